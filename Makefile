@@ -1,0 +1,74 @@
+# stagecheck - plain Makefile.
+#   make          build ./stagecheck
+#   make demo     install what is missing, build, run on samples/
+#   make test     install what the tests need, build and run every test
+
+CC      ?= cc
+PKGS    := xlsxwriter libutf8proc
+CFLAGS  ?= -O2 -g
+WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
+           -Wmissing-prototypes -Wwrite-strings -Wundef
+CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iinclude -MMD -MP
+PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+
+# Debian packages: to build, and to run the tests.
+BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev
+TEST_DEBS  := libcmocka-dev python3 python3-openpyxl
+# Debian's python3, where python3-openpyxl lives (not a pyenv one).
+PYTHON  := /usr/bin/python3
+
+LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
+LIB_OBJS := $(LIB_SRCS:src/%.c=build/%.o)
+UNIT_SRCS := $(wildcard tests/test_*.c)
+UNIT_BINS := $(UNIT_SRCS:tests/%.c=build/tests/%)
+
+.PHONY: all demo test unit e2e deps test-deps clean
+all: stagecheck
+
+build/%.o: src/%.c | build
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
+
+build/libstagecheck.a: $(LIB_OBJS)
+	$(AR) rcs $@ $^
+
+stagecheck: build/main.o build/libstagecheck.a
+	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/tests/%: tests/%.c build/libstagecheck.a | build
+	@mkdir -p build/tests
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) \
+	    -o $@ $< build/libstagecheck.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+
+build:
+	@mkdir -p build
+
+deps:
+	@sh tools/install-deps.sh $(BUILD_DEBS)
+
+test-deps:
+	@sh tools/install-deps.sh $(BUILD_DEBS) $(TEST_DEBS)
+
+demo: deps
+	@$(MAKE) --no-print-directory stagecheck
+	@mkdir -p out
+	@./stagecheck --roll samples/eleves-siecle.csv --roll samples/eleves-pronote.csv \
+	    --placements samples/stages.csv --as-of 2024-05-27 --classes '2*' \
+	    -o out/suivi-stages.xlsx; st=$$?; \
+	 if [ $$st -le 1 ]; then echo "Classeur écrit : $$(pwd)/out/suivi-stages.xlsx"; \
+	 else exit $$st; fi
+
+test: test-deps
+	@$(MAKE) --no-print-directory stagecheck unit e2e
+
+unit: $(UNIT_BINS)
+	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail
+
+e2e: stagecheck
+	$(PYTHON) -m unittest discover -s tests/e2e -p 'test_*.py' -v
+
+clean:
+	rm -rf build stagecheck out
+
+-include $(LIB_OBJS:.o=.d) build/main.d

@@ -1,0 +1,128 @@
+/*
+ * anomaly.c - the list of input problems.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/anomaly.h"
+#include "stagecheck/text.h"
+
+const char *sc_severity_label(sc_severity severity)
+{
+    switch (severity) {
+    case SC_SEVERITY_ERROR:
+        return "Erreur";
+    case SC_SEVERITY_WARNING:
+        return "Attention";
+    default:
+        return "Information";
+    }
+}
+
+static void anomaly_free(sc_anomaly *a)
+{
+    free(a->file);
+    free(a->class_name);
+    free(a->pupil);
+    free(a->message);
+}
+
+sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
+                          const char *file, unsigned line,
+                          const char *class_name, const char *pupil,
+                          const char *fmt, ...)
+{
+    sc_anomaly a = {severity, NULL, line, NULL, NULL, NULL};
+    char message[1024];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 32;
+        sc_anomaly *items = realloc(list->items, cap * sizeof *items);
+        if (!items)
+            return SC_ERROR_MEMORY;
+        list->items = items;
+        list->cap = cap;
+    }
+    a.file = sc_strdup(file ? file : "");
+    a.class_name = sc_strdup(class_name ? class_name : "");
+    a.pupil = sc_strdup(pupil ? pupil : "");
+    a.message = sc_strdup(message);
+    if (!a.file || !a.class_name || !a.pupil || !a.message) {
+        anomaly_free(&a);
+        return SC_ERROR_MEMORY;
+    }
+    list->items[list->count++] = a;
+    return SC_OK;
+}
+
+size_t sc_anomalies_findings(const sc_anomalies *list)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].severity != SC_SEVERITY_NOTE)
+            n++;
+    return n;
+}
+
+void sc_anomalies_clear(sc_anomalies *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        anomaly_free(&list->items[i]);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+typedef struct anomaly_order {
+    size_t file_rank; /* order of the file's first appearance */
+    size_t index;     /* original position, to keep the sort stable */
+    sc_anomaly item;
+} anomaly_order;
+
+static int anomaly_order_cmp(const void *a, const void *b)
+{
+    const anomaly_order *x = a, *y = b;
+
+    if (x->file_rank != y->file_rank)
+        return x->file_rank < y->file_rank ? -1 : 1;
+    if (x->item.line != y->item.line)
+        return x->item.line < y->item.line ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+void sc_anomalies_sort(sc_anomalies *list)
+{
+    anomaly_order *order;
+    const char **files;
+    size_t nfiles = 0;
+
+    if (list->count < 2)
+        return;
+    order = malloc(list->count * sizeof *order);
+    files = malloc(list->count * sizeof *files);
+    if (!order || !files)
+        goto mem_error; /* unsorted is still complete */
+    for (size_t i = 0; i < list->count; i++) {
+        size_t rank = 0;
+        /* Few distinct files: a linear search among those seen so far. */
+        while (rank < nfiles && strcmp(files[rank], list->items[i].file) != 0)
+            rank++;
+        if (rank == nfiles)
+            files[nfiles++] = list->items[i].file;
+        order[i] = (anomaly_order){rank, i, list->items[i]};
+    }
+    qsort(order, list->count, sizeof *order, anomaly_order_cmp);
+    for (size_t i = 0; i < list->count; i++)
+        list->items[i] = order[i].item;
+mem_error:
+    free(files);
+    free(order);
+}

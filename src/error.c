@@ -1,0 +1,51 @@
+/*
+ * error.c - error messages and the diagnostics record.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include "stagecheck/error.h"
+
+static const char *const error_messages[SC_ERROR_MAX + 1] = {
+    [SC_OK]               = "pas d'erreur",
+    [SC_ERROR_MEMORY]     = "mémoire insuffisante",
+    [SC_ERROR_USAGE]      = "ligne de commande incorrecte",
+    [SC_ERROR_FILE_OPEN]  = "impossible d'ouvrir le fichier",
+    [SC_ERROR_FILE_READ]  = "impossible de lire le fichier",
+    [SC_ERROR_FILE_EMPTY] = "fichier vide",
+    [SC_ERROR_ENCODING]   = "encodage illisible",
+    [SC_ERROR_CSV_QUOTE]  = "guillemet jamais refermé",
+    [SC_ERROR_NO_HEADER]  = "ligne d'en-tête introuvable",
+    [SC_ERROR_PERIOD]     = "période incorrecte",
+    [SC_ERROR_SAME_FILE]  = "le classeur de sortie serait écrit sur un fichier d'entrée",
+    [SC_ERROR_OUTPUT]     = "impossible de créer le classeur de sortie",
+    [SC_ERROR_WORKBOOK]   = "impossible d'écrire le classeur",
+    [SC_ERROR_MAX]        = "erreur inconnue",
+};
+
+const char *sc_strerror(sc_error err)
+{
+    if ((unsigned)err > SC_ERROR_MAX)
+        err = SC_ERROR_MAX;
+    return error_messages[err];
+}
+
+void sc_diag_set(sc_diag *diag, const char *file, unsigned line,
+                 const char *fmt, ...)
+{
+    va_list ap;
+
+    if (!diag)
+        return;
+    snprintf(diag->file, sizeof diag->file, "%s", file ? file : "");
+    diag->line = line;
+    va_start(ap, fmt);
+    vsnprintf(diag->message, sizeof diag->message, fmt, ap);
+    va_end(ap);
+}
+
+void sc_diag_clear(sc_diag *diag)
+{
+    if (diag)
+        memset(diag, 0, sizeof *diag);
+}

@@ -1,0 +1,234 @@
+/*
+ * text.c - Unicode folding through utf8proc, and the yes/no and name parsers.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "stagecheck/text.h"
+
+char *sc_strdup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+int sc_text_blank(const char *s)
+{
+    if (!s)
+        return 1;
+    for (; *s; s++)
+        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n' &&
+            *s != '\v' && *s != '\f')
+            return 0;
+    return 1;
+}
+
+int sc_text_valid_utf8(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_int32_t c;
+
+    while (len > 0) {
+        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
+        if (n <= 0)
+            return 0;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 1;
+}
+
+static int is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *sc_text_clean(char *s)
+{
+    size_t len;
+    char *start = s;
+
+    while (is_blank_byte(*start))
+        start++;
+    len = strlen(start);
+    while (len > 0 && is_blank_byte(start[len - 1]))
+        len--;
+    /* Excel's ="0123" keeps leading zeros of codes: the value is inside. */
+    if (len >= 3 && start[0] == '=' && start[1] == '"' && start[len - 1] == '"') {
+        start += 2;
+        len -= 3;
+    }
+    memmove(s, start, len);
+    s[len] = '\0';
+    return s;
+}
+
+/* Folds s with utf8proc (case, accents, compatibility forms), then keeps
+ * letters and digits; other runs become one space, or nothing if !spaces. */
+static char *text_fold(const char *s, int spaces)
+{
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n;
+    char *out, *w;
+    int pending_space = 0;
+
+    n = utf8proc_map((const utf8proc_uint8_t *)(s ? s : ""), 0, &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                         UTF8PROC_DECOMPOSE);
+    if (n < 0) {
+        /* Not UTF-8 (cannot happen after decoding): fold nothing. */
+        return strdup("");
+    }
+    out = malloc((size_t)n + 1);
+    if (!out) {
+        free(folded);
+        return NULL;
+    }
+    w = out;
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate(folded + i, n - i, &c);
+        utf8proc_category_t cat;
+
+        if (len <= 0)
+            break;
+        cat = utf8proc_category(c);
+        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)) {
+            if (pending_space && w != out)
+                *w++ = ' ';
+            pending_space = 0;
+            memcpy(w, folded + i, (size_t)len);
+            w += len;
+        } else if (spaces) {
+            pending_space = 1;
+        }
+        i += len;
+    }
+    *w = '\0';
+    free(folded);
+    return out;
+}
+
+char *sc_text_fold(const char *s)
+{
+    return text_fold(s, 1);
+}
+
+char *sc_text_key(const char *s)
+{
+    return text_fold(s, 0);
+}
+
+/* A word is a surname word when it has letters and none of them is lower
+ * case ("DUPONT-MARTIN", "N'DIAYE", "LE"). */
+static int word_is_upper(const char *w, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)w;
+    int letters = 0;
+
+    while (len > 0) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
+        utf8proc_category_t cat;
+
+        if (n <= 0)
+            return 0;
+        cat = utf8proc_category(c);
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+            letters = 1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return letters;
+}
+
+static char *text_span(const char *start, const char *end)
+{
+    char *s;
+
+    while (start < end && is_blank_byte(*start))
+        start++;
+    while (end > start && is_blank_byte(end[-1]))
+        end--;
+    s = malloc((size_t)(end - start) + 1);
+    if (!s)
+        return NULL;
+    memcpy(s, start, (size_t)(end - start));
+    s[end - start] = '\0';
+    return s;
+}
+
+int sc_text_split_name(const char *full, char **surname, char **first)
+{
+    const char *p = full, *cut = NULL, *first_word_end = NULL;
+    int all_upper = 1;
+
+    *surname = *first = NULL;
+    while (*p) {
+        const char *w;
+
+        while (is_blank_byte(*p))
+            p++;
+        if (!*p)
+            break;
+        w = p;
+        while (*p && !is_blank_byte(*p))
+            p++;
+        if (!first_word_end)
+            first_word_end = p;
+        if (all_upper && word_is_upper(w, (size_t)(p - w)))
+            cut = p;
+        else
+            all_upper = 0;
+    }
+    /* No capital word, or nothing but capitals: the first word is the
+     * surname, as in "Dupont Marie" or "DUPONT MARIE". */
+    if (!cut || all_upper)
+        cut = first_word_end ? first_word_end : full;
+    *surname = text_span(full, cut);
+    *first = text_span(cut, full + strlen(full));
+    if (!*surname || !*first) {
+        free(*surname);
+        free(*first);
+        *surname = *first = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+sc_parse sc_text_parse_yesno(const char *s, int *yes)
+{
+    static const char *const yes_words[] = {"oui", "o", "x", "vrai", "1",
+                                            "yes", "y", "true", "ok"};
+    static const char *const no_words[] = {"non", "n", "faux", "0", "no",
+                                           "false"};
+    sc_date date;
+    char *key;
+    sc_parse result = SC_PARSE_INVALID;
+
+    *yes = 0;
+    if (sc_text_blank(s))
+        return SC_PARSE_EMPTY;
+    /* A date in a signature cell means it was signed that day. */
+    if (sc_date_parse(s, &date) == SC_PARSE_OK) {
+        *yes = 1;
+        return SC_PARSE_OK;
+    }
+    key = sc_text_key(s);
+    if (!key)
+        return SC_PARSE_INVALID;
+    for (size_t i = 0; i < sizeof yes_words / sizeof *yes_words; i++)
+        if (strcmp(key, yes_words[i]) == 0) {
+            *yes = 1;
+            result = SC_PARSE_OK;
+        }
+    for (size_t i = 0; i < sizeof no_words / sizeof *no_words; i++)
+        if (strcmp(key, no_words[i]) == 0)
+            result = SC_PARSE_OK;
+    /* "x" folds from "X"; a lone punctuation mark folds to "": unreadable. */
+    free(key);
+    return result;
+}
