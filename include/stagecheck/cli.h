@@ -1,0 +1,40 @@
+/*
+ * cli.h - the command line.
+ */
+#ifndef STAGECHECK_CLI_H
+#define STAGECHECK_CLI_H
+
+#include <stdio.h>
+#include "stagecheck/date.h"
+#include "stagecheck/error.h"
+
+#define SC_VERSION "1.0.0"
+
+typedef struct sc_options {
+    const char **rolls;       /* borrowed from argv */
+    size_t nrolls;
+    const char **placements;
+    size_t nplacements;
+    const char *output;
+    const char *classes;      /* fnmatch pattern, or NULL */
+    int has_period;
+    sc_date period_start;
+    sc_date period_end;
+    int has_as_of;
+    sc_date as_of;
+    int help;
+    int version;
+} sc_options;
+
+/** Parses argv into opts. Returns SC_ERROR_USAGE with diag's message in
+ *  French, or SC_OK; the caller frees with sc_options_free either way. */
+sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
+                          sc_diag *diag);
+
+/** Frees what opts holds; a zeroed opts is fine. */
+void sc_options_free(sc_options *opts);
+
+/** Prints the French help text. */
+void sc_options_usage(FILE *out);
+
+#endif /* STAGECHECK_CLI_H */

@@ -1,0 +1,64 @@
+/*
+ * csvfile.h - reading an export: bytes -> UTF-8 -> rows of fields.
+ *
+ * Decoding: UTF-8 with or without BOM, UTF-16LE with BOM, otherwise
+ * Windows-1252 (through iconv). Parsing: libcsv, with the separator detected
+ * among ';', ',' and TAB. Each row keeps the 1-based line where it starts.
+ */
+#ifndef STAGECHECK_CSVFILE_H
+#define STAGECHECK_CSVFILE_H
+
+#include <stddef.h>
+#include "stagecheck/error.h"
+
+/** A file's content, decoded to UTF-8 (NUL-terminated). */
+typedef struct sc_source {
+    char *path;           /* as given by the user */
+    char *text;           /* UTF-8, NUL-terminated */
+    size_t len;           /* bytes in text, without the NUL */
+    const char *encoding; /* "UTF-8", "UTF-16LE" or "Windows-1252" */
+    size_t bad_bytes;     /* bytes that could not be decoded (replaced) */
+    unsigned first_bad_line; /* line of the first of them, 0 if none */
+} sc_source;
+
+/** One CSV record. Fields are cleaned (trimmed, ="..." removed). */
+typedef struct sc_row {
+    unsigned line;   /* 1-based line where the record starts */
+    size_t nfields;
+    char **fields;   /* nfields NUL-terminated UTF-8 strings */
+} sc_row;
+
+/** The records of a source, blank records left out. */
+typedef struct sc_table {
+    const char *path;  /* borrowed from the source */
+    char sep;
+    size_t nrows;
+    sc_row *rows;
+    size_t cap;
+} sc_table;
+
+/** Reads and decodes path. Returns SC_ERROR_FILE_OPEN, SC_ERROR_FILE_READ,
+ *  SC_ERROR_FILE_EMPTY (no byte, or only blanks) with diag filled, or SC_OK
+ *  and *out, which the caller frees with sc_source_free. */
+sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag);
+
+/** Decodes bytes into *out as sc_source_read does (path is only kept). */
+sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
+                          sc_source **out, sc_diag *diag);
+
+/** Frees a source; NULL is fine. */
+void sc_source_free(sc_source *source);
+
+/** Returns the likeliest separator of the source: ';', ',' or '\t'. */
+char sc_source_detect_sep(const sc_source *source);
+
+/** Parses source with sep. Returns SC_ERROR_CSV_QUOTE (diag names the line
+ *  where the unclosed field starts), SC_ERROR_MEMORY, or SC_OK and *out,
+ *  which the caller frees with sc_table_free (before the source). */
+sc_error sc_table_parse(const sc_source *source, char sep, sc_table **out,
+                        sc_diag *diag);
+
+/** Frees a table; NULL is fine. */
+void sc_table_free(sc_table *table);
+
+#endif /* STAGECHECK_CSVFILE_H */

@@ -1,0 +1,78 @@
+/*
+ * date.h - calendar dates, the parsers of date cells and the national period.
+ */
+#ifndef STAGECHECK_DATE_H
+#define STAGECHECK_DATE_H
+
+#include <stdint.h>
+#include "stagecheck/error.h"
+
+/** A calendar date as a day count since 1970-01-01 (proleptic Gregorian). */
+typedef int32_t sc_date;
+
+/** The "no date" value (empty cell, unknown birth date). */
+#define SC_DATE_NONE INT32_MIN
+
+/** Most working days a period may hold (they are kept in a 64-bit mask). */
+#define SC_PERIOD_MAX_DAYS 64
+
+/** Result of parsing a cell. */
+typedef enum sc_parse {
+    SC_PARSE_EMPTY = 0, /* blank cell */
+    SC_PARSE_OK,
+    SC_PARSE_INVALID    /* something that cannot be read: an anomaly */
+} sc_parse;
+
+/** Returns 1 if y-m-d names a real day (1 <= y <= 9999). */
+int sc_date_valid(int y, int m, int d);
+
+/** Returns the date of y-m-d; the caller checks it with sc_date_valid first. */
+sc_date sc_date_make(int y, int m, int d);
+
+/** Splits a date into year, month and day. */
+void sc_date_split(sc_date date, int *y, int *m, int *d);
+
+/** Returns the ISO weekday: 1 = Monday ... 7 = Sunday. */
+int sc_date_weekday(sc_date date);
+
+/** Parses JJ/MM/AAAA, J/M/AAAA or AAAA-MM-JJ (an optional " hh:mm[:ss]"
+ *  after it is ignored); surrounding blanks are ignored. */
+sc_parse sc_date_parse(const char *text, sc_date *out);
+
+/** Parses strictly AAAA-MM-JJ (command-line form). Returns 0 on success. */
+int sc_date_parse_iso(const char *text, sc_date *out);
+
+/** Writes JJ/MM/AAAA (or "" for SC_DATE_NONE) into buf of 11 bytes. */
+void sc_date_format(sc_date date, char buf[11]);
+
+/** Today's date, local time. */
+sc_date sc_date_today(void);
+
+/** Returns the first year of the school year (September to August) holding date. */
+int sc_school_year(sc_date date);
+
+/** The national period and its working days (Mondays to Fridays). */
+typedef struct sc_period {
+    sc_date start;
+    sc_date end;
+    int given;                         /* 1 if --period, 0 if computed */
+    int ndays;                         /* number of working days */
+    sc_date days[SC_PERIOD_MAX_DAYS];  /* the working days, in order */
+} sc_period;
+
+/** Fills period with start..end and its working days. Returns SC_ERROR_PERIOD
+ *  if start > end, no working day falls inside, or more than
+ *  SC_PERIOD_MAX_DAYS do. */
+sc_error sc_period_init(sc_period *period, sc_date start, sc_date end, int given);
+
+/** The default period: the two Monday-to-Friday weeks ending on the last
+ *  Friday of June of the school year that holds as_of. */
+void sc_period_default(sc_period *period, sc_date as_of);
+
+/** Returns the index of date among the period's working days, or -1. */
+int sc_period_day_index(const sc_period *period, sc_date date);
+
+/** Mask with one bit per working day of the period. */
+uint64_t sc_period_all_days(const sc_period *period);
+
+#endif /* STAGECHECK_DATE_H */

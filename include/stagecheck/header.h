@@ -1,0 +1,66 @@
+/*
+ * header.h - mapping an export's header row to stagecheck's fields.
+ *
+ * Headers are compared with sc_text_key (no case, accents, spaces or
+ * punctuation) against a table of aliases.
+ */
+#ifndef STAGECHECK_HEADER_H
+#define STAGECHECK_HEADER_H
+
+#include "stagecheck/csvfile.h"
+#include "stagecheck/error.h"
+
+/** The fields stagecheck reads. */
+typedef enum sc_field {
+    SC_FIELD_SURNAME,
+    SC_FIELD_FIRST,
+    SC_FIELD_FULLNAME,   /* Pronote "NOM Prénom" */
+    SC_FIELD_CLASS,
+    SC_FIELD_INE,
+    SC_FIELD_BIRTH,
+    SC_FIELD_HOST,
+    SC_FIELD_HOST_TYPE,
+    SC_FIELD_SIRET,
+    SC_FIELD_CITY,
+    SC_FIELD_COUNTRY,
+    SC_FIELD_START,
+    SC_FIELD_END,
+    SC_FIELD_SIGN_HEAD,
+    SC_FIELD_SIGN_HOST,
+    SC_FIELD_SIGN_PUPIL,
+    SC_FIELD_SIGN_PARENT,
+    SC_FIELD_ACTIVITIES,
+    SC_FIELD_SKILLS,
+    SC_FIELD_INS_PUPIL,
+    SC_FIELD_INS_HOST,
+    SC_FIELD_DISPENSE,
+    SC_FIELD_PROOF,
+    SC_FIELD_COUNT /* keep last: "no field" */
+} sc_field;
+
+/** Which export a file is. */
+typedef enum sc_kind {
+    SC_KIND_ROLL,
+    SC_KIND_PLACEMENTS
+} sc_kind;
+
+/** Where each field is: col[f] is a column index, or -1 when absent. */
+typedef struct sc_header {
+    size_t row;                /* index of the header row in table->rows */
+    int col[SC_FIELD_COUNT];
+} sc_header;
+
+/** Returns the field a header cell names, or SC_FIELD_COUNT. */
+sc_field sc_header_field(const char *cell);
+
+/** Returns the French name of a field, for messages ("Date de début"). */
+const char *sc_field_label(sc_field field);
+
+/** Finds the header row: the first row holding the required columns of
+ *  kind (roll: a name and Classe; placements: the pupil, by INE or name, and
+ *  a host, dates or dispense column). Returns SC_ERROR_NO_HEADER with diag
+ *  naming the file and what is missing, or SC_OK. */
+sc_error sc_header_find(const sc_table *table, sc_kind kind, sc_header *out,
+                        sc_diag *diag);
+
+#endif /* STAGECHECK_HEADER_H */

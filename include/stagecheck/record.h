@@ -1,0 +1,121 @@
+/*
+ * record.h - pupils (from the rolls) and entries (from the placements
+ * files), built from mapped tables.
+ */
+#ifndef STAGECHECK_RECORD_H
+#define STAGECHECK_RECORD_H
+
+#include <stddef.h>
+#include "stagecheck/anomaly.h"
+#include "stagecheck/csvfile.h"
+#include "stagecheck/date.h"
+#include "stagecheck/header.h"
+
+/** A yes/no cell. */
+typedef enum sc_flag {
+    SC_FLAG_ABSENT = 0, /* the file has no such column */
+    SC_FLAG_NO,         /* empty or "non" */
+    SC_FLAG_YES,
+    SC_FLAG_INVALID     /* unreadable: reported as an anomaly */
+} sc_flag;
+
+/** One pupil of a roll. Strings are owned by the dataset. */
+typedef struct sc_pupil {
+    const char *file;   /* the input's path, owned by the dataset */
+    unsigned line;
+    char *surname;
+    char *first;
+    char *class_name;
+    char *ine;          /* NULL when absent */
+    sc_date birth;      /* SC_DATE_NONE when unknown */
+    char *name_key;     /* sc_text_fold("surname first") */
+    char *class_key;    /* sc_text_key(class_name) */
+    int invalid;        /* a cell of the roll row could not be read */
+    long duplicate_of;  /* -1, or the pupil this row repeats */
+    int selected;       /* kept by --classes */
+} sc_pupil;
+
+/** One row of a placements file: a placement, or a dispense request when
+ *  the Dispense cell is not empty. */
+typedef struct sc_entry {
+    const char *file;
+    unsigned line;
+    /* who */
+    char *ine;
+    char *surname;
+    char *first;
+    char *class_name;
+    sc_date birth;
+    char *name_key;     /* NULL when the row names nobody */
+    char *class_key;    /* NULL when no class */
+    /* where and when */
+    char *host;
+    char *host_type;
+    char *siret;
+    char *city;
+    char *country;      /* NULL or "" = France */
+    sc_date start;
+    sc_date end;
+    /* the convention */
+    sc_flag sign_head;
+    sc_flag sign_host;
+    sc_flag sign_pupil;
+    sc_flag sign_parent;
+    char *activities;
+    char *skills;
+    sc_flag ins_pupil;
+    sc_flag ins_host;
+    /* dispense */
+    char *dispense;     /* NULL for a placement */
+    sc_flag proof;
+    int invalid;        /* number of unreadable cells (each reported) */
+    long pupil;         /* matched pupil, or -1 */
+} sc_entry;
+
+/** One input file, for the summary. */
+typedef struct sc_input {
+    char *path;
+    sc_kind kind;
+    const char *encoding;
+    char sep;
+    size_t rows;        /* data rows read (below the header) */
+} sc_input;
+
+/** Everything read from the inputs. */
+typedef struct sc_dataset {
+    sc_pupil *pupils;
+    size_t npupils;
+    size_t pupils_cap;
+    sc_entry *entries;
+    size_t nentries;
+    size_t entries_cap;
+    sc_input *inputs;
+    size_t ninputs;
+    size_t inputs_cap;
+} sc_dataset;
+
+/** Returns an empty dataset, or NULL when out of memory. */
+sc_dataset *sc_dataset_new(void);
+
+/** Frees a dataset and all its records; NULL is fine. */
+void sc_dataset_free(sc_dataset *data);
+
+/** Adds the rows of a roll below its header. Rows that cannot be a pupil
+ *  (no name, no class) and unreadable cells go to anomalies. */
+sc_error sc_dataset_add_roll(sc_dataset *data, const sc_source *source,
+                             const sc_table *table, const sc_header *header,
+                             sc_anomalies *anomalies);
+
+/** Adds the rows of a placements file below its header. */
+sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
+                                   const sc_table *table,
+                                   const sc_header *header,
+                                   sc_anomalies *anomalies);
+
+/** Writes "NOM Prénom" into buf (always NUL-terminated). */
+void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size);
+
+/** Writes the name the entry gives ("NOM Prénom" or its INE). */
+void sc_entry_display(const sc_entry *entry, char *buf, size_t size);
+
+#endif /* STAGECHECK_RECORD_H */

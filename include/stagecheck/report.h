@@ -1,0 +1,44 @@
+/*
+ * report.h - the Excel workbook: Synthèse, one sheet per class,
+ * Accueil établissement and Anomalies, written through libxlsxwriter to a
+ * temporary file renamed into place only on success.
+ */
+#ifndef STAGECHECK_REPORT_H
+#define STAGECHECK_REPORT_H
+
+#include <stddef.h>
+#include "stagecheck/anomaly.h"
+#include "stagecheck/date.h"
+#include "stagecheck/match.h"
+#include "stagecheck/record.h"
+#include "stagecheck/rules.h"
+
+/** Longest sheet name, in bytes (31 characters of up to 4 bytes, plus NUL). */
+#define SC_SHEET_NAME_SIZE 128
+
+/** Everything the workbook shows. Nothing is owned. */
+typedef struct sc_report {
+    const sc_period *period;
+    sc_date as_of;
+    const sc_dataset *data;
+    const sc_links *links;
+    const sc_verdict *verdicts;   /* one per pupil, meaningful for pupils that
+                                     are selected and not duplicates */
+    const sc_anomalies *anomalies;
+} sc_report;
+
+/** Writes the workbook to path through a temporary file in the same folder,
+ *  created without permission for others and renamed into place on success
+ *  (mode 0640 at most). On failure the temporary file is removed, any
+ *  existing workbook is left as it was, and diag says why. */
+sc_error sc_report_write(const sc_report *report, const char *path,
+                         sc_diag *diag);
+
+/** Makes a valid Excel sheet name for a class into out: at most 31
+ *  characters, none of []:*?/\, no leading or trailing apostrophe, never
+ *  empty, and different (ignoring case) from the nused names of used and from
+ *  the fixed sheets "Synthèse", "Accueil établissement" and "Anomalies". */
+void sc_report_sheet_name(const char *class_name, const char *const *used,
+                          size_t nused, char out[SC_SHEET_NAME_SIZE]);
+
+#endif /* STAGECHECK_REPORT_H */

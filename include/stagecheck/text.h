@@ -1,0 +1,41 @@
+/*
+ * text.h - Unicode folding (through utf8proc) and the small cell parsers.
+ */
+#ifndef STAGECHECK_TEXT_H
+#define STAGECHECK_TEXT_H
+
+#include <stddef.h>
+#include "stagecheck/date.h"
+
+/** Returns a new string: s case-folded, accents removed, every run of
+ *  characters that are not letters or digits turned into one space, and
+ *  trimmed ("Éloïse  DUPONT-MARTIN" -> "eloise dupont martin").
+ *  NULL when out of memory. The caller frees it. */
+char *sc_text_fold(const char *s);
+
+/** Like sc_text_fold but with no spaces at all ("N° INE" -> "nine"): the
+ *  form used to compare headers, host types and dispense reasons. */
+char *sc_text_key(const char *s);
+
+/** Returns 1 if s (NULL or not) holds only blanks. */
+int sc_text_blank(const char *s);
+
+/** Returns 1 if s holds valid UTF-8. */
+int sc_text_valid_utf8(const char *s, size_t len);
+
+/** Trims blanks in place and removes Excel's ="..." wrapper; returns s. */
+char *sc_text_clean(char *s);
+
+/** strdup that returns NULL for NULL. */
+char *sc_strdup(const char *s);
+
+/** Splits a Pronote "NOM Prénom" cell: the leading words written wholly in
+ *  capitals are the surname. Returns 0, or -1 when out of memory; the caller
+ *  frees *surname and *first. */
+int sc_text_split_name(const char *full, char **surname, char **first);
+
+/** Parses a yes/no cell: oui/non, o/n, x, vrai/faux, 1/0, yes/no,
+ *  true/false; a date means yes; empty means no (SC_PARSE_EMPTY). */
+sc_parse sc_text_parse_yesno(const char *s, int *yes);
+
+#endif /* STAGECHECK_TEXT_H */
