@@ -1,0 +1,323 @@
+/*
+ * app.c - the pipeline: read and decode, map headers, build records, match,
+ * apply the rules, write the workbook; then the summary and the exit status.
+ */
+#include <fnmatch.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include "stagecheck/app.h"
+#include "stagecheck/cli.h"
+#include "stagecheck/csvfile.h"
+#include "stagecheck/header.h"
+#include "stagecheck/match.h"
+#include "stagecheck/record.h"
+#include "stagecheck/report.h"
+#include "stagecheck/rules.h"
+
+/* What one run holds; freed by run_free. */
+typedef struct run {
+    sc_period period;
+    sc_date as_of;
+    sc_dataset *data;
+    sc_anomalies anomalies;
+    sc_links links;
+    sc_verdict *verdicts;
+} run;
+
+static void run_free(run *r)
+{
+    if (r->verdicts)
+        for (size_t i = 0; i < r->data->npupils; i++)
+            sc_verdict_clear(&r->verdicts[i]);
+    free(r->verdicts);
+    sc_links_free(&r->links);
+    sc_anomalies_clear(&r->anomalies);
+    sc_dataset_free(r->data);
+}
+
+/* Parses source and finds its header, trying the detected separator first
+ * and then the others: the separator that yields a header row wins. */
+static sc_error load_table(const sc_source *source, sc_kind kind,
+                           sc_table **table, sc_header *header, sc_diag *diag)
+{
+    char seps[3] = {sc_source_detect_sep(source), 0, 0};
+    size_t n = 1;
+    sc_error first_err = SC_OK;
+
+    for (const char *s = ";\t,"; *s; s++)
+        if (*s != seps[0])
+            seps[n++] = *s;
+    for (size_t i = 0; i < 3; i++) {
+        sc_diag d;
+        sc_error err;
+
+        sc_diag_clear(&d);
+        err = sc_table_parse(source, seps[i], table, &d);
+        if (err == SC_OK)
+            err = sc_header_find(*table, kind, header, &d);
+        if (err == SC_OK)
+            return SC_OK;
+        sc_table_free(*table);
+        *table = NULL;
+        if (i == 0) {
+            /* The likeliest separator's error is the one to report. */
+            first_err = err;
+            *diag = d;
+        }
+        if (err == SC_ERROR_MEMORY || (i == 0 && err == SC_ERROR_CSV_QUOTE))
+            return err;
+    }
+    return first_err;
+}
+
+/* Reads one input file into the dataset. */
+static sc_error load_file(run *r, const char *path, sc_kind kind,
+                          sc_diag *diag)
+{
+    sc_source *source = NULL;
+    sc_table *table = NULL;
+    sc_header header;
+    sc_error err;
+
+    err = sc_source_read(path, &source, diag);
+    if (err == SC_OK)
+        err = load_table(source, kind, &table, &header, diag);
+    if (err == SC_OK && source->bad_bytes > 0)
+        err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, path,
+                               source->first_bad_line, NULL, NULL,
+                               "%zu caractère(s) illisible(s) en %s remplacé(s) "
+                               "par « \xEF\xBF\xBD » (premier à cette ligne)",
+                               source->bad_bytes, source->encoding);
+    if (err == SC_OK)
+        err = kind == SC_KIND_ROLL
+                  ? sc_dataset_add_roll(r->data, source, table, &header,
+                                        &r->anomalies)
+                  : sc_dataset_add_placements(r->data, source, table, &header,
+                                              &r->anomalies);
+    sc_table_free(table);
+    sc_source_free(source);
+    return err;
+}
+
+/* Refuses an output that is one of the inputs: inputs are never written. */
+static sc_error check_output(const sc_options *opts, sc_diag *diag)
+{
+    struct stat out, in;
+
+    if (stat(opts->output, &out) != 0)
+        return SC_OK;
+    for (size_t i = 0; i < opts->nrolls + opts->nplacements; i++) {
+        const char *path = i < opts->nrolls ? opts->rolls[i]
+                                            : opts->placements[i - opts->nrolls];
+        if (stat(path, &in) == 0 && in.st_dev == out.st_dev &&
+            in.st_ino == out.st_ino) {
+            sc_diag_set(diag, opts->output, 0,
+                        "le classeur de sortie est aussi un fichier d'entrée "
+                        "(%s) : choisissez un autre nom", path);
+            return SC_ERROR_SAME_FILE;
+        }
+    }
+    return SC_OK;
+}
+
+static int pupil_shown(const sc_pupil *p)
+{
+    return p->selected && p->duplicate_of < 0;
+}
+
+/* Applies the rules to each shown pupil; findings become anomalies. */
+static sc_error judge_pupils(run *r)
+{
+    sc_dataset *data = r->data;
+    const sc_entry **entries;
+    sc_error err = SC_OK;
+
+    r->verdicts = calloc(data->npupils ? data->npupils : 1,
+                         sizeof *r->verdicts);
+    entries = malloc((data->nentries ? data->nentries : 1) * sizeof *entries);
+    if (!r->verdicts || !entries) {
+        free(entries);
+        return SC_ERROR_MEMORY;
+    }
+    for (size_t p = 0; p < data->npupils && err == SC_OK; p++) {
+        const sc_pupil *pupil = &data->pupils[p];
+        size_t n = 0;
+        char who[256];
+
+        if (!pupil_shown(pupil))
+            continue;
+        for (size_t k = r->links.first[p]; k < r->links.first[p + 1]; k++)
+            entries[n++] = &data->entries[r->links.items[k]];
+        err = sc_rules_apply(&r->period, pupil, entries, n, &r->verdicts[p]);
+        sc_pupil_display(pupil, who, sizeof who);
+        for (size_t f = 0; err == SC_OK && f < r->verdicts[p].nfindings; f++) {
+            const sc_finding *finding = &r->verdicts[p].findings[f];
+            err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_ERROR,
+                                   finding->entry->file, finding->entry->line,
+                                   pupil->class_name, who, "%s",
+                                   finding->message);
+        }
+    }
+    free(entries);
+    return err;
+}
+
+static sc_error select_classes(run *r, const char *pattern)
+{
+    size_t kept = 0;
+
+    for (size_t p = 0; p < r->data->npupils; p++) {
+        sc_pupil *pupil = &r->data->pupils[p];
+        pupil->selected =
+            !pattern || fnmatch(pattern, pupil->class_name, 0) == 0;
+        kept += pupil->selected;
+    }
+    if (pattern && kept == 0)
+        return sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, "", 0,
+                                NULL, NULL,
+                                "aucune classe ne correspond à --classes '%s'",
+                                pattern);
+    return SC_OK;
+}
+
+static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
+{
+    sc_error err;
+
+    r->as_of = opts->has_as_of ? opts->as_of : sc_date_today();
+    if (opts->has_period) {
+        err = sc_period_init(&r->period, opts->period_start, opts->period_end, 1);
+        if (err != SC_OK) {
+            sc_diag_set(diag, "", 0, "--period : la période doit compter entre "
+                                     "1 et %d jours ouvrés",
+                        SC_PERIOD_MAX_DAYS);
+            return err;
+        }
+    } else {
+        sc_period_default(&r->period, r->as_of);
+    }
+    if ((err = check_output(opts, diag)) != SC_OK)
+        return err;
+    r->data = sc_dataset_new();
+    if (!r->data)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < opts->nrolls; i++)
+        if ((err = load_file(r, opts->rolls[i], SC_KIND_ROLL, diag)) != SC_OK)
+            return err;
+    for (size_t i = 0; i < opts->nplacements; i++)
+        if ((err = load_file(r, opts->placements[i], SC_KIND_PLACEMENTS,
+                             diag)) != SC_OK)
+            return err;
+    if ((err = select_classes(r, opts->classes)) != SC_OK ||
+        (err = sc_match_duplicates(r->data, &r->anomalies)) != SC_OK ||
+        (err = sc_match_entries(r->data, &r->anomalies, &r->links)) != SC_OK ||
+        (err = judge_pupils(r)) != SC_OK)
+        return err;
+    sc_anomalies_sort(&r->anomalies);
+    {
+        sc_report report = {&r->period, r->as_of, r->data, &r->links,
+                            r->verdicts, &r->anomalies};
+        return sc_report_write(&report, opts->output, diag);
+    }
+}
+
+/* Prints a cron-mail sized summary; returns the exit status it implies. */
+static int run_summary(const run *r, const char *output)
+{
+    size_t counts[SC_STATUS_COUNT] = {0}, shown = 0, hosted = 0;
+    size_t findings = sc_anomalies_findings(&r->anomalies);
+    char from[11], to[11], as_of[11];
+    int year = sc_school_year(r->period.start);
+    long days_left = (long)r->period.start - (long)r->as_of;
+
+    for (size_t p = 0; p < r->data->npupils; p++) {
+        if (!pupil_shown(&r->data->pupils[p]))
+            continue;
+        shown++;
+        counts[r->verdicts[p].status]++;
+        hosted += r->verdicts[p].hosted != 0;
+    }
+    sc_date_format(r->period.start, from);
+    sc_date_format(r->period.end, to);
+    sc_date_format(r->as_of, as_of);
+    printf("stagecheck %s — stage de seconde %d-%d\n", SC_VERSION, year,
+           year + 1);
+    printf("Période : du %s au %s (%d jours ouvrés, %s)\n", from, to,
+           r->period.ndays,
+           r->period.given ? "donnée par --period" : "calendrier calculé");
+    if (days_left > 0)
+        printf("Date de référence : %s, J-%ld avant le début de la période\n",
+               as_of, days_left);
+    else if (r->as_of <= r->period.end)
+        printf("Date de référence : %s, période en cours\n", as_of);
+    else
+        printf("Date de référence : %s, période terminée\n", as_of);
+    printf("Élèves : %zu\n", shown);
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        printf("  %s : %zu\n", sc_status_label((sc_status)s), counts[s]);
+    printf("À accueillir dans l'établissement : %zu\n", hosted);
+    printf("Anomalies : %zu\n", findings);
+    printf("Classeur : %s\n", output);
+    for (size_t i = 0; i < r->anomalies.count; i++) {
+        const sc_anomaly *a = &r->anomalies.items[i];
+        if (a->severity == SC_SEVERITY_NOTE)
+            continue;
+        if (a->line)
+            fprintf(stderr, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
+                    a->pupil[0] ? " : " : "", a->message);
+        else
+            fprintf(stderr, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
+                    a->message);
+    }
+    return findings == 0 &&
+                   counts[SC_STATUS_READY] + counts[SC_STATUS_DISPENSED] == shown
+               ? SC_EXIT_CLEAN
+               : SC_EXIT_FINDINGS;
+}
+
+static void print_diag(const sc_diag *diag, sc_error err)
+{
+    const char *message = diag->message[0] ? diag->message : sc_strerror(err);
+
+    if (diag->file[0] && diag->line)
+        fprintf(stderr, "%s:%u: %s\n", diag->file, diag->line, message);
+    else if (diag->file[0])
+        fprintf(stderr, "%s: %s\n", diag->file, message);
+    else
+        fprintf(stderr, "stagecheck: %s\n", message);
+}
+
+int sc_main(int argc, char **argv)
+{
+    sc_options opts;
+    sc_diag diag;
+    run r;
+    sc_error err;
+    int status;
+
+    sc_diag_clear(&diag);
+    memset(&r, 0, sizeof r);
+    err = sc_options_parse(&opts, argc, argv, &diag);
+    if (err == SC_OK && opts.help) {
+        sc_options_usage(stdout);
+        status = SC_EXIT_CLEAN;
+    } else if (err == SC_OK && opts.version) {
+        printf("stagecheck %s\n", SC_VERSION);
+        status = SC_EXIT_CLEAN;
+    } else if (err != SC_OK) {
+        print_diag(&diag, err);
+        fputs("Essayez « stagecheck --help ».\n", stderr);
+        status = SC_EXIT_ERROR;
+    } else if ((err = run_pipeline(&r, &opts, &diag)) != SC_OK) {
+        print_diag(&diag, err);
+        fputs("stagecheck: aucun classeur écrit.\n", stderr);
+        status = SC_EXIT_ERROR;
+    } else {
+        status = run_summary(&r, opts.output);
+    }
+    run_free(&r);
+    sc_options_free(&opts);
+    return status;
+}

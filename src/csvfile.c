@@ -1,0 +1,498 @@
+/*
+ * csvfile.c - reading an export: bytes -> UTF-8 -> rows of fields.
+ */
+#include <errno.h>
+#include <iconv.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <csv.h>
+#include "stagecheck/csvfile.h"
+#include "stagecheck/text.h"
+
+#define SC_READ_CHUNK 65536
+
+/* U+FFFD REPLACEMENT CHARACTER, written for each unit iconv rejects. */
+static const char replacement[] = "\xEF\xBF\xBD";
+#define REPLACEMENT_LEN (sizeof replacement - 1)
+
+/* ---- Decoding ----------------------------------------------------------- */
+
+static unsigned line_at(const char *text, const char *pos)
+{
+    unsigned line = 1;
+
+    for (const char *p = text; p < pos; p++)
+        if (*p == '\n')
+            line++;
+    return line;
+}
+
+/* Counts one replaced unit: the user sees one U+FFFD (or space) for it,
+ * whatever its size in the file. */
+static void source_note_bad(sc_source *source, unsigned line)
+{
+    source->bad_bytes++;
+    if (source->first_bad_line == 0 || line < source->first_bad_line)
+        source->first_bad_line = line;
+}
+
+/* Converts in[0..len) from the iconv encoding `from` into source->text.
+ * A unit iconv rejects (unit bytes, or the odd tail) becomes U+FFFD: one
+ * stray byte must not cost the user the whole file. Returns SC_OK,
+ * SC_ERROR_MEMORY or SC_ERROR_ENCODING (iconv lacks the encoding). */
+static sc_error source_convert(sc_source *source, const char *from,
+                               size_t unit, const char *in, size_t len,
+                               sc_diag *diag)
+{
+    iconv_t cd;
+    char *inp = (char *)in, *out, *outp;
+    size_t inleft = len, outleft, cap;
+    sc_error err = SC_ERROR_MEMORY;
+
+    cd = iconv_open("UTF-8", from);
+    if (cd == (iconv_t)-1) {
+        int en = errno;
+        sc_diag_set(diag, source->path, 0,
+                    "conversion depuis l'encodage %s impossible : %s", from,
+                    strerror(en));
+        return SC_ERROR_ENCODING;
+    }
+    /* Every input byte yields at most 3 output bytes, U+FFFD included;
+     * E2BIG is still handled in case an encoding proves that wrong. */
+    cap = 3 * len + 1;
+    out = malloc(cap);
+    if (!out)
+        goto done;
+    outp = out;
+    outleft = cap - 1;
+    while (inleft > 0) {
+        size_t skip;
+        int en;
+
+        if (iconv(cd, &inp, &inleft, &outp, &outleft) != (size_t)-1)
+            break;
+        en = errno;
+        if (en != E2BIG && en != EILSEQ && en != EINVAL) {
+            sc_diag_set(diag, source->path, 0,
+                        "conversion depuis l'encodage %s impossible : %s",
+                        from, strerror(en));
+            err = SC_ERROR_ENCODING;
+            goto done;
+        }
+        if (en == E2BIG || outleft < REPLACEMENT_LEN) {
+            size_t used = (size_t)(outp - out);
+            char *grown = realloc(out, cap * 2);
+            if (!grown)
+                goto done;
+            out = grown;
+            outp = out + used;
+            outleft += cap;
+            cap *= 2;
+            continue;
+        }
+        skip = inleft < unit ? inleft : unit;
+        memcpy(outp, replacement, REPLACEMENT_LEN);
+        /* Lines are counted for the first bad unit only, not at each. */
+        source_note_bad(source, source->bad_bytes ? source->first_bad_line
+                                                  : line_at(out, outp));
+        outp += REPLACEMENT_LEN;
+        outleft -= REPLACEMENT_LEN;
+        inp += skip;
+        inleft -= skip;
+    }
+    *outp = '\0';
+    source->text = out;
+    source->len = (size_t)(outp - out);
+    out = NULL;
+    err = SC_OK;
+
+done:
+    free(out);
+    iconv_close(cd);
+    return err;
+}
+
+/* NUL bytes would cut the C strings handed to the other modules short. */
+static void source_replace_nuls(sc_source *source)
+{
+    unsigned line = 1;
+
+    for (size_t i = 0; i < source->len; i++) {
+        if (source->text[i] == '\n') {
+            line++;
+        } else if (source->text[i] == '\0') {
+            source->text[i] = ' ';
+            source_note_bad(source, line);
+        }
+    }
+}
+
+sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
+                          sc_source **out, sc_diag *diag)
+{
+    const unsigned char *u = (const unsigned char *)bytes;
+    const char *from = NULL; /* iconv name, NULL when bytes are copied */
+    size_t unit = 1;
+    sc_source *source;
+    sc_error err = SC_ERROR_MEMORY;
+
+    *out = NULL;
+    source = calloc(1, sizeof *source);
+    if (!source)
+        return SC_ERROR_MEMORY;
+    source->path = sc_strdup(path);
+    if (path && !source->path)
+        goto error;
+
+    if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+        bytes += 3;
+        len -= 3;
+        source->encoding = "UTF-8";
+        /* The BOM promises UTF-8; broken bytes after it are replaced so
+         * that the workbook never receives invalid UTF-8. */
+        if (!sc_text_valid_utf8(bytes, len))
+            from = "UTF-8";
+    } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+        bytes += 2;
+        len -= 2;
+        source->encoding = "UTF-16LE";
+        from = "UTF-16LE";
+        unit = 2;
+    } else if (sc_text_valid_utf8(bytes, len)) {
+        source->encoding = "UTF-8";
+    } else {
+        /* What Excel writes as "CSV (séparateur : point-virgule)". */
+        source->encoding = "Windows-1252";
+        from = "WINDOWS-1252";
+    }
+
+    if (from) {
+        err = source_convert(source, from, unit, bytes, len, diag);
+        if (err != SC_OK)
+            goto error;
+    } else {
+        source->text = malloc(len + 1);
+        if (!source->text)
+            goto error;
+        if (len > 0)
+            memcpy(source->text, bytes, len);
+        source->text[len] = '\0';
+        source->len = len;
+    }
+    source_replace_nuls(source);
+    *out = source;
+    return SC_OK;
+
+error:
+    sc_source_free(source);
+    return err;
+}
+
+sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag)
+{
+    FILE *fp;
+    struct stat st;
+    char *bytes = NULL;
+    size_t len = 0, cap = 0;
+    sc_error err = SC_ERROR_MEMORY;
+
+    *out = NULL;
+    fp = fopen(path, "rb");
+    if (!fp) {
+        int en = errno;
+        sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier : %s",
+                    strerror(en));
+        return SC_ERROR_FILE_OPEN;
+    }
+    /* fopen() accepts a directory on Linux; say so before fread() fails. */
+    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+        sc_diag_set(diag, path, 0, "c'est un dossier, pas un fichier");
+        err = SC_ERROR_FILE_READ;
+        goto done;
+    }
+    for (;;) {
+        size_t got;
+
+        if (len == cap) {
+            size_t grown_cap = cap ? cap * 2 : SC_READ_CHUNK;
+            char *grown = realloc(bytes, grown_cap);
+            if (!grown)
+                goto done;
+            bytes = grown;
+            cap = grown_cap;
+        }
+        got = fread(bytes + len, 1, cap - len, fp);
+        len += got;
+        if (len < cap)
+            break;
+    }
+    if (ferror(fp)) {
+        int en = errno;
+        sc_diag_set(diag, path, 0, "impossible de lire le fichier : %s",
+                    strerror(en));
+        err = SC_ERROR_FILE_READ;
+        goto done;
+    }
+
+    err = sc_source_decode(path, bytes, len, out, diag);
+    /* A BOM and a few line breaks are what Excel saves for an empty sheet. */
+    if (err == SC_OK && sc_text_blank((*out)->text)) {
+        sc_source_free(*out);
+        *out = NULL;
+        sc_diag_set(diag, path, 0, "fichier vide");
+        err = SC_ERROR_FILE_EMPTY;
+    }
+
+done:
+    free(bytes);
+    fclose(fp);
+    return err;
+}
+
+void sc_source_free(sc_source *source)
+{
+    if (!source)
+        return;
+    free(source->path);
+    free(source->text);
+    free(source);
+}
+
+/* ---- Separator ---------------------------------------------------------- */
+
+#define SC_SEP_LINES 30
+
+char sc_source_detect_sep(const sc_source *source)
+{
+    /* Order breaks ties: French exports use ';' far more than the others. */
+    static const char candidates[] = {';', '\t', ','};
+    enum { NCAND = sizeof candidates };
+    size_t best[NCAND] = {0}, count[NCAND] = {0};
+    const char *p = source->text, *end = source->text + source->len;
+    int inside = 0, blank = 1;
+    unsigned lines = 0;
+    char sep = ';';
+
+    /* A lone CR ends a line too (old Mac exports); the quote state carries
+     * over line ends: a quoted field may span lines, its separators are
+     * text. */
+    for (; p <= end && lines < SC_SEP_LINES; p++) {
+        if (p == end || *p == '\n' || *p == '\r') {
+            if (!blank) {
+                lines++;
+                for (size_t i = 0; i < NCAND; i++)
+                    if (count[i] > best[i])
+                        best[i] = count[i];
+            }
+            memset(count, 0, sizeof count);
+            blank = 1;
+            continue;
+        }
+        if (*p != ' ' && *p != '\t')
+            blank = 0;
+        if (*p == '"')
+            inside = !inside;
+        else if (!inside)
+            for (size_t i = 0; i < NCAND; i++)
+                if (*p == candidates[i])
+                    count[i]++;
+    }
+    for (size_t i = 0, max = 0; i < NCAND; i++)
+        if (best[i] > max) {
+            max = best[i];
+            sep = candidates[i];
+        }
+    return sep;
+}
+
+/* ---- Parsing ------------------------------------------------------------ */
+
+/* What the libcsv callbacks share with sc_table_parse. */
+typedef struct table_builder {
+    sc_table *table;
+    char **fields;       /* the record being built */
+    size_t nfields;
+    size_t cap;
+    unsigned line;       /* physical line of the chunk being fed */
+    unsigned row_line;   /* line where the record being built started */
+    unsigned field_line; /* line where its last complete field ended */
+    int in_record;
+    sc_error err;
+} table_builder;
+
+static void fields_free(char **fields, size_t nfields)
+{
+    for (size_t i = 0; i < nfields; i++)
+        free(fields[i]);
+    free(fields);
+}
+
+static void builder_on_field(void *data, size_t len, void *arg)
+{
+    table_builder *b = arg;
+    char *field;
+
+    if (b->err != SC_OK)
+        return;
+    if (b->nfields == b->cap) {
+        size_t cap = b->cap ? b->cap * 2 : 16;
+        char **fields = realloc(b->fields, cap * sizeof *fields);
+        if (!fields)
+            goto mem_error;
+        b->fields = fields;
+        b->cap = cap;
+    }
+    field = malloc(len + 1);
+    if (!field)
+        goto mem_error;
+    memcpy(field, data, len);
+    field[len] = '\0';
+    b->fields[b->nfields++] = sc_text_clean(field);
+    b->field_line = b->line;
+    return;
+
+mem_error:
+    b->err = SC_ERROR_MEMORY;
+}
+
+static void builder_on_row(int term, void *arg)
+{
+    table_builder *b = arg;
+    sc_table *t = b->table;
+    int blank = 1;
+
+    (void)term;
+    b->in_record = 0;
+    if (b->err != SC_OK)
+        return;
+    for (size_t i = 0; i < b->nfields && blank; i++)
+        blank = b->fields[i][0] == '\0';
+    if (blank) {
+        fields_free(b->fields, b->nfields);
+    } else {
+        if (t->nrows == t->cap) {
+            size_t cap = t->cap ? t->cap * 2 : 64;
+            sc_row *rows = realloc(t->rows, cap * sizeof *rows);
+            if (!rows) {
+                b->err = SC_ERROR_MEMORY;
+                return; /* the fields stay with b, freed by the caller */
+            }
+            t->rows = rows;
+            t->cap = cap;
+        }
+        t->rows[t->nrows++] = (sc_row){b->row_line, b->nfields, b->fields};
+    }
+    b->fields = NULL;
+    b->nfields = b->cap = 0;
+}
+
+/* With TAB as the separator only ' ' may be a space: libcsv's default
+ * counts TAB too, and a separator must never be trimmed away (libcsv 3.0.3
+ * happens to test the separator first; nothing documents it). */
+static int is_space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+/* Returns the length of the chunk at p, its end included: an LF or a CR,
+ * the line ends libcsv knows. A CRLF makes two chunks; the lone LF is
+ * ignored by libcsv between records and kept inside a quoted field. */
+static size_t chunk_length(const char *p, const char *end)
+{
+    const char *q = p;
+
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    return (size_t)(q - p) + (q < end);
+}
+
+/* Returns 1 if libcsv, between records, starts one on this chunk: any byte
+ * but its spaces and line ends does (a separator too: empty fields). */
+static int chunk_starts_record(const char *p, size_t len, char sep)
+{
+    for (size_t i = 0; i < len; i++)
+        if (p[i] != ' ' && p[i] != '\r' && p[i] != '\n' &&
+            (p[i] != '\t' || sep == '\t'))
+            return 1;
+    return 0;
+}
+
+sc_error sc_table_parse(const sc_source *source, char sep, sc_table **out,
+                        sc_diag *diag)
+{
+    const unsigned char options = CSV_APPEND_NULL | CSV_STRICT_FINI;
+    const char *p = source->text, *end = source->text + source->len;
+    struct csv_parser parser = {0};
+    table_builder b = {0};
+    /* Old Mac exports end lines with a lone CR; elsewhere a lone CR is
+     * inside a line and does not count. */
+    int cr_ends_line = memchr(source->text, '\n', source->len) == NULL;
+
+    *out = NULL;
+    b.table = calloc(1, sizeof *b.table);
+    if (!b.table)
+        return SC_ERROR_MEMORY;
+    b.table->path = source->path;
+    b.table->sep = sep;
+    b.line = 1;
+    csv_init(&parser, options); /* fails only for a NULL parser */
+    csv_set_delim(&parser, (unsigned char)sep);
+    if (sep == '\t')
+        csv_set_space_func(&parser, is_space_only);
+
+    /* One physical line (or CR-ended part of one) per call, so that the
+     * line where each record starts is known: libcsv does not count lines,
+     * and a chunk holds at most one record end, at its end. */
+    while (p < end) {
+        size_t n = chunk_length(p, end);
+
+        if (!b.in_record && chunk_starts_record(p, n, sep)) {
+            b.in_record = 1;
+            b.row_line = b.line;
+        }
+        if (csv_parse(&parser, p, n, builder_on_field, builder_on_row, &b)
+            != n && b.err == SC_OK)
+            b.err = SC_ERROR_MEMORY; /* CSV_ENOMEM or CSV_ETOOBIG */
+        if (b.err != SC_OK)
+            goto error;
+        p += n;
+        if (p[-1] == '\n' || (cr_ends_line && p[-1] == '\r'))
+            b.line++;
+    }
+    /* libcsv honours CSV_STRICT_FINI only with CSV_STRICT, which would also
+     * reject the stray quotes kept as text inside lines: so strict only for
+     * csv_fini, where a quoted field still open is the error. */
+    csv_set_opts(&parser, options | CSV_STRICT);
+    if (csv_fini(&parser, builder_on_field, builder_on_row, &b) != 0) {
+        /* The open field starts where the previous one ended, or with its
+         * record: a field cannot leave its line before its quote opens. */
+        unsigned field_line = b.nfields ? b.field_line : b.row_line;
+        sc_diag_set(diag, source->path, field_line,
+                    "guillemet ouvert jamais refermé "
+                    "(enregistrement commencé ligne %u)", b.row_line);
+        b.err = SC_ERROR_CSV_QUOTE;
+    }
+    if (b.err != SC_OK)
+        goto error;
+    csv_free(&parser);
+    *out = b.table;
+    return SC_OK;
+
+error:
+    csv_free(&parser);
+    fields_free(b.fields, b.nfields);
+    sc_table_free(b.table);
+    return b.err;
+}
+
+void sc_table_free(sc_table *table)
+{
+    if (!table)
+        return;
+    for (size_t i = 0; i < table->nrows; i++)
+        fields_free(table->rows[i].fields, table->rows[i].nfields);
+    free(table->rows);
+    free(table);
+}

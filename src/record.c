@@ -1,0 +1,375 @@
+/*
+ * record.c - pupils and entries built from the mapped rows of the exports.
+ */
+#include <ctype.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/record.h"
+#include "stagecheck/text.h"
+
+sc_dataset *sc_dataset_new(void)
+{
+    return calloc(1, sizeof(sc_dataset));
+}
+
+static void pupil_free(sc_pupil *p)
+{
+    free(p->surname);
+    free(p->first);
+    free(p->class_name);
+    free(p->ine);
+    free(p->name_key);
+    free(p->class_key);
+}
+
+static void entry_free(sc_entry *e)
+{
+    char *strings[] = {e->ine, e->surname, e->first, e->class_name,
+                       e->name_key, e->class_key, e->host, e->host_type,
+                       e->siret, e->city, e->country, e->activities,
+                       e->skills, e->dispense};
+
+    for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
+        free(strings[i]);
+}
+
+void sc_dataset_free(sc_dataset *data)
+{
+    if (!data)
+        return;
+    for (size_t i = 0; i < data->npupils; i++)
+        pupil_free(&data->pupils[i]);
+    for (size_t i = 0; i < data->nentries; i++)
+        entry_free(&data->entries[i]);
+    for (size_t i = 0; i < data->ninputs; i++)
+        free(data->inputs[i].path);
+    free(data->pupils);
+    free(data->entries);
+    free(data->inputs);
+    free(data);
+}
+
+/* Makes room for one more item in an array that doubles. */
+static int grow(void **items, size_t *cap, size_t count, size_t size)
+{
+    size_t ncap;
+    void *p;
+
+    if (count < *cap)
+        return 0;
+    ncap = *cap ? *cap * 2 : 64;
+    p = realloc(*items, ncap * size);
+    if (!p)
+        return -1;
+    *items = p;
+    *cap = ncap;
+    return 0;
+}
+
+/* One row being read: its cells by field, and where it comes from. */
+typedef struct row_reader {
+    const sc_row *row;
+    const sc_header *header;
+    const char *file;
+    sc_anomalies *anomalies;
+    int invalid;         /* unreadable cells seen */
+    sc_error err;        /* first memory error */
+    char who[256];       /* "NOM Prénom" for anomaly rows */
+    const char *class_name;
+} row_reader;
+
+static const char *cell(const row_reader *r, sc_field f)
+{
+    int c = r->header->col[f];
+
+    if (c < 0 || (size_t)c >= r->row->nfields)
+        return "";
+    return r->row->fields[c];
+}
+
+/* Returns a copy of the cell, or NULL when it is blank (or out of memory,
+ * which is recorded in r->err). */
+static char *cell_dup(row_reader *r, sc_field f)
+{
+    const char *s = cell(r, f);
+    char *copy;
+
+    if (sc_text_blank(s))
+        return NULL;
+    copy = strdup(s);
+    if (!copy)
+        r->err = SC_ERROR_MEMORY;
+    return copy;
+}
+
+static void row_anomaly(row_reader *r, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void row_anomaly(row_reader *r, const char *fmt, ...)
+{
+    char message[768];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    if (sc_anomalies_add(r->anomalies, SC_SEVERITY_ERROR, r->file,
+                         r->row->line, r->class_name, r->who, "%s",
+                         message) != SC_OK)
+        r->err = SC_ERROR_MEMORY;
+}
+
+static sc_date cell_date(row_reader *r, sc_field f)
+{
+    sc_date date;
+
+    if (sc_date_parse(cell(r, f), &date) == SC_PARSE_INVALID) {
+        row_anomaly(r, "« %s » illisible : « %s » (date attendue JJ/MM/AAAA "
+                       "ou AAAA-MM-JJ)",
+                    sc_field_label(f), cell(r, f));
+        r->invalid++;
+    }
+    return date;
+}
+
+static sc_flag cell_flag(row_reader *r, sc_field f)
+{
+    int yes;
+
+    if (r->header->col[f] < 0)
+        return SC_FLAG_ABSENT;
+    switch (sc_text_parse_yesno(cell(r, f), &yes)) {
+    case SC_PARSE_EMPTY:
+        return SC_FLAG_NO;
+    case SC_PARSE_OK:
+        return yes ? SC_FLAG_YES : SC_FLAG_NO;
+    default:
+        row_anomaly(r, "« %s » illisible : « %s » (attendu oui, non ou une "
+                       "date)",
+                    sc_field_label(f), cell(r, f));
+        r->invalid++;
+        return SC_FLAG_INVALID;
+    }
+}
+
+/* INEs are compared without spaces and case. */
+static char *ine_dup(row_reader *r)
+{
+    char *ine = cell_dup(r, SC_FIELD_INE), *w;
+
+    if (!ine)
+        return NULL;
+    w = ine;
+    for (const char *p = ine; *p; p++)
+        if (!isspace((unsigned char)*p))
+            *w++ = (char)toupper((unsigned char)*p);
+    *w = '\0';
+    return ine;
+}
+
+/* Reads the pupil's names: Nom and Prénom, or Pronote's "NOM Prénom". */
+static void row_names(row_reader *r, char **surname, char **first)
+{
+    *surname = *first = NULL;
+    if (r->header->col[SC_FIELD_SURNAME] >= 0 &&
+        r->header->col[SC_FIELD_FIRST] >= 0) {
+        *surname = cell_dup(r, SC_FIELD_SURNAME);
+        *first = cell_dup(r, SC_FIELD_FIRST);
+    } else if (!sc_text_blank(cell(r, SC_FIELD_FULLNAME))) {
+        if (sc_text_split_name(cell(r, SC_FIELD_FULLNAME), surname, first) < 0)
+            r->err = SC_ERROR_MEMORY;
+    }
+    snprintf(r->who, sizeof r->who, "%s%s%s", *surname ? *surname : "",
+             *surname && *first ? " " : "", *first ? *first : "");
+}
+
+/* Folded "surname first", the key names are matched on. */
+static char *name_key(row_reader *r, const char *surname, const char *first)
+{
+    char buf[1024];
+    char *key;
+
+    snprintf(buf, sizeof buf, "%s %s", surname ? surname : "",
+             first ? first : "");
+    key = sc_text_fold(buf);
+    if (!key)
+        r->err = SC_ERROR_MEMORY;
+    return key;
+}
+
+static char *class_key(row_reader *r, const char *class_name)
+{
+    char *key;
+
+    if (!class_name)
+        return NULL;
+    key = sc_text_key(class_name);
+    if (!key)
+        r->err = SC_ERROR_MEMORY;
+    return key;
+}
+
+static int row_blank(const sc_row *row)
+{
+    for (size_t i = 0; i < row->nfields; i++)
+        if (!sc_text_blank(row->fields[i]))
+            return 0;
+    return 1;
+}
+
+static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
+                                  const sc_table *table, sc_kind kind,
+                                  size_t rows, const char **path)
+{
+    sc_input *in;
+
+    if (grow((void **)&data->inputs, &data->inputs_cap, data->ninputs,
+             sizeof *data->inputs) < 0)
+        return SC_ERROR_MEMORY;
+    in = &data->inputs[data->ninputs];
+    in->path = strdup(source->path);
+    if (!in->path)
+        return SC_ERROR_MEMORY;
+    in->kind = kind;
+    in->encoding = source->encoding;
+    in->sep = table->sep;
+    in->rows = rows;
+    data->ninputs++;
+    *path = in->path;
+    return SC_OK;
+}
+
+sc_error sc_dataset_add_roll(sc_dataset *data, const sc_source *source,
+                             const sc_table *table, const sc_header *header,
+                             sc_anomalies *anomalies)
+{
+    const char *path;
+    sc_error err;
+
+    err = dataset_add_input(data, source, table, SC_KIND_ROLL,
+                            table->nrows - header->row - 1, &path);
+    if (err != SC_OK)
+        return err;
+    for (size_t i = header->row + 1; i < table->nrows; i++) {
+        row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
+                        "", NULL};
+        sc_pupil p = {path, table->rows[i].line, NULL, NULL, NULL, NULL,
+                      SC_DATE_NONE, NULL, NULL, 0, -1, 1};
+
+        if (row_blank(r.row))
+            continue;
+        row_names(&r, &p.surname, &p.first);
+        p.class_name = cell_dup(&r, SC_FIELD_CLASS);
+        r.class_name = p.class_name;
+        if (!p.surname && !p.first) {
+            row_anomaly(&r, "ligne sans nom d'élève : ignorée");
+        } else if (!p.class_name) {
+            row_anomaly(&r, "élève sans classe : ligne ignorée");
+        } else {
+            p.ine = ine_dup(&r);
+            p.birth = cell_date(&r, SC_FIELD_BIRTH);
+            p.name_key = name_key(&r, p.surname, p.first);
+            p.class_key = class_key(&r, p.class_name);
+            p.invalid = r.invalid > 0;
+            if (r.err == SC_OK &&
+                grow((void **)&data->pupils, &data->pupils_cap,
+                     data->npupils, sizeof *data->pupils) < 0)
+                r.err = SC_ERROR_MEMORY;
+            if (r.err == SC_OK) {
+                data->pupils[data->npupils++] = p;
+                continue;
+            }
+        }
+        pupil_free(&p);
+        if (r.err != SC_OK)
+            return r.err;
+    }
+    return SC_OK;
+}
+
+sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
+                                   const sc_table *table,
+                                   const sc_header *header,
+                                   sc_anomalies *anomalies)
+{
+    const char *path;
+    sc_error err;
+
+    err = dataset_add_input(data, source, table, SC_KIND_PLACEMENTS,
+                            table->nrows - header->row - 1, &path);
+    if (err != SC_OK)
+        return err;
+    for (size_t i = header->row + 1; i < table->nrows; i++) {
+        row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
+                        "", NULL};
+        sc_entry e;
+
+        if (row_blank(r.row))
+            continue;
+        memset(&e, 0, sizeof e);
+        e.file = path;
+        e.line = r.row->line;
+        e.pupil = -1;
+        row_names(&r, &e.surname, &e.first);
+        e.ine = ine_dup(&r);
+        e.class_name = cell_dup(&r, SC_FIELD_CLASS);
+        r.class_name = e.class_name;
+        if (!e.ine && !e.surname && !e.first) {
+            row_anomaly(&r, "ligne sans élève (ni INE ni nom) : ignorée");
+            entry_free(&e);
+            if (r.err != SC_OK)
+                return r.err;
+            continue;
+        }
+        if (e.surname || e.first)
+            e.name_key = name_key(&r, e.surname, e.first);
+        e.class_key = class_key(&r, e.class_name);
+        e.birth = cell_date(&r, SC_FIELD_BIRTH);
+        e.host = cell_dup(&r, SC_FIELD_HOST);
+        e.host_type = cell_dup(&r, SC_FIELD_HOST_TYPE);
+        e.siret = cell_dup(&r, SC_FIELD_SIRET);
+        e.city = cell_dup(&r, SC_FIELD_CITY);
+        e.country = cell_dup(&r, SC_FIELD_COUNTRY);
+        e.start = cell_date(&r, SC_FIELD_START);
+        e.end = cell_date(&r, SC_FIELD_END);
+        e.sign_head = cell_flag(&r, SC_FIELD_SIGN_HEAD);
+        e.sign_host = cell_flag(&r, SC_FIELD_SIGN_HOST);
+        e.sign_pupil = cell_flag(&r, SC_FIELD_SIGN_PUPIL);
+        e.sign_parent = cell_flag(&r, SC_FIELD_SIGN_PARENT);
+        e.activities = cell_dup(&r, SC_FIELD_ACTIVITIES);
+        e.skills = cell_dup(&r, SC_FIELD_SKILLS);
+        e.ins_pupil = cell_flag(&r, SC_FIELD_INS_PUPIL);
+        e.ins_host = cell_flag(&r, SC_FIELD_INS_HOST);
+        e.dispense = cell_dup(&r, SC_FIELD_DISPENSE);
+        e.proof = cell_flag(&r, SC_FIELD_PROOF);
+        e.invalid = r.invalid;
+        if (r.err == SC_OK &&
+            grow((void **)&data->entries, &data->entries_cap, data->nentries,
+                 sizeof *data->entries) < 0)
+            r.err = SC_ERROR_MEMORY;
+        if (r.err != SC_OK) {
+            entry_free(&e);
+            return r.err;
+        }
+        data->entries[data->nentries++] = e;
+    }
+    return SC_OK;
+}
+
+void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s %s", pupil->surname ? pupil->surname : "",
+             pupil->first ? pupil->first : "");
+}
+
+void sc_entry_display(const sc_entry *entry, char *buf, size_t size)
+{
+    if (entry->surname || entry->first)
+        snprintf(buf, size, "%s%s%s", entry->surname ? entry->surname : "",
+                 entry->surname && entry->first ? " " : "",
+                 entry->first ? entry->first : "");
+    else
+        snprintf(buf, size, "INE %s", entry->ine ? entry->ine : "");
+}
