@@ -82,7 +82,7 @@ void sc_anomalies_clear(sc_anomalies *list)
 }
 
 typedef struct anomaly_order {
-    size_t file_rank; /* order of the file's first appearance */
+    size_t file_rank; /* the file's place among the inputs */
     size_t index;     /* original position, to keep the sort stable */
     sc_anomaly item;
 } anomaly_order;
@@ -98,31 +98,25 @@ static int anomaly_order_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void sc_anomalies_sort(sc_anomalies *list)
+void sc_anomalies_sort(sc_anomalies *list, const char *const *files,
+                       size_t nfiles)
 {
     anomaly_order *order;
-    const char **files;
-    size_t nfiles = 0;
 
     if (list->count < 2)
         return;
     order = malloc(list->count * sizeof *order);
-    files = malloc(list->count * sizeof *files);
-    if (!order || !files)
-        goto mem_error; /* unsorted is still complete */
+    if (!order)
+        return; /* unsorted is still complete */
     for (size_t i = 0; i < list->count; i++) {
         size_t rank = 0;
-        /* Few distinct files: a linear search among those seen so far. */
+        /* Few files: a linear search. */
         while (rank < nfiles && strcmp(files[rank], list->items[i].file) != 0)
             rank++;
-        if (rank == nfiles)
-            files[nfiles++] = list->items[i].file;
         order[i] = (anomaly_order){rank, i, list->items[i]};
     }
     qsort(order, list->count, sizeof *order, anomaly_order_cmp);
     for (size_t i = 0; i < list->count; i++)
         list->items[i] = order[i].item;
-mem_error:
-    free(files);
     free(order);
 }

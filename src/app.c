@@ -215,7 +215,15 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
         (err = sc_match_entries(r->data, &r->anomalies, &r->links)) != SC_OK ||
         (err = judge_pupils(r)) != SC_OK)
         return err;
-    sc_anomalies_sort(&r->anomalies);
+    {
+        const char **files = malloc((r->data->ninputs + 1) * sizeof *files);
+        if (!files)
+            return SC_ERROR_MEMORY;
+        for (size_t i = 0; i < r->data->ninputs; i++)
+            files[i] = r->data->inputs[i].path;
+        sc_anomalies_sort(&r->anomalies, files, r->data->ninputs);
+        free(files);
+    }
     {
         sc_report report = {&r->period, r->as_of, r->data, &r->links,
                             r->verdicts, &r->anomalies};

@@ -76,17 +76,23 @@ static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
                                  size_t first, size_t again, const char *why)
 {
     sc_pupil *p = &data->pupils[again], *q = &data->pupils[first];
+    int same_name = strcmp(p->name_key, q->name_key) == 0;
     char who[256];
 
     p->duplicate_of = (long)first;
-    /* The row kept is doubtful too: which of the two is right? */
-    q->invalid = 1;
+    /* The same pupil exported twice is harmless; two names under one INE
+     * mean one of them is wrong, so the row kept is doubtful too. */
+    if (!same_name)
+        q->invalid = 1;
     sc_pupil_display(p, who, sizeof who);
-    return sc_anomalies_add(anomalies, SC_SEVERITY_ERROR, p->file, p->line,
-                            p->class_name, who,
-                            "élève en double : %s que %s ligne %u (classe %s) ; "
-                            "cette ligne n'est pas reprise dans les classes",
-                            why, q->file, q->line, q->class_name);
+    return sc_anomalies_add(anomalies,
+                            same_name ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR,
+                            p->file, p->line, p->class_name, who,
+                            "élève en double : %s que %s ligne %u (%s, classe "
+                            "%s) ; cette ligne n'est pas reprise dans les classes",
+                            why, q->file, q->line,
+                            same_name ? "même élève" : q->surname,
+                            q->class_name);
 }
 
 sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies)

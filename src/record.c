@@ -74,7 +74,7 @@ typedef struct row_reader {
     const sc_header *header;
     const char *file;
     sc_anomalies *anomalies;
-    int invalid;         /* unreadable cells seen */
+    uint32_t unreadable; /* bit f: field f could not be read */
     sc_error err;        /* first memory error */
     char who[256];       /* "NOM Prénom" for anomaly rows */
     const char *class_name;
@@ -129,7 +129,7 @@ static sc_date cell_date(row_reader *r, sc_field f)
         row_anomaly(r, "« %s » illisible : « %s » (date attendue JJ/MM/AAAA "
                        "ou AAAA-MM-JJ)",
                     sc_field_label(f), cell(r, f));
-        r->invalid++;
+        r->unreadable |= UINT32_C(1) << f;
     }
     return date;
 }
@@ -149,7 +149,7 @@ static sc_flag cell_flag(row_reader *r, sc_field f)
         row_anomaly(r, "« %s » illisible : « %s » (attendu oui, non ou une "
                        "date)",
                     sc_field_label(f), cell(r, f));
-        r->invalid++;
+        r->unreadable |= UINT32_C(1) << f;
         return SC_FLAG_INVALID;
     }
 }
@@ -272,7 +272,7 @@ sc_error sc_dataset_add_roll(sc_dataset *data, const sc_source *source,
             p.birth = cell_date(&r, SC_FIELD_BIRTH);
             p.name_key = name_key(&r, p.surname, p.first);
             p.class_key = class_key(&r, p.class_name);
-            p.invalid = r.invalid > 0;
+            p.invalid = r.unreadable != 0;
             if (r.err == SC_OK &&
                 grow((void **)&data->pupils, &data->pupils_cap,
                      data->npupils, sizeof *data->pupils) < 0)
@@ -314,6 +314,8 @@ sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
         e.pupil = -1;
         row_names(&r, &e.surname, &e.first);
         e.ine = ine_dup(&r);
+        if (!r.who[0] && e.ine)
+            snprintf(r.who, sizeof r.who, "INE %s", e.ine);
         e.class_name = cell_dup(&r, SC_FIELD_CLASS);
         r.class_name = e.class_name;
         if (!e.ine && !e.surname && !e.first) {
@@ -344,7 +346,7 @@ sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
         e.ins_host = cell_flag(&r, SC_FIELD_INS_HOST);
         e.dispense = cell_dup(&r, SC_FIELD_DISPENSE);
         e.proof = cell_flag(&r, SC_FIELD_PROOF);
-        e.invalid = r.invalid;
+        e.unreadable = r.unreadable;
         if (r.err == SC_OK &&
             grow((void **)&data->entries, &data->entries_cap, data->nentries,
                  sizeof *data->entries) < 0)

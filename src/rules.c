@@ -163,7 +163,10 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
     if (!e->host)
         judge_finding(j, e, "structure d'accueil non renseignée");
     if (e->start == SC_DATE_NONE || e->end == SC_DATE_NONE) {
-        judge_finding(j, e, "dates du stage manquantes (début et fin)");
+        /* An unreadable date is reported already, as such. */
+        if (!(e->unreadable & (UINT32_C(1) << SC_FIELD_START |
+                               UINT32_C(1) << SC_FIELD_END)))
+            judge_finding(j, e, "dates du stage manquantes (début et fin)");
         return 0;
     }
     if (e->start > e->end) {
@@ -426,7 +429,7 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
     for (size_t i = 0; i < n; i++) {
         const sc_entry *e = entries[i];
 
-        if (e->invalid) {
+        if (e->unreadable) {
             j.anomaly = 1;
             judge_todo(&j, "corriger les cellules illisibles de la ligne %u "
                            "(voir Anomalies)", e->line);

@@ -548,7 +548,7 @@ static void test_unreadable_cell_makes_pupil_to_check(void **state)
 
     f->entries[0] = placement(3);
     f->entries[0].sign_pupil = SC_FLAG_INVALID;
-    f->entries[0].invalid = 1;
+    f->entries[0].unreadable = UINT32_C(1) << SC_FIELD_SIGN_PUPIL;
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
 

@@ -45,9 +45,10 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
 /** Number of anomalies that are errors or warnings. */
 size_t sc_anomalies_findings(const sc_anomalies *list);
 
-/** Sorts by file (in order of first appearance is kept by a stable sort
- *  on the order files were given), then line. */
-void sc_anomalies_sort(sc_anomalies *list);
+/** Sorts by file, in the order of files (names not in it come last), then
+ *  by line; anomalies of the same place keep their order. */
+void sc_anomalies_sort(sc_anomalies *list, const char *const *files,
+                       size_t nfiles);
 
 /** Frees the items and empties the list; NULL is fine. */
 void sc_anomalies_clear(sc_anomalies *list);

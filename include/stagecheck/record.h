@@ -6,6 +6,7 @@
 #define STAGECHECK_RECORD_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stagecheck/anomaly.h"
 #include "stagecheck/csvfile.h"
 #include "stagecheck/date.h"
@@ -30,7 +31,8 @@ typedef struct sc_pupil {
     sc_date birth;      /* SC_DATE_NONE when unknown */
     char *name_key;     /* sc_text_fold("surname first") */
     char *class_key;    /* sc_text_key(class_name) */
-    int invalid;        /* a cell of the roll row could not be read */
+    int invalid;        /* the roll row has an anomaly: an unreadable cell,
+                           or another pupil's INE */
     long duplicate_of;  /* -1, or the pupil this row repeats */
     int selected;       /* kept by --classes */
 } sc_pupil;
@@ -68,7 +70,8 @@ typedef struct sc_entry {
     /* dispense */
     char *dispense;     /* NULL for a placement */
     sc_flag proof;
-    int invalid;        /* number of unreadable cells (each reported) */
+    uint32_t unreadable; /* bit f: the cell of field f could not be read
+                            (already reported as an anomaly) */
     long pupil;         /* matched pupil, or -1 */
 } sc_entry;
 
