@@ -171,7 +171,7 @@ static sc_error select_classes(run *r, const char *pattern)
     for (size_t p = 0; p < r->data->npupils; p++) {
         sc_pupil *pupil = &r->data->pupils[p];
         pupil->selected =
-            !pattern || fnmatch(pattern, pupil->class_name, 0) == 0;
+            !pattern || fnmatch(pattern, pupil->class_name, FNM_CASEFOLD) == 0;
         kept += pupil->selected;
     }
     if (pattern && kept == 0)

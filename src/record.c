@@ -185,15 +185,10 @@ static void row_names(row_reader *r, char **surname, char **first)
              *surname && *first ? " " : "", *first ? *first : "");
 }
 
-/* Folded "surname first", the key names are matched on. */
 static char *name_key(row_reader *r, const char *surname, const char *first)
 {
-    char buf[1024];
-    char *key;
+    char *key = sc_text_name_key(surname, first);
 
-    snprintf(buf, sizeof buf, "%s %s", surname ? surname : "",
-             first ? first : "");
-    key = sc_text_fold(buf);
     if (!key)
         r->err = SC_ERROR_MEMORY;
     return key;

@@ -1,6 +1,7 @@
 /*
  * text.c - Unicode folding through utf8proc, and the yes/no and name parsers.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <utf8proc.h>
@@ -118,6 +119,17 @@ char *sc_text_fold(const char *s)
 char *sc_text_key(const char *s)
 {
     return text_fold(s, 0);
+}
+
+char *sc_text_name_key(const char *surname, const char *first)
+{
+    char *a = sc_text_key(surname), *b = sc_text_key(first), *key = NULL;
+
+    if (a && b && (key = malloc(strlen(a) + strlen(b) + 2)))
+        sprintf(key, "%s %s", a, b);
+    free(a);
+    free(b);
+    return key;
 }
 
 /* A word is a surname word when it has letters and none of them is lower

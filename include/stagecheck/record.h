@@ -29,7 +29,7 @@ typedef struct sc_pupil {
     char *class_name;
     char *ine;          /* NULL when absent */
     sc_date birth;      /* SC_DATE_NONE when unknown */
-    char *name_key;     /* sc_text_fold("surname first") */
+    char *name_key;     /* sc_text_name_key(surname, first) */
     char *class_key;    /* sc_text_key(class_name) */
     int invalid;        /* the roll row has an anomaly: an unreadable cell,
                            or another pupil's INE */

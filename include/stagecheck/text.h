@@ -17,6 +17,12 @@ char *sc_text_fold(const char *s);
  *  form used to compare headers, host types and dispense reasons. */
 char *sc_text_key(const char *s);
 
+/** Returns the key pupils are matched on: sc_text_key(surname), a space,
+ *  sc_text_key(first), so that case, accents, hyphens, apostrophes and spaces
+ *  do not count ("N'DIAYE" = "NDIAYE", "Anne-Sophie" = "anne sophie").
+ *  NULL when out of memory; the caller frees it. */
+char *sc_text_name_key(const char *surname, const char *first);
+
 /** Returns 1 if s (NULL or not) holds only blanks. */
 int sc_text_blank(const char *s);
 
