@@ -1,0 +1,1127 @@
+/*
+ * report.c - the Excel workbook, through libxlsxwriter.
+ *
+ * The workbook is kept in memory (constant_memory off): a lycée's rolls are
+ * a few thousand rows at most, and it lets column widths be set once every
+ * cell of a sheet is known and lets the chart carry its cached values.
+ * libxlsxwriter's own scratch files go to the system temp folder (tmpdir
+ * NULL); only the workbook itself is written next to its final name.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <xlsxwriter.h>
+#include "stagecheck/report.h"
+#include "stagecheck/text.h"
+
+#define CELL_MAX 32767  /* Excel's longest cell text, in UTF-16 units */
+#define SHEET_MAX 31    /* Excel's longest sheet name, in UTF-16 units */
+#define WIDTH_MIN 8
+#define WIDTH_MAX 60
+#define PLACE_COLS 5    /* structure, type, commune / pays, du, au */
+#define NO_FILL LXW_COLOR_UNSET
+
+static const char SHEET_SUMMARY[] = "Synthèse";
+static const char SHEET_HOSTED[] = "Accueil établissement";
+static const char SHEET_ANOMALIES[] = "Anomalies";
+
+/* Names a class sheet may not take: the fixed sheets, and "History", which
+ * Excel keeps for its change history. */
+static const char *const reserved_names[] = {
+    SHEET_SUMMARY, SHEET_HOSTED, SHEET_ANOMALIES, "History"};
+
+/* Not const: lxw_doc_properties takes char *. */
+static char book_title[] =
+    "Stage de seconde — suivi des séquences d'observation";
+
+static const lxw_color_t status_colors[SC_STATUS_COUNT] = {
+    [SC_STATUS_CHECK] = 0xD9B3FF,
+    [SC_STATUS_DISPENSED] = 0xBDD7EE,
+    [SC_STATUS_NO_HOST] = 0xFF9F9F,
+    [SC_STATUS_PARTIAL] = 0xF8CBAD,
+    [SC_STATUS_INCOMPLETE] = 0xFFE699,
+    [SC_STATUS_READY] = 0xC6EFCE,
+};
+
+static const char *const status_legend[SC_STATUS_COUNT] = {
+    [SC_STATUS_CHECK] = "Une ligne de l'élève est illisible ou incohérente : "
+                        "voir « À faire » et la feuille Anomalies.",
+    [SC_STATUS_DISPENSED] = "Dispense accordée (SNU ou mobilité européenne et "
+                            "internationale), justificatif fourni.",
+    [SC_STATUS_NO_HOST] = "Aucun lieu d'accueil : l'élève est accueilli dans "
+                          "l'établissement pendant toute la période.",
+    [SC_STATUS_PARTIAL] = "Les lieux d'accueil ne couvrent pas toute la "
+                          "période : accueil dans l'établissement les autres "
+                          "jours.",
+    [SC_STATUS_INCOMPLETE] = "Convention, assurance ou justificatif de "
+                             "dispense à compléter.",
+    [SC_STATUS_READY] = "Lieu d'accueil sur toute la période et dossier "
+                        "complet.",
+};
+
+#define COLOR_ERROR 0xFFC7CE   /* Gravité "Erreur" */
+#define COLOR_WARNING 0xFCD5B4 /* Gravité "Attention" */
+#define COLOR_HOSTED 0xFFF2CC  /* an "X" of Accueil établissement */
+
+/* One pupil shown on the class sheets. */
+typedef struct line {
+    const sc_pupil *pupil;
+    size_t index;     /* in data->pupils and report->verdicts */
+    size_t cls;       /* in book->classes */
+    char *surname;    /* sc_text_fold forms, to sort by */
+    char *first;
+} line;
+
+/* One class sheet. */
+typedef struct class_sheet {
+    const char *key;
+    const char *name;        /* the first class_name seen */
+    size_t first;            /* its pupils: lines[first .. first + count - 1] */
+    size_t count;
+    size_t nplaces;          /* place column groups, at least 1 */
+    size_t status[SC_STATUS_COUNT];
+    char sheet[SC_SHEET_NAME_SIZE];
+} class_sheet;
+
+enum { STYLE_BOLD = 1, STYLE_BORDER = 2, STYLE_CENTER = 4, STYLE_TITLE = 8 };
+
+/* The workbook being written. After the first failure (status != SC_OK)
+ * nothing more is written: every writer returns at once. */
+typedef struct book {
+    const sc_report *report;
+    lxw_workbook *workbook;
+    sc_error status;
+    lxw_error lxw;          /* libxlsxwriter's error, for the message */
+    line *lines;
+    size_t nlines;
+    class_sheet *classes;
+    size_t nclasses;
+    lxw_format *title;
+    lxw_format *bold;
+    lxw_format *header;
+    lxw_format *date;
+    lxw_format *percent;
+    lxw_format *total_percent;
+    lxw_format *hosted;
+    lxw_format *status_cell[SC_STATUS_COUNT];
+    lxw_format *status_header[SC_STATUS_COUNT];
+    lxw_format *severity[2]; /* Erreur, Attention */
+} book;
+
+/* One worksheet and the longest text of each of its columns. */
+typedef struct sheet {
+    lxw_worksheet *worksheet;
+    size_t *width;   /* characters */
+    size_t ncols;
+} sheet;
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+static int is_blank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
+           c == '\f';
+}
+
+/* ---- UTF-8 -------------------------------------------------------------- */
+
+/* Returns the bytes of the longest prefix of s (len bytes) that ends on a
+ * character boundary and holds at most max UTF-16 units, the unit Excel
+ * counts in (characters beyond the BMP take two). */
+static size_t utf8_prefix(const char *s, size_t len, size_t max)
+{
+    size_t i, units = 0;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t u = (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
+
+        if (units + u > max)
+            break;
+        units += u;
+    }
+    return i;
+}
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+/* ---- Sheet names -------------------------------------------------------- */
+
+static int name_equal(const char *a, const char *b)
+{
+    char *ka = sc_text_key(a);
+    char *kb = sc_text_key(b);
+    /* Out of memory: libxlsxwriter's own check is ASCII-caseless too. */
+    int eq = ka && kb ? strcmp(ka, kb) == 0 : strcasecmp(a, b) == 0;
+
+    free(ka);
+    free(kb);
+    return eq;
+}
+
+/* Returns 1 if name equals, ignoring case and accents, a reserved name or
+ * one of used. The key comparison is coarser than Excel's (it also ignores
+ * punctuation), so a name it accepts Excel accepts too. */
+static int name_taken(const char *name, const char *const *used,
+                      size_t nused)
+{
+    for (size_t i = 0; i < sizeof reserved_names / sizeof *reserved_names; i++)
+        if (name_equal(name, reserved_names[i]))
+            return 1;
+    for (size_t i = 0; i < nused; i++)
+        if (name_equal(name, used[i]))
+            return 1;
+    return 0;
+}
+
+/* Returns the bytes of the longest prefix of s that holds at most units
+ * UTF-16 units; looking no further than 3 bytes a unit (the most valid
+ * UTF-8 takes) keeps invalid input within SC_SHEET_NAME_SIZE. */
+static size_t name_prefix(const char *s, size_t units)
+{
+    size_t len = strlen(s);
+
+    return utf8_prefix(s, len < 3 * units ? len : 3 * units, units);
+}
+
+void sc_report_sheet_name(const char *class_name, const char *const *used,
+                          size_t nused, char out[SC_SHEET_NAME_SIZE])
+{
+    const char *s = str(class_name);
+    char base[SC_SHEET_NAME_SIZE];
+    size_t len;
+
+    /* Excel refuses a name that starts or ends with an apostrophe. */
+    while (is_blank(*s) || *s == '\'')
+        s++;
+    len = name_prefix(s, SHEET_MAX);
+    memcpy(base, s, len);
+    while (len > 0 && (is_blank(base[len - 1]) || base[len - 1] == '\''))
+        len--;
+    base[len] = '\0';
+    for (size_t i = 0; i < len; i++)
+        if (strchr("[]:*?/\\", base[i]))
+            base[i] = '_';
+    if (len == 0)
+        strcpy(base, "Classe");
+
+    strcpy(out, base);
+    for (unsigned long n = 2; name_taken(out, used, nused); n++) {
+        char suffix[32];
+        size_t slen = (size_t)snprintf(suffix, sizeof suffix, " (%lu)", n);
+
+        len = name_prefix(base, SHEET_MAX - slen);
+        while (len > 0 && is_blank(base[len - 1]))
+            len--;
+        memcpy(out, base, len);
+        memcpy(out + len, suffix, slen + 1);
+    }
+}
+
+/* ---- Cells -------------------------------------------------------------- */
+
+static void book_check(book *b, lxw_error err)
+{
+    if (err != LXW_NO_ERROR && b->status == SC_OK) {
+        b->status = SC_ERROR_WORKBOOK;
+        b->lxw = err;
+    }
+}
+
+static void sheet_widen(sheet *sh, lxw_col_t col, size_t chars)
+{
+    if (col < sh->ncols && chars > sh->width[col])
+        sh->width[col] = chars;
+}
+
+/* Writes text, cut to what a cell holds; fit says whether the column's
+ * width follows it (not for the free lines of Synthèse, which overflow
+ * into the empty cells on their right). */
+static void sheet_put(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
+                      const char *text, lxw_format *format, int fit)
+{
+    char *copy = NULL;
+    size_t len, cut;
+
+    if (b->status != SC_OK)
+        return;
+    text = str(text);
+    len = strlen(text);
+    cut = utf8_prefix(text, len, CELL_MAX);
+    if (cut < len) {
+        copy = strndup(text, cut);
+        if (!copy) {
+            b->status = SC_ERROR_MEMORY;
+            return;
+        }
+        text = copy;
+    }
+    book_check(b, worksheet_write_string(sh->worksheet, row, col, text,
+                                         format));
+    if (fit)
+        sheet_widen(sh, col, utf8_chars(text));
+    free(copy);
+}
+
+static void sheet_text(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
+                       const char *text, lxw_format *format)
+{
+    sheet_put(b, sh, row, col, text, format, 1);
+}
+
+static void sheet_number(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
+                         double value, lxw_format *format)
+{
+    char shown[32];
+
+    if (b->status != SC_OK)
+        return;
+    book_check(b, worksheet_write_number(sh->worksheet, row, col, value,
+                                         format));
+    sheet_widen(sh, col, (size_t)snprintf(shown, sizeof shown, "%g", value));
+}
+
+/* Writes a date as an Excel date; nothing for SC_DATE_NONE, and text for
+ * years Excel's calendar cannot hold. */
+static void sheet_date(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
+                       sc_date date)
+{
+    lxw_datetime when = {0};
+
+    if (date == SC_DATE_NONE || b->status != SC_OK)
+        return;
+    sc_date_split(date, &when.year, &when.month, &when.day);
+    if (when.year < 1900) {
+        char text[11];
+
+        sc_date_format(date, text);
+        sheet_text(b, sh, row, col, text, NULL);
+        return;
+    }
+    book_check(b, worksheet_write_datetime(sh->worksheet, row, col, &when,
+                                           b->date));
+    sheet_widen(sh, col, 10);
+}
+
+/* ---- Sheets ------------------------------------------------------------- */
+
+/* Adds a worksheet of ncols columns. Returns 0 when the book has failed. */
+static int sheet_open(book *b, sheet *sh, const char *name, size_t ncols)
+{
+    memset(sh, 0, sizeof *sh);
+    if (b->status != SC_OK)
+        return 0;
+    if (ncols > (size_t)LXW_COL_MAX) {
+        /* A pupil with thousands of places: column numbers would wrap. */
+        book_check(b, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+        return 0;
+    }
+    sh->width = calloc(ncols, sizeof *sh->width);
+    if (!sh->width) {
+        b->status = SC_ERROR_MEMORY;
+        return 0;
+    }
+    sh->ncols = ncols;
+    sh->worksheet = workbook_add_worksheet(b->workbook, name);
+    if (!sh->worksheet) {
+        lxw_error err = workbook_validate_sheet_name(b->workbook, name);
+
+        book_check(b, err != LXW_NO_ERROR ? err
+                                          : LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return 0;
+    }
+    return 1;
+}
+
+/* Sets the fitted column widths and releases sh. */
+static void sheet_close(book *b, sheet *sh)
+{
+    for (size_t c = 0; c < sh->ncols && b->status == SC_OK; c++) {
+        size_t w = sh->width[c] + 2; /* room for the filter button */
+
+        w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
+        book_check(b, worksheet_set_column(sh->worksheet, (lxw_col_t)c,
+                                           (lxw_col_t)c, (double)w, NULL));
+    }
+    free(sh->width);
+    sh->width = NULL;
+}
+
+/* Writes the header row of a list sheet. */
+static void sheet_header(book *b, sheet *sh, const char *const *labels,
+                         size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        sheet_text(b, sh, 0, (lxw_col_t)c, labels[c], b->header);
+}
+
+/* Prints landscape on A4, one page wide. */
+static void sheet_print(sheet *sh)
+{
+    worksheet_set_landscape(sh->worksheet);
+    worksheet_set_paper(sh->worksheet, 9); /* A4 */
+    worksheet_fit_to_pages(sh->worksheet, 1, 0);
+}
+
+/* The settings shared by the list sheets: header row frozen, filtered (down
+ * to last_row) and printed on every page. */
+static void sheet_list(book *b, sheet *sh, lxw_row_t last_row)
+{
+    if (b->status != SC_OK)
+        return;
+    worksheet_freeze_panes(sh->worksheet, 1, 0);
+    book_check(b, worksheet_autofilter(sh->worksheet, 0, 0, last_row,
+                                       (lxw_col_t)(sh->ncols - 1)));
+    book_check(b, worksheet_repeat_rows(sh->worksheet, 0, 0));
+    sheet_print(sh);
+}
+
+/* ---- The model ---------------------------------------------------------- */
+
+static int pupil_shown(const sc_pupil *p)
+{
+    return p->selected && p->duplicate_of < 0;
+}
+
+static sc_status pupil_status(const book *b, const line *l)
+{
+    sc_status s = b->report->verdicts[l->index].status;
+
+    return (unsigned)s < SC_STATUS_COUNT ? s : SC_STATUS_CHECK;
+}
+
+/* The entries of pupil p: items[*begin .. *end - 1]. */
+static void pupil_entries(const sc_report *r, size_t p, size_t *begin,
+                          size_t *end)
+{
+    *begin = *end = 0;
+    if (r->links && r->links->first) {
+        *begin = r->links->first[p];
+        *end = r->links->first[p + 1];
+    }
+}
+
+static size_t pupil_places(const sc_report *r, size_t p)
+{
+    size_t begin, end, n = 0;
+
+    pupil_entries(r, p, &begin, &end);
+    for (size_t k = begin; k < end; k++)
+        n += r->data->entries[r->links->items[k]].dispense == NULL;
+    return n;
+}
+
+/* Returns the index of the class whose key is key, or nclasses. */
+static size_t book_find_class(const book *b, const char *key)
+{
+    size_t c;
+
+    for (c = 0; c < b->nclasses; c++)
+        if (strcmp(b->classes[c].key, key) == 0)
+            break;
+    return c;
+}
+
+/* "2nde 2" before "2nde 10". */
+static int class_cmp(const void *pa, const void *pb)
+{
+    const class_sheet *a = pa, *b = pb;
+    int c = strverscmp(a->name, b->name);
+
+    return c ? c : strcmp(a->key, b->key);
+}
+
+/* By class, then surname and first name folded, then as written. */
+static int line_cmp(const void *pa, const void *pb)
+{
+    const line *a = pa, *b = pb;
+    int c;
+
+    if (a->cls != b->cls)
+        return a->cls < b->cls ? -1 : 1;
+    if ((c = strcmp(a->surname, b->surname)) != 0 ||
+        (c = strcmp(a->first, b->first)) != 0 ||
+        (c = strcmp(str(a->pupil->surname), str(b->pupil->surname))) != 0 ||
+        (c = strcmp(str(a->pupil->first), str(b->pupil->first))) != 0)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+/* Gathers the shown pupils into classes sorted by name, each class's pupils
+ * sorted by name, and names the class sheets. Returns SC_OK or
+ * SC_ERROR_MEMORY. */
+static sc_error book_gather(book *b)
+{
+    const sc_dataset *data = b->report->data;
+    const char **used = NULL;
+    size_t n = 0;
+
+    for (size_t p = 0; p < data->npupils; p++)
+        n += pupil_shown(&data->pupils[p]);
+    if (n == 0)
+        return SC_OK;
+    b->lines = calloc(n, sizeof *b->lines);
+    b->classes = calloc(n, sizeof *b->classes);
+    if (!b->lines || !b->classes)
+        goto mem_error;
+
+    for (size_t p = 0; p < data->npupils; p++) {
+        const sc_pupil *pupil = &data->pupils[p];
+        line *l;
+
+        if (!pupil_shown(pupil))
+            continue;
+        l = &b->lines[b->nlines++];
+        l->pupil = pupil;
+        l->index = p;
+        l->surname = sc_text_fold(pupil->surname);
+        l->first = sc_text_fold(pupil->first);
+        if (!l->surname || !l->first)
+            goto mem_error;
+        if (book_find_class(b, str(pupil->class_key)) == b->nclasses) {
+            class_sheet *k = &b->classes[b->nclasses++];
+
+            k->key = str(pupil->class_key);
+            k->name = str(pupil->class_name);
+            k->nplaces = 1;
+        }
+    }
+    qsort(b->classes, b->nclasses, sizeof *b->classes, class_cmp);
+
+    for (size_t i = 0; i < b->nlines; i++) {
+        line *l = &b->lines[i];
+        class_sheet *k;
+        size_t places = pupil_places(b->report, l->index);
+
+        l->cls = book_find_class(b, str(l->pupil->class_key));
+        k = &b->classes[l->cls];
+        k->count++;
+        k->status[pupil_status(b, l)]++;
+        if (places > k->nplaces)
+            k->nplaces = places;
+    }
+    qsort(b->lines, b->nlines, sizeof *b->lines, line_cmp);
+
+    used = malloc(b->nclasses * sizeof *used);
+    if (!used)
+        goto mem_error;
+    for (size_t c = 0, first = 0; c < b->nclasses; c++) {
+        class_sheet *k = &b->classes[c];
+
+        k->first = first;
+        first += k->count;
+        sc_report_sheet_name(k->name, used, c, k->sheet);
+        used[c] = k->sheet;
+    }
+    free(used);
+    return SC_OK;
+
+mem_error:
+    free(used);
+    return SC_ERROR_MEMORY;
+}
+
+static void book_free(book *b)
+{
+    for (size_t i = 0; i < b->nlines; i++) {
+        free(b->lines[i].surname);
+        free(b->lines[i].first);
+    }
+    free(b->lines);
+    free(b->classes);
+}
+
+/* ---- Formats ------------------------------------------------------------ */
+
+static lxw_format *book_format(book *b, unsigned style, lxw_color_t fill,
+                               const char *num_format)
+{
+    lxw_format *f;
+
+    if (b->status != SC_OK)
+        return NULL;
+    f = workbook_add_format(b->workbook);
+    if (!f) {
+        b->status = SC_ERROR_MEMORY;
+        return NULL;
+    }
+    if (style & (STYLE_BOLD | STYLE_TITLE))
+        format_set_bold(f);
+    if (style & STYLE_TITLE)
+        format_set_font_size(f, 14);
+    if (style & STYLE_BORDER)
+        format_set_border(f, LXW_BORDER_THIN);
+    if (style & STYLE_CENTER)
+        format_set_align(f, LXW_ALIGN_CENTER);
+    if (fill != NO_FILL) {
+        format_set_pattern(f, LXW_PATTERN_SOLID);
+        format_set_bg_color(f, fill);
+    }
+    if (num_format)
+        format_set_num_format(f, num_format);
+    return f;
+}
+
+static void book_formats(book *b)
+{
+    b->title = book_format(b, STYLE_TITLE, NO_FILL, NULL);
+    b->bold = book_format(b, STYLE_BOLD, NO_FILL, NULL);
+    b->header = book_format(b, STYLE_BOLD | STYLE_BORDER, NO_FILL, NULL);
+    b->date = book_format(b, 0, NO_FILL, "dd/mm/yyyy");
+    b->percent = book_format(b, 0, NO_FILL, "0%");
+    b->total_percent = book_format(b, STYLE_BOLD, NO_FILL, "0%");
+    b->hosted = book_format(b, STYLE_CENTER, COLOR_HOSTED, NULL);
+    for (int s = 0; s < SC_STATUS_COUNT; s++) {
+        b->status_cell[s] = book_format(b, 0, status_colors[s], NULL);
+        b->status_header[s] = book_format(b, STYLE_BOLD | STYLE_BORDER,
+                                          status_colors[s], NULL);
+    }
+    b->severity[0] = book_format(b, 0, COLOR_ERROR, NULL);
+    b->severity[1] = book_format(b, 0, COLOR_WARNING, NULL);
+}
+
+/* ---- Synthèse ----------------------------------------------------------- */
+
+#define SUMMARY_COLS (3 + SC_STATUS_COUNT) /* Classe, Effectif, ..., % */
+
+/* The lines above the tables: title, school year, period, reference date. */
+static void summary_heading(book *b, sheet *sh)
+{
+    const sc_period *period = b->report->period;
+    sc_date as_of = b->report->as_of;
+    char text[256], from[11], to[11], ref[11];
+    int year = sc_school_year(period->start);
+
+    sheet_put(b, sh, 0, 0, book_title, b->title, 0);
+    snprintf(text, sizeof text, "Année scolaire %d-%d", year, year + 1);
+    sheet_put(b, sh, 1, 0, text, NULL, 0);
+    sc_date_format(period->start, from);
+    sc_date_format(period->end, to);
+    snprintf(text, sizeof text, "Période : du %s au %s (%d %s) — %s", from, to,
+             period->ndays, period->ndays > 1 ? "jours ouvrés" : "jour ouvré",
+             period->given ? "donnée par --period"
+                           : "calculée (calendrier national)");
+    sheet_put(b, sh, 2, 0, text, NULL, 0);
+    if (as_of == SC_DATE_NONE)
+        return;
+    sc_date_format(as_of, ref);
+    if (as_of < period->start)
+        snprintf(text, sizeof text, "Date de référence : %s — J-%ld avant le "
+                 "début de la période", ref, (long)period->start - as_of);
+    else
+        snprintf(text, sizeof text, "Date de référence : %s — %s", ref,
+                 as_of <= period->end ? "période en cours"
+                                      : "période terminée");
+    sheet_put(b, sh, 3, 0, text, NULL, 0);
+}
+
+/* The files read, from row 5. Returns the first row after them. */
+static lxw_row_t summary_inputs(book *b, sheet *sh)
+{
+    static const char *const labels[] = {"Fichier", "Type", "Encodage",
+                                         "Lignes"};
+    const sc_dataset *data = b->report->data;
+    lxw_row_t row = 5;
+
+    sheet_put(b, sh, row++, 0, "Fichiers lus", b->bold, 0);
+    for (lxw_col_t c = 0; c < 4; c++)
+        sheet_text(b, sh, row, c, labels[c], b->header);
+    row++;
+    for (size_t i = 0; i < data->ninputs; i++, row++) {
+        const sc_input *in = &data->inputs[i];
+
+        sheet_text(b, sh, row, 0, in->path, NULL);
+        sheet_text(b, sh, row, 1, in->kind == SC_KIND_ROLL ? "Liste d'élèves"
+                                                           : "Stages", NULL);
+        sheet_text(b, sh, row, 2, in->encoding, NULL);
+        sheet_number(b, sh, row, 3, (double)in->rows, NULL);
+    }
+    return row;
+}
+
+/* One row of the class table: counts, and the share of pupils Prêt or
+ * Dispensé (blank when there is nobody). */
+static void summary_counts(book *b, sheet *sh, lxw_row_t row,
+                           const char *name, const size_t *status,
+                           size_t total, int bold)
+{
+    lxw_format *f = bold ? b->bold : NULL;
+
+    sheet_text(b, sh, row, 0, name, f);
+    sheet_number(b, sh, row, 1, (double)total, f);
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        sheet_number(b, sh, row, (lxw_col_t)(2 + s), (double)status[s], f);
+    if (total > 0)
+        sheet_number(b, sh, row, SUMMARY_COLS - 1,
+                     (double)(status[SC_STATUS_READY] +
+                              status[SC_STATUS_DISPENSED]) / (double)total,
+                     bold ? b->total_percent : b->percent);
+}
+
+/* The stacked columns of the statuses per class, one series per status
+ * over the class table (rows first .. first + nclasses - 1). */
+static void summary_chart(book *b, sheet *sh, lxw_row_t first,
+                          lxw_row_t at)
+{
+    lxw_row_t last = first + (lxw_row_t)b->nclasses - 1;
+    lxw_chart_options options = {0};
+    lxw_chart *chart;
+
+    if (b->status != SC_OK || b->nclasses == 0)
+        return;
+    chart = workbook_add_chart(b->workbook, LXW_CHART_COLUMN_STACKED);
+    if (!chart) {
+        b->status = SC_ERROR_MEMORY;
+        return;
+    }
+    chart_title_set_name(chart, "Statuts par classe");
+    for (int s = 0; s < SC_STATUS_COUNT; s++) {
+        lxw_chart_fill fill = {.color = status_colors[s]};
+        lxw_chart_series *series = chart_add_series(chart, NULL, NULL);
+
+        if (!series) {
+            b->status = SC_ERROR_MEMORY;
+            return;
+        }
+        chart_series_set_categories(series, SHEET_SUMMARY, first, 0, last, 0);
+        chart_series_set_values(series, SHEET_SUMMARY, first,
+                                (lxw_col_t)(2 + s), last, (lxw_col_t)(2 + s));
+        chart_series_set_name(series, sc_status_label((sc_status)s));
+        chart_series_set_fill(series, &fill);
+    }
+    chart_axis_set_name(chart->x_axis, "Classe");
+    chart_axis_set_name(chart->y_axis, "Élèves");
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
+    /* Wider than the default 480 pixels when there are many classes. */
+    options.x_scale = b->nclasses > 8 ? (160.0 + 40.0 * (double)b->nclasses)
+                                            / 480.0 : 1.0;
+    options.y_scale = 1.25;
+    book_check(b, worksheet_insert_chart_opt(sh->worksheet, at, 0, chart,
+                                             &options));
+}
+
+static void book_summary(book *b)
+{
+    const sc_anomalies *anomalies = b->report->anomalies;
+    size_t total[SC_STATUS_COUNT] = {0}, everyone = 0;
+    size_t count = anomalies ? anomalies->count : 0;
+    size_t notes = count - (anomalies ? sc_anomalies_findings(anomalies) : 0);
+    size_t len;
+    char text[128];
+    lxw_row_t row, first;
+    sheet sh;
+
+    if (!sheet_open(b, &sh, SHEET_SUMMARY, SUMMARY_COLS))
+        goto done;
+    sheet_print(&sh);
+    summary_heading(b, &sh);
+    row = summary_inputs(b, &sh) + 1;
+
+    sheet_put(b, &sh, row++, 0, "Statuts par classe", b->bold, 0);
+    sheet_text(b, &sh, row, 0, "Classe", b->header);
+    sheet_text(b, &sh, row, 1, "Effectif", b->header);
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        sheet_text(b, &sh, row, (lxw_col_t)(2 + s),
+                   sc_status_label((sc_status)s), b->status_header[s]);
+    sheet_text(b, &sh, row++, SUMMARY_COLS - 1, "Prêts ou dispensés",
+               b->header);
+    first = row;
+    for (size_t c = 0; c < b->nclasses; c++, row++) {
+        const class_sheet *k = &b->classes[c];
+
+        summary_counts(b, &sh, row, k->name, k->status, k->count, 0);
+        for (int s = 0; s < SC_STATUS_COUNT; s++)
+            total[s] += k->status[s];
+        everyone += k->count;
+    }
+    summary_counts(b, &sh, row++, "Total", total, everyone, 1);
+
+    sheet_put(b, &sh, ++row, 0, "Légende", b->bold, 0);
+    for (int s = 0; s < SC_STATUS_COUNT; s++) {
+        row++;
+        sheet_text(b, &sh, row, 0, sc_status_label((sc_status)s),
+                   b->status_cell[s]);
+        sheet_put(b, &sh, row, 1, status_legend[s], NULL, 0);
+    }
+    row += 2;
+    /* The count of the sheet's rows; the notes are told apart, since
+     * stdout and the exit status count only errors and warnings. */
+    len = (size_t)snprintf(text, sizeof text,
+                           "Anomalies : %zu (voir la feuille Anomalies)",
+                           count);
+    if (notes > 0)
+        snprintf(text + len, sizeof text - len, ", dont %zu pour information",
+                 notes);
+    sheet_put(b, &sh, row, 0, text, b->bold, 0);
+    summary_chart(b, &sh, first, row + 2);
+
+done:
+    sheet_close(b, &sh);
+}
+
+/* ---- Class sheets ------------------------------------------------------- */
+
+#define CLASS_LEAD 5  /* Nom, Prénom, INE, Né(e) le, Statut */
+#define CLASS_TAIL 3  /* Dispense, À faire, Jours à accueillir */
+
+/* Writes "City (Country)" into a new string, the country only when it is
+ * not France. Returns NULL when out of memory. */
+static char *entry_where(const sc_entry *e)
+{
+    const char *city = str(e->city);
+    char *key = sc_text_key(e->country), *where;
+    int foreign;
+
+    if (!key)
+        return NULL;
+    foreign = *key && strcmp(key, "france") != 0;
+    free(key);
+    if (!foreign)
+        return strdup(city);
+    if (asprintf(&where, *city ? "%s (%s)" : "%s%s", city, e->country) < 0)
+        return NULL;
+    return where;
+}
+
+/* The texts of the pupil's dispense requests, joined with " ; ", in a new
+ * string. Returns NULL when out of memory. */
+static char *pupil_dispenses(const sc_report *r, size_t p)
+{
+    size_t begin, end, len = 1;
+    char *joined;
+
+    pupil_entries(r, p, &begin, &end);
+    for (size_t k = begin; k < end; k++)
+        len += strlen(str(r->data->entries[r->links->items[k]].dispense)) + 3;
+    joined = malloc(len);
+    if (!joined)
+        return NULL;
+    joined[0] = '\0';
+    for (size_t k = begin; k < end; k++) {
+        const char *d = r->data->entries[r->links->items[k]].dispense;
+
+        if (d)
+            strcat(strcat(joined, *joined ? " ; " : ""), d);
+    }
+    return joined;
+}
+
+/* "3 : 26/06, 27/06, 28/06", "10 : toute la période", or "" for none. */
+static void hosted_days(const sc_period *period, uint64_t hosted,
+                        char *buf, size_t size)
+{
+    uint64_t all = sc_period_all_days(period);
+    size_t len;
+    int n = 0;
+
+    hosted &= all;
+    for (int i = 0; i < period->ndays; i++)
+        n += (hosted >> i) & 1;
+    buf[0] = '\0';
+    if (n == 0)
+        return;
+    len = (size_t)snprintf(buf, size, "%d :", n);
+    if (hosted == all) {
+        snprintf(buf + len, size - len, " toute la période");
+        return;
+    }
+    for (int i = 0; i < period->ndays && len < size; i++) {
+        char day[11];
+
+        if (!((hosted >> i) & 1))
+            continue;
+        sc_date_format(period->days[i], day);
+        len += (size_t)snprintf(buf + len, size - len, "%s %.5s",
+                                buf[len - 1] == ':' ? "" : ",", day);
+    }
+}
+
+static void class_header(book *b, sheet *sh, size_t nplaces)
+{
+    static const char *const lead[CLASS_LEAD] = {"Nom", "Prénom", "INE",
+                                                 "Né(e) le", "Statut"};
+    static const char *const place[PLACE_COLS] = {
+        "structure", "type", "commune / pays", "du", "au"};
+    static const char *const tail[CLASS_TAIL] = {"Dispense", "À faire",
+                                                 "Jours à accueillir"};
+    lxw_col_t col = CLASS_LEAD;
+    char label[64];
+
+    sheet_header(b, sh, lead, CLASS_LEAD);
+    for (size_t i = 0; i < nplaces; i++)
+        for (size_t c = 0; c < PLACE_COLS; c++) {
+            snprintf(label, sizeof label, "Lieu %zu — %s", i + 1, place[c]);
+            sheet_text(b, sh, 0, col++, label, b->header);
+        }
+    for (size_t c = 0; c < CLASS_TAIL; c++)
+        sheet_text(b, sh, 0, col++, tail[c], b->header);
+}
+
+/* The places of the pupil, one column group each, in input order. */
+static void class_places(book *b, sheet *sh, lxw_row_t row, size_t p)
+{
+    const sc_report *r = b->report;
+    size_t begin, end;
+    lxw_col_t col = CLASS_LEAD;
+
+    pupil_entries(r, p, &begin, &end);
+    for (size_t k = begin; k < end && b->status == SC_OK; k++) {
+        const sc_entry *e = &r->data->entries[r->links->items[k]];
+        char *where;
+
+        if (e->dispense)
+            continue;
+        where = entry_where(e);
+        if (!where) {
+            b->status = SC_ERROR_MEMORY;
+            return;
+        }
+        sheet_text(b, sh, row, col, e->host, NULL);
+        sheet_text(b, sh, row, col + 1, e->host_type, NULL);
+        sheet_text(b, sh, row, col + 2, where, NULL);
+        sheet_date(b, sh, row, col + 3, e->start);
+        sheet_date(b, sh, row, col + 4, e->end);
+        free(where);
+        col += PLACE_COLS;
+    }
+}
+
+static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
+                      size_t nplaces)
+{
+    const sc_verdict *v = &b->report->verdicts[l->index];
+    const sc_pupil *p = l->pupil;
+    sc_status status = pupil_status(b, l);
+    lxw_col_t col = (lxw_col_t)(CLASS_LEAD + PLACE_COLS * nplaces);
+    char days[16 + SC_PERIOD_MAX_DAYS * 8];
+    char *dispenses;
+
+    sheet_text(b, sh, row, 0, p->surname, NULL);
+    sheet_text(b, sh, row, 1, p->first, NULL);
+    sheet_text(b, sh, row, 2, p->ine, NULL);
+    sheet_date(b, sh, row, 3, p->birth);
+    sheet_text(b, sh, row, 4, sc_status_label(status), b->status_cell[status]);
+    class_places(b, sh, row, l->index);
+    dispenses = pupil_dispenses(b->report, l->index);
+    if (!dispenses) {
+        b->status = SC_ERROR_MEMORY;
+        return;
+    }
+    sheet_text(b, sh, row, col, dispenses, NULL);
+    free(dispenses);
+    sheet_text(b, sh, row, col + 1, v->todo, NULL);
+    hosted_days(b->report->period, v->hosted, days, sizeof days);
+    sheet_text(b, sh, row, col + 2, days, NULL);
+}
+
+static void book_class(book *b, const class_sheet *k)
+{
+    sheet sh;
+
+    if (sheet_open(b, &sh, k->sheet,
+                   CLASS_LEAD + PLACE_COLS * k->nplaces + CLASS_TAIL)) {
+        class_header(b, &sh, k->nplaces);
+        for (size_t i = 0; i < k->count; i++)
+            class_row(b, &sh, (lxw_row_t)(i + 1), &b->lines[k->first + i],
+                      k->nplaces);
+        sheet_list(b, &sh, (lxw_row_t)k->count);
+    }
+    sheet_close(b, &sh);
+}
+
+/* ---- Accueil établissement ---------------------------------------------- */
+
+#define HOSTED_LEAD 4 /* Classe, Nom, Prénom, Motif */
+
+/* "lun. 17/06". */
+static void day_label(sc_date day, char buf[16])
+{
+    static const char *const names[7] = {"lun.", "mar.", "mer.", "jeu.",
+                                         "ven.", "sam.", "dim."};
+    char date[11];
+
+    sc_date_format(day, date);
+    snprintf(buf, 16, "%s %.5s", names[(sc_date_weekday(day) + 6) % 7], date);
+}
+
+static void book_hosted(book *b)
+{
+    static const char *const lead[HOSTED_LEAD] = {"Classe", "Nom", "Prénom",
+                                                  "Motif"};
+    const sc_period *period = b->report->period;
+    int ndays = period->ndays; /* 1 .. SC_PERIOD_MAX_DAYS: sc_period_init */
+    uint64_t all = sc_period_all_days(period);
+    size_t count[SC_PERIOD_MAX_DAYS] = {0};
+    lxw_row_t row = 1;
+    sheet sh;
+
+    if (!sheet_open(b, &sh, SHEET_HOSTED, HOSTED_LEAD + (size_t)ndays))
+        goto done;
+    sheet_header(b, &sh, lead, HOSTED_LEAD);
+    for (int i = 0; i < ndays; i++) {
+        char label[16];
+
+        day_label(period->days[i], label);
+        sheet_text(b, &sh, 0, (lxw_col_t)(HOSTED_LEAD + i), label, b->header);
+    }
+    for (size_t i = 0; i < b->nlines; i++) {
+        const line *l = &b->lines[i];
+        const sc_verdict *v = &b->report->verdicts[l->index];
+
+        if (!(v->hosted & all))
+            continue;
+        sheet_text(b, &sh, row, 0, b->classes[l->cls].name, NULL);
+        sheet_text(b, &sh, row, 1, l->pupil->surname, NULL);
+        sheet_text(b, &sh, row, 2, l->pupil->first, NULL);
+        sheet_text(b, &sh, row, 3, v->motif, NULL);
+        for (int d = 0; d < ndays; d++)
+            if ((v->hosted >> d) & 1) {
+                sheet_text(b, &sh, row, (lxw_col_t)(HOSTED_LEAD + d), "X",
+                           b->hosted);
+                count[d]++;
+            }
+        row++;
+    }
+    /* The filter stops above the count row, which must stay visible. */
+    sheet_list(b, &sh, row - 1);
+    sheet_text(b, &sh, row, 0, "Élèves à accueillir", b->bold);
+    for (int d = 0; d < ndays; d++)
+        sheet_number(b, &sh, row, (lxw_col_t)(HOSTED_LEAD + d),
+                     (double)count[d], b->bold);
+
+done:
+    sheet_close(b, &sh);
+}
+
+/* ---- Anomalies ---------------------------------------------------------- */
+
+static void book_anomalies(book *b)
+{
+    static const char *const labels[] = {"Gravité", "Fichier", "Ligne",
+                                         "Classe", "Élève", "Message"};
+    const sc_anomalies *list = b->report->anomalies;
+    size_t n = list ? list->count : 0;
+    sheet sh;
+
+    if (!sheet_open(b, &sh, SHEET_ANOMALIES, 6))
+        goto done;
+    sheet_header(b, &sh, labels, 6);
+    if (n == 0)
+        sheet_text(b, &sh, 1, 0, "Aucune anomalie", NULL);
+    for (size_t i = 0; i < n; i++) {
+        const sc_anomaly *a = &list->items[i];
+        lxw_row_t row = (lxw_row_t)(i + 1);
+        lxw_format *fill = a->severity == SC_SEVERITY_ERROR ? b->severity[0]
+                           : a->severity == SC_SEVERITY_WARNING ? b->severity[1]
+                           : NULL;
+
+        sheet_text(b, &sh, row, 0, sc_severity_label(a->severity), fill);
+        sheet_text(b, &sh, row, 1, a->file, NULL);
+        if (a->line > 0)
+            sheet_number(b, &sh, row, 2, a->line, NULL);
+        sheet_text(b, &sh, row, 3, a->class_name, NULL);
+        sheet_text(b, &sh, row, 4, a->pupil, NULL);
+        sheet_text(b, &sh, row, 5, a->message, NULL);
+    }
+    sheet_list(b, &sh, (lxw_row_t)(n ? n : 1));
+
+done:
+    sheet_close(b, &sh);
+}
+
+/* ---- The workbook ------------------------------------------------------- */
+
+static void book_write(book *b)
+{
+    lxw_doc_properties properties = {.title = book_title};
+
+    book_check(b, workbook_set_properties(b->workbook, &properties));
+    book_formats(b);
+    book_summary(b);
+    for (size_t c = 0; c < b->nclasses; c++)
+        book_class(b, &b->classes[c]);
+    book_hosted(b);
+    book_anomalies(b);
+}
+
+sc_error sc_report_write(const sc_report *report, const char *path,
+                         sc_diag *diag)
+{
+    lxw_workbook_options options = {.constant_memory = LXW_FALSE};
+    book b = {.report = report};
+    char *tmp = NULL;
+    int fd, en;
+
+    b.status = book_gather(&b);
+    if (b.status == SC_OK && !(tmp = malloc(strlen(path) + sizeof ".XXXXXX")))
+        b.status = SC_ERROR_MEMORY;
+    if (b.status != SC_OK)
+        goto mem_error;
+    /* mkstemp creates the file 0600: nobody else sees a half-written
+     * workbook, and rename() below replaces the old one in one step. */
+    sprintf(tmp, "%s.XXXXXX", path);
+    fd = mkstemp(tmp);
+    if (fd < 0) {
+        en = errno;
+        free(tmp);
+        tmp = NULL;
+        b.status = SC_ERROR_OUTPUT;
+        sc_diag_set(diag, path, 0, "impossible de créer le classeur : %s",
+                    strerror(en));
+        goto error;
+    }
+    close(fd);
+
+    b.workbook = workbook_new_opt(tmp, &options);
+    if (!b.workbook) {
+        b.status = SC_ERROR_OUTPUT;
+        sc_diag_set(diag, path, 0, "impossible de créer le classeur");
+        goto error;
+    }
+    book_write(&b);
+    /* Frees every libxlsxwriter object, even after a failure. */
+    book_check(&b, workbook_close(b.workbook));
+    b.workbook = NULL;
+    if (b.status == SC_ERROR_MEMORY)
+        goto mem_error;
+    if (b.status != SC_OK) {
+        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
+                    lxw_strerror(b.lxw));
+        goto error;
+    }
+    if (chmod(tmp, 0640) != 0 || rename(tmp, path) != 0) {
+        en = errno;
+        b.status = SC_ERROR_OUTPUT;
+        sc_diag_set(diag, path, 0, "impossible d'enregistrer le classeur : %s",
+                    strerror(en));
+        goto error;
+    }
+    free(tmp);
+    book_free(&b);
+    return SC_OK;
+
+mem_error:
+    sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le classeur");
+error:
+    if (tmp) {
+        unlink(tmp);
+        free(tmp);
+    }
+    book_free(&b);
+    return b.status;
+}
