@@ -77,7 +77,7 @@ static int skip_time(const char *p)
 {
     int h, mi, s;
 
-    while (*p == ' ')
+    while (*p == ' ' || *p == '\t')
         p++;
     if (!*p)
         return 1;
@@ -86,7 +86,7 @@ static int skip_time(const char *p)
         return 0;
     if (*p == ':' && (p++, read_number(&p, 2, &s) != 2))
         return 0;
-    while (*p == ' ')
+    while (*p == ' ' || *p == '\t')
         p++;
     return *p == '\0' && h < 24 && mi < 60;
 }
@@ -133,12 +133,12 @@ sc_parse sc_date_parse(const char *text, sc_date *out)
 
 int sc_date_parse_iso(const char *text, sc_date *out)
 {
+    const char *p = text;
     int y, m, d;
-    char tail;
 
-    if (!text || strlen(text) != 10 ||
-        sscanf(text, "%4d-%2d-%2d%c", &y, &m, &d, &tail) != 3 ||
-        text[4] != '-' || text[7] != '-' || !sc_date_valid(y, m, d))
+    if (!text || strlen(text) != 10 || read_number(&p, 4, &y) != 4 ||
+        *p++ != '-' || read_number(&p, 2, &m) != 2 || *p++ != '-' ||
+        read_number(&p, 2, &d) != 2 || !sc_date_valid(y, m, d))
         return -1;
     *out = sc_date_make(y, m, d);
     return 0;
