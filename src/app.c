@@ -122,11 +122,6 @@ static sc_error check_output(const sc_options *opts, sc_diag *diag)
     return SC_OK;
 }
 
-static int pupil_shown(const sc_pupil *p)
-{
-    return p->selected && p->duplicate_of < 0;
-}
-
 /* Applies the rules to each shown pupil; findings become anomalies. */
 static sc_error judge_pupils(run *r)
 {
@@ -146,7 +141,7 @@ static sc_error judge_pupils(run *r)
         size_t n = 0;
         char who[256];
 
-        if (!pupil_shown(pupil))
+        if (!sc_pupil_shown(pupil))
             continue;
         for (size_t k = r->links.first[p]; k < r->links.first[p + 1]; k++)
             entries[n++] = &data->entries[r->links.items[k]];
@@ -241,7 +236,7 @@ static int run_summary(const run *r, const char *output)
     long days_left = (long)r->period.start - (long)r->as_of;
 
     for (size_t p = 0; p < r->data->npupils; p++) {
-        if (!pupil_shown(&r->data->pupils[p]))
+        if (!sc_pupil_shown(&r->data->pupils[p]))
             continue;
         shown++;
         counts[r->verdicts[p].status]++;

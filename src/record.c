@@ -355,6 +355,11 @@ sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
     return SC_OK;
 }
 
+int sc_pupil_shown(const sc_pupil *pupil)
+{
+    return pupil->selected && pupil->duplicate_of < 0;
+}
+
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 {
     snprintf(buf, size, "%s %s", pupil->surname ? pupil->surname : "",

@@ -393,11 +393,6 @@ static void sheet_list(book *b, sheet *sh, lxw_row_t last_row)
 
 /* ---- The model ---------------------------------------------------------- */
 
-static int pupil_shown(const sc_pupil *p)
-{
-    return p->selected && p->duplicate_of < 0;
-}
-
 static sc_status pupil_status(const book *b, const line *l)
 {
     sc_status s = b->report->verdicts[l->index].status;
@@ -472,7 +467,7 @@ static sc_error book_gather(book *b)
     size_t n = 0;
 
     for (size_t p = 0; p < data->npupils; p++)
-        n += pupil_shown(&data->pupils[p]);
+        n += sc_pupil_shown(&data->pupils[p]);
     if (n == 0)
         return SC_OK;
     b->lines = calloc(n, sizeof *b->lines);
@@ -484,7 +479,7 @@ static sc_error book_gather(book *b)
         const sc_pupil *pupil = &data->pupils[p];
         line *l;
 
-        if (!pupil_shown(pupil))
+        if (!sc_pupil_shown(pupil))
             continue;
         l = &b->lines[b->nlines++];
         l->pupil = pupil;

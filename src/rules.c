@@ -92,6 +92,9 @@ static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
     va_end(ap);
+    /* The head teacher reads why on the pupil's line too. */
+    judge_todo(j, "à vérifier, ligne %u : %s", e->line,
+               v->findings[v->nfindings].message);
     v->nfindings++;
 }
 

@@ -206,6 +206,8 @@ static void test_third_place_is_an_anomaly(void **state)
     assert_int_equal(f->v.nfindings, 1);
     assert_ptr_equal(f->v.findings[0].entry, &f->entries[2]);
     assert_finding_has(f, "plus de deux lieux");
+    /* The reason is on the pupil's line too, with the row to look at. */
+    assert_todo_has(f, "à vérifier, ligne 5 : plus de deux lieux");
 }
 
 static void test_overlapping_places_are_an_anomaly(void **state)

@@ -115,6 +115,10 @@ sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
                                    const sc_header *header,
                                    sc_anomalies *anomalies);
 
+/** Returns 1 if the pupil has a line on a class sheet: kept by --classes
+ *  and not a repeat of another roll row. */
+int sc_pupil_shown(const sc_pupil *pupil);
+
 /** Writes "NOM Prénom" into buf (always NUL-terminated). */
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size);
 
