@@ -61,7 +61,9 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
     sc_error err;
 
     memset(opts, 0, sizeof *opts);
-    optind = 1;
+    /* 0, not 1: glibc then also forgets a half-read "-hV" of a previous
+     * call (tests call this with several argv in a row). */
+    optind = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {
         switch (c) {
@@ -102,7 +104,11 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
                         argv[optind - 1]);
             return SC_ERROR_USAGE;
         default:
-            sc_diag_set(diag, "", 0, "option inconnue : %s", argv[optind - 1]);
+            if (optopt)
+                sc_diag_set(diag, "", 0, "option inconnue : -%c", optopt);
+            else
+                sc_diag_set(diag, "", 0, "option inconnue : %s",
+                            argv[optind - 1]);
             return SC_ERROR_USAGE;
         }
     }

@@ -84,7 +84,7 @@ static int skip_time(const char *p)
     if (read_number(&p, 2, &h) == 0 || *p++ != ':' ||
         read_number(&p, 2, &mi) != 2)
         return 0;
-    if (*p == ':' && (p++, read_number(&p, 2, &s) != 2))
+    if (*p == ':' && (p++, read_number(&p, 2, &s) != 2 || s >= 60))
         return 0;
     while (*p == ' ' || *p == '\t')
         p++;

@@ -154,7 +154,7 @@ static const char *header_missing(const sc_header *h, sc_kind kind)
     if (!header_has_name(h) && h->col[SC_FIELD_INE] < 0)
         return "l'élève (« INE », ou « Nom » et « Prénom », ou « Élève »)";
     if (h->col[SC_FIELD_HOST] < 0 && h->col[SC_FIELD_START] < 0 &&
-        h->col[SC_FIELD_DISPENSE] < 0)
+        h->col[SC_FIELD_END] < 0 && h->col[SC_FIELD_DISPENSE] < 0)
         return "le stage (« Structure d'accueil », « Date de début » ou "
                "« Dispense »)";
     return NULL;

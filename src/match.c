@@ -175,7 +175,8 @@ static void match_entry(const sc_dataset *data, const pupil_index *by_ine,
         for (size_t i = 0; i < n; i++)
             candidates_add(c, it[i].pupil);
     }
-    if (e->name_key) {
+    /* An INE found on the rolls settles it: no name is looked at. */
+    if (c->count == 0 && e->name_key) {
         it = pupil_index_find(by_name, e->name_key, &n);
         for (size_t i = 0; i < n; i++) {
             /* "By INE when both sides have one": then the name is not used. */

@@ -58,7 +58,7 @@ const char *sc_field_label(sc_field field);
 
 /** Finds the header row: the first row holding the required columns of
  *  kind (roll: a name and Classe; placements: the pupil, by INE or name, and
- *  a host, dates or dispense column). Returns SC_ERROR_NO_HEADER with diag
+ *  a host, dates or dispense column) among the first 50 rows. Returns SC_ERROR_NO_HEADER with diag
  *  naming the file and what is missing, or SC_OK. */
 sc_error sc_header_find(const sc_table *table, sc_kind kind, sc_header *out,
                         sc_diag *diag);
