@@ -236,52 +236,123 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
     return SC_OK;
 }
 
-sc_error sc_dataset_add_roll(sc_dataset *data, const sc_source *source,
-                             const sc_table *table, const sc_header *header,
-                             sc_anomalies *anomalies)
+/* Builds one record from a row and adds it to data; an unusable row is
+ * reported and skipped. Returns SC_OK or SC_ERROR_MEMORY. */
+typedef sc_error (*row_builder)(sc_dataset *data, row_reader *r);
+
+static sc_error roll_row(sc_dataset *data, row_reader *r)
+{
+    sc_pupil p = {r->file, r->row->line, NULL, NULL, NULL, NULL,
+                  SC_DATE_NONE, NULL, NULL, 0, -1, 1};
+
+    row_names(r, &p.surname, &p.first);
+    p.class_name = cell_dup(r, SC_FIELD_CLASS);
+    r->class_name = p.class_name;
+    if (!p.surname && !p.first) {
+        row_anomaly(r, "ligne sans nom d'élève : ignorée");
+    } else if (!p.class_name) {
+        row_anomaly(r, "élève sans classe : ligne ignorée");
+    } else {
+        p.ine = ine_dup(r);
+        p.birth = cell_date(r, SC_FIELD_BIRTH);
+        p.name_key = name_key(r, p.surname, p.first);
+        p.class_key = class_key(r, p.class_name);
+        p.invalid = r->unreadable != 0;
+        if (r->err == SC_OK &&
+            grow((void **)&data->pupils, &data->pupils_cap, data->npupils,
+                 sizeof *data->pupils) < 0)
+            r->err = SC_ERROR_MEMORY;
+        if (r->err == SC_OK) {
+            data->pupils[data->npupils++] = p;
+            return SC_OK;
+        }
+    }
+    pupil_free(&p);
+    return r->err;
+}
+
+static sc_error placement_row(sc_dataset *data, row_reader *r)
+{
+    sc_entry e;
+
+    memset(&e, 0, sizeof e);
+    e.file = r->file;
+    e.line = r->row->line;
+    e.pupil = -1;
+    row_names(r, &e.surname, &e.first);
+    e.ine = ine_dup(r);
+    if (!r->who[0] && e.ine)
+        snprintf(r->who, sizeof r->who, "INE %s", e.ine);
+    e.class_name = cell_dup(r, SC_FIELD_CLASS);
+    r->class_name = e.class_name;
+    if (!e.ine && !e.surname && !e.first) {
+        row_anomaly(r, "ligne sans élève (ni INE ni nom) : ignorée");
+        entry_free(&e);
+        return r->err;
+    }
+    if (e.surname || e.first)
+        e.name_key = name_key(r, e.surname, e.first);
+    e.class_key = class_key(r, e.class_name);
+    e.birth = cell_date(r, SC_FIELD_BIRTH);
+    e.host = cell_dup(r, SC_FIELD_HOST);
+    e.host_type = cell_dup(r, SC_FIELD_HOST_TYPE);
+    e.siret = cell_dup(r, SC_FIELD_SIRET);
+    e.city = cell_dup(r, SC_FIELD_CITY);
+    e.country = cell_dup(r, SC_FIELD_COUNTRY);
+    e.start = cell_date(r, SC_FIELD_START);
+    e.end = cell_date(r, SC_FIELD_END);
+    e.sign_head = cell_flag(r, SC_FIELD_SIGN_HEAD);
+    e.sign_host = cell_flag(r, SC_FIELD_SIGN_HOST);
+    e.sign_pupil = cell_flag(r, SC_FIELD_SIGN_PUPIL);
+    e.sign_parent = cell_flag(r, SC_FIELD_SIGN_PARENT);
+    e.activities = cell_dup(r, SC_FIELD_ACTIVITIES);
+    e.skills = cell_dup(r, SC_FIELD_SKILLS);
+    e.ins_pupil = cell_flag(r, SC_FIELD_INS_PUPIL);
+    e.ins_host = cell_flag(r, SC_FIELD_INS_HOST);
+    e.dispense = cell_dup(r, SC_FIELD_DISPENSE);
+    e.proof = cell_flag(r, SC_FIELD_PROOF);
+    e.unreadable = r->unreadable;
+    if (r->err == SC_OK &&
+        grow((void **)&data->entries, &data->entries_cap, data->nentries,
+             sizeof *data->entries) < 0)
+        r->err = SC_ERROR_MEMORY;
+    if (r->err != SC_OK) {
+        entry_free(&e);
+        return r->err;
+    }
+    data->entries[data->nentries++] = e;
+    return SC_OK;
+}
+
+/* Registers the input, then builds a record from every row below the
+ * header; blank rows are skipped. */
+static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
+                                 const sc_table *table,
+                                 const sc_header *header,
+                                 sc_anomalies *anomalies, sc_kind kind,
+                                 row_builder build)
 {
     const char *path;
     sc_error err;
 
-    err = dataset_add_input(data, source, table, SC_KIND_ROLL,
+    err = dataset_add_input(data, source, table, kind,
                             table->nrows - header->row - 1, &path);
-    if (err != SC_OK)
-        return err;
-    for (size_t i = header->row + 1; i < table->nrows; i++) {
+    for (size_t i = header->row + 1; err == SC_OK && i < table->nrows; i++) {
         row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
                         "", NULL};
-        sc_pupil p = {path, table->rows[i].line, NULL, NULL, NULL, NULL,
-                      SC_DATE_NONE, NULL, NULL, 0, -1, 1};
 
-        if (row_blank(r.row))
-            continue;
-        row_names(&r, &p.surname, &p.first);
-        p.class_name = cell_dup(&r, SC_FIELD_CLASS);
-        r.class_name = p.class_name;
-        if (!p.surname && !p.first) {
-            row_anomaly(&r, "ligne sans nom d'élève : ignorée");
-        } else if (!p.class_name) {
-            row_anomaly(&r, "élève sans classe : ligne ignorée");
-        } else {
-            p.ine = ine_dup(&r);
-            p.birth = cell_date(&r, SC_FIELD_BIRTH);
-            p.name_key = name_key(&r, p.surname, p.first);
-            p.class_key = class_key(&r, p.class_name);
-            p.invalid = r.unreadable != 0;
-            if (r.err == SC_OK &&
-                grow((void **)&data->pupils, &data->pupils_cap,
-                     data->npupils, sizeof *data->pupils) < 0)
-                r.err = SC_ERROR_MEMORY;
-            if (r.err == SC_OK) {
-                data->pupils[data->npupils++] = p;
-                continue;
-            }
-        }
-        pupil_free(&p);
-        if (r.err != SC_OK)
-            return r.err;
+        if (!row_blank(r.row))
+            err = build(data, &r);
     }
-    return SC_OK;
+    return err;
+}
+
+sc_error sc_dataset_add_roll(sc_dataset *data, const sc_source *source,
+                             const sc_table *table, const sc_header *header,
+                             sc_anomalies *anomalies)
+{
+    return dataset_add_rows(data, source, table, header, anomalies,
+                            SC_KIND_ROLL, roll_row);
 }
 
 sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
@@ -289,70 +360,8 @@ sc_error sc_dataset_add_placements(sc_dataset *data, const sc_source *source,
                                    const sc_header *header,
                                    sc_anomalies *anomalies)
 {
-    const char *path;
-    sc_error err;
-
-    err = dataset_add_input(data, source, table, SC_KIND_PLACEMENTS,
-                            table->nrows - header->row - 1, &path);
-    if (err != SC_OK)
-        return err;
-    for (size_t i = header->row + 1; i < table->nrows; i++) {
-        row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
-                        "", NULL};
-        sc_entry e;
-
-        if (row_blank(r.row))
-            continue;
-        memset(&e, 0, sizeof e);
-        e.file = path;
-        e.line = r.row->line;
-        e.pupil = -1;
-        row_names(&r, &e.surname, &e.first);
-        e.ine = ine_dup(&r);
-        if (!r.who[0] && e.ine)
-            snprintf(r.who, sizeof r.who, "INE %s", e.ine);
-        e.class_name = cell_dup(&r, SC_FIELD_CLASS);
-        r.class_name = e.class_name;
-        if (!e.ine && !e.surname && !e.first) {
-            row_anomaly(&r, "ligne sans élève (ni INE ni nom) : ignorée");
-            entry_free(&e);
-            if (r.err != SC_OK)
-                return r.err;
-            continue;
-        }
-        if (e.surname || e.first)
-            e.name_key = name_key(&r, e.surname, e.first);
-        e.class_key = class_key(&r, e.class_name);
-        e.birth = cell_date(&r, SC_FIELD_BIRTH);
-        e.host = cell_dup(&r, SC_FIELD_HOST);
-        e.host_type = cell_dup(&r, SC_FIELD_HOST_TYPE);
-        e.siret = cell_dup(&r, SC_FIELD_SIRET);
-        e.city = cell_dup(&r, SC_FIELD_CITY);
-        e.country = cell_dup(&r, SC_FIELD_COUNTRY);
-        e.start = cell_date(&r, SC_FIELD_START);
-        e.end = cell_date(&r, SC_FIELD_END);
-        e.sign_head = cell_flag(&r, SC_FIELD_SIGN_HEAD);
-        e.sign_host = cell_flag(&r, SC_FIELD_SIGN_HOST);
-        e.sign_pupil = cell_flag(&r, SC_FIELD_SIGN_PUPIL);
-        e.sign_parent = cell_flag(&r, SC_FIELD_SIGN_PARENT);
-        e.activities = cell_dup(&r, SC_FIELD_ACTIVITIES);
-        e.skills = cell_dup(&r, SC_FIELD_SKILLS);
-        e.ins_pupil = cell_flag(&r, SC_FIELD_INS_PUPIL);
-        e.ins_host = cell_flag(&r, SC_FIELD_INS_HOST);
-        e.dispense = cell_dup(&r, SC_FIELD_DISPENSE);
-        e.proof = cell_flag(&r, SC_FIELD_PROOF);
-        e.unreadable = r.unreadable;
-        if (r.err == SC_OK &&
-            grow((void **)&data->entries, &data->entries_cap, data->nentries,
-                 sizeof *data->entries) < 0)
-            r.err = SC_ERROR_MEMORY;
-        if (r.err != SC_OK) {
-            entry_free(&e);
-            return r.err;
-        }
-        data->entries[data->nentries++] = e;
-    }
-    return SC_OK;
+    return dataset_add_rows(data, source, table, header, anomalies,
+                            SC_KIND_PLACEMENTS, placement_row);
 }
 
 int sc_pupil_shown(const sc_pupil *pupil)
