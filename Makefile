@@ -4,7 +4,7 @@
 #   make test     install what the tests need, build and run every test
 
 CC      ?= cc
-PKGS    := xlsxwriter libutf8proc
+PKGS    := xlsxwriter libutf8proc inih
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wundef
@@ -14,7 +14,8 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
 ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Debian packages: to build, and to run the tests.
-BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev
+BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev \
+              libinih-dev
 TEST_DEBS  := libcmocka-dev python3 python3-openpyxl
 # Debian's python3, where python3-openpyxl lives (not a pyenv one).
 PYTHON  := /usr/bin/python3

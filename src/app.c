@@ -56,7 +56,7 @@ static sc_error load_table(const sc_source *source, sc_kind kind,
         sc_diag_clear(&d);
         err = sc_table_parse(source, seps[i], table, &d);
         if (err == SC_OK)
-            err = sc_header_find(*table, kind, header, &d);
+            err = sc_header_find(*table, kind, NULL, header, &d);
         if (err == SC_OK)
             return SC_OK;
         sc_table_free(*table);
@@ -220,8 +220,12 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
         free(files);
     }
     {
-        sc_report report = {&r->period, r->as_of, r->data, &r->links,
-                            r->verdicts, &r->anomalies};
+        sc_report report = {.period = &r->period,
+                            .as_of = r->as_of,
+                            .data = r->data,
+                            .links = &r->links,
+                            .verdicts = r->verdicts,
+                            .anomalies = &r->anomalies};
         return sc_report_write(&report, opts->output, diag);
     }
 }

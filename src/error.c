@@ -20,6 +20,9 @@ static const char *const error_messages[SC_ERROR_MAX + 1] = {
     [SC_ERROR_SAME_FILE]  = "le classeur de sortie serait écrit sur un fichier d'entrée",
     [SC_ERROR_OUTPUT]     = "impossible de créer le classeur de sortie",
     [SC_ERROR_WORKBOOK]   = "impossible d'écrire le classeur",
+    [SC_ERROR_CONFIG]     = "fichier de configuration incorrect",
+    [SC_ERROR_STATE]      = "fichier d'état illisible",
+    [SC_ERROR_LOCKED]     = "un autre passage de stagecheck écrit déjà ce classeur",
     [SC_ERROR_MAX]        = "erreur inconnue",
 };
 

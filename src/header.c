@@ -106,29 +106,71 @@ const char *sc_field_label(sc_field field)
     return field_labels[field];
 }
 
-sc_field sc_header_field(const char *cell)
+sc_error sc_aliases_add(sc_aliases *list, sc_field field,
+                        const char *header_text)
+{
+    char *key;
+
+    if (list->count == list->cap) {
+        size_t cap = list->cap ? list->cap * 2 : 8;
+        sc_alias *items = realloc(list->items, cap * sizeof *items);
+        if (!items)
+            return SC_ERROR_MEMORY;
+        list->items = items;
+        list->cap = cap;
+    }
+    key = sc_text_key(header_text);
+    if (!key)
+        return SC_ERROR_MEMORY;
+    list->items[list->count++] = (sc_alias){key, field};
+    return SC_OK;
+}
+
+void sc_aliases_clear(sc_aliases *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        free(list->items[i].key);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+sc_field sc_header_field_with(const char *cell, const sc_aliases *extra)
 {
     char *key = sc_text_key(cell);
     sc_field field = SC_FIELD_COUNT;
 
     if (!key)
         return SC_FIELD_COUNT;
+    for (size_t i = 0; extra && i < extra->count; i++)
+        if (strcmp(key, extra->items[i].key) == 0) {
+            field = extra->items[i].field;
+            goto found;
+        }
     for (size_t i = 0; i < sizeof header_aliases / sizeof *header_aliases; i++)
         if (strcmp(key, header_aliases[i].key) == 0) {
             field = header_aliases[i].field;
             break;
         }
+found:
     free(key);
     return field;
 }
 
+sc_field sc_header_field(const char *cell)
+{
+    return sc_header_field_with(cell, NULL);
+}
+
 /* Maps one row; the first column of a field wins. */
-static void header_map_row(const sc_row *row, sc_header *out)
+static void header_map_row(const sc_row *row, const sc_aliases *extra,
+                           sc_header *out)
 {
     for (int f = 0; f < SC_FIELD_COUNT; f++)
         out->col[f] = -1;
     for (size_t c = 0; c < row->nfields && c < (size_t)INT32_MAX; c++) {
-        sc_field f = sc_header_field(row->fields[c]);
+        sc_field f = sc_header_field_with(row->fields[c], extra);
         if (f != SC_FIELD_COUNT && out->col[f] < 0)
             out->col[f] = (int)c;
     }
@@ -163,7 +205,8 @@ static const char *header_missing(const sc_header *h, sc_kind kind)
 /* Header rows sit near the top: beyond this many rows we stop looking. */
 #define HEADER_SEARCH_ROWS 50
 
-sc_error sc_header_find(const sc_table *table, sc_kind kind, sc_header *out,
+sc_error sc_header_find(const sc_table *table, sc_kind kind,
+                        const sc_aliases *extra, sc_header *out,
                         sc_diag *diag)
 {
     const char *missing = "toutes les colonnes attendues";
@@ -175,7 +218,7 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind, sc_header *out,
         const char *why;
         int found = 0;
 
-        header_map_row(&table->rows[r], &h);
+        header_map_row(&table->rows[r], extra, &h);
         why = header_missing(&h, kind);
         if (!why) {
             *out = h;
@@ -195,7 +238,7 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind, sc_header *out,
                     "en-tête incomplet : colonne manquante pour %s", missing);
     } else {
         sc_header none;
-        header_map_row(&(sc_row){0, 0, NULL}, &none);
+        header_map_row(&(sc_row){0, 0, NULL}, NULL, &none);
         sc_diag_set(diag, table->path, 0,
                     "aucune ligne d'en-tête reconnue (il faut au moins %s) ; "
                     "est-ce bien %s ?",

@@ -98,6 +98,12 @@ static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
     v->nfindings++;
 }
 
+int sc_rules_is_late(sc_status status, sc_date as_of, sc_date deadline)
+{
+    return as_of > deadline && status != SC_STATUS_READY &&
+           status != SC_STATUS_DISPENSED;
+}
+
 int sc_rules_is_minor(sc_date birth, sc_date date)
 {
     int y, m, d;

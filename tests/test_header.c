@@ -89,7 +89,7 @@ static void add_row(fixture *f, unsigned line, ...)
 static sc_error find(fixture *f, sc_kind kind)
 {
     memset(&f->header, 0x5A, sizeof f->header);
-    return sc_header_find(&f->table, kind, &f->header, &f->diag);
+    return sc_header_find(&f->table, kind, NULL, &f->header, &f->diag);
 }
 
 /* --- sc_header_field --- */

@@ -25,6 +25,9 @@ typedef enum sc_error {
     SC_ERROR_SAME_FILE,
     SC_ERROR_OUTPUT,
     SC_ERROR_WORKBOOK,
+    SC_ERROR_CONFIG,
+    SC_ERROR_STATE,
+    SC_ERROR_LOCKED,
     SC_ERROR_MAX /* keep last */
 } sc_error;
 

@@ -50,17 +50,42 @@ typedef struct sc_header {
     int col[SC_FIELD_COUNT];
 } sc_header;
 
+/** An extra header text for a field, from the configuration file. */
+typedef struct sc_alias {
+    char *key;       /* sc_text_key of the header text */
+    sc_field field;
+} sc_alias;
+
+typedef struct sc_aliases {
+    sc_alias *items;
+    size_t count;
+    size_t cap;
+} sc_aliases;
+
+/** Adds header_text as a name of field. Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_aliases_add(sc_aliases *list, sc_field field,
+                        const char *header_text);
+
+/** Frees the list's items and empties it; NULL is fine. */
+void sc_aliases_clear(sc_aliases *list);
+
 /** Returns the field a header cell names, or SC_FIELD_COUNT. */
 sc_field sc_header_field(const char *cell);
+
+/** Like sc_header_field, but the extra aliases (may be NULL) are tried
+ *  first: a header they name maps to their field. */
+sc_field sc_header_field_with(const char *cell, const sc_aliases *extra);
 
 /** Returns the French name of a field, for messages ("Date de début"). */
 const char *sc_field_label(sc_field field);
 
-/** Finds the header row: the first row holding the required columns of
+/** Finds the header row (extra aliases, NULL or not, as in
+ *  sc_header_field_with): the first row holding the required columns of
  *  kind (roll: a name and Classe; placements: the pupil, by INE or name, and
  *  a host, dates or dispense column) among the first 50 rows. Returns SC_ERROR_NO_HEADER with diag
  *  naming the file and what is missing, or SC_OK. */
-sc_error sc_header_find(const sc_table *table, sc_kind kind, sc_header *out,
+sc_error sc_header_find(const sc_table *table, sc_kind kind,
+                        const sc_aliases *extra, sc_header *out,
                         sc_diag *diag);
 
 #endif /* STAGECHECK_HEADER_H */

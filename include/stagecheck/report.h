@@ -12,6 +12,7 @@
 #include "stagecheck/match.h"
 #include "stagecheck/record.h"
 #include "stagecheck/rules.h"
+#include "stagecheck/state.h"
 
 /** Longest sheet name, in bytes (31 characters of up to 4 bytes, plus NUL). */
 #define SC_SHEET_NAME_SIZE 128
@@ -25,6 +26,11 @@ typedef struct sc_report {
     const sc_verdict *verdicts;   /* one per pupil, meaningful for pupils that
                                      are selected and not duplicates */
     const sc_anomalies *anomalies;
+    int has_deadline;             /* --deadline given */
+    sc_date deadline;
+    const int *previous;          /* per pupil: the previous run's status, or
+                                     -1; NULL when there was no previous run */
+    const sc_changes *changes;    /* NULL when there was no previous run */
 } sc_report;
 
 /** Writes the workbook to path through a temporary file in the same folder,

@@ -66,6 +66,11 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
 /** Releases what a verdict holds; a zeroed verdict is fine. */
 void sc_verdict_clear(sc_verdict *verdict);
 
+/** Returns 1 if, as_of being past the deadline (date limite de retour des
+ *  conventions), a pupil with this status is late: neither ready nor
+ *  dispensed. */
+int sc_rules_is_late(sc_status status, sc_date as_of, sc_date deadline);
+
 /** Returns 1 if the pupil is a minor on date (birth unknown: a minor). */
 int sc_rules_is_minor(sc_date birth, sc_date date);
 
