@@ -2,6 +2,7 @@
 #   make          build ./stagecheck
 #   make demo     install what is missing, build, run on samples/
 #   make test     install what the tests need, build and run every test
+#   make install  install the binary and the man page (PREFIX, DESTDIR)
 
 CC      ?= cc
 PKGS    := xlsxwriter libutf8proc inih
@@ -17,6 +18,9 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev \
               libinih-dev
 TEST_DEBS  := libcmocka-dev python3 python3-openpyxl
+PREFIX  ?= /usr/local
+BINDIR  ?= $(PREFIX)/bin
+MANDIR  ?= $(PREFIX)/share/man
 # Debian's python3, where python3-openpyxl lives (not a pyenv one).
 PYTHON  := /usr/bin/python3
 
@@ -25,7 +29,7 @@ LIB_OBJS := $(LIB_SRCS:src/%.c=build/%.o)
 UNIT_SRCS := $(wildcard tests/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/%.c=build/tests/%)
 
-.PHONY: all demo test unit e2e deps test-deps clean
+.PHONY: all demo test unit e2e deps test-deps clean install uninstall
 all: stagecheck
 
 build/%.o: src/%.c | build
@@ -68,6 +72,14 @@ unit: $(UNIT_BINS)
 
 e2e: stagecheck
 	$(PYTHON) -m unittest discover -s tests/e2e -p 'test_*.py' -v
+
+install: stagecheck
+	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
+	install -m 0755 stagecheck $(DESTDIR)$(BINDIR)/stagecheck
+	install -m 0644 man/stagecheck.1 $(DESTDIR)$(MANDIR)/man1/stagecheck.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/stagecheck $(DESTDIR)$(MANDIR)/man1/stagecheck.1
 
 clean:
 	rm -rf build stagecheck out

@@ -40,6 +40,7 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
+    sc_text_cut(message);
 
     if (list->count == list->cap) {
         size_t cap = list->cap ? list->cap * 2 : 32;

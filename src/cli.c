@@ -19,15 +19,7 @@ static int options_push(const char ***list, size_t *n, const char *value)
 
 static sc_error options_period(sc_options *opts, const char *arg, sc_diag *diag)
 {
-    const char *colon = strchr(arg, ':');
-    char start[16];
-
-    if (!colon || colon - arg >= (long)sizeof start)
-        goto usage;
-    memcpy(start, arg, (size_t)(colon - arg));
-    start[colon - arg] = '\0';
-    if (sc_date_parse_iso(start, &opts->period_start) < 0 ||
-        sc_date_parse_iso(colon + 1, &opts->period_end) < 0)
+    if (sc_date_parse_range(arg, &opts->period_start, &opts->period_end) < 0)
         goto usage;
     if (opts->period_start > opts->period_end) {
         sc_diag_set(diag, "", 0,
@@ -44,6 +36,21 @@ usage:
     return SC_ERROR_USAGE;
 }
 
+static sc_error options_wait(sc_options *opts, const char *arg, sc_diag *diag)
+{
+    char *end;
+    long seconds = strtol(arg, &end, 10);
+
+    if (end == arg || *end || seconds < 0 || seconds > 3600) {
+        sc_diag_set(diag, "", 0,
+                    "--wait %s : nombre de secondes attendu, de 0 à 3600", arg);
+        return SC_ERROR_USAGE;
+    }
+    opts->wait = (int)seconds;
+    opts->has_wait = 1;
+    return SC_OK;
+}
+
 sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
                           sc_diag *diag)
 {
@@ -54,6 +61,10 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
         {"period", required_argument, NULL, 'P'},
         {"as-of", required_argument, NULL, 'a'},
         {"classes", required_argument, NULL, 'c'},
+        {"deadline", required_argument, NULL, 'd'},
+        {"config", required_argument, NULL, 'C'},
+        {"wait", required_argument, NULL, 'w'},
+        {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
@@ -65,7 +76,7 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
      * call (tests call this with several argv in a row). */
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:hV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:qhV", longopts, NULL)) != -1) {
         switch (c) {
         case 'r':
             if (options_push(&opts->rolls, &opts->nrolls, optarg) < 0)
@@ -93,6 +104,24 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
         case 'c':
             opts->classes = optarg;
             break;
+        case 'd':
+            if (sc_date_parse_iso(optarg, &opts->deadline) < 0) {
+                sc_diag_set(diag, "", 0,
+                            "--deadline %s : date attendue AAAA-MM-JJ", optarg);
+                return SC_ERROR_USAGE;
+            }
+            opts->has_deadline = 1;
+            break;
+        case 'C':
+            opts->config = optarg;
+            break;
+        case 'w':
+            if ((err = options_wait(opts, optarg, diag)) != SC_OK)
+                return err;
+            break;
+        case 'q':
+            opts->quiet = 1;
+            break;
         case 'h':
             opts->help = 1;
             return SC_OK;
@@ -116,10 +145,17 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
         sc_diag_set(diag, "", 0, "argument inattendu : %s", argv[optind]);
         return SC_ERROR_USAGE;
     }
+    return opts->config ? SC_OK : sc_options_check(opts, diag);
+}
+
+sc_error sc_options_check(const sc_options *opts, sc_diag *diag)
+{
     if (opts->nrolls == 0 || opts->nplacements == 0 || !opts->output) {
         sc_diag_set(diag, "", 0, "il faut au moins une liste d'élèves "
                                  "(--roll), un fichier de stages "
-                                 "(--placements) et un classeur de sortie (-o)");
+                                 "(--placements) et un classeur de sortie (-o), "
+                                 "sur la ligne de commande ou dans le fichier "
+                                 "de configuration (--config)");
         return SC_ERROR_USAGE;
     }
     return SC_OK;
@@ -142,6 +178,8 @@ void sc_options_usage(FILE *out)
         "                   [--placements FICHIER…] -o SORTIE.xlsx\n"
         "                   [--period AAAA-MM-JJ:AAAA-MM-JJ] "
         "[--as-of AAAA-MM-JJ] [--classes MOTIF]\n"
+        "                   [--deadline AAAA-MM-JJ] [--wait SECONDES] [-q]\n"
+        "       stagecheck --config FICHIER.ini [options…]\n"
         "\n"
         "Vérifie les conventions du stage de seconde (séquence d'observation en\n"
         "milieu professionnel) à partir des exports de l'établissement et écrit\n"
@@ -157,6 +195,13 @@ void sc_options_usage(FILE *out)
         "  --as-of DATE          date de référence (par défaut : aujourd'hui)\n"
         "  --classes MOTIF       ne garder que les classes qui correspondent au\n"
         "                        motif (par exemple '2*')\n"
+        "  --deadline DATE       date limite de retour des conventions : une fois\n"
+        "                        passée, les dossiers non prêts sont en retard\n"
+        "  --config FICHIER      lire ces réglages dans un fichier INI (les options\n"
+        "                        de la ligne de commande l'emportent)\n"
+        "  --wait SECONDES       attendre au plus ce temps qu'un autre passage sur\n"
+        "                        le même classeur se termine (défaut : 60)\n"
+        "  -q, --quiet           n'afficher que les erreurs\n"
         "  -h, --help            afficher cette aide\n"
         "  -V, --version         afficher la version\n"
         "\n"

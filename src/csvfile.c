@@ -129,6 +129,25 @@ static void source_replace_nuls(sc_source *source)
     }
 }
 
+/* Returns "UTF-16LE" or "UTF-16BE" when the first bytes look like UTF-16
+ * text without a BOM (mostly ASCII, so every other byte is NUL), else NULL. */
+static const char *utf16_without_bom(const unsigned char *u, size_t len)
+{
+    size_t pairs = len / 2 < 256 ? len / 2 : 256, even = 0, odd = 0;
+
+    if (pairs < 4)
+        return NULL;
+    for (size_t i = 0; i < pairs; i++) {
+        even += u[2 * i] == 0;
+        odd += u[2 * i + 1] == 0;
+    }
+    if (odd * 10 >= pairs * 8 && even * 10 <= pairs)
+        return "UTF-16LE";
+    if (even * 10 >= pairs * 8 && odd * 10 <= pairs)
+        return "UTF-16BE";
+    return NULL;
+}
+
 sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
                           sc_source **out, sc_diag *diag)
 {
@@ -159,6 +178,16 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
         len -= 2;
         source->encoding = "UTF-16LE";
         from = "UTF-16LE";
+        unit = 2;
+    } else if (len >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+        bytes += 2;
+        len -= 2;
+        source->encoding = "UTF-16BE";
+        from = "UTF-16BE";
+        unit = 2;
+    } else if ((from = utf16_without_bom(u, len))) {
+        /* Some tools write UTF-16 with no BOM: its NULs give it away. */
+        source->encoding = from;
         unit = 2;
     } else if (sc_text_valid_utf8(bytes, len)) {
         source->encoding = "UTF-8";
@@ -347,8 +376,19 @@ static void builder_on_field(void *data, size_t len, void *arg)
     field = malloc(len + 1);
     if (!field)
         goto mem_error;
-    memcpy(field, data, len);
-    field[len] = '\0';
+    /* A line break inside a quoted field keeps the file's CR: drop it, or
+     * the workbook shows "_x000D_". */
+    {
+        const char *in = data;
+        size_t w = 0;
+
+        for (size_t i = 0; i < len; i++) {
+            if (in[i] == '\r' && i + 1 < len && in[i + 1] == '\n')
+                continue;
+            field[w++] = in[i] == '\r' ? '\n' : in[i];
+        }
+        field[w] = '\0';
+    }
     b->fields[b->nfields++] = sc_text_clean(field);
     b->field_line = b->line;
     return;

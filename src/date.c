@@ -144,6 +144,21 @@ int sc_date_parse_iso(const char *text, sc_date *out)
     return 0;
 }
 
+int sc_date_parse_range(const char *text, sc_date *start, sc_date *end)
+{
+    const char *colon = text ? strchr(text, ':') : NULL;
+    char first[16];
+
+    if (!colon || colon - text >= (long)sizeof first)
+        return -1;
+    memcpy(first, text, (size_t)(colon - text));
+    first[colon - text] = '\0';
+    if (sc_date_parse_iso(first, start) < 0 ||
+        sc_date_parse_iso(colon + 1, end) < 0)
+        return -1;
+    return 0;
+}
+
 void sc_date_format(sc_date date, char buf[11])
 {
     int y, m, d;

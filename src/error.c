@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 #include "stagecheck/error.h"
+#include "stagecheck/text.h"
 
 static const char *const error_messages[SC_ERROR_MAX + 1] = {
     [SC_OK]               = "pas d'erreur",
@@ -45,6 +46,8 @@ void sc_diag_set(sc_diag *diag, const char *file, unsigned line,
     va_start(ap, fmt);
     vsnprintf(diag->message, sizeof diag->message, fmt, ap);
     va_end(ap);
+    sc_text_cut(diag->message);
+    sc_text_cut(diag->file);
 }
 
 void sc_diag_clear(sc_diag *diag)

@@ -72,27 +72,34 @@ static const index_item *pupil_index_find(const pupil_index *index,
     return index->items + lo;
 }
 
+/* Marks pupil again as a repeat of pupil kept, and reports it. */
 static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
-                                 size_t first, size_t again, const char *why)
+                                 size_t kept, size_t again, const char *why)
 {
-    sc_pupil *p = &data->pupils[again], *q = &data->pupils[first];
-    int same_name = strcmp(p->name_key, q->name_key) == 0;
-    char who[256];
+    sc_pupil *p = &data->pupils[again], *q = &data->pupils[kept];
+    int same = strcmp(p->name_key, q->name_key) == 0 &&
+               strcmp(p->class_key, q->class_key) == 0;
+    char who[256], other[256];
 
-    p->duplicate_of = (long)first;
-    /* The same pupil exported twice is harmless; two names under one INE
-     * mean one of them is wrong, so the row kept is doubtful too. */
-    if (!same_name)
+    p->duplicate_of = (long)kept;
+    /* The same pupil exported twice is harmless; another name or class under
+     * one INE means one of the rows is wrong, so the row kept is doubtful. */
+    if (!same)
         q->invalid = 1;
     sc_pupil_display(p, who, sizeof who);
+    sc_pupil_display(q, other, sizeof other);
     return sc_anomalies_add(anomalies,
-                            same_name ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR,
+                            same ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR,
                             p->file, p->line, p->class_name, who,
                             "élève en double : %s que %s ligne %u (%s, classe "
                             "%s) ; cette ligne n'est pas reprise dans les classes",
-                            why, q->file, q->line,
-                            same_name ? "même élève" : q->surname,
-                            q->class_name);
+                            why, q->file, q->line, other, q->class_name);
+}
+
+static int index_item_same(const index_item *a, const index_item *b, int by_ine)
+{
+    return strcmp(a->key, b->key) == 0 && a->birth == b->birth &&
+           (by_ine || b->birth != SC_DATE_NONE);
 }
 
 sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies)
@@ -103,19 +110,28 @@ sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies)
     for (int by_ine = 1; by_ine >= 0 && err == SC_OK; by_ine--) {
         if (pupil_index_build(&index, data, by_ine) < 0)
             return SC_ERROR_MEMORY;
-        for (size_t i = 1; i < index.count && err == SC_OK; i++) {
-            const index_item *a = &index.items[i - 1], *b = &index.items[i];
-            size_t first = a->pupil;
+        for (size_t i = 0, end; i < index.count && err == SC_OK; i = end) {
+            size_t kept = index.items[i].pupil;
 
-            if (strcmp(a->key, b->key) != 0 || a->birth != b->birth ||
-                (!by_ine && b->birth == SC_DATE_NONE))
-                continue;
-            /* Chains of three or more all point to the first row. */
-            while (data->pupils[first].duplicate_of >= 0)
-                first = (size_t)data->pupils[first].duplicate_of;
-            err = report_duplicate(data, anomalies, first, b->pupil,
-                                   by_ine ? "même INE"
-                                          : "même nom et même date de naissance");
+            for (end = i + 1; end < index.count &&
+                              index_item_same(&index.items[i], &index.items[end],
+                                              by_ine);
+                 end++)
+                ;
+            /* Keep the first row a selected class holds, so that --classes
+             * never hides a pupil behind a repeat in another class. */
+            for (size_t k = i; k < end; k++)
+                if (data->pupils[index.items[k].pupil].selected) {
+                    kept = index.items[k].pupil;
+                    break;
+                }
+            for (size_t k = i; k < end && err == SC_OK; k++)
+                if (index.items[k].pupil != kept)
+                    err = report_duplicate(data, anomalies, kept,
+                                           index.items[k].pupil,
+                                           by_ine ? "même INE"
+                                                  : "même nom et même date de "
+                                                    "naissance");
         }
         free(index.items);
         index.items = NULL;

@@ -104,10 +104,11 @@ static char *cell_dup(row_reader *r, sc_field f)
     return copy;
 }
 
-static void row_anomaly(row_reader *r, const char *fmt, ...)
-    __attribute__((format(printf, 2, 3)));
+static void row_report(row_reader *r, sc_severity severity, const char *fmt,
+                       ...) __attribute__((format(printf, 3, 4)));
 
-static void row_anomaly(row_reader *r, const char *fmt, ...)
+static void row_report(row_reader *r, sc_severity severity, const char *fmt,
+                       ...)
 {
     char message[768];
     va_list ap;
@@ -115,11 +116,13 @@ static void row_anomaly(row_reader *r, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    if (sc_anomalies_add(r->anomalies, SC_SEVERITY_ERROR, r->file,
-                         r->row->line, r->class_name, r->who, "%s",
-                         message) != SC_OK)
+    sc_text_cut(message);
+    if (sc_anomalies_add(r->anomalies, severity, r->file, r->row->line,
+                         r->class_name, r->who, "%s", message) != SC_OK)
         r->err = SC_ERROR_MEMORY;
 }
+
+#define row_anomaly(r, ...) row_report(r, SC_SEVERITY_ERROR, __VA_ARGS__)
 
 static sc_date cell_date(row_reader *r, sc_field f)
 {
@@ -183,6 +186,7 @@ static void row_names(row_reader *r, char **surname, char **first)
     }
     snprintf(r->who, sizeof r->who, "%s%s%s", *surname ? *surname : "",
              *surname && *first ? " " : "", *first ? *first : "");
+    sc_text_cut(r->who);
 }
 
 static char *name_key(row_reader *r, const char *surname, const char *first)
@@ -201,6 +205,12 @@ static char *class_key(row_reader *r, const char *class_name)
     if (!class_name)
         return NULL;
     key = sc_text_key(class_name);
+    /* A class written without letters or digits ("-") keeps its own text,
+     * so that two such classes are not merged. */
+    if (key && !*key) {
+        free(key);
+        key = strdup(class_name);
+    }
     if (!key)
         r->err = SC_ERROR_MEMORY;
     return key;
@@ -234,6 +244,36 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
     data->ninputs++;
     *path = in->path;
     return SC_OK;
+}
+
+/* The reason of a dispense request; a "non" in a yes/no Dispense column is
+ * no request at all. */
+static char *dispense_dup(row_reader *r)
+{
+    int yes;
+
+    if (sc_text_parse_yesno(cell(r, SC_FIELD_DISPENSE), &yes) == SC_PARSE_OK &&
+        !yes)
+        return NULL;
+    return cell_dup(r, SC_FIELD_DISPENSE);
+}
+
+/* Returns 1 if the row names a pupil and nothing else: no place, date,
+ * signature or dispense. */
+static int entry_says_nothing(const sc_entry *e)
+{
+    const sc_flag flags[] = {e->sign_head, e->sign_host, e->sign_pupil,
+                             e->sign_parent, e->ins_pupil, e->ins_host,
+                             e->proof};
+
+    if (e->host || e->host_type || e->siret || e->city || e->country ||
+        e->start != SC_DATE_NONE || e->end != SC_DATE_NONE || e->activities ||
+        e->skills || e->dispense || e->unreadable)
+        return 0;
+    for (size_t i = 0; i < sizeof flags / sizeof *flags; i++)
+        if (flags[i] == SC_FLAG_YES)
+            return 0;
+    return 1;
 }
 
 /* Builds one record from a row and adds it to data; an unusable row is
@@ -282,7 +322,7 @@ static sc_error placement_row(sc_dataset *data, row_reader *r)
     row_names(r, &e.surname, &e.first);
     e.ine = ine_dup(r);
     if (!r->who[0] && e.ine)
-        snprintf(r->who, sizeof r->who, "INE %s", e.ine);
+        sc_text_cut((snprintf(r->who, sizeof r->who, "INE %s", e.ine), r->who));
     e.class_name = cell_dup(r, SC_FIELD_CLASS);
     r->class_name = e.class_name;
     if (!e.ine && !e.surname && !e.first) {
@@ -309,9 +349,16 @@ static sc_error placement_row(sc_dataset *data, row_reader *r)
     e.skills = cell_dup(r, SC_FIELD_SKILLS);
     e.ins_pupil = cell_flag(r, SC_FIELD_INS_PUPIL);
     e.ins_host = cell_flag(r, SC_FIELD_INS_HOST);
-    e.dispense = cell_dup(r, SC_FIELD_DISPENSE);
+    e.dispense = dispense_dup(r);
     e.proof = cell_flag(r, SC_FIELD_PROOF);
     e.unreadable = r->unreadable;
+    if (entry_says_nothing(&e)) {
+        /* A tracking sheet lists every pupil before anything is known. */
+        row_report(r, SC_SEVERITY_NOTE, "ligne sans stage ni dispense "
+                                        "renseignés : rien à vérifier");
+        entry_free(&e);
+        return r->err;
+    }
     if (r->err == SC_OK &&
         grow((void **)&data->entries, &data->entries_cap, data->nentries,
              sizeof *data->entries) < 0)
@@ -373,6 +420,7 @@ void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 {
     snprintf(buf, size, "%s %s", pupil->surname ? pupil->surname : "",
              pupil->first ? pupil->first : "");
+    sc_text_cut(buf);
 }
 
 void sc_entry_display(const sc_entry *entry, char *buf, size_t size)
@@ -383,4 +431,5 @@ void sc_entry_display(const sc_entry *entry, char *buf, size_t size)
                  entry->first ? entry->first : "");
     else
         snprintf(buf, size, "INE %s", entry->ine ? entry->ine : "");
+    sc_text_cut(buf);
 }

@@ -28,12 +28,14 @@
 
 static const char SHEET_SUMMARY[] = "Synthèse";
 static const char SHEET_HOSTED[] = "Accueil établissement";
+static const char SHEET_CHANGES[] = "Changements";
 static const char SHEET_ANOMALIES[] = "Anomalies";
 
-/* Names a class sheet may not take: the fixed sheets, and "History", which
- * Excel keeps for its change history. */
+/* Names a class sheet may not take: the fixed sheets, Changements even in a
+ * workbook without it (the next run may add it), and "History", which Excel
+ * keeps for its change history. */
 static const char *const reserved_names[] = {
-    SHEET_SUMMARY, SHEET_HOSTED, SHEET_ANOMALIES, "History"};
+    SHEET_SUMMARY, SHEET_HOSTED, SHEET_CHANGES, SHEET_ANOMALIES, "History"};
 
 /* Not const: lxw_doc_properties takes char *. */
 static char book_title[] =
@@ -67,6 +69,7 @@ static const char *const status_legend[SC_STATUS_COUNT] = {
 #define COLOR_ERROR 0xFFC7CE   /* Gravité "Erreur" */
 #define COLOR_WARNING 0xFCD5B4 /* Gravité "Attention" */
 #define COLOR_HOSTED 0xFFF2CC  /* an "X" of Accueil établissement */
+#define COLOR_LATE_FONT 0x9C0006 /* "En retard", on COLOR_ERROR */
 
 /* One pupil shown on the class sheets. */
 typedef struct line {
@@ -75,6 +78,7 @@ typedef struct line {
     size_t cls;       /* in book->classes */
     char *surname;    /* sc_text_fold forms, to sort by */
     char *first;
+    int late;         /* past the deadline and neither ready nor dispensed */
 } line;
 
 /* One class sheet. */
@@ -85,6 +89,7 @@ typedef struct class_sheet {
     size_t count;
     size_t nplaces;          /* place column groups, at least 1 */
     size_t status[SC_STATUS_COUNT];
+    size_t late;
     char sheet[SC_SHEET_NAME_SIZE];
 } class_sheet;
 
@@ -101,6 +106,17 @@ typedef struct book {
     size_t nlines;
     class_sheet *classes;
     size_t nclasses;
+    size_t nlate;
+    /* The optional columns, placed once by book_columns: 0 when absent
+     * (column 0 is never optional). */
+    lxw_col_t summary_late;   /* Synthèse: En retard */
+    lxw_col_t class_previous; /* class sheets: Statut précédent */
+    lxw_col_t class_late;     /* class sheets: Retard */
+    lxw_col_t hosted_late;    /* Accueil établissement: Retard */
+    /* Where the columns that follow them start. */
+    size_t summary_cols;      /* Synthèse: all its columns */
+    lxw_col_t class_places;   /* class sheets: Lieu 1 */
+    lxw_col_t hosted_days;    /* Accueil établissement: the first day */
     lxw_format *title;
     lxw_format *bold;
     lxw_format *header;
@@ -108,6 +124,7 @@ typedef struct book {
     lxw_format *percent;
     lxw_format *total_percent;
     lxw_format *hosted;
+    lxw_format *late;
     lxw_format *status_cell[SC_STATUS_COUNT];
     lxw_format *status_header[SC_STATUS_COUNT];
     lxw_format *severity[2]; /* Erreur, Attention */
@@ -318,6 +335,28 @@ static void sheet_date(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
     sheet_widen(sh, col, 10);
 }
 
+/* Writes the label of status (an sc_status), in its colour when filled;
+ * none instead when status is -1, the "no status" of sc_report and
+ * sc_change. */
+static void sheet_status(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
+                         int status, int filled, const char *none)
+{
+    if (status < 0 || status >= SC_STATUS_COUNT)
+        sheet_text(b, sh, row, col, none, NULL);
+    else
+        sheet_text(b, sh, row, col, sc_status_label((sc_status)status),
+                   filled ? b->status_cell[status] : NULL);
+}
+
+/* The Retard cell of l: a marker when late, empty otherwise so that the
+ * filter offers "En retard" against "(Vides)". */
+static void sheet_late(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
+                       const line *l)
+{
+    if (l->late)
+        sheet_text(b, sh, row, col, "En retard", b->late);
+}
+
 /* ---- Sheets ------------------------------------------------------------- */
 
 /* Adds a worksheet of ncols columns. Returns 0 when the book has failed. */
@@ -462,7 +501,8 @@ static int line_cmp(const void *pa, const void *pb)
  * SC_ERROR_MEMORY. */
 static sc_error book_gather(book *b)
 {
-    const sc_dataset *data = b->report->data;
+    const sc_report *r = b->report;
+    const sc_dataset *data = r->data;
     const char **used = NULL;
     size_t n = 0;
 
@@ -507,6 +547,10 @@ static sc_error book_gather(book *b)
         k = &b->classes[l->cls];
         k->count++;
         k->status[pupil_status(b, l)]++;
+        l->late = r->has_deadline &&
+                  sc_rules_is_late(pupil_status(b, l), r->as_of, r->deadline);
+        k->late += (size_t)l->late;
+        b->nlate += (size_t)l->late;
         if (places > k->nplaces)
             k->nplaces = places;
     }
@@ -581,6 +625,9 @@ static void book_formats(book *b)
     b->percent = book_format(b, 0, NO_FILL, "0%");
     b->total_percent = book_format(b, STYLE_BOLD, NO_FILL, "0%");
     b->hosted = book_format(b, STYLE_CENTER, COLOR_HOSTED, NULL);
+    b->late = book_format(b, STYLE_BOLD, COLOR_ERROR, NULL);
+    if (b->late)
+        format_set_font_color(b->late, COLOR_LATE_FONT);
     for (int s = 0; s < SC_STATUS_COUNT; s++) {
         b->status_cell[s] = book_format(b, 0, status_colors[s], NULL);
         b->status_header[s] = book_format(b, STYLE_BOLD | STYLE_BORDER,
@@ -625,13 +672,33 @@ static void summary_heading(book *b, sheet *sh)
     sheet_put(b, sh, 3, 0, text, NULL, 0);
 }
 
-/* The files read, from row 5. Returns the first row after them. */
-static lxw_row_t summary_inputs(book *b, sheet *sh)
+/* The deadline, and how far off it is or how many pupils are late. */
+static void summary_deadline(book *b, sheet *sh, lxw_row_t row)
+{
+    const sc_report *r = b->report;
+    char text[160], day[11];
+    size_t len;
+
+    sc_date_format(r->deadline, day);
+    len = (size_t)snprintf(text, sizeof text,
+                           "Date limite de retour des conventions : %s", day);
+    if (r->as_of != SC_DATE_NONE && r->as_of < r->deadline)
+        snprintf(text + len, sizeof text - len, " — J-%ld",
+                 (long)r->deadline - (long)r->as_of);
+    else if (r->as_of == r->deadline)
+        snprintf(text + len, sizeof text - len, " — aujourd'hui");
+    else if (r->as_of != SC_DATE_NONE)
+        snprintf(text + len, sizeof text - len,
+                 " — dépassée : %zu élève(s) en retard", b->nlate);
+    sheet_put(b, sh, row, 0, text, NULL, 0);
+}
+
+/* The files read, from row. Returns the first row after them. */
+static lxw_row_t summary_inputs(book *b, sheet *sh, lxw_row_t row)
 {
     static const char *const labels[] = {"Fichier", "Type", "Encodage",
                                          "Lignes"};
     const sc_dataset *data = b->report->data;
-    lxw_row_t row = 5;
 
     sheet_put(b, sh, row++, 0, "Fichiers lus", b->bold, 0);
     for (lxw_col_t c = 0; c < 4; c++)
@@ -649,11 +716,11 @@ static lxw_row_t summary_inputs(book *b, sheet *sh)
     return row;
 }
 
-/* One row of the class table: counts, and the share of pupils Prêt or
- * Dispensé (blank when there is nobody). */
+/* One row of the class table: counts, the share of pupils Prêt or
+ * Dispensé (blank when there is nobody) and, with a deadline, the late. */
 static void summary_counts(book *b, sheet *sh, lxw_row_t row,
                            const char *name, const size_t *status,
-                           size_t total, int bold)
+                           size_t total, size_t late, int bold)
 {
     lxw_format *f = bold ? b->bold : NULL;
 
@@ -666,6 +733,8 @@ static void summary_counts(book *b, sheet *sh, lxw_row_t row,
                      (double)(status[SC_STATUS_READY] +
                               status[SC_STATUS_DISPENSED]) / (double)total,
                      bold ? b->total_percent : b->percent);
+    if (b->summary_late)
+        sheet_number(b, sh, row, b->summary_late, (double)late, f);
 }
 
 /* The stacked columns of the statuses per class, one series per status
@@ -712,7 +781,8 @@ static void summary_chart(book *b, sheet *sh, lxw_row_t first,
 
 static void book_summary(book *b)
 {
-    const sc_anomalies *anomalies = b->report->anomalies;
+    const sc_report *r = b->report;
+    const sc_anomalies *anomalies = r->anomalies;
     size_t total[SC_STATUS_COUNT] = {0}, everyone = 0;
     size_t count = anomalies ? anomalies->count : 0;
     size_t notes = count - (anomalies ? sc_anomalies_findings(anomalies) : 0);
@@ -721,11 +791,14 @@ static void book_summary(book *b)
     lxw_row_t row, first;
     sheet sh;
 
-    if (!sheet_open(b, &sh, SHEET_SUMMARY, SUMMARY_COLS))
+    if (!sheet_open(b, &sh, SHEET_SUMMARY, b->summary_cols))
         goto done;
     sheet_print(&sh);
     summary_heading(b, &sh);
-    row = summary_inputs(b, &sh) + 1;
+    row = 4; /* under the heading's four lines */
+    if (r->has_deadline)
+        summary_deadline(b, &sh, row++);
+    row = summary_inputs(b, &sh, row + 1) + 1;
 
     sheet_put(b, &sh, row++, 0, "Statuts par classe", b->bold, 0);
     sheet_text(b, &sh, row, 0, "Classe", b->header);
@@ -733,18 +806,21 @@ static void book_summary(book *b)
     for (int s = 0; s < SC_STATUS_COUNT; s++)
         sheet_text(b, &sh, row, (lxw_col_t)(2 + s),
                    sc_status_label((sc_status)s), b->status_header[s]);
-    sheet_text(b, &sh, row++, SUMMARY_COLS - 1, "Prêts ou dispensés",
+    sheet_text(b, &sh, row, SUMMARY_COLS - 1, "Prêts ou dispensés",
                b->header);
-    first = row;
+    if (b->summary_late)
+        sheet_text(b, &sh, row, b->summary_late, "En retard", b->header);
+    first = ++row;
     for (size_t c = 0; c < b->nclasses; c++, row++) {
         const class_sheet *k = &b->classes[c];
 
-        summary_counts(b, &sh, row, k->name, k->status, k->count, 0);
+        summary_counts(b, &sh, row, k->name, k->status, k->count, k->late,
+                       0);
         for (int s = 0; s < SC_STATUS_COUNT; s++)
             total[s] += k->status[s];
         everyone += k->count;
     }
-    summary_counts(b, &sh, row++, "Total", total, everyone, 1);
+    summary_counts(b, &sh, row++, "Total", total, everyone, b->nlate, 1);
 
     sheet_put(b, &sh, ++row, 0, "Légende", b->bold, 0);
     for (int s = 0; s < SC_STATUS_COUNT; s++) {
@@ -763,6 +839,12 @@ static void book_summary(book *b)
         snprintf(text + len, sizeof text - len, ", dont %zu pour information",
                  notes);
     sheet_put(b, &sh, row, 0, text, b->bold, 0);
+    if (r->previous) {
+        snprintf(text, sizeof text, "Changements depuis le passage précédent "
+                 ": %zu (voir la feuille Changements)",
+                 r->changes ? r->changes->count : 0);
+        sheet_put(b, &sh, ++row, 0, text, b->bold, 0);
+    }
     summary_chart(b, &sh, first, row + 2);
 
 done:
@@ -771,7 +853,8 @@ done:
 
 /* ---- Class sheets ------------------------------------------------------- */
 
-#define CLASS_LEAD 5  /* Nom, Prénom, INE, Né(e) le, Statut */
+#define CLASS_LEAD 5  /* Nom, Prénom, INE, Né(e) le, Statut; then the
+                         optional Statut précédent and Retard */
 #define CLASS_TAIL 3  /* Dispense, À faire, Jours à accueillir */
 
 /* Writes "City (Country)" into a new string, the country only when it is
@@ -854,10 +937,14 @@ static void class_header(book *b, sheet *sh, size_t nplaces)
         "structure", "type", "commune / pays", "du", "au"};
     static const char *const tail[CLASS_TAIL] = {"Dispense", "À faire",
                                                  "Jours à accueillir"};
-    lxw_col_t col = CLASS_LEAD;
+    lxw_col_t col = b->class_places;
     char label[64];
 
     sheet_header(b, sh, lead, CLASS_LEAD);
+    if (b->class_previous)
+        sheet_text(b, sh, 0, b->class_previous, "Statut précédent", b->header);
+    if (b->class_late)
+        sheet_text(b, sh, 0, b->class_late, "Retard", b->header);
     for (size_t i = 0; i < nplaces; i++)
         for (size_t c = 0; c < PLACE_COLS; c++) {
             snprintf(label, sizeof label, "Lieu %zu — %s", i + 1, place[c]);
@@ -872,7 +959,7 @@ static void class_places(book *b, sheet *sh, lxw_row_t row, size_t p)
 {
     const sc_report *r = b->report;
     size_t begin, end;
-    lxw_col_t col = CLASS_LEAD;
+    lxw_col_t col = b->class_places;
 
     pupil_entries(r, p, &begin, &end);
     for (size_t k = begin; k < end && b->status == SC_OK; k++) {
@@ -902,7 +989,7 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
     const sc_verdict *v = &b->report->verdicts[l->index];
     const sc_pupil *p = l->pupil;
     sc_status status = pupil_status(b, l);
-    lxw_col_t col = (lxw_col_t)(CLASS_LEAD + PLACE_COLS * nplaces);
+    lxw_col_t col = (lxw_col_t)(b->class_places + PLACE_COLS * nplaces);
     char days[16 + SC_PERIOD_MAX_DAYS * 8];
     char *dispenses;
 
@@ -910,7 +997,12 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
     sheet_text(b, sh, row, 1, p->first, NULL);
     sheet_text(b, sh, row, 2, p->ine, NULL);
     sheet_date(b, sh, row, 3, p->birth);
-    sheet_text(b, sh, row, 4, sc_status_label(status), b->status_cell[status]);
+    sheet_status(b, sh, row, 4, (int)status, 1, NULL);
+    if (b->class_previous)
+        sheet_status(b, sh, row, b->class_previous,
+                     b->report->previous[l->index], 1, "nouveau");
+    if (b->class_late)
+        sheet_late(b, sh, row, b->class_late, l);
     class_places(b, sh, row, l->index);
     dispenses = pupil_dispenses(b->report, l->index);
     if (!dispenses) {
@@ -929,7 +1021,7 @@ static void book_class(book *b, const class_sheet *k)
     sheet sh;
 
     if (sheet_open(b, &sh, k->sheet,
-                   CLASS_LEAD + PLACE_COLS * k->nplaces + CLASS_TAIL)) {
+                   b->class_places + PLACE_COLS * k->nplaces + CLASS_TAIL)) {
         class_header(b, &sh, k->nplaces);
         for (size_t i = 0; i < k->count; i++)
             class_row(b, &sh, (lxw_row_t)(i + 1), &b->lines[k->first + i],
@@ -941,7 +1033,8 @@ static void book_class(book *b, const class_sheet *k)
 
 /* ---- Accueil établissement ---------------------------------------------- */
 
-#define HOSTED_LEAD 4 /* Classe, Nom, Prénom, Motif */
+#define HOSTED_LEAD 4 /* Classe, Nom, Prénom, Motif; then the optional
+                         Retard */
 
 /* "lun. 17/06". */
 static void day_label(sc_date day, char buf[16])
@@ -965,14 +1058,17 @@ static void book_hosted(book *b)
     lxw_row_t row = 1;
     sheet sh;
 
-    if (!sheet_open(b, &sh, SHEET_HOSTED, HOSTED_LEAD + (size_t)ndays))
+    if (!sheet_open(b, &sh, SHEET_HOSTED, b->hosted_days + (size_t)ndays))
         goto done;
     sheet_header(b, &sh, lead, HOSTED_LEAD);
+    if (b->hosted_late)
+        sheet_text(b, &sh, 0, b->hosted_late, "Retard", b->header);
     for (int i = 0; i < ndays; i++) {
         char label[16];
 
         day_label(period->days[i], label);
-        sheet_text(b, &sh, 0, (lxw_col_t)(HOSTED_LEAD + i), label, b->header);
+        sheet_text(b, &sh, 0, (lxw_col_t)(b->hosted_days + i), label,
+                   b->header);
     }
     for (size_t i = 0; i < b->nlines; i++) {
         const line *l = &b->lines[i];
@@ -984,9 +1080,11 @@ static void book_hosted(book *b)
         sheet_text(b, &sh, row, 1, l->pupil->surname, NULL);
         sheet_text(b, &sh, row, 2, l->pupil->first, NULL);
         sheet_text(b, &sh, row, 3, v->motif, NULL);
+        if (b->hosted_late)
+            sheet_late(b, &sh, row, b->hosted_late, l);
         for (int d = 0; d < ndays; d++)
             if ((v->hosted >> d) & 1) {
-                sheet_text(b, &sh, row, (lxw_col_t)(HOSTED_LEAD + d), "X",
+                sheet_text(b, &sh, row, (lxw_col_t)(b->hosted_days + d), "X",
                            b->hosted);
                 count[d]++;
             }
@@ -996,8 +1094,68 @@ static void book_hosted(book *b)
     sheet_list(b, &sh, row - 1);
     sheet_text(b, &sh, row, 0, "Élèves à accueillir", b->bold);
     for (int d = 0; d < ndays; d++)
-        sheet_number(b, &sh, row, (lxw_col_t)(HOSTED_LEAD + d),
+        sheet_number(b, &sh, row, (lxw_col_t)(b->hosted_days + d),
                      (double)count[d], b->bold);
+
+done:
+    sheet_close(b, &sh);
+}
+
+/* ---- Changements -------------------------------------------------------- */
+
+#define CHANGES_COLS 6 /* Classe, Nom, Prénom, Avant, Après, Changement */
+
+static void changes_row(book *b, sheet *sh, lxw_row_t row, const sc_change *c)
+{
+    const char *what = NULL; /* a change that names the old class */
+    const char *text = NULL;
+    char *joined = NULL;
+
+    sheet_text(b, sh, row, 0, c->class_name, NULL);
+    sheet_text(b, sh, row, 1, c->surname, NULL);
+    sheet_text(b, sh, row, 2, c->first, NULL);
+    sheet_status(b, sh, row, 3, c->before, 0, NULL);
+    sheet_status(b, sh, row, 4, c->after, 1, NULL);
+    if (c->kind == SC_CHANGE_ARRIVED)
+        text = "arrivé dans les listes";
+    else if (c->kind == SC_CHANGE_LEFT)
+        text = "parti des listes";
+    else if (c->kind == SC_CHANGE_CLASS)
+        what = "changement de classe";
+    /* Compared as pupils' classes are (sc_text_key): "2NDE 2" is "2nde 2". */
+    else if (c->class_before && !name_equal(c->class_before, c->class_name))
+        what = "statut et classe";
+    else
+        text = "statut";
+    if (what) {
+        if (asprintf(&joined, "%s (ancienne classe : %s)", what,
+                     str(c->class_before)) < 0) {
+            b->status = SC_ERROR_MEMORY;
+            return;
+        }
+        text = joined;
+    }
+    sheet_text(b, sh, row, 5, text, NULL);
+    free(joined);
+}
+
+static void book_changes(book *b)
+{
+    static const char *const labels[CHANGES_COLS] = {
+        "Classe", "Nom", "Prénom", "Avant", "Après", "Changement"};
+    const sc_changes *list = b->report->changes;
+    size_t n = list ? list->count : 0;
+    sheet sh;
+
+    if (!sheet_open(b, &sh, SHEET_CHANGES, CHANGES_COLS))
+        goto done;
+    sheet_header(b, &sh, labels, CHANGES_COLS);
+    if (n == 0)
+        sheet_text(b, &sh, 1, 0, "Aucun changement depuis le passage "
+                   "précédent", NULL);
+    for (size_t i = 0; i < n; i++)
+        changes_row(b, &sh, (lxw_row_t)(i + 1), &list->items[i]);
+    sheet_list(b, &sh, (lxw_row_t)(n ? n : 1));
 
 done:
     sheet_close(b, &sh);
@@ -1041,16 +1199,35 @@ done:
 
 /* ---- The workbook ------------------------------------------------------- */
 
+/* Places the optional columns: a report without deadline or previous run
+ * gets the sheets it always had. */
+static void book_columns(book *b)
+{
+    const sc_report *r = b->report;
+    lxw_col_t col = CLASS_LEAD;
+
+    b->summary_late = r->has_deadline ? SUMMARY_COLS : 0;
+    b->summary_cols = SUMMARY_COLS + (r->has_deadline ? 1 : 0);
+    b->class_previous = r->previous ? col++ : 0;
+    b->class_late = r->has_deadline ? col++ : 0;
+    b->class_places = col;
+    b->hosted_late = r->has_deadline ? HOSTED_LEAD : 0;
+    b->hosted_days = HOSTED_LEAD + (r->has_deadline ? 1 : 0);
+}
+
 static void book_write(book *b)
 {
     lxw_doc_properties properties = {.title = book_title};
 
     book_check(b, workbook_set_properties(b->workbook, &properties));
+    book_columns(b);
     book_formats(b);
     book_summary(b);
     for (size_t c = 0; c < b->nclasses; c++)
         book_class(b, &b->classes[c]);
     book_hosted(b);
+    if (b->report->previous)
+        book_changes(b);
     book_anomalies(b);
 }
 

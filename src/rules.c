@@ -52,6 +52,7 @@ static void judge_todo(judge *j, const char *fmt, ...)
     va_start(ap, fmt);
     vsnprintf(item, sizeof item, fmt, ap);
     va_end(ap);
+    sc_text_cut(item);
     len = strlen(item) + 2;
     if (j->todo_len + len + 1 > j->todo_cap) {
         size_t cap = (j->todo_cap + len + 1) * 2;
@@ -92,6 +93,7 @@ static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
     va_end(ap);
+    sc_text_cut(v->findings[v->nfindings].message);
     /* The head teacher reads why on the pupil's line too. */
     judge_todo(j, "à vérifier, ligne %u : %s", e->line,
                v->findings[v->nfindings].message);
@@ -234,6 +236,7 @@ static void rule_convention(judge *j, const sc_entry *e, int minor)
     for (size_t i = 0; i < n; i++)
         snprintf(list + strlen(list), sizeof list - strlen(list), "%s%s",
                  i ? ", " : "", missing[i]);
+    sc_text_cut(list);
     judge_todo(j, "convention « %s » : manque %s", place_name(e), list);
     j->incomplete = 1;
 }
@@ -246,14 +249,17 @@ static void rule_places(judge *j, const sc_entry *const *places, size_t n)
         judge_finding(j, places[i],
                       "plus de deux lieux d'accueil : la séquence ne peut être "
                       "partagée qu'en deux périodes au plus");
+    /* Each place is reported once, against the first it overlaps. */
     for (size_t i = 0; i < n; i++)
         for (size_t k = 0; k < i; k++)
             if (has_dates(places[i]) && has_dates(places[k]) &&
                 places[i]->start <= places[k]->end &&
-                places[k]->start <= places[i]->end)
+                places[k]->start <= places[i]->end) {
                 judge_finding(j, places[i],
                               "chevauche le stage « %s » (ligne %u)",
                               place_name(places[k]), places[k]->line);
+                break;
+            }
 }
 
 typedef enum dispense_kind {
@@ -445,6 +451,10 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
         }
         if (birth == SC_DATE_NONE)
             birth = e->birth;
+        if (e->dispense && e->host)
+            judge_finding(&j, e, "la ligne porte à la fois une structure "
+                                 "d'accueil et une dispense : une ligne pour "
+                                 "chacune");
         if (e->dispense)
             verdict->dispense =
                 dispense_best(verdict->dispense, rule_dispense(&j, e));

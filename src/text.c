@@ -38,6 +38,23 @@ int sc_text_valid_utf8(const char *s, size_t len)
     return 1;
 }
 
+char *sc_text_cut(char *s)
+{
+    size_t len = strlen(s), start = len;
+
+    /* Back over continuation bytes to the lead byte of the last sequence. */
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80 &&
+           len - start < 3)
+        start--;
+    if (start > 0 && ((unsigned char)s[start - 1] & 0x80)) {
+        unsigned char lead = (unsigned char)s[start - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (len - (start - 1) < need)
+            s[start - 1] = '\0';
+    }
+    return s;
+}
+
 static int is_blank_byte(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';

@@ -221,6 +221,30 @@ static void test_decode_utf16le_bom(void **state)
     assert_int_equal(f->source->bad_bytes, 0);
 }
 
+static void test_decode_utf16_without_bom_by_its_nuls(void **state)
+{
+    static const uint16_t units[] = {'N', 'o', 'm', ';', 'C', 'l', 'a', 's',
+                                     's', 'e', '\n', 'L', 0xC9, 'A', '\n'};
+    fixture *f = *state;
+    char le[2 * sizeof units / sizeof *units], be[sizeof le];
+    size_t len = utf16le(units, sizeof units / sizeof *units, le);
+
+    assert_int_equal(sc_source_decode("e.csv", le, len, &f->source, &f->diag),
+                     SC_OK);
+    assert_string_equal(f->source->encoding, "UTF-16LE");
+    assert_string_equal(f->source->text, "Nom;Classe\nLÉA\n");
+    sc_source_free(f->source);
+    f->source = NULL;
+    for (size_t i = 0; i < len; i += 2) {
+        be[i] = le[i + 1];
+        be[i + 1] = le[i];
+    }
+    assert_int_equal(sc_source_decode("e.csv", be, len, &f->source, &f->diag),
+                     SC_OK);
+    assert_string_equal(f->source->encoding, "UTF-16BE");
+    assert_string_equal(f->source->text, "Nom;Classe\nLÉA\n");
+}
+
 static void test_decode_utf16le_bad_units_replaced(void **state)
 {
     /* A lone high surrogate, then an odd byte at the end. */
@@ -465,8 +489,20 @@ static void test_parse_lone_cr_ends_lines_without_lf(void **state)
     assert_int_equal(f->table->nrows, 4);
     assert_row(f->table, 1, 2, 2);
     assert_row(f->table, 2, 4, 2);
-    assert_field(f->table, 2, 1, "2\rGT2");
+    /* A line break in a cell is a LF, whatever the file used. */
+    assert_field(f->table, 2, 1, "2\nGT2");
     assert_row(f->table, 3, 6, 2);
+}
+
+static void test_parse_crlf_inside_quotes_becomes_lf(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(PARSE(f, "Nom;Activit\xc3\xa9s\r\nDUPONT;\"vente\r\n"
+                              "caisse\"\r\nMARTIN;accueil\r\n"), SC_OK);
+    assert_int_equal(f->table->nrows, 3);
+    assert_field(f->table, 1, 1, "vente\ncaisse");
+    assert_row(f->table, 2, 4, 2);
 }
 
 static void test_parse_unclosed_quote_names_its_line(void **state)
@@ -534,6 +570,7 @@ int main(void)
         TEST(test_decode_utf8_without_bom_is_kept),
         TEST(test_decode_utf8_bom_invalid_byte_replaced),
         TEST(test_decode_utf16le_bom),
+        TEST(test_decode_utf16_without_bom_by_its_nuls),
         TEST(test_decode_utf16le_bad_units_replaced),
         TEST(test_decode_windows1252_when_not_utf8),
         TEST(test_decode_windows1252_undefined_byte_replaced),
@@ -551,6 +588,7 @@ int main(void)
         TEST(test_parse_stray_quote_in_unquoted_field_kept),
         TEST(test_parse_tab_keeps_empty_fields),
         TEST(test_parse_lone_cr_ends_lines_without_lf),
+        TEST(test_parse_crlf_inside_quotes_becomes_lf),
         TEST(test_parse_unclosed_quote_names_its_line),
         TEST(test_parse_unclosed_quote_in_later_field_line),
         TEST(test_parse_grows_rows_and_fields),

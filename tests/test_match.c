@@ -408,6 +408,35 @@ static void test_links_free_accepts_null_and_freed(void **state)
 
 /* --- sc_match_duplicates --- */
 
+static void test_duplicates_keep_the_row_of_a_selected_class(void **state)
+{
+    fixture *f = *state;
+
+    /* Exported in 1ère 2 then in 2nde 1; only 2nde classes are selected. */
+    add_pupil(f, 2, "DUPONT", "Marie", "1ere 2", "070123456AB", NONE);
+    add_pupil(f, 7, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
+    f->data->pupils[0].selected = 0;
+    duplicates(f);
+    assert_int_equal(f->data->pupils[1].duplicate_of, -1);
+    assert_int_equal(f->data->pupils[0].duplicate_of, 1);
+    assert_int_equal(f->anomalies.count, 1);
+    assert_anomaly_at(f, 0, ROLL, 2);
+    /* Another class under one INE: an error, not a harmless repeat. */
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_ERROR);
+}
+
+static void test_duplicates_same_pupil_twice_is_a_warning(void **state)
+{
+    fixture *f = *state;
+
+    add_pupil(f, 2, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
+    add_pupil(f, 7, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
+    duplicates(f);
+    assert_int_equal(f->data->pupils[1].duplicate_of, 0);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_int_equal(f->data->pupils[0].invalid, 0);
+}
+
 static void test_duplicates_same_ine_marks_later_row(void **state)
 {
     fixture *f = *state;
@@ -508,6 +537,8 @@ int main(void)
         TEST(test_links_list_entries_of_each_pupil_in_input_order),
         TEST(test_links_without_entries_are_empty),
         TEST(test_links_free_accepts_null_and_freed),
+        TEST(test_duplicates_keep_the_row_of_a_selected_class),
+        TEST(test_duplicates_same_pupil_twice_is_a_warning),
         TEST(test_duplicates_same_ine_marks_later_row),
         TEST(test_duplicates_same_name_and_birth_date),
         TEST(test_duplicates_same_name_other_birth_dates_are_two_pupils),

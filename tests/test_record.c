@@ -186,6 +186,27 @@ static void test_placement_cells_are_read_and_flags_kept(void **state)
     free_rows(f);
 }
 
+static void test_no_in_dispense_column_is_no_request(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, SC_FIELD_DISPENSE, -1);
+    add_row(f, 1, 3, "INE", "Structure", "Dispense");
+    add_row(f, 2, 3, "A1", "Garage", "non");
+    add_row(f, 3, 3, "A2", "", "");     /* the pupil is listed, nothing yet */
+    assert_int_equal(sc_dataset_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, 1);
+    assert_null(f->data->entries[0].dispense);
+    assert_string_equal(f->data->entries[0].host, "Garage");
+    /* The empty row is reported, as a note. */
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 3);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_NOTE);
+    free_rows(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -194,6 +215,7 @@ int main(void)
         T(test_pronote_full_name_is_split),
         T(test_roll_rows_without_name_or_class_are_reported),
         T(test_placement_cells_are_read_and_flags_kept),
+        T(test_no_in_dispense_column_is_no_request),
 #undef T
     };
     return cmocka_run_group_tests_name("record", tests, NULL, NULL);

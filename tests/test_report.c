@@ -1,7 +1,8 @@
 /*
- * test_report.c - unit tests of report.c: sheet names, and writing the
- * workbook safely (temporary file, permissions, failures). The cells and
- * colours are checked end to end with openpyxl (tests/e2e).
+ * test_report.c - unit tests of report.c: sheet names, writing the workbook
+ * safely (temporary file, permissions, failures), and the deadline and
+ * previous-run columns and sheet, read back with openpyxl. The cells of a
+ * real run are checked end to end (tests/e2e).
  */
 #include <dirent.h>
 #include <errno.h>
@@ -21,6 +22,10 @@
 #define NPUPILS 4
 #define NENTRIES 3
 #define NSTRINGS 64
+#define NCHANGES 5
+
+/* Debian's python3, where python3-openpyxl lives (as in the Makefile). */
+#define PYTHON "/usr/bin/python3"
 
 /* A small class list written by hand: DUPONT (2nde 2, ready), MARTIN
  * (2nde 10, half the period abroad), ÉLIE (2nde 2, dispensed) and a pupil
@@ -40,6 +45,9 @@ typedef struct fixture {
     sc_verdict verdicts[NPUPILS];
     sc_anomaly anomaly_items[2];
     sc_anomalies anomalies;
+    int previous[NPUPILS];
+    sc_change change_items[NCHANGES];
+    sc_changes changes;
     sc_report report;
     char *strings[NSTRINGS]; /* what keep() copied, freed by teardown */
     size_t nstrings;
@@ -161,8 +169,13 @@ static int setup(void **state)
     f->anomalies.items = f->anomaly_items;
     f->anomalies.count = 2;
 
-    f->report = (sc_report){&f->period, sc_date_make(2024, 5, 27), &f->data,
-                            &f->links, f->verdicts, &f->anomalies};
+    /* No deadline and no previous run: the tests that want them set them. */
+    f->report = (sc_report){.period = &f->period,
+                            .as_of = sc_date_make(2024, 5, 27),
+                            .data = &f->data,
+                            .links = &f->links,
+                            .verdicts = f->verdicts,
+                            .anomalies = &f->anomalies};
     return 0;
 }
 
@@ -236,6 +249,101 @@ static void assert_xlsx(const char *path)
     assert_memory_equal(magic, "PK\3\4", 4);
 }
 
+/* Gives the report a previous run: DUPONT was "Dossier incomplet", MARTIN
+ * is new, ÉLIE came from another class; PETIT, not on the class sheets,
+ * changed status and class, and BERNARD left. */
+static void set_previous_run(fixture *f)
+{
+    static const int previous[NPUPILS] = {SC_STATUS_INCOMPLETE, -1,
+                                          SC_STATUS_DISPENSED, -1};
+    /* DUPONT's class differs only in case: the same class. */
+    const sc_change items[NCHANGES] = {
+        {SC_CHANGE_STATUS, "2nde 2", "2NDE 2", "DUPONT", "Jean",
+         SC_STATUS_INCOMPLETE, SC_STATUS_READY},
+        {SC_CHANGE_CLASS, "2NDE 2", "2nde 1", "ÉLIE", "Anaïs",
+         SC_STATUS_DISPENSED, SC_STATUS_DISPENSED},
+        {SC_CHANGE_STATUS, "2nde 10", "2nde 3", "PETIT", "Max",
+         SC_STATUS_NO_HOST, SC_STATUS_PARTIAL},
+        {SC_CHANGE_ARRIVED, "2nde 10", NULL, "MARTIN", "Léa", -1,
+         SC_STATUS_PARTIAL},
+        {SC_CHANGE_LEFT, "2nde 2", "2nde 2", "BERNARD", "Zoé",
+         SC_STATUS_INCOMPLETE, -1},
+    };
+
+    memcpy(f->previous, previous, sizeof previous);
+    memcpy(f->change_items, items, sizeof items);
+    f->changes.items = f->change_items;
+    f->changes.count = NCHANGES;
+    f->report.previous = f->previous;
+    f->report.changes = &f->changes;
+}
+
+static void set_deadline(fixture *f, sc_date deadline, sc_date as_of)
+{
+    f->report.has_deadline = 1;
+    f->report.deadline = deadline;
+    f->report.as_of = as_of;
+}
+
+/* Helpers for the Python snippets: show() prints values joined with "|",
+ * None as nothing; fill() and font() give a cell's colours ("" for none);
+ * header() gives {label: column number} of a sheet's first row; rows()
+ * shows every row; table() the class table of Synthèse; lines() the lines
+ * of Synthèse on dates, anomalies and changes. */
+static const char py_prelude[] =
+    "import sys, openpyxl\n"
+    "wb = openpyxl.load_workbook(sys.argv[1])\n"
+    "def show(*v): print('|'.join('' if x is None else str(x) for x in v))\n"
+    "def fill(c): return c.fill.fgColor.rgb if c.fill.fill_type else ''\n"
+    "def font(c):\n"
+    "    color = c.font.color\n"
+    "    return color.rgb if color is not None and color.type == 'rgb' else ''\n"
+    "def header(ws): return {c.value: c.column for c in ws[1]}\n"
+    "def rows(ws):\n"
+    "    for r in ws.iter_rows(values_only=True): show(*r)\n"
+    "def table(ws):\n"
+    "    first = [c.row for c in ws['A'] if c.value == 'Classe'][0]\n"
+    "    last = [c.row for c in ws['A'] if c.value == 'Total'][0]\n"
+    "    for r in ws.iter_rows(min_row=first, max_row=last, values_only=True):\n"
+    "        show(*[v for v in r if v is not None])\n"
+    "def lines(ws):\n"
+    "    for c in ws['A']:\n"
+    "        if isinstance(c.value, str) and c.value.startswith(\n"
+    "                ('Date ', 'Anomalies', 'Changements')):\n"
+    "            show(c.value)\n";
+
+/* Writes the fixture's workbook, runs code on it with openpyxl (wb is the
+ * workbook) and puts what it printed into out. */
+static void workbook_query(fixture *f, const char *code, char *out,
+                           size_t size)
+{
+    char script[160], command[512];
+    FILE *fp;
+    size_t n;
+
+    assert_int_equal(sc_report_write(&f->report, f->path, &f->diag), SC_OK);
+    snprintf(script, sizeof script, "%s/lire.py", f->dir);
+    fp = fopen(script, "w");
+    assert_non_null(fp);
+    assert_true(fputs(py_prelude, fp) >= 0 && fputs(code, fp) >= 0);
+    assert_int_equal(fclose(fp), 0);
+    snprintf(command, sizeof command, PYTHON " %s %s 2>&1", script, f->path);
+    fp = popen(command, "r");
+    assert_non_null(fp);
+    n = fread(out, 1, size - 1, fp);
+    out[n] = '\0';
+    if (pclose(fp) != 0)
+        fail_msg("%s a échoué :\n%s", PYTHON, out);
+}
+
+/* A macro, so that a failure names the caller's line. */
+#define assert_workbook_prints(f, code, expected) \
+    do { \
+        char out_[8192]; \
+        workbook_query((f), (code), out_, sizeof out_); \
+        assert_string_equal(out_, (expected)); \
+    } while (0)
+
 /* A macro, so that a failure names the caller's line. */
 #define assert_sheet_name(name, used, nused, expected) \
     do { \
@@ -277,6 +385,13 @@ static void test_sheet_name_avoids_fixed_sheets_ignoring_case(void **state)
     assert_sheet_name("ACCUEIL ÉTABLISSEMENT", NULL, 0,
                       "ACCUEIL ÉTABLISSEMENT (2)");
     assert_sheet_name("Synthèse 2", NULL, 0, "Synthèse 2");
+}
+
+static void test_sheet_name_avoids_changes_sheet(void **state)
+{
+    (void)state;
+    assert_sheet_name("Changements", NULL, 0, "Changements (2)");
+    assert_sheet_name("CHANGEMENTS", NULL, 0, "CHANGEMENTS (2)");
 }
 
 static void test_sheet_name_numbers_names_already_used(void **state)
@@ -438,6 +553,197 @@ static void test_write_empty_dataset(void **state)
     assert_xlsx(f->path);
 }
 
+/* ---- Deadline and previous run ----------------------------------------- */
+
+/* The sheets, the headers of a class sheet and of Accueil établissement,
+ * the class table and the free lines of Synthèse. */
+static const char py_layout[] =
+    "show(*wb.sheetnames)\n"
+    "for name in ('2nde 10', 'Accueil établissement'):\n"
+    "    show(*header(wb[name]))\n"
+    "table(wb['Synthèse'])\n"
+    "lines(wb['Synthèse'])\n";
+
+static void test_write_plain_report_has_no_deadline_or_change(void **state)
+{
+    fixture *f = *state;
+
+    assert_workbook_prints(f, py_layout,
+        "Synthèse|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
+        "Nom|Prénom|INE|Né(e) le|Statut|Lieu 1 — structure|Lieu 1 — type|"
+        "Lieu 1 — commune / pays|Lieu 1 — du|Lieu 1 — au|Dispense|À faire|"
+        "Jours à accueillir\n"
+        "Classe|Nom|Prénom|Motif|lun. 17/06|mar. 18/06|mer. 19/06|"
+        "jeu. 20/06|ven. 21/06|lun. 24/06|mar. 25/06|mer. 26/06|jeu. 27/06|"
+        "ven. 28/06\n"
+        "Classe|Effectif|À vérifier|Dispensé|Sans lieu d'accueil|"
+        "Accueil partiel|Dossier incomplet|Prêt|Prêts ou dispensés\n"
+        "2nde 2|2|0|1|0|0|0|1|1\n"
+        "2nde 10|1|0|0|0|1|0|0|0\n"
+        "Total|3|0|1|0|1|0|1|0.6666666666666666\n"
+        "Date de référence : 27/05/2024 — J-21 avant le début de la période\n"
+        "Anomalies : 2 (voir la feuille Anomalies), dont 1 pour information\n");
+}
+
+/* Who is late on the class sheets and in Accueil établissement: name,
+ * marker, bold, font and fill. */
+static const char py_late[] =
+    "for name in ('2nde 2', '2nde 10', 'Accueil établissement'):\n"
+    "    ws = wb[name]\n"
+    "    col = header(ws)\n"
+    "    for row in ws.iter_rows(min_row=2):\n"
+    "        c = row[col['Retard'] - 1]\n"
+    "        if row[col['Nom'] - 1].value:\n"
+    "            show(name, row[col['Nom'] - 1].value, c.value,\n"
+    "                 c.font.b, font(c), fill(c))\n";
+
+/* What py_late prints while the deadline is not past: an empty Retard. */
+static const char nobody_late[] =
+    "2nde 2|DUPONT||False||\n"
+    "2nde 2|ÉLIE||False||\n"
+    "2nde 10|MARTIN||False||\n"
+    "Accueil établissement|MARTIN||False||\n";
+
+static void test_write_past_deadline_marks_pupils_neither_ready_nor_dispensed(
+    void **state)
+{
+    fixture *f = *state;
+
+    set_deadline(f, sc_date_make(2024, 6, 7), sc_date_make(2024, 6, 10));
+    assert_workbook_prints(f, py_late,
+        "2nde 2|DUPONT||False||\n"
+        "2nde 2|ÉLIE||False||\n"
+        "2nde 10|MARTIN|En retard|True|FF9C0006|FFFFC7CE\n"
+        "Accueil établissement|MARTIN|En retard|True|FF9C0006|FFFFC7CE\n");
+    assert_workbook_prints(f, py_layout,
+        "Synthèse|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
+        "Nom|Prénom|INE|Né(e) le|Statut|Retard|Lieu 1 — structure|"
+        "Lieu 1 — type|Lieu 1 — commune / pays|Lieu 1 — du|Lieu 1 — au|"
+        "Dispense|À faire|Jours à accueillir\n"
+        "Classe|Nom|Prénom|Motif|Retard|lun. 17/06|mar. 18/06|mer. 19/06|"
+        "jeu. 20/06|ven. 21/06|lun. 24/06|mar. 25/06|mer. 26/06|jeu. 27/06|"
+        "ven. 28/06\n"
+        "Classe|Effectif|À vérifier|Dispensé|Sans lieu d'accueil|"
+        "Accueil partiel|Dossier incomplet|Prêt|Prêts ou dispensés|"
+        "En retard\n"
+        "2nde 2|2|0|1|0|0|0|1|1|0\n"
+        "2nde 10|1|0|0|0|1|0|0|0|1\n"
+        "Total|3|0|1|0|1|0|1|0.6666666666666666|1\n"
+        "Date de référence : 10/06/2024 — J-7 avant le début de la période\n"
+        "Date limite de retour des conventions : 07/06/2024 — dépassée : "
+        "1 élève(s) en retard\n"
+        "Anomalies : 2 (voir la feuille Anomalies), dont 1 pour information\n");
+}
+
+/* Before the deadline the Synthèse line counts the days left; on the day
+ * it says so; nobody is late either way. */
+static void test_write_deadline_not_past_marks_nobody(void **state)
+{
+    static const struct {
+        int month, day;
+        const char *lines;
+    } cases[] = {
+        {5, 27,
+         "Date de référence : 27/05/2024 — J-21 avant le début de la période\n"
+         "Date limite de retour des conventions : 07/06/2024 — J-11\n"},
+        {6, 7,
+         "Date de référence : 07/06/2024 — J-10 avant le début de la période\n"
+         "Date limite de retour des conventions : 07/06/2024 — "
+         "aujourd'hui\n"},
+    };
+    fixture *f = *state;
+
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        char expected[512];
+
+        set_deadline(f, sc_date_make(2024, 6, 7),
+                     sc_date_make(2024, cases[i].month, cases[i].day));
+        assert_workbook_prints(f, py_late, nobody_late);
+        snprintf(expected, sizeof expected, "%sAnomalies : 2 (voir la feuille "
+                 "Anomalies), dont 1 pour information\n", cases[i].lines);
+        assert_workbook_prints(f, "lines(wb['Synthèse'])\n", expected);
+    }
+}
+
+/* Every row of Changements with the fill of Après, and its list settings
+ * (fitToWidth is left out of the file when it is 1, the default). */
+static const char py_changes[] =
+    "ws = wb['Changements']\n"
+    "for row in ws.iter_rows():\n"
+    "    show(*[c.value for c in row], fill(row[4]))\n"
+    "show(ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows,\n"
+    "     ws.page_setup.orientation, ws.sheet_properties.pageSetUpPr.fitToPage,\n"
+    "     ws.page_setup.fitToWidth, ws.page_setup.fitToHeight)\n";
+
+static void test_write_previous_run_adds_changes_sheet_before_anomalies(
+    void **state)
+{
+    fixture *f = *state;
+
+    set_previous_run(f);
+    assert_workbook_prints(f, "show(*wb.sheetnames)\n"
+                              "lines(wb['Synthèse'])\n",
+        "Synthèse|2nde 2|2nde 10|Accueil établissement|Changements|"
+        "Anomalies\n"
+        "Date de référence : 27/05/2024 — J-21 avant le début de la période\n"
+        "Anomalies : 2 (voir la feuille Anomalies), dont 1 pour information\n"
+        "Changements depuis le passage précédent : 5 (voir la feuille "
+        "Changements)\n");
+    assert_workbook_prints(f, py_changes,
+        "Classe|Nom|Prénom|Avant|Après|Changement|\n"
+        "2nde 2|DUPONT|Jean|Dossier incomplet|Prêt|statut|FFC6EFCE\n"
+        "2NDE 2|ÉLIE|Anaïs|Dispensé|Dispensé|"
+        "changement de classe (ancienne classe : 2nde 1)|FFBDD7EE\n"
+        "2nde 10|PETIT|Max|Sans lieu d'accueil|Accueil partiel|"
+        "statut et classe (ancienne classe : 2nde 3)|FFF8CBAD\n"
+        "2nde 10|MARTIN|Léa||Accueil partiel|arrivé dans les listes|"
+        "FFF8CBAD\n"
+        "2nde 2|BERNARD|Zoé|Dossier incomplet||parti des listes|\n"
+        "A2|A1:F6|$1:$1|landscape|True||0\n");
+}
+
+static void test_write_previous_run_without_changes_says_so(void **state)
+{
+    fixture *f = *state;
+
+    set_previous_run(f);
+    f->changes.count = 0;
+    assert_workbook_prints(f, "lines(wb['Synthèse'])\n"
+                              "rows(wb['Changements'])\n",
+        "Date de référence : 27/05/2024 — J-21 avant le début de la période\n"
+        "Anomalies : 2 (voir la feuille Anomalies), dont 1 pour information\n"
+        "Changements depuis le passage précédent : 0 (voir la feuille "
+        "Changements)\n"
+        "Classe|Nom|Prénom|Avant|Après|Changement\n"
+        "Aucun changement depuis le passage précédent|||||\n");
+}
+
+/* Statut, Statut précédent and Retard of every class row, with fills. */
+static const char py_previous[] =
+    "for name in ('2nde 2', '2nde 10'):\n"
+    "    ws = wb[name]\n"
+    "    show(*[c.value for c in ws[1]][:8])\n"
+    "    for row in ws.iter_rows(min_row=2):\n"
+    "        show(*[(c.value, fill(c)) for c in row[4:7]])\n";
+
+static void test_write_class_sheet_shows_previous_status_then_late(
+    void **state)
+{
+    fixture *f = *state;
+
+    set_previous_run(f);
+    set_deadline(f, sc_date_make(2024, 6, 7), sc_date_make(2024, 6, 10));
+    assert_workbook_prints(f, py_previous,
+        "Nom|Prénom|INE|Né(e) le|Statut|Statut précédent|Retard|"
+        "Lieu 1 — structure\n"
+        "('Prêt', 'FFC6EFCE')|('Dossier incomplet', 'FFFFE699')|(None, '')\n"
+        "('Dispensé', 'FFBDD7EE')|('Dispensé', 'FFBDD7EE')|(None, '')\n"
+        "Nom|Prénom|INE|Né(e) le|Statut|Statut précédent|Retard|"
+        "Lieu 1 — structure\n"
+        "('Accueil partiel', 'FFF8CBAD')|('nouveau', '')|"
+        "('En retard', 'FFFFC7CE')\n");
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -447,6 +753,7 @@ int main(void)
         TEST(test_sheet_name_cuts_to_31_characters_on_a_code_point),
         TEST(test_sheet_name_counts_emoji_as_two_excel_characters),
         TEST(test_sheet_name_avoids_fixed_sheets_ignoring_case),
+        TEST(test_sheet_name_avoids_changes_sheet),
         TEST(test_sheet_name_numbers_names_already_used),
         TEST(test_sheet_name_suffix_keeps_31_characters),
         TEST(test_sheet_name_drops_edge_apostrophes),
@@ -458,6 +765,12 @@ int main(void)
         TEST(test_write_workbook_error_keeps_existing_file),
         TEST(test_write_cuts_cells_over_excel_limit),
         TEST(test_write_empty_dataset),
+        TEST(test_write_plain_report_has_no_deadline_or_change),
+        TEST(test_write_past_deadline_marks_pupils_neither_ready_nor_dispensed),
+        TEST(test_write_deadline_not_past_marks_nobody),
+        TEST(test_write_previous_run_adds_changes_sheet_before_anomalies),
+        TEST(test_write_previous_run_without_changes_says_so),
+        TEST(test_write_class_sheet_shows_previous_status_then_late),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -544,6 +544,18 @@ static void test_refused_dispense_with_full_placement_is_ready(void **state)
     assert_todo_has(f, "refusée");
 }
 
+static void test_row_with_both_place_and_dispense_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].dispense = (char *)"SNU";
+    f->entries[0].proof = SC_FLAG_YES;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "à la fois une structure");
+}
+
 static void test_unreadable_cell_makes_pupil_to_check(void **state)
 {
     fixture *f = *state;
@@ -617,6 +629,7 @@ int main(void)
         T(test_mobility_outside_june_period_is_an_anomaly),
         T(test_other_dispense_reasons_are_refused),
         T(test_refused_dispense_with_full_placement_is_ready),
+        T(test_row_with_both_place_and_dispense_is_an_anomaly),
         T(test_unreadable_cell_makes_pupil_to_check),
         T(test_status_priority_anomaly_over_dispense_over_coverage),
 #undef T

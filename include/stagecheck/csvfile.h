@@ -1,8 +1,8 @@
 /*
  * csvfile.h - reading an export: bytes -> UTF-8 -> rows of fields.
  *
- * Decoding: UTF-8 with or without BOM, UTF-16LE with BOM, otherwise
- * Windows-1252 (through iconv). Parsing: libcsv, with the separator detected
+ * Decoding: UTF-8 with or without BOM, UTF-16 (LE or BE) with a BOM or
+ * recognised by its NUL bytes, otherwise Windows-1252 (through iconv). Parsing: libcsv, with the separator detected
  * among ';', ',' and TAB. Each row keeps the 1-based line where it starts.
  */
 #ifndef STAGECHECK_CSVFILE_H
@@ -16,7 +16,8 @@ typedef struct sc_source {
     char *path;           /* as given by the user */
     char *text;           /* UTF-8, NUL-terminated */
     size_t len;           /* bytes in text, without the NUL */
-    const char *encoding; /* "UTF-8", "UTF-16LE" or "Windows-1252" */
+    const char *encoding; /* "UTF-8", "UTF-16LE", "UTF-16BE" or
+                             "Windows-1252" */
     size_t bad_bytes;     /* bytes that could not be decoded (replaced) */
     unsigned first_bad_line; /* line of the first of them, 0 if none */
 } sc_source;

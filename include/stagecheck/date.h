@@ -42,6 +42,10 @@ sc_parse sc_date_parse(const char *text, sc_date *out);
 /** Parses strictly AAAA-MM-JJ (command-line form). Returns 0 on success. */
 int sc_date_parse_iso(const char *text, sc_date *out);
 
+/** Parses "AAAA-MM-JJ:AAAA-MM-JJ" (the --period form). Returns 0, or -1 when
+ *  the text is not two such dates. start > end is left to the caller. */
+int sc_date_parse_range(const char *text, sc_date *start, sc_date *end);
+
 /** Writes JJ/MM/AAAA (or "" for SC_DATE_NONE) into buf of 11 bytes. */
 void sc_date_format(sc_date date, char buf[11]);
 

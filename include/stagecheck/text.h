@@ -26,6 +26,10 @@ char *sc_text_name_key(const char *surname, const char *first);
 /** Returns 1 if s (NULL or not) holds only blanks. */
 int sc_text_blank(const char *s);
 
+/** Drops an incomplete UTF-8 sequence left at the end of s by a cut (as
+ *  snprintf does into a fixed buffer); returns s. */
+char *sc_text_cut(char *s);
+
 /** Returns 1 if s holds valid UTF-8. */
 int sc_text_valid_utf8(const char *s, size_t len);
 
