@@ -358,7 +358,7 @@ sc_error sc_config_read(sc_config *config, const char *path, sc_diag *diag)
     if (!r.file) {
         int en = errno;
         sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier de "
-                    "configuration : %s", strerror(en));
+                    "configuration : %s", sc_strerrno(en));
         return SC_ERROR_FILE_OPEN;
     }
     config->path = sc_strdup(path);
@@ -372,7 +372,7 @@ sc_error sc_config_read(sc_config *config, const char *path, sc_diag *diag)
     if (r.read_errno) {
         err = SC_ERROR_FILE_READ;
         sc_diag_set(diag, path, 0, "impossible de lire le fichier de "
-                    "configuration : %s", strerror(r.read_errno));
+                    "configuration : %s", sc_strerrno(r.read_errno));
     } else if (rc < 0) {
         err = SC_ERROR_MEMORY;
         sc_diag_set(diag, path, 0, "%s", sc_strerror(err));

@@ -56,7 +56,7 @@ static sc_error source_convert(sc_source *source, const char *from,
         int en = errno;
         sc_diag_set(diag, source->path, 0,
                     "conversion depuis l'encodage %s impossible : %s", from,
-                    strerror(en));
+                    sc_strerrno(en));
         return SC_ERROR_ENCODING;
     }
     /* Every input byte yields at most 3 output bytes, U+FFFD included;
@@ -77,7 +77,7 @@ static sc_error source_convert(sc_source *source, const char *from,
         if (en != E2BIG && en != EILSEQ && en != EINVAL) {
             sc_diag_set(diag, source->path, 0,
                         "conversion depuis l'encodage %s impossible : %s",
-                        from, strerror(en));
+                        from, sc_strerrno(en));
             err = SC_ERROR_ENCODING;
             goto done;
         }
@@ -232,7 +232,7 @@ sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag)
     if (!fp) {
         int en = errno;
         sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier : %s",
-                    strerror(en));
+                    sc_strerrno(en));
         return SC_ERROR_FILE_OPEN;
     }
     /* fopen() accepts a directory on Linux; say so before fread() fails. */
@@ -260,7 +260,7 @@ sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag)
     if (ferror(fp)) {
         int en = errno;
         sc_diag_set(diag, path, 0, "impossible de lire le fichier : %s",
-                    strerror(en));
+                    sc_strerrno(en));
         err = SC_ERROR_FILE_READ;
         goto done;
     }

@@ -1,6 +1,7 @@
 /*
  * error.c - error messages and the diagnostics record.
  */
+#include <errno.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
@@ -32,6 +33,39 @@ const char *sc_strerror(sc_error err)
     if ((unsigned)err > SC_ERROR_MAX)
         err = SC_ERROR_MAX;
     return error_messages[err];
+}
+
+const char *sc_strerrno(int en)
+{
+    static const struct {
+        int en;
+        const char *message;
+    } messages[] = {
+        {ENOENT, "fichier ou dossier introuvable"},
+        {EACCES, "permission refusée"},
+        {EPERM, "opération non permise"},
+        {EISDIR, "c'est un dossier"},
+        {ENOTDIR, "un élément du chemin n'est pas un dossier"},
+        {ENOSPC, "plus de place sur le disque"},
+        {EDQUOT, "quota de disque dépassé"},
+        {EROFS, "système de fichiers en lecture seule"},
+        {EEXIST, "le fichier existe déjà"},
+        {ENAMETOOLONG, "nom de fichier trop long"},
+        {ELOOP, "trop de liens symboliques"},
+        {EMFILE, "trop de fichiers ouverts"},
+        {ENFILE, "trop de fichiers ouverts sur le système"},
+        {ENOMEM, "mémoire insuffisante"},
+        {EIO, "erreur d'entrée-sortie"},
+        {EFBIG, "fichier trop gros"},
+        {EBUSY, "ressource occupée"},
+        {EXDEV, "le fichier temporaire et la sortie sont sur deux disques"},
+        {EINVAL, "argument invalide"},
+    };
+
+    for (size_t i = 0; i < sizeof messages / sizeof *messages; i++)
+        if (messages[i].en == en)
+            return messages[i].message;
+    return "erreur du système";
 }
 
 void sc_diag_set(sc_diag *diag, const char *file, unsigned line,

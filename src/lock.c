@@ -29,7 +29,7 @@ sc_error sc_lock_acquire(const char *output, int wait_seconds, int *fd,
     if (*fd < 0) {
         en = errno;
         sc_diag_set(diag, output, 0, "impossible de créer le verrou %s : %s",
-                    path, strerror(en));
+                    path, sc_strerrno(en));
         return SC_ERROR_OUTPUT;
     }
     for (;;) {
@@ -38,7 +38,7 @@ sc_error sc_lock_acquire(const char *output, int wait_seconds, int *fd,
         en = errno;
         if (en != EWOULDBLOCK && en != EINTR) {
             sc_diag_set(diag, output, 0, "impossible de verrouiller %s : %s",
-                        path, strerror(en));
+                        path, sc_strerrno(en));
             break;
         }
         if (tries-- <= 0) {

@@ -34,6 +34,10 @@ typedef enum sc_error {
 /** Returns the French message of an error code; unknown codes are clamped. */
 const char *sc_strerror(sc_error err);
 
+/** Returns a French message for a system error number (errno): the C
+ *  library's own messages follow the machine's language, often English. */
+const char *sc_strerrno(int en);
+
 /** Where an error happened; the caller owns it (usually on the stack). */
 typedef struct sc_diag {
     char file[1024];   /* file as given by the user, "" when none */
