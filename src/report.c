@@ -17,6 +17,7 @@
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include "stagecheck/report.h"
+#include "stagecheck/tempfile.h"
 #include "stagecheck/text.h"
 
 #define CELL_MAX 32767  /* Excel's longest cell text, in UTF-16 units */
@@ -231,8 +232,10 @@ void sc_report_sheet_name(const char *class_name, const char *const *used,
     while (len > 0 && (is_blank(base[len - 1]) || base[len - 1] == '\''))
         len--;
     base[len] = '\0';
+    /* Control characters would make workbook.xml invalid XML. */
     for (size_t i = 0; i < len; i++)
-        if (strchr("[]:*?/\\", base[i]))
+        if (strchr("[]:*?/\\", base[i]) || (unsigned char)base[i] < 0x20 ||
+            base[i] == 0x7F)
             base[i] = '_';
     if (len == 0)
         strcpy(base, "Classe");
@@ -1231,35 +1234,53 @@ static void book_write(book *b)
     book_anomalies(b);
 }
 
+/* libxlsxwriter's messages are English: the ones a run can meet, in French. */
+static const char *book_strerror(lxw_error err)
+{
+    switch (err) {
+    case LXW_ERROR_MEMORY_MALLOC_FAILED:
+        return "mémoire insuffisante";
+    case LXW_ERROR_CREATING_XLSX_FILE:
+        return "impossible de créer le fichier";
+    case LXW_ERROR_CREATING_TMPFILE:
+        return "impossible de créer un fichier temporaire";
+    case LXW_ERROR_READING_TMPFILE:
+        return "impossible de relire un fichier temporaire";
+    case LXW_ERROR_ZIP_FILE_OPERATION:
+    case LXW_ERROR_ZIP_PARAMETER_ERROR:
+    case LXW_ERROR_ZIP_BAD_ZIP_FILE:
+    case LXW_ERROR_ZIP_INTERNAL_ERROR:
+    case LXW_ERROR_ZIP_FILE_ADD:
+    case LXW_ERROR_ZIP_CLOSE:
+        return "échec de l'écriture du fichier (disque plein ?)";
+    case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
+        return "trop de lignes ou de colonnes pour une feuille Excel";
+    case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
+        return "texte trop long pour une cellule Excel";
+    default:
+        return "erreur de libxlsxwriter";
+    }
+}
+
 sc_error sc_report_write(const sc_report *report, const char *path,
                          sc_diag *diag)
 {
     lxw_workbook_options options = {.constant_memory = LXW_FALSE};
     book b = {.report = report};
-    char *tmp = NULL;
-    int fd, en;
+    sc_tempfile file = {NULL, path, NULL, -1};
 
     b.status = book_gather(&b);
-    if (b.status == SC_OK && !(tmp = malloc(strlen(path) + sizeof ".XXXXXX")))
-        b.status = SC_ERROR_MEMORY;
-    if (b.status != SC_OK)
+    if (b.status == SC_OK)
+        b.status = sc_tempfile_open(&file, path, "le classeur", diag);
+    if (b.status == SC_ERROR_MEMORY)
         goto mem_error;
-    /* mkstemp creates the file 0600: nobody else sees a half-written
-     * workbook, and rename() below replaces the old one in one step. */
-    sprintf(tmp, "%s.XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        en = errno;
-        free(tmp);
-        tmp = NULL;
-        b.status = SC_ERROR_OUTPUT;
-        sc_diag_set(diag, path, 0, "impossible de créer le classeur : %s",
-                    strerror(en));
+    if (b.status != SC_OK)
         goto error;
-    }
-    close(fd);
+    /* libxlsxwriter 1.1 opens the file by its name: it keeps the 0600. */
+    close(file.fd);
+    file.fd = -1;
 
-    b.workbook = workbook_new_opt(tmp, &options);
+    b.workbook = workbook_new_opt(file.tmp, &options);
     if (!b.workbook) {
         b.status = SC_ERROR_OUTPUT;
         sc_diag_set(diag, path, 0, "impossible de créer le classeur");
@@ -1273,27 +1294,17 @@ sc_error sc_report_write(const sc_report *report, const char *path,
         goto mem_error;
     if (b.status != SC_OK) {
         sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
-                    lxw_strerror(b.lxw));
+                    book_strerror(b.lxw));
         goto error;
     }
-    if (chmod(tmp, 0640) != 0 || rename(tmp, path) != 0) {
-        en = errno;
-        b.status = SC_ERROR_OUTPUT;
-        sc_diag_set(diag, path, 0, "impossible d'enregistrer le classeur : %s",
-                    strerror(en));
-        goto error;
-    }
-    free(tmp);
+    b.status = sc_tempfile_commit(&file, diag);
     book_free(&b);
-    return SC_OK;
+    return b.status;
 
 mem_error:
     sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le classeur");
 error:
-    if (tmp) {
-        unlink(tmp);
-        free(tmp);
-    }
+    sc_tempfile_abort(&file);
     book_free(&b);
     return b.status;
 }

@@ -23,6 +23,7 @@
 #include <unistd.h>
 #include "stagecheck/date.h"
 #include "stagecheck/state.h"
+#include "stagecheck/tempfile.h"
 #include "stagecheck/text.h"
 
 #define STATE_FIELDS 5
@@ -224,7 +225,7 @@ sc_error sc_state_read(sc_state *state, const char *path, sc_diag *diag)
     if (!fp) {
         int en = errno;
         sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier d'état : "
-                    "%s", strerror(en));
+                    "%s", sc_strerrno(en));
         /* Only a file that is not there means "no previous run": one that
          * is there but cannot be opened must be reported. */
         return en == ENOENT || en == ENOTDIR ? SC_ERROR_FILE_OPEN
@@ -251,7 +252,7 @@ sc_error sc_state_read(sc_state *state, const char *path, sc_diag *diag)
         } else {
             err = SC_ERROR_STATE;
             sc_diag_set(diag, path, line + 1, "lecture du fichier d'état "
-                        "impossible : %s", strerror(en));
+                        "impossible : %s", sc_strerrno(en));
         }
         goto error;
     }
@@ -294,33 +295,18 @@ static void field_write(FILE *fp, const char *s, char end)
 sc_error sc_state_write(const sc_state *state, const char *path,
                         sc_diag *diag)
 {
-    char *tmp = malloc(strlen(path) + sizeof ".XXXXXX");
-    FILE *fp = NULL;
-    int fd, en;
+    sc_tempfile file;
+    FILE *fp;
+    sc_error err;
+    int en = 0;
 
-    if (!tmp) {
-        sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
-                    "fichier d'état");
+    err = sc_tempfile_open(&file, path, "le fichier d'état", diag);
+    if (err != SC_OK)
         return SC_ERROR_OUTPUT;
-    }
-    /* mkstemp in the same folder creates the file 0600, and rename()
-     * below replaces the old state in one step: a run that dies halfway
-     * leaves the previous state whole. */
-    sprintf(tmp, "%s.XXXXXX", path);
-    fd = mkstemp(tmp);
-    if (fd < 0) {
-        en = errno;
-        free(tmp);
-        sc_diag_set(diag, path, 0, "impossible de créer le fichier d'état : "
-                    "%s", strerror(en));
-        return SC_ERROR_OUTPUT;
-    }
-    fp = fdopen(fd, "w");
-    if (!fp) {
-        en = errno;
-        close(fd);
+    fp = fdopen(file.fd, "w");
+    if (!fp)
         goto error;
-    }
+    file.fd = -1; /* fclose closes it now */
     fputs(state_comment, fp);
     for (size_t i = 0; i < state->count; i++) {
         const sc_state_item *item = &state->items[i];
@@ -338,18 +324,16 @@ sc_error sc_state_write(const sc_state *state, const char *path,
         fclose(fp);
         goto error;
     }
-    if (fclose(fp) != 0 || chmod(tmp, 0640) != 0 || rename(tmp, path) != 0) {
-        en = errno;
+    if (fclose(fp) != 0)
         goto error;
-    }
-    free(tmp);
-    return SC_OK;
+    return sc_tempfile_commit(&file, diag);
 
 error:
-    unlink(tmp);
-    free(tmp);
+    if (!en)
+        en = errno;
+    sc_tempfile_abort(&file);
     sc_diag_set(diag, path, 0, "impossible d'enregistrer le fichier d'état : "
-                "%s", strerror(en));
+                "%s", sc_strerrno(en));
     return SC_ERROR_OUTPUT;
 }
 
@@ -400,6 +384,19 @@ static int change_order(const void *a, const void *b)
     return c;
 }
 
+/* Returns 1 if two class names are one class, compared as the matching
+ * compares them ("2NDE 2" = "2nde 2"): an export changing its spelling is
+ * no move. */
+static int same_class(const char *a, const char *b)
+{
+    char *x = sc_text_key(a), *y = sc_text_key(b);
+    int same = x && y ? strcmp(x, y) == 0 : strcmp(a, b) == 0;
+
+    free(x);
+    free(y);
+    return same;
+}
+
 /* Records what became of the pupil of prev (the previous line) and cur
  * (the current one); either may be NULL, not both. */
 static void change_note(sc_changes *changes, const sc_state_item *prev,
@@ -417,7 +414,7 @@ static void change_note(sc_changes *changes, const sc_state_item *prev,
         ch = (sc_change){SC_CHANGE_STATUS, cur->class_name, prev->class_name,
                          cur->surname, cur->first, (int)prev->status,
                          (int)cur->status};
-    } else if (strcmp(prev->class_name, cur->class_name) != 0) {
+    } else if (!same_class(prev->class_name, cur->class_name)) {
         ch = (sc_change){SC_CHANGE_CLASS, cur->class_name, prev->class_name,
                          cur->surname, cur->first, (int)prev->status,
                          (int)cur->status};
