@@ -199,6 +199,25 @@ static void test_header_field_ignores_case_accents_and_spacing(void **state)
     assert_alias_cases(cases, sizeof cases / sizeof *cases);
 }
 
+static void test_header_field_with_extra_aliases_tried_first(void **state)
+{
+    sc_aliases extra = {NULL, 0, 0};
+
+    (void)state;
+    assert_int_equal(sc_header_field("PATRONYME"), SC_FIELD_COUNT);
+    assert_int_equal(sc_aliases_add(&extra, SC_FIELD_SURNAME, "Patronyme"),
+                     SC_OK);
+    /* An export whose "Début" is the school year, not the placement. */
+    assert_int_equal(sc_aliases_add(&extra, SC_FIELD_COUNT, "Début"), SC_OK);
+    assert_int_equal(sc_header_field_with("PATRONYME", &extra),
+                     SC_FIELD_SURNAME);
+    assert_int_equal(sc_header_field_with("début", &extra), SC_FIELD_COUNT);
+    assert_int_equal(sc_header_field_with("Prénom", &extra), SC_FIELD_FIRST);
+    assert_int_equal(sc_header_field_with("Prénom", NULL), SC_FIELD_FIRST);
+    sc_aliases_clear(&extra);
+    sc_aliases_clear(NULL);
+}
+
 static void test_header_field_unknown_is_field_count(void **state)
 {
     static const alias_case cases[] = {
@@ -391,6 +410,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_header_field_maps_every_alias),
         TEST(test_header_field_ignores_case_accents_and_spacing),
+        TEST(test_header_field_with_extra_aliases_tried_first),
         TEST(test_header_field_unknown_is_field_count),
         TEST(test_field_label_is_an_accepted_header),
         TEST(test_header_find_roll_below_two_preamble_rows),

@@ -939,6 +939,9 @@ def write_readme(dup_line, anomalies):
       "retenues (pour les tests) | UTF-8, `;` |")
     a("| `attendu-anomalies.csv` | lignes attendues dans la feuille "
       "Anomalies (fichier, ligne, motif) | UTF-8, `;` |")
+    a("| `stagecheck.ini` | exemple commenté de fichier de configuration "
+      "(`--config`) pour un passage chaque nuit sur ces exemples ; écrit à "
+      "la main, le script ne le touche pas | UTF-8 |")
     a("")
     a("`make demo` lance :")
     a("")

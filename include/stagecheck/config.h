@@ -13,7 +13,7 @@
  *   wait = 60
  *
  *   [colonnes]
- *   Nom = NOM DE L'ELEVE             ; any accepted header of a field = the
+ *   Nom = PATRONYME             ; any accepted header of a field = the
  *                                    ; export's own header for it
  *
  * Relative paths are taken from the folder of the configuration file.

@@ -30,7 +30,7 @@ typedef struct sc_report {
     sc_date deadline;
     const int *previous;          /* per pupil: the previous run's status, or
                                      -1; NULL when there was no previous run */
-    const sc_changes *changes;    /* NULL when there was no previous run */
+    const sc_changes *changes;    /* set with previous, NULL without */
 } sc_report;
 
 /** Writes the workbook to path through a temporary file in the same folder,
@@ -42,8 +42,9 @@ sc_error sc_report_write(const sc_report *report, const char *path,
 
 /** Makes a valid Excel sheet name for a class into out: at most 31
  *  characters, none of []:*?/\, no leading or trailing apostrophe, never
- *  empty, and different (ignoring case) from the nused names of used and from
- *  the fixed sheets "Synthèse", "Accueil établissement" and "Anomalies". */
+ *  empty, no control character, and different (ignoring case) from the
+ *  nused names of used and from the fixed sheets "Synthèse", "Accueil
+ *  établissement", "Changements", "Anomalies" and Excel's own "History". */
 void sc_report_sheet_name(const char *class_name, const char *const *used,
                           size_t nused, char out[SC_SHEET_NAME_SIZE]);
 

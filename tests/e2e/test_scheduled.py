@@ -88,17 +88,21 @@ class Scheduled(unittest.TestCase):
         self.assertIn("03/06/2024", proc.stdout)
 
     def test_config_column_names_map_unknown_headers(self):
-        self.write("eleves.csv", "NOM DE L'ELEVE;PRENOM DE L'ELEVE;Classe;INE\n"
+        self.write("eleves.csv", "PATRONYME;PRENOM USUEL;Classe;INE\n"
                    "DUPONT;Léa;2nde 1;A1\n")
         self.write("stages.csv", PLACEMENT_HEADER + "\n" + placement("A1") + "\n")
         self.write("stagecheck.ini",
                    "[stagecheck]\nroll = eleves.csv\nplacements = stages.csv\n"
                    "output = suivi.xlsx\nas-of = 2024-05-27\n\n[colonnes]\n"
-                   "Nom = NOM DE L'ELEVE\nPrénom = PRENOM DE L'ELEVE\n")
+                   "Nom = PATRONYME\nPrénom = PRENOM USUEL\n")
         proc = self.run_tool("--config", "stagecheck.ini")
         self.assertEqual(proc.returncode, 0, proc.stderr)
         _, rows = self.class_rows()
         self.assertEqual(rows[0]["Nom"], "DUPONT")
+        # Without the [colonnes] section the roll has no name column.
+        proc = self.run_files()
+        self.assertEqual(proc.returncode, 2)
+        self.assertIn("eleves.csv", proc.stderr)
 
     def test_error_in_config_file_stops_with_file_and_line(self):
         self.files(["DUPONT;Léa;2nde 1;A1;10/03/2008"], [placement("A1")])
