@@ -16,6 +16,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "support.h"
 #include "stagecheck/report.h"
 #include "stagecheck/text.h"
 
@@ -182,47 +183,11 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    DIR *d = opendir(f->dir);
-    struct dirent *de;
-    char name[512];
-
-    while (d && (de = readdir(d)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        snprintf(name, sizeof name, "%s/%s", f->dir, de->d_name);
-        unlink(name);
-    }
-    if (d)
-        closedir(d);
-    rmdir(f->dir);
+    support_remove_dir(f->dir);
     for (size_t i = 0; i < f->nstrings; i++)
         free(f->strings[i]);
     free(f);
     return 0;
-}
-
-/* Number of entries of dir, "." and ".." left out. */
-static int count_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    int n = 0;
-
-    if (!d)
-        return -1;
-    while ((de = readdir(d)) != NULL)
-        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-
-    assert_non_null(fp);
-    assert_int_equal(fputs(text, fp) >= 0, 1);
-    assert_int_equal(fclose(fp), 0);
 }
 
 static void assert_file_equal(const char *path, const char *text)
@@ -451,17 +416,17 @@ static void test_write_creates_workbook_closed_to_others(void **state)
     assert_int_equal(st.st_mode & 007, 0);
     assert_int_equal(st.st_mode & 022, 0);
     assert_xlsx(f->path);
-    assert_int_equal(count_files(f->dir), 1);
+    assert_int_equal(support_count_files(f->dir), 1);
 }
 
 static void test_write_replaces_existing_workbook(void **state)
 {
     fixture *f = *state;
 
-    write_file(f->path, "ancien classeur");
+    assert_int_equal(support_write_file(f->path, "ancien classeur"), 0);
     assert_int_equal(sc_report_write(&f->report, f->path, &f->diag), SC_OK);
     assert_xlsx(f->path);
-    assert_int_equal(count_files(f->dir), 1);
+    assert_int_equal(support_count_files(f->dir), 1);
 }
 
 static void test_write_into_missing_folder_fails_without_leftover(void **state)
@@ -474,7 +439,7 @@ static void test_write_into_missing_folder_fails_without_leftover(void **state)
                      SC_ERROR_OUTPUT);
     assert_string_equal(f->diag.file, path);
     assert_non_null(strstr(f->diag.message, "introuvable"));
-    assert_int_equal(count_files(f->dir), 0);
+    assert_int_equal(support_count_files(f->dir), 0);
 }
 
 static void test_write_unusable_temp_name_keeps_existing_file(void **state)
@@ -487,11 +452,11 @@ static void test_write_unusable_temp_name_keeps_existing_file(void **state)
     n = snprintf(path, sizeof path, "%s/", f->dir);
     memset(path + n, 'a', 245);
     strcpy(path + n + 245, ".xlsx");
-    write_file(path, "ancien classeur");
+    assert_int_equal(support_write_file(path, "ancien classeur"), 0);
     assert_int_equal(sc_report_write(&f->report, path, &f->diag),
                      SC_ERROR_OUTPUT);
     assert_file_equal(path, "ancien classeur");
-    assert_int_equal(count_files(f->dir), 1);
+    assert_int_equal(support_count_files(f->dir), 1);
 }
 
 static void test_write_workbook_error_keeps_existing_file(void **state)
@@ -513,13 +478,13 @@ static void test_write_workbook_error_keeps_existing_file(void **state)
     f->data.nentries = n;
     f->links.first = first;
     f->links.items = items;
-    write_file(f->path, "ancien classeur");
+    assert_int_equal(support_write_file(f->path, "ancien classeur"), 0);
 
     assert_int_equal(sc_report_write(&f->report, f->path, &f->diag),
                      SC_ERROR_WORKBOOK);
     assert_non_null(strstr(f->diag.message, "impossible d'écrire le classeur"));
     assert_file_equal(f->path, "ancien classeur");
-    assert_int_equal(count_files(f->dir), 1);
+    assert_int_equal(support_count_files(f->dir), 1);
     free(entries);
     free(items);
 }

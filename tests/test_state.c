@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include "support.h"
 #include "stagecheck/state.h"
 
 #define BIG 50000
@@ -49,20 +50,7 @@ static int setup(void **state)
 static int teardown(void **state)
 {
     fixture *f = *state;
-    DIR *d = opendir(f->dir);
-    struct dirent *de;
-    char name[512];
-
-    while (d && (de = readdir(d)) != NULL) {
-        if (strcmp(de->d_name, ".") == 0 || strcmp(de->d_name, "..") == 0)
-            continue;
-        snprintf(name, sizeof name, "%s/%s", f->dir, de->d_name);
-        if (unlink(name) != 0)
-            rmdir(name);
-    }
-    if (d)
-        closedir(d);
-    rmdir(f->dir);
+    support_remove_dir(f->dir);
     sc_state_clear(&f->a);
     sc_state_clear(&f->b);
     sc_state_clear(&f->c);
@@ -71,30 +59,6 @@ static int teardown(void **state)
     free(f->text);
     free(f);
     return 0;
-}
-
-/* Number of entries of dir, "." and ".." left out. */
-static int count_files(const char *dir)
-{
-    DIR *d = opendir(dir);
-    struct dirent *de;
-    int n = 0;
-
-    if (!d)
-        return -1;
-    while ((de = readdir(d)) != NULL)
-        n += strcmp(de->d_name, ".") != 0 && strcmp(de->d_name, "..") != 0;
-    closedir(d);
-    return n;
-}
-
-static void write_file(const char *path, const char *text)
-{
-    FILE *fp = fopen(path, "w");
-
-    assert_non_null(fp);
-    assert_true(fputs(text, fp) >= 0);
-    assert_int_equal(fclose(fp), 0);
 }
 
 /* Returns the whole file, which the fixture frees. */
@@ -159,7 +123,7 @@ static void compare(fixture *f, const sc_state *before, const sc_state *now)
 
 #define assert_read_fails(f, content, err, line_) \
     do { \
-        write_file((f)->path, (content)); \
+        assert_int_equal(support_write_file((f)->path, (content)), 0); \
         assert_int_equal(sc_state_read(&(f)->a, (f)->path, &(f)->diag), \
                          (err)); \
         assert_string_equal((f)->diag.file, (f)->path); \
@@ -322,7 +286,7 @@ static void test_written_file_is_closed_to_others(void **state)
     assert_int_equal(sc_state_write(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(stat(f->path, &st), 0);
     assert_int_equal(st.st_mode & 007, 0);
-    assert_int_equal(count_files(f->dir), 1); /* no temporary left */
+    assert_int_equal(support_count_files(f->dir), 1); /* no temporary left */
 }
 
 static void test_write_into_missing_folder_fails_without_leftover(
@@ -336,7 +300,7 @@ static void test_write_into_missing_folder_fails_without_leftover(
     assert_int_equal(sc_state_write(&f->a, path, &f->diag), SC_ERROR_OUTPUT);
     assert_string_equal(f->diag.file, path);
     assert_non_null(strstr(f->diag.message, "fichier d'état"));
-    assert_int_equal(count_files(f->dir), 0);
+    assert_int_equal(support_count_files(f->dir), 0);
 }
 
 static void test_write_that_cannot_rename_removes_its_temp(void **state)
@@ -350,20 +314,20 @@ static void test_write_that_cannot_rename_removes_its_temp(void **state)
     assert_int_equal(sc_state_write(&f->a, f->path, &f->diag),
                      SC_ERROR_OUTPUT);
     assert_string_equal(f->diag.file, f->path);
-    assert_int_equal(count_files(f->dir), 1);
+    assert_int_equal(support_count_files(f->dir), 1);
 }
 
 static void test_write_replaces_the_previous_state(void **state)
 {
     fixture *f = *state;
 
-    write_file(f->path, "ancien contenu\n");
+    assert_int_equal(support_write_file(f->path, "ancien contenu\n"), 0);
     put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
     assert_int_equal(sc_state_write(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(sc_state_read(&f->b, f->path, &f->diag), SC_OK);
     assert_int_equal(f->b.count, 1);
     assert_string_equal(f->b.items[0].key, "INE:1A");
-    assert_int_equal(count_files(f->dir), 1);
+    assert_int_equal(support_count_files(f->dir), 1);
 }
 
 static void test_write_of_an_empty_state_reads_back_empty(void **state)
@@ -403,10 +367,10 @@ static void test_read_skips_comments_blank_lines_and_crlf(void **state)
 {
     fixture *f = *state;
 
-    write_file(f->path, "# en-tête\n\n"
+    assert_int_equal(support_write_file(f->path, "# en-tête\n\n"
                         "INE:1A\t2nde 2\tDUPONT\tJean\tDossier incomplet\r\n"
                         "\r\n# fin\n"
-                        "INE:2B\t2nde 3\tMARTIN\tLéa\tSans lieu d'accueil");
+                        "INE:2B\t2nde 3\tMARTIN\tLéa\tSans lieu d'accueil"), 0);
     assert_int_equal(sc_state_read(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(f->a.count, 2);
     assert_string_equal(f->a.items[0].first, "Jean");
@@ -486,7 +450,7 @@ static void test_read_long_line(void **state)
     memcpy(f->text, "INE:1A\t2nde 2\t", 14);
     memset(f->text + 14, 'A', n);
     strcpy(f->text + 14 + n, "\tJean\tPrêt\n");
-    write_file(f->path, f->text);
+    assert_int_equal(support_write_file(f->path, f->text), 0);
     assert_int_equal(sc_state_read(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(f->a.count, 1);
     assert_int_equal(strlen(f->a.items[0].surname), n);
