@@ -94,7 +94,13 @@ typedef struct class_sheet {
     char sheet[SC_SHEET_NAME_SIZE];
 } class_sheet;
 
-enum { STYLE_BOLD = 1, STYLE_BORDER = 2, STYLE_CENTER = 4, STYLE_TITLE = 8 };
+enum {
+    STYLE_BOLD = 1,
+    STYLE_BORDER = 2,
+    STYLE_CENTER = 4,
+    STYLE_TITLE = 8,
+    STYLE_WRAP = 16
+};
 
 /* The workbook being written. After the first failure (status != SC_OK)
  * nothing more is written: every writer returns at once. */
@@ -126,6 +132,7 @@ typedef struct book {
     lxw_format *total_percent;
     lxw_format *hosted;
     lxw_format *late;
+    lxw_format *wrap;        /* long texts: À faire, Dispense */
     lxw_format *status_cell[SC_STATUS_COUNT];
     lxw_format *status_header[SC_STATUS_COUNT];
     lxw_format *severity[2]; /* Erreur, Attention */
@@ -610,6 +617,10 @@ static lxw_format *book_format(book *b, unsigned style, lxw_color_t fill,
         format_set_border(f, LXW_BORDER_THIN);
     if (style & STYLE_CENTER)
         format_set_align(f, LXW_ALIGN_CENTER);
+    if (style & STYLE_WRAP) {
+        format_set_text_wrap(f);
+        format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
+    }
     if (fill != NO_FILL) {
         format_set_pattern(f, LXW_PATTERN_SOLID);
         format_set_bg_color(f, fill);
@@ -628,6 +639,7 @@ static void book_formats(book *b)
     b->percent = book_format(b, 0, NO_FILL, "0%");
     b->total_percent = book_format(b, STYLE_BOLD, NO_FILL, "0%");
     b->hosted = book_format(b, STYLE_CENTER, COLOR_HOSTED, NULL);
+    b->wrap = book_format(b, STYLE_WRAP, NO_FILL, NULL);
     b->late = book_format(b, STYLE_BOLD, COLOR_ERROR, NULL);
     if (b->late)
         format_set_font_color(b->late, COLOR_LATE_FONT);
@@ -1012,9 +1024,10 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
         b->status = SC_ERROR_MEMORY;
         return;
     }
-    sheet_text(b, sh, row, col, dispenses, NULL);
+    /* Wrapped, so that a class prints one page wide in a readable size. */
+    sheet_text(b, sh, row, col, dispenses, b->wrap);
     free(dispenses);
-    sheet_text(b, sh, row, col + 1, v->todo, NULL);
+    sheet_text(b, sh, row, col + 1, v->todo, b->wrap);
     hosted_days(b->report->period, v->hosted, days, sizeof days);
     sheet_text(b, sh, row, col + 2, days, NULL);
 }
