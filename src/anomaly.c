@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/array.h"
 #include "stagecheck/anomaly.h"
 #include "stagecheck/text.h"
 
@@ -42,14 +43,9 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
     va_end(ap);
     sc_text_cut(message);
 
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 32;
-        sc_anomaly *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            return SC_ERROR_MEMORY;
-        list->items = items;
-        list->cap = cap;
-    }
+    if (sc_array_reserve((void **)&list->items, &list->cap, list->count,
+                         sizeof *list->items) != SC_OK)
+        return SC_ERROR_MEMORY;
     a.file = sc_strdup(file ? file : "");
     a.class_name = sc_strdup(class_name ? class_name : "");
     a.pupil = sc_strdup(pupil ? pupil : "");

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/stat.h>
 #include <csv.h>
+#include "stagecheck/array.h"
 #include "stagecheck/csvfile.h"
 #include "stagecheck/text.h"
 
@@ -365,14 +366,9 @@ static void builder_on_field(void *data, size_t len, void *arg)
 
     if (b->err != SC_OK)
         return;
-    if (b->nfields == b->cap) {
-        size_t cap = b->cap ? b->cap * 2 : 16;
-        char **fields = realloc(b->fields, cap * sizeof *fields);
-        if (!fields)
-            goto mem_error;
-        b->fields = fields;
-        b->cap = cap;
-    }
+    if (sc_array_reserve((void **)&b->fields, &b->cap, b->nfields,
+                         sizeof *b->fields) != SC_OK)
+        goto mem_error;
     field = malloc(len + 1);
     if (!field)
         goto mem_error;
@@ -412,15 +408,10 @@ static void builder_on_row(int term, void *arg)
     if (blank) {
         fields_free(b->fields, b->nfields);
     } else {
-        if (t->nrows == t->cap) {
-            size_t cap = t->cap ? t->cap * 2 : 64;
-            sc_row *rows = realloc(t->rows, cap * sizeof *rows);
-            if (!rows) {
-                b->err = SC_ERROR_MEMORY;
-                return; /* the fields stay with b, freed by the caller */
-            }
-            t->rows = rows;
-            t->cap = cap;
+        if (sc_array_reserve((void **)&t->rows, &t->cap, t->nrows,
+                             sizeof *t->rows) != SC_OK) {
+            b->err = SC_ERROR_MEMORY;
+            return; /* the fields stay with b, freed by the caller */
         }
         t->rows[t->nrows++] = (sc_row){b->row_line, b->nfields, b->fields};
     }

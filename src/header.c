@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/array.h"
 #include "stagecheck/header.h"
 #include "stagecheck/text.h"
 
@@ -111,14 +112,9 @@ sc_error sc_aliases_add(sc_aliases *list, sc_field field,
 {
     char *key;
 
-    if (list->count == list->cap) {
-        size_t cap = list->cap ? list->cap * 2 : 8;
-        sc_alias *items = realloc(list->items, cap * sizeof *items);
-        if (!items)
-            return SC_ERROR_MEMORY;
-        list->items = items;
-        list->cap = cap;
-    }
+    if (sc_array_reserve((void **)&list->items, &list->cap, list->count,
+                         sizeof *list->items) != SC_OK)
+        return SC_ERROR_MEMORY;
     key = sc_text_key(header_text);
     if (!key)
         return SC_ERROR_MEMORY;

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/array.h"
 #include "stagecheck/record.h"
 #include "stagecheck/text.h"
 
@@ -49,23 +50,6 @@ void sc_dataset_free(sc_dataset *data)
     free(data->entries);
     free(data->inputs);
     free(data);
-}
-
-/* Makes room for one more item in an array that doubles. */
-static int grow(void **items, size_t *cap, size_t count, size_t size)
-{
-    size_t ncap;
-    void *p;
-
-    if (count < *cap)
-        return 0;
-    ncap = *cap ? *cap * 2 : 64;
-    p = realloc(*items, ncap * size);
-    if (!p)
-        return -1;
-    *items = p;
-    *cap = ncap;
-    return 0;
 }
 
 /* One row being read: its cells by field, and where it comes from. */
@@ -230,8 +214,8 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
 {
     sc_input *in;
 
-    if (grow((void **)&data->inputs, &data->inputs_cap, data->ninputs,
-             sizeof *data->inputs) < 0)
+    if (sc_array_reserve((void **)&data->inputs, &data->inputs_cap,
+                         data->ninputs, sizeof *data->inputs) != SC_OK)
         return SC_ERROR_MEMORY;
     in = &data->inputs[data->ninputs];
     in->path = strdup(source->path);
@@ -299,8 +283,8 @@ static sc_error roll_row(sc_dataset *data, row_reader *r)
         p.class_key = class_key(r, p.class_name);
         p.invalid = r->unreadable != 0;
         if (r->err == SC_OK &&
-            grow((void **)&data->pupils, &data->pupils_cap, data->npupils,
-                 sizeof *data->pupils) < 0)
+            sc_array_reserve((void **)&data->pupils, &data->pupils_cap,
+                             data->npupils, sizeof *data->pupils) != SC_OK)
             r->err = SC_ERROR_MEMORY;
         if (r->err == SC_OK) {
             data->pupils[data->npupils++] = p;
@@ -360,8 +344,8 @@ static sc_error placement_row(sc_dataset *data, row_reader *r)
         return r->err;
     }
     if (r->err == SC_OK &&
-        grow((void **)&data->entries, &data->entries_cap, data->nentries,
-             sizeof *data->entries) < 0)
+        sc_array_reserve((void **)&data->entries, &data->entries_cap,
+                         data->nentries, sizeof *data->entries) != SC_OK)
         r->err = SC_ERROR_MEMORY;
     if (r->err != SC_OK) {
         entry_free(&e);

@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/array.h"
 #include "stagecheck/rules.h"
 #include "stagecheck/text.h"
 
@@ -78,15 +79,10 @@ static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
     va_list ap;
 
     j->anomaly = 1;
-    if (v->nfindings == v->findings_cap) {
-        size_t cap = v->findings_cap ? v->findings_cap * 2 : 4;
-        sc_finding *p = realloc(v->findings, cap * sizeof *p);
-        if (!p) {
-            j->err = SC_ERROR_MEMORY;
-            return;
-        }
-        v->findings = p;
-        v->findings_cap = cap;
+    if (sc_array_reserve((void **)&v->findings, &v->findings_cap,
+                         v->nfindings, sizeof *v->findings) != SC_OK) {
+        j->err = SC_ERROR_MEMORY;
+        return;
     }
     v->findings[v->nfindings].entry = e;
     va_start(ap, fmt);

@@ -21,6 +21,7 @@
 #include <sys/stat.h>
 #include <sys/types.h>
 #include <unistd.h>
+#include "stagecheck/array.h"
 #include "stagecheck/date.h"
 #include "stagecheck/state.h"
 #include "stagecheck/tempfile.h"
@@ -100,20 +101,8 @@ static void item_clear(sc_state_item *item)
 /* Makes room for one more item. Returns SC_OK or SC_ERROR_MEMORY. */
 static sc_error state_grow(sc_state *state)
 {
-    sc_state_item *items;
-    size_t cap;
-
-    if (state->count < state->cap)
-        return SC_OK;
-    cap = state->cap ? state->cap * 2 : 64;
-    if (cap > SIZE_MAX / sizeof *items)
-        return SC_ERROR_MEMORY;
-    items = realloc(state->items, cap * sizeof *items);
-    if (!items)
-        return SC_ERROR_MEMORY;
-    state->items = items;
-    state->cap = cap;
-    return SC_OK;
+    return sc_array_reserve((void **)&state->items, &state->cap, state->count,
+                            sizeof *state->items);
 }
 
 /* Appends item, which the state then owns; frees its strings on failure
