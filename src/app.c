@@ -430,17 +430,18 @@ static void print_diag(const sc_diag *diag, sc_error err)
         fprintf(stderr, "stagecheck: %s\n", message);
 }
 
-/* Completes opts from --config, then checks that nothing is missing. */
+/* Completes opts from --config, then checks that nothing is missing
+ * (without --config, sc_options_parse has checked already). */
 static sc_error read_config(run *r, sc_options *opts, sc_diag *diag)
 {
     sc_error err;
 
-    if (opts->config) {
-        if ((err = sc_config_read(&r->config, opts->config, diag)) != SC_OK)
-            return err;
-        sc_config_apply(&r->config, opts);
-        r->aliases = &r->config.aliases;
-    }
+    if (!opts->config)
+        return SC_OK;
+    if ((err = sc_config_read(&r->config, opts->config, diag)) != SC_OK)
+        return err;
+    sc_config_apply(&r->config, opts);
+    r->aliases = &r->config.aliases;
     return sc_options_check(opts, diag);
 }
 
