@@ -100,7 +100,7 @@ static void row_report(row_reader *r, sc_severity severity, const char *fmt,
     va_start(ap, fmt);
     vsnprintf(message, sizeof message, fmt, ap);
     va_end(ap);
-    sc_text_cut(message);
+    /* sc_anomalies_add mends a character the cut may have split. */
     if (sc_anomalies_add(r->anomalies, severity, r->file, r->row->line,
                          r->class_name, r->who, "%s", message) != SC_OK)
         r->err = SC_ERROR_MEMORY;

@@ -222,6 +222,11 @@ static void test_overlapping_places_are_an_anomaly(void **state)
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "chevauche");
     assert_ptr_equal(f->v.findings[0].entry, &f->entries[1]);
+    /* Three places all overlapping: each later one is reported once, not
+     * once per earlier place. */
+    f->entries[2] = placement(5);
+    judge(f, 3);
+    assert_int_equal(f->v.nfindings, 3); /* two overlaps, one third place */
 }
 
 static void test_dates_outside_national_period_are_an_anomaly(void **state)

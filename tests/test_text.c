@@ -459,11 +459,26 @@ static void test_yesno_rejects_impossible_date(void **state)
     assert_yesno_invalid("31/02/2024");
 }
 
+static void test_text_cut_drops_a_split_character(void **state)
+{
+    char two[] = "abc\xc3";          /* é cut after its first byte */
+    char three[] = "a\xe2\x82";      /* € cut after two bytes */
+    char whole[] = "caf\xc3\xa9";    /* nothing to mend */
+    char four[] = "\xf0\x9f\x98";    /* an emoji missing its last byte */
+
+    (void)state;
+    assert_string_equal(sc_text_cut(two), "abc");
+    assert_string_equal(sc_text_cut(three), "a");
+    assert_string_equal(sc_text_cut(whole), "café");
+    assert_string_equal(sc_text_cut(four), "");
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        TEST(test_text_cut_drops_a_split_character),
         TEST(test_text_fold_removes_case_accents_and_hyphens),
         TEST(test_text_fold_apostrophe_becomes_space),
         TEST(test_text_fold_squeezes_and_trims_spaces),

@@ -391,6 +391,26 @@ class E2E(unittest.TestCase):
         self.assert_fails_untouched(["--roll", roll, "--placements", st],
                                     "vide")
 
+    def test_roll_without_pupils_exits_2(self):
+        roll = self.write("e.csv", ROLL_HEADER + "\n")
+        st = self.write("s.csv", PLACEMENT_HEADER + "\n")
+        self.assert_fails_untouched(["--roll", roll, "--placements", st],
+                                    "e.csv:1:")
+
+    def test_long_accented_cells_keep_the_workbook_valid(self):
+        """Messages cut to fit a buffer never split a UTF-8 character."""
+        long_text = "é" * 500
+        r = self.small(["DUPONT;Léa;2nde 1;A1;10/03/2008",
+                        "É" * 300 + ";Zoé;2nde 1;A2;"],
+                       [placement("A1", end=long_text),
+                        placement("A2", host=long_text, dispense=long_text)])
+        self.assertEqual(r.code, 1, r.stderr)
+        messages = [a["Message"] for a in r.anomalies()]
+        self.assertTrue(any("éé" in m for m in messages), messages)
+        pupils = r.pupils()
+        self.assertEqual(pupils[("2nde 1", "DUPONT", "Léa")]["Statut"],
+                         "À vérifier")
+
     def test_output_equal_to_an_input_is_refused(self):
         roll = self.write("e.csv", ROLL_HEADER + "\nDUPONT;Léa;2nde 1;A1;\n")
         st = self.write("suivi.xlsx", PLACEMENT_HEADER + "\n")
