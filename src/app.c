@@ -2,18 +2,16 @@
  * app.c - the pipeline: read and decode, map headers, build records, match,
  * apply the rules, write the workbook; then the summary and the exit status.
  */
-#include <fnmatch.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include "stagecheck/app.h"
+#include "stagecheck/check.h"
 #include "stagecheck/cli.h"
 #include "stagecheck/config.h"
-#include "stagecheck/csvfile.h"
-#include "stagecheck/header.h"
+#include "stagecheck/load.h"
 #include "stagecheck/lock.h"
-#include "stagecheck/match.h"
 #include "stagecheck/record.h"
 #include "stagecheck/report.h"
 #include "stagecheck/rules.h"
@@ -31,8 +29,7 @@ typedef struct run {
     int lock_fd;
     sc_dataset *data;
     sc_anomalies anomalies;
-    sc_links links;
-    sc_verdict *verdicts;
+    sc_check check;
     char *state_path;
     sc_state current;          /* this run's statuses, saved at the end */
     sc_state previous;
@@ -43,92 +40,16 @@ typedef struct run {
 
 static void run_free(run *r)
 {
-    if (r->verdicts)
-        for (size_t i = 0; i < r->data->npupils; i++)
-            sc_verdict_clear(&r->verdicts[i]);
-    free(r->verdicts);
     free(r->previous_status);
     sc_changes_clear(&r->changes);
     sc_state_clear(&r->previous);
     sc_state_clear(&r->current);
     free(r->state_path);
-    sc_links_free(&r->links);
+    sc_check_clear(&r->check);
     sc_anomalies_clear(&r->anomalies);
     sc_dataset_free(r->data);
     sc_lock_release(r->lock_fd);
     sc_config_free(&r->config);
-}
-
-/* Parses source and finds its header, trying the detected separator first
- * and then the others: the separator that yields a header row wins. */
-static sc_error load_table(const sc_source *source, sc_kind kind,
-                           const sc_aliases *aliases, sc_table **table,
-                           sc_header *header, sc_diag *diag)
-{
-    char seps[3] = {sc_source_detect_sep(source), 0, 0};
-    size_t n = 1;
-    sc_error first_err = SC_OK;
-
-    for (const char *s = ";\t,"; *s; s++)
-        if (*s != seps[0])
-            seps[n++] = *s;
-    for (size_t i = 0; i < 3; i++) {
-        sc_diag d;
-        sc_error err;
-
-        sc_diag_clear(&d);
-        err = sc_table_parse(source, seps[i], table, &d);
-        if (err == SC_OK)
-            err = sc_header_find(*table, kind, aliases, header, &d);
-        if (err == SC_OK)
-            return SC_OK;
-        sc_table_free(*table);
-        *table = NULL;
-        if (i == 0) {
-            /* The likeliest separator's error is the one to report. */
-            first_err = err;
-            *diag = d;
-        }
-        if (err == SC_ERROR_MEMORY || (i == 0 && err == SC_ERROR_CSV_QUOTE))
-            return err;
-    }
-    return first_err;
-}
-
-/* Reads one input file into the dataset. */
-static sc_error load_file(run *r, const char *path, sc_kind kind,
-                          sc_diag *diag)
-{
-    sc_source *source = NULL;
-    sc_table *table = NULL;
-    sc_header header;
-    sc_error err;
-
-    err = sc_source_read(path, &source, diag);
-    if (err == SC_OK)
-        err = load_table(source, kind, r->aliases, &table, &header, diag);
-    /* An empty roll would give a clean, empty workbook: say so instead. */
-    if (err == SC_OK && kind == SC_KIND_ROLL &&
-        header.row + 1 >= table->nrows) {
-        sc_diag_set(diag, path, table->rows[header.row].line,
-                    "aucun élève sous la ligne d'en-tête : liste vide");
-        err = SC_ERROR_FILE_EMPTY;
-    }
-    if (err == SC_OK && source->bad_bytes > 0)
-        err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, path,
-                               source->first_bad_line, NULL, NULL,
-                               "%zu caractère(s) illisible(s) en %s remplacé(s) "
-                               "par « \xEF\xBF\xBD » (premier à cette ligne)",
-                               source->bad_bytes, source->encoding);
-    if (err == SC_OK)
-        err = kind == SC_KIND_ROLL
-                  ? sc_dataset_add_roll(r->data, source, table, &header,
-                                        &r->anomalies)
-                  : sc_dataset_add_placements(r->data, source, table, &header,
-                                              &r->anomalies);
-    sc_table_free(table);
-    sc_source_free(source);
-    return err;
 }
 
 /* Refuses an output that is one of the inputs: inputs are never written. */
@@ -152,61 +73,6 @@ static sc_error check_output(const sc_options *opts, sc_diag *diag)
     return SC_OK;
 }
 
-/* Applies the rules to each shown pupil; findings become anomalies. */
-static sc_error judge_pupils(run *r)
-{
-    sc_dataset *data = r->data;
-    const sc_entry **entries;
-    sc_error err = SC_OK;
-
-    r->verdicts = calloc(data->npupils ? data->npupils : 1,
-                         sizeof *r->verdicts);
-    entries = malloc((data->nentries ? data->nentries : 1) * sizeof *entries);
-    if (!r->verdicts || !entries) {
-        free(entries);
-        return SC_ERROR_MEMORY;
-    }
-    for (size_t p = 0; p < data->npupils && err == SC_OK; p++) {
-        const sc_pupil *pupil = &data->pupils[p];
-        size_t n = 0;
-        char who[256];
-
-        if (!sc_pupil_shown(pupil))
-            continue;
-        for (size_t k = r->links.first[p]; k < r->links.first[p + 1]; k++)
-            entries[n++] = &data->entries[r->links.items[k]];
-        err = sc_rules_apply(&r->period, pupil, entries, n, &r->verdicts[p]);
-        sc_pupil_display(pupil, who, sizeof who);
-        for (size_t f = 0; err == SC_OK && f < r->verdicts[p].nfindings; f++) {
-            const sc_finding *finding = &r->verdicts[p].findings[f];
-            err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_ERROR,
-                                   finding->entry->file, finding->entry->line,
-                                   pupil->class_name, who, "%s",
-                                   finding->message);
-        }
-    }
-    free(entries);
-    return err;
-}
-
-static sc_error select_classes(run *r, const char *pattern)
-{
-    size_t kept = 0;
-
-    for (size_t p = 0; p < r->data->npupils; p++) {
-        sc_pupil *pupil = &r->data->pupils[p];
-        pupil->selected =
-            !pattern || fnmatch(pattern, pupil->class_name, FNM_CASEFOLD) == 0;
-        kept += pupil->selected;
-    }
-    if (pattern && kept == 0)
-        return sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, "", 0,
-                                NULL, NULL,
-                                "aucune classe ne correspond à --classes '%s'",
-                                pattern);
-    return SC_OK;
-}
-
 /* Reads the previous run's state beside the workbook and compares. A
  * missing state is a first run; an unreadable one is reported and replaced:
  * neither stops the run. */
@@ -221,7 +87,7 @@ static sc_error track_changes(run *r, const char *output)
     for (size_t p = 0; p < r->data->npupils; p++)
         if (sc_pupil_shown(&r->data->pupils[p]) &&
             (err = sc_state_add(&r->current, &r->data->pupils[p], (long)p,
-                                r->verdicts[p].status)) != SC_OK)
+                                r->check.verdicts[p].status)) != SC_OK)
             return err;
     sc_diag_clear(&d);
     err = sc_state_read(&r->previous, r->state_path, &d);
@@ -294,16 +160,16 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
     if (!r->data)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < opts->nrolls; i++)
-        if ((err = load_file(r, opts->rolls[i], SC_KIND_ROLL, diag)) != SC_OK)
+        if ((err = sc_load_file(r->data, opts->rolls[i], SC_KIND_ROLL,
+                                r->aliases, &r->anomalies, diag)) != SC_OK)
             return err;
     for (size_t i = 0; i < opts->nplacements; i++)
-        if ((err = load_file(r, opts->placements[i], SC_KIND_PLACEMENTS,
-                             diag)) != SC_OK)
+        if ((err = sc_load_file(r->data, opts->placements[i],
+                                SC_KIND_PLACEMENTS, r->aliases, &r->anomalies,
+                                diag)) != SC_OK)
             return err;
-    if ((err = select_classes(r, opts->classes)) != SC_OK ||
-        (err = sc_match_duplicates(r->data, &r->anomalies)) != SC_OK ||
-        (err = sc_match_entries(r->data, &r->anomalies, &r->links)) != SC_OK ||
-        (err = judge_pupils(r)) != SC_OK ||
+    if ((err = sc_check_run(&r->check, r->data, &r->period, opts->classes,
+                            &r->anomalies)) != SC_OK ||
         /* Locked from reading the state to writing it: inputs that cannot
          * be read leave nothing beside the workbook. */
         (err = sc_lock_acquire(opts->output,
@@ -316,8 +182,8 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
         sc_report report = {.period = &r->period,
                             .as_of = r->as_of,
                             .data = r->data,
-                            .links = &r->links,
-                            .verdicts = r->verdicts,
+                            .links = &r->check.links,
+                            .verdicts = r->check.verdicts,
                             .anomalies = &r->anomalies,
                             .has_deadline = opts->has_deadline,
                             .deadline = opts->deadline,
@@ -353,10 +219,10 @@ static int run_summary(const run *r, const sc_options *opts)
         if (!sc_pupil_shown(&r->data->pupils[p]))
             continue;
         shown++;
-        counts[r->verdicts[p].status]++;
-        hosted += r->verdicts[p].hosted != 0;
+        counts[r->check.verdicts[p].status]++;
+        hosted += r->check.verdicts[p].hosted != 0;
         late += opts->has_deadline &&
-                sc_rules_is_late(r->verdicts[p].status, r->as_of,
+                sc_rules_is_late(r->check.verdicts[p].status, r->as_of,
                                  opts->deadline);
     }
     if (opts->quiet)

@@ -2,6 +2,7 @@
 with openpyxl (Debian's python3-openpyxl), an independent reader."""
 import csv
 import os
+import shlex
 import stat
 import subprocess
 import tempfile
@@ -10,7 +11,15 @@ import unittest
 import openpyxl
 
 TOP = os.path.abspath(os.path.join(os.path.dirname(__file__), "..", ".."))
-BIN = os.path.join(TOP, "stagecheck")
+# make check-asan and make check-valgrind point these at another build or
+# run the binary under valgrind.
+BIN = os.environ.get("STAGECHECK", os.path.join(TOP, "stagecheck"))
+WRAPPER = shlex.split(os.environ.get("STAGECHECK_WRAPPER", ""))
+
+
+def command(*args):
+    """The command line that runs stagecheck with args."""
+    return WRAPPER + [BIN] + [str(a) for a in args]
 SAMPLES = os.path.join(TOP, "samples")
 
 # The fill of each status, as README documents it.
@@ -98,7 +107,7 @@ class E2E(unittest.TestCase):
 
     def run_tool(self, *args, out="suivi.xlsx", cwd=None, umask=None):
         out_path = os.path.join(self.dir, out) if out else None
-        cmd = [BIN] + list(args) + (["-o", out_path] if out else [])
+        cmd = command(*args, *(["-o", out_path] if out else []))
 
         def pre():
             if umask is not None:

@@ -11,7 +11,7 @@ import unittest
 
 import openpyxl
 
-from test_e2e import BIN, COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, TOP, \
+from test_e2e import command, COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, TOP, \
     fill, placement
 
 
@@ -43,7 +43,7 @@ class Scheduled(unittest.TestCase):
                    "\n".join([PLACEMENT_HEADER] + placement_rows) + "\n")
 
     def run_tool(self, *args, check_out=True):
-        cmd = [BIN] + list(args)
+        cmd = command(*args)
         proc = subprocess.run(cmd, capture_output=True, text=True,
                               cwd=self.dir, timeout=60)
         return proc
@@ -65,8 +65,8 @@ class Scheduled(unittest.TestCase):
                    "[stagecheck]\nroll = eleves*.csv\nplacements = stages.csv\n"
                    "output = suivi.xlsx\nas-of = 2024-05-27\n")
         os.mkdir(os.path.join(self.dir, "ailleurs"))
-        proc = subprocess.run([BIN, "--config",
-                               os.path.join(self.dir, "stagecheck.ini")],
+        proc = subprocess.run(command("--config",
+                               os.path.join(self.dir, "stagecheck.ini")),
                               capture_output=True, text=True,
                               cwd=os.path.join(self.dir, "ailleurs"), timeout=60)
         self.assertEqual(proc.returncode, 0, proc.stderr)
@@ -119,8 +119,8 @@ class Scheduled(unittest.TestCase):
 
     def test_sample_configuration_parses_and_runs(self):
         proc = subprocess.run(
-            [BIN, "--config", os.path.join(TOP, "samples", "stagecheck.ini"),
-             "-o", self.out, "--as-of", "2024-05-27"],
+            command("--config", os.path.join(TOP, "samples", "stagecheck.ini"),
+             "-o", self.out, "--as-of", "2024-05-27"),
             capture_output=True, text=True, timeout=60)
         self.assertEqual(proc.returncode, 1, proc.stderr)
         self.assertIn("Date limite des conventions", proc.stdout)
@@ -257,8 +257,8 @@ class Scheduled(unittest.TestCase):
         roll = ["NOM%d;Prénom;2nde %d;A%d;01/01/2008" % (i, i % 5, i)
                 for i in range(2000)]
         self.files(roll, [placement("A%d" % i) for i in range(2000)])
-        cmd = [BIN, "--roll", "eleves.csv", "--placements", "stages.csv",
-               "-o", self.out, "--as-of", "2024-05-27"]
+        cmd = command("--roll", "eleves.csv", "--placements", "stages.csv",
+               "-o", self.out, "--as-of", "2024-05-27")
         procs = [subprocess.Popen(cmd, cwd=self.dir, stdout=subprocess.PIPE,
                                   stderr=subprocess.PIPE) for _ in range(3)]
         codes = [p.wait(timeout=120) for p in procs]

@@ -1,0 +1,32 @@
+/*
+ * check.h - the checking step over a whole dataset: select the classes,
+ * find repeated pupils, tie entries to pupils, apply the rules to each
+ * pupil shown; every finding becomes an anomaly.
+ */
+#ifndef STAGECHECK_CHECK_H
+#define STAGECHECK_CHECK_H
+#include "stagecheck/anomaly.h"
+#include "stagecheck/date.h"
+#include "stagecheck/match.h"
+#include "stagecheck/record.h"
+#include "stagecheck/rules.h"
+
+/** The outcome of sc_check_run; freed with sc_check_clear. */
+typedef struct sc_check {
+    sc_links links;
+    sc_verdict *verdicts; /* one per pupil of the dataset (zeroed for
+                             pupils not shown) */
+    size_t nverdicts;
+} sc_check;
+
+/** Checks data over period. classes (may be NULL) is the --classes
+ *  pattern. Returns SC_OK or SC_ERROR_MEMORY; check is filled either way
+ *  and the caller clears it. */
+sc_error sc_check_run(sc_check *check, sc_dataset *data,
+                      const sc_period *period, const char *classes,
+                      sc_anomalies *anomalies);
+
+/** Frees what check holds and zeroes it; NULL is fine. */
+void sc_check_clear(sc_check *check);
+
+#endif /* STAGECHECK_CHECK_H */

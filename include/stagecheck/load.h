@@ -1,0 +1,28 @@
+/*
+ * load.h - one input file into the dataset: read and decode, parse with the
+ * separator that yields a header, map the header, build the records.
+ */
+#ifndef STAGECHECK_LOAD_H
+#define STAGECHECK_LOAD_H
+#include "stagecheck/anomaly.h"
+#include "stagecheck/csvfile.h"
+#include "stagecheck/header.h"
+#include "stagecheck/record.h"
+
+/** Adds the rows of a decoded source to data as a file of kind. The
+ *  detected separator is tried first, then the others: the first that
+ *  yields a header row wins. aliases (may be NULL) are the configuration's
+ *  extra header names. Bad cells and rows go to anomalies. Returns SC_OK,
+ *  SC_ERROR_MEMORY, or an error that stops the run with diag filled
+ *  (SC_ERROR_CSV_QUOTE, SC_ERROR_NO_HEADER, SC_ERROR_FILE_EMPTY for a
+ *  roll with no row under its header). */
+sc_error sc_load_source(sc_dataset *data, const sc_source *source,
+                        sc_kind kind, const sc_aliases *aliases,
+                        sc_anomalies *anomalies, sc_diag *diag);
+
+/** Reads path (sc_source_read), then sc_load_source. */
+sc_error sc_load_file(sc_dataset *data, const char *path, sc_kind kind,
+                      const sc_aliases *aliases, sc_anomalies *anomalies,
+                      sc_diag *diag);
+
+#endif /* STAGECHECK_LOAD_H */

@@ -1,0 +1,87 @@
+/*
+ * load.c - one input file into the dataset.
+ */
+#include <stdlib.h>
+#include "stagecheck/load.h"
+
+/* Parses source and finds its header, trying the detected separator first
+ * and then the others: the separator that yields a header row wins. */
+static sc_error load_table(const sc_source *source, sc_kind kind,
+                           const sc_aliases *aliases, sc_table **table,
+                           sc_header *header, sc_diag *diag)
+{
+    char seps[3] = {sc_source_detect_sep(source), 0, 0};
+    size_t n = 1;
+    sc_error first_err = SC_OK;
+
+    for (const char *s = ";\t,"; *s; s++)
+        if (*s != seps[0])
+            seps[n++] = *s;
+    for (size_t i = 0; i < 3; i++) {
+        sc_diag d;
+        sc_error err;
+
+        sc_diag_clear(&d);
+        err = sc_table_parse(source, seps[i], table, &d);
+        if (err == SC_OK)
+            err = sc_header_find(*table, kind, aliases, header, &d);
+        if (err == SC_OK)
+            return SC_OK;
+        sc_table_free(*table);
+        *table = NULL;
+        if (i == 0) {
+            /* The likeliest separator's error is the one to report. */
+            first_err = err;
+            *diag = d;
+        }
+        if (err == SC_ERROR_MEMORY || (i == 0 && err == SC_ERROR_CSV_QUOTE))
+            return err;
+    }
+    return first_err;
+}
+
+sc_error sc_load_source(sc_dataset *data, const sc_source *source,
+                        sc_kind kind, const sc_aliases *aliases,
+                        sc_anomalies *anomalies, sc_diag *diag)
+{
+    sc_table *table = NULL;
+    sc_header header;
+    sc_error err;
+
+    err = load_table(source, kind, aliases, &table, &header, diag);
+    /* An empty roll would give a clean, empty workbook: say so instead. */
+    if (err == SC_OK && kind == SC_KIND_ROLL &&
+        header.row + 1 >= table->nrows) {
+        sc_diag_set(diag, source->path, table->rows[header.row].line,
+                    "aucun élève sous la ligne d'en-tête : liste vide");
+        err = SC_ERROR_FILE_EMPTY;
+    }
+    if (err == SC_OK && source->bad_bytes > 0)
+        err = sc_anomalies_add(anomalies, SC_SEVERITY_WARNING, source->path,
+                               source->first_bad_line, NULL, NULL,
+                               "%zu caractère(s) illisible(s) en %s remplacé(s) "
+                               "par « \xEF\xBF\xBD » (premier à cette ligne)",
+                               source->bad_bytes, source->encoding);
+    if (err == SC_OK)
+        err = kind == SC_KIND_ROLL
+                  ? sc_dataset_add_roll(data, source, table, &header,
+                                        anomalies)
+                  : sc_dataset_add_placements(data, source, table, &header,
+                                              anomalies);
+    sc_table_free(table);
+    return err;
+}
+
+sc_error sc_load_file(sc_dataset *data, const char *path, sc_kind kind,
+                      const sc_aliases *aliases, sc_anomalies *anomalies,
+                      sc_diag *diag)
+{
+    sc_source *source = NULL;
+    sc_error err;
+
+    err = sc_source_read(path, &source, diag);
+    if (err == SC_OK)
+        err = sc_load_source(data, source, kind, aliases, anomalies, diag);
+    sc_source_free(source);
+    return err;
+}
