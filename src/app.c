@@ -16,6 +16,7 @@
 #include "stagecheck/report.h"
 #include "stagecheck/rules.h"
 #include "stagecheck/state.h"
+#include "stagecheck/tempfile.h"
 
 /* Seconds a run waits for another one on the same workbook, by default. */
 #define WAIT_DEFAULT 60
@@ -120,6 +121,14 @@ static sc_error track_changes(run *r, const char *output)
     return err;
 }
 
+/* Under the lock, temporary files beside the workbook are a killed run's. */
+static sc_error sweep_temporaries(run *r, const char *output)
+{
+    sc_tempfile_sweep(output);
+    sc_tempfile_sweep(r->state_path);
+    return SC_OK;
+}
+
 static sc_error sort_anomalies(run *r)
 {
     const char **files = malloc((r->data->ninputs + 1) * sizeof *files);
@@ -176,6 +185,7 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
                                opts->has_wait ? opts->wait : WAIT_DEFAULT,
                                &r->lock_fd, diag)) != SC_OK ||
         (err = track_changes(r, opts->output)) != SC_OK ||
+        (err = sweep_temporaries(r, opts->output)) != SC_OK ||
         (err = sort_anomalies(r)) != SC_OK)
         return err;
     {

@@ -1,13 +1,18 @@
 /*
  * tempfile.c - write beside, then rename into place.
  */
+#include <dirent.h>
 #include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "stagecheck/tempfile.h"
+
+/* Distinctive, so that a sweep never takes a user's own file. */
+#define TMP_SUFFIX ".tmp-XXXXXX"
 
 sc_error sc_tempfile_open(sc_tempfile *file, const char *path,
                           const char *what, sc_diag *diag)
@@ -17,12 +22,12 @@ sc_error sc_tempfile_open(sc_tempfile *file, const char *path,
     file->path = path;
     file->what = what;
     file->fd = -1;
-    file->tmp = malloc(strlen(path) + sizeof ".XXXXXX");
+    file->tmp = malloc(strlen(path) + sizeof TMP_SUFFIX);
     if (!file->tmp)
         return SC_ERROR_MEMORY;
     /* In the same folder, so that rename() is one step on one disk; mkstemp
      * creates it 0600, so nobody reads a half-written file. */
-    sprintf(file->tmp, "%s.XXXXXX", path);
+    sprintf(file->tmp, "%s" TMP_SUFFIX, path);
     file->fd = mkstemp(file->tmp);
     if (file->fd < 0) {
         en = errno;
@@ -62,4 +67,30 @@ void sc_tempfile_abort(sc_tempfile *file)
         free(file->tmp);
         file->tmp = NULL;
     }
+}
+
+void sc_tempfile_sweep(const char *path)
+{
+    char *dir_copy = strdup(path), *base_copy = strdup(path);
+    const char *base;
+    size_t prefix;
+    DIR *dir;
+    struct dirent *ent;
+
+    if (!dir_copy || !base_copy)
+        goto done;
+    base = basename(base_copy);
+    prefix = strlen(base) + sizeof TMP_SUFFIX - 7; /* "<base>.tmp-" */
+    dir = opendir(dirname(dir_copy));
+    if (!dir)
+        goto done;
+    while ((ent = readdir(dir)) != NULL)
+        if (strlen(ent->d_name) == prefix + 6 &&
+            strncmp(ent->d_name, base, strlen(base)) == 0 &&
+            strncmp(ent->d_name + strlen(base), ".tmp-", 5) == 0)
+            unlinkat(dirfd(dir), ent->d_name, 0);
+    closedir(dir);
+done:
+    free(dir_copy);
+    free(base_copy);
 }

@@ -448,7 +448,7 @@ static void test_write_unusable_temp_name_keeps_existing_file(void **state)
     char path[512];
     int n;
 
-    /* A 250-byte name is fine, but with ".XXXXXX" it passes NAME_MAX. */
+    /* A 250-byte name is fine, but with ".tmp-XXXXXX" it passes NAME_MAX. */
     n = snprintf(path, sizeof path, "%s/", f->dir);
     memset(path + n, 'a', 245);
     strcpy(path + n + 245, ".xlsx");

@@ -8,7 +8,7 @@
 #include "stagecheck/error.h"
 
 typedef struct sc_tempfile {
-    char *tmp;         /* "<path>.XXXXXX", NULL once committed or aborted */
+    char *tmp;         /* "<path>.tmp-XXXXXX", NULL once committed or aborted */
     const char *path;  /* the final path, borrowed */
     const char *what;  /* French, for messages: "le classeur" */
     int fd;            /* open on tmp, -1 once the caller has closed it */
@@ -28,5 +28,10 @@ sc_error sc_tempfile_commit(sc_tempfile *file, sc_diag *diag);
 /** Removes the temporary file (after a failed write); safe to call after
  *  a commit, and more than once. */
 void sc_tempfile_abort(sc_tempfile *file);
+
+/** Removes the temporary files of path that a killed run left behind
+ *  ("<path>.tmp-XXXXXX"). Call it only while holding the output's lock:
+ *  then no other run is writing one. Failures are ignored. */
+void sc_tempfile_sweep(const char *path);
 
 #endif /* STAGECHECK_TEMPFILE_H */
