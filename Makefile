@@ -24,30 +24,34 @@ MANDIR  ?= $(PREFIX)/share/man
 # Debian's python3, where python3-openpyxl lives (not a pyenv one).
 PYTHON  := /usr/bin/python3
 
+# B is the build folder and BIN the binary: make check-asan builds a
+# second, instrumented copy of everything in build/asan.
+B       ?= build
+BIN     ?= stagecheck
 LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
-LIB_OBJS := $(LIB_SRCS:src/%.c=build/%.o)
+LIB_OBJS := $(LIB_SRCS:src/%.c=$(B)/%.o)
 UNIT_SRCS := $(wildcard tests/test_*.c)
-UNIT_BINS := $(UNIT_SRCS:tests/%.c=build/tests/%)
+UNIT_BINS := $(UNIT_SRCS:tests/%.c=$(B)/tests/%)
 
 .PHONY: all demo test unit e2e deps test-deps clean install uninstall
-all: stagecheck
+all: $(BIN)
 
-build/%.o: src/%.c | build
+$(B)/%.o: src/%.c | $(B)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-build/libstagecheck.a: $(LIB_OBJS)
+$(B)/libstagecheck.a: $(LIB_OBJS)
 	$(AR) rcs $@ $^
 
-stagecheck: build/main.o build/libstagecheck.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+$(BIN): $(B)/main.o $(B)/libstagecheck.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-build/tests/%: tests/%.c build/libstagecheck.a | build
-	@mkdir -p build/tests
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(shell pkg-config --cflags cmocka) \
-	    -o $@ $< build/libstagecheck.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+$(B)/tests/%: tests/%.c $(B)/libstagecheck.a | $(B)
+	@mkdir -p $(B)/tests
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(shell pkg-config --cflags cmocka) \
+	    -o $@ $< $(B)/libstagecheck.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 
-build:
-	@mkdir -p build
+$(B):
+	@mkdir -p $(B)
 
 deps:
 	@sh tools/install-deps.sh $(BUILD_DEBS)
@@ -69,13 +73,14 @@ TEST_MORE :=
 -include $(wildcard mk/*.mk)
 
 test: test-deps
-	@$(MAKE) --no-print-directory stagecheck unit e2e $(TEST_MORE)
+	@$(MAKE) --no-print-directory $(BIN) unit e2e $(TEST_MORE)
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail
 
-e2e: stagecheck
-	$(PYTHON) -m unittest discover -s tests/e2e -p 'test_*.py' -v
+e2e: $(BIN)
+	STAGECHECK=$(abspath $(BIN)) $(PYTHON) -m unittest discover -s tests/e2e \
+	    -p 'test_*.py' -v
 
 install: stagecheck
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
@@ -88,4 +93,4 @@ uninstall:
 clean:
 	rm -rf build stagecheck out
 
--include $(LIB_OBJS:.o=.d) build/main.d
+-include $(LIB_OBJS:.o=.d) $(B)/main.d

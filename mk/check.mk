@@ -1,0 +1,23 @@
+# make check-asan: the whole suite (unit, end-to-end, fuzz replay) on a
+# second build instrumented with AddressSanitizer and UndefinedBehavior-
+# Sanitizer; any report fails the run.
+# make check-valgrind: the end-to-end cases with the binary run under
+# valgrind; any error or leak fails the run.
+ASAN_FLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
+              -fno-sanitize-recover=all
+VALGRIND   := valgrind -q --error-exitcode=99 --leak-check=full \
+              --show-leak-kinds=definite,indirect,possible \
+              --errors-for-leak-kinds=definite,indirect,possible
+
+.PHONY: check-asan check-valgrind
+check-asan: test-deps
+	@ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
+	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+	 $(MAKE) --no-print-directory B=build/asan BIN=build/asan/stagecheck \
+	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
+	    build/asan/stagecheck unit e2e $(ASAN_MORE)
+
+check-valgrind: test-deps
+	@sh tools/install-deps.sh valgrind
+	@$(MAKE) --no-print-directory stagecheck
+	STAGECHECK_WRAPPER="$(VALGRIND)" $(MAKE) --no-print-directory e2e
