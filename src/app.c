@@ -2,6 +2,7 @@
  * app.c - the pipeline: read and decode, map headers, build records, match,
  * apply the rules, write the workbook; then the summary and the exit status.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -12,14 +13,38 @@
 #include "stagecheck/config.h"
 #include "stagecheck/load.h"
 #include "stagecheck/lock.h"
-#include "stagecheck/record.h"
 #include "stagecheck/report.h"
 #include "stagecheck/rules.h"
+#include "stagecheck/school.h"
 #include "stagecheck/state.h"
 #include "stagecheck/tempfile.h"
+#include "stagecheck/text.h"
 
 /* Seconds a run waits for another one on the same workbook, by default. */
 #define WAIT_DEFAULT 60
+#define ACADEMIE_FILE "academie.xlsx"
+
+/* One school's check, from its rows to its workbook waiting in a temporary
+ * file. With --by-school, what only the workbook needed is freed as soon as
+ * it is written; the tally stays for academie.xlsx. */
+typedef struct school_run {
+    char *output;              /* the workbook's path */
+    char *label;               /* "UAI — name", or NULL */
+    sc_dataset *data;
+    sc_anomalies anomalies;
+    sc_check check;
+    char *state_path;
+    sc_state current;          /* this run's statuses, saved at the end */
+    sc_state previous;
+    int has_previous;
+    size_t nchanges;
+    sc_changes changes;
+    int *previous_status;      /* per pupil, when has_previous */
+    sc_tempfile book;          /* the workbook, ready once prepared */
+    sc_tempfile state;
+    int state_ready;
+    sc_school_tally tally;
+} school_run;
 
 /* What one run holds; freed by run_free. */
 typedef struct run {
@@ -28,44 +53,70 @@ typedef struct run {
     sc_period period;
     sc_date as_of;
     int lock_fd;
-    sc_dataset *data;
-    sc_anomalies anomalies;
-    sc_check check;
-    char *state_path;
-    sc_state current;          /* this run's statuses, saved at the end */
-    sc_state previous;
-    int has_previous;
-    sc_changes changes;
-    int *previous_status;      /* per pupil, when has_previous */
+    sc_file *files;            /* rolls, then placements files */
+    size_t nfiles;
+    sc_schools schools;
+    sc_anomalies anomalies;    /* --by-school: what belongs to no school */
+    school_run *schools_run;   /* one per school (one at least) */
+    size_t nruns;
+    char *academie_path;
+    sc_tempfile academie;
 } run;
+
+/* Frees what only the workbook and the state needed. */
+static void school_run_release(school_run *s)
+{
+    sc_check_clear(&s->check);
+    free(s->previous_status);
+    s->previous_status = NULL;
+    sc_changes_clear(&s->changes);
+    sc_state_clear(&s->previous);
+    sc_state_clear(&s->current);
+    sc_dataset_free(s->data);
+    s->data = NULL;
+}
+
+static void school_run_free(school_run *s)
+{
+    school_run_release(s);
+    sc_tempfile_abort(&s->book);
+    sc_tempfile_abort(&s->state);
+    sc_anomalies_clear(&s->anomalies);
+    free(s->state_path);
+    free(s->output);
+    free(s->label);
+}
 
 static void run_free(run *r)
 {
-    free(r->previous_status);
-    sc_changes_clear(&r->changes);
-    sc_state_clear(&r->previous);
-    sc_state_clear(&r->current);
-    free(r->state_path);
-    sc_check_clear(&r->check);
+    for (size_t i = 0; i < r->nruns; i++)
+        school_run_free(&r->schools_run[i]);
+    free(r->schools_run);
+    sc_tempfile_abort(&r->academie);
+    free(r->academie_path);
+    sc_schools_clear(&r->schools);
+    for (size_t i = 0; i < r->nfiles; i++)
+        sc_file_clear(&r->files[i]);
+    free(r->files);
     sc_anomalies_clear(&r->anomalies);
-    sc_dataset_free(r->data);
     sc_lock_release(r->lock_fd);
     sc_config_free(&r->config);
 }
 
 /* Refuses an output that is one of the inputs: inputs are never written. */
-static sc_error check_output(const sc_options *opts, sc_diag *diag)
+static sc_error check_output(const sc_options *opts, const char *output,
+                             sc_diag *diag)
 {
     struct stat out, in;
 
-    if (stat(opts->output, &out) != 0)
+    if (stat(output, &out) != 0)
         return SC_OK;
     for (size_t i = 0; i < opts->nrolls + opts->nplacements; i++) {
         const char *path = i < opts->nrolls ? opts->rolls[i]
                                             : opts->placements[i - opts->nrolls];
         if (stat(path, &in) == 0 && in.st_dev == out.st_dev &&
             in.st_ino == out.st_ino) {
-            sc_diag_set(diag, opts->output, 0,
+            sc_diag_set(diag, output, 0,
                         "le classeur de sortie est aussi un fichier d'entrée "
                         "(%s) : choisissez un autre nom", path);
             return SC_ERROR_SAME_FILE;
@@ -77,73 +128,317 @@ static sc_error check_output(const sc_options *opts, sc_diag *diag)
 /* Reads the previous run's state beside the workbook and compares. A
  * missing state is a first run; an unreadable one is reported and replaced:
  * neither stops the run. */
-static sc_error track_changes(run *r, const char *output)
+static sc_error track_changes(school_run *s)
 {
+    const sc_dataset *data = s->data;
     sc_diag d;
     sc_error err;
+    int *by_item;
 
-    r->state_path = sc_state_path(output);
-    if (!r->state_path)
+    s->state_path = sc_state_path(s->output);
+    if (!s->state_path)
         return SC_ERROR_MEMORY;
-    for (size_t p = 0; p < r->data->npupils; p++)
-        if (sc_pupil_shown(&r->data->pupils[p]) &&
-            (err = sc_state_add(&r->current, &r->data->pupils[p], (long)p,
-                                r->check.verdicts[p].status)) != SC_OK)
+    for (size_t p = 0; p < data->npupils; p++)
+        if (sc_pupil_shown(&data->pupils[p]) &&
+            (err = sc_state_add(&s->current, &data->pupils[p], (long)p,
+                                s->check.verdicts[p].status)) != SC_OK)
             return err;
     sc_diag_clear(&d);
-    err = sc_state_read(&r->previous, r->state_path, &d);
+    err = sc_state_read(&s->previous, s->state_path, &d);
     if (err == SC_ERROR_FILE_OPEN)
         return SC_OK;
     if (err == SC_ERROR_STATE)
-        return sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, d.file,
+        return sc_anomalies_add(&s->anomalies, SC_SEVERITY_WARNING, d.file,
                                 d.line, NULL, NULL,
                                 "%s ; état du passage précédent ignoré, il "
                                 "sera remplacé", d.message);
     if (err != SC_OK)
         return err;
-    r->has_previous = 1;
-    r->previous_status = malloc((r->data->npupils ? r->data->npupils : 1) *
-                                sizeof *r->previous_status);
-    {
-        int *by_item = malloc((r->current.count ? r->current.count : 1) *
-                              sizeof *by_item);
-        if (!r->previous_status || !by_item) {
-            free(by_item);
-            return SC_ERROR_MEMORY;
-        }
-        err = sc_state_compare(&r->previous, &r->current, &r->changes, by_item);
-        for (size_t p = 0; p < r->data->npupils; p++)
-            r->previous_status[p] = -1;
-        for (size_t i = 0; err == SC_OK && i < r->current.count; i++)
-            r->previous_status[r->current.items[i].pupil] = by_item[i];
+    s->has_previous = 1;
+    s->previous_status = malloc((data->npupils ? data->npupils : 1) *
+                                sizeof *s->previous_status);
+    by_item = malloc((s->current.count ? s->current.count : 1) *
+                     sizeof *by_item);
+    if (!s->previous_status || !by_item) {
         free(by_item);
+        return SC_ERROR_MEMORY;
+    }
+    err = sc_state_compare(&s->previous, &s->current, &s->changes, by_item);
+    for (size_t p = 0; p < data->npupils; p++)
+        s->previous_status[p] = -1;
+    for (size_t i = 0; err == SC_OK && i < s->current.count; i++)
+        s->previous_status[s->current.items[i].pupil] = by_item[i];
+    free(by_item);
+    s->nchanges = s->changes.count;
+    return err;
+}
+
+/* Sorts anomalies by the order of the files, then by line. */
+static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
+                               size_t nfiles)
+{
+    const char **paths = malloc((nfiles + 1) * sizeof *paths);
+
+    if (!paths)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < nfiles; i++)
+        paths[i] = files[i].source->path;
+    sc_anomalies_sort(list, paths, nfiles);
+    free(paths);
+    return SC_OK;
+}
+
+/* The figures of the summary, of the Synthèse and of academie.xlsx. */
+static void school_tally(school_run *s, const sc_options *opts,
+                         sc_date as_of)
+{
+    sc_school_tally *t = &s->tally;
+
+    for (size_t p = 0; p < s->data->npupils; p++) {
+        const sc_verdict *v = &s->check.verdicts[p];
+
+        if (!sc_pupil_shown(&s->data->pupils[p]))
+            continue;
+        t->pupils++;
+        t->status[v->status]++;
+        t->hosted += v->hosted != 0;
+        t->late += opts->has_deadline &&
+                   sc_rules_is_late(v->status, as_of, opts->deadline);
+    }
+    t->findings = sc_anomalies_findings(&s->anomalies);
+}
+
+/* Checks one school (every row when school is NULL) and leaves its
+ * workbook and state ready in temporary files. */
+static sc_error school_check(run *r, school_run *s, const sc_school *school,
+                             const sc_options *opts, sc_diag *diag)
+{
+    sc_error err = SC_OK;
+
+    s->data = sc_dataset_new();
+    if (!s->data)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; school && err == SC_OK && i < school->nparts; i++)
+        err = sc_file_add(&r->files[school->parts[i].file],
+                          school->parts[i].table, s->data, &s->anomalies);
+    if (err != SC_OK ||
+        (err = sc_check_run(&s->check, s->data, &r->period, opts->classes,
+                            &s->anomalies)) != SC_OK ||
+        (err = track_changes(s)) != SC_OK ||
+        (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
+        return err;
+    /* Under the lock, temporary files beside the workbook are a killed
+     * run's. */
+    sc_tempfile_sweep(s->output);
+    sc_tempfile_sweep(s->state_path);
+    school_tally(s, opts, r->as_of);
+    {
+        sc_report report = {.period = &r->period,
+                            .as_of = r->as_of,
+                            .data = s->data,
+                            .links = &s->check.links,
+                            .verdicts = s->check.verdicts,
+                            .anomalies = &s->anomalies,
+                            .has_deadline = opts->has_deadline,
+                            .deadline = opts->deadline,
+                            .previous = s->previous_status,
+                            .changes = s->has_previous ? &s->changes : NULL,
+                            .school = s->label};
+        err = sc_report_prepare(&report, s->output, &s->book, diag);
+    }
+    if (err == SC_OK) {
+        sc_diag d;
+        sc_diag_clear(&d);
+        /* A state that cannot be saved costs the next run its comparison,
+         * not this run its workbook. */
+        if (sc_state_prepare(&s->current, s->state_path, &s->state, &d) ==
+            SC_OK)
+            s->state_ready = 1;
+        else
+            fprintf(stderr, "%s: %s (le classeur sera bien écrit ; le "
+                            "prochain passage comparera avec l'état "
+                            "précédent)\n",
+                    d.file[0] ? d.file : s->state_path,
+                    d.message[0] ? d.message : sc_strerror(SC_ERROR_MEMORY));
     }
     return err;
 }
 
-/* Under the lock, temporary files beside the workbook are a killed run's. */
-static sc_error sweep_temporaries(run *r, const char *output)
+/* "UAI — name" for the Synthèse, or NULL when the inputs give no UAI. */
+static sc_error school_label(school_run *s, const sc_school *school)
 {
-    sc_tempfile_sweep(output);
-    sc_tempfile_sweep(r->state_path);
+    size_t size;
+
+    if (!school || !school->uai)
+        return SC_OK;
+    size = strlen(school->uai) + (school->name ? strlen(school->name) : 0) + 8;
+    s->label = malloc(size);
+    if (!s->label)
+        return SC_ERROR_MEMORY;
+    snprintf(s->label, size, "%s%s%s", school->uai,
+             school->name ? " — " : "", school->name ? school->name : "");
     return SC_OK;
 }
 
-static sc_error sort_anomalies(run *r)
+/* The path of school's workbook in dir. */
+static char *school_output(const char *dir, const sc_school *school)
 {
-    const char **files = malloc((r->data->ninputs + 1) * sizeof *files);
+    char name[128];
+    size_t size;
+    char *path;
 
-    if (!files)
+    sc_school_file_name(school, name, sizeof name);
+    size = strlen(dir) + strlen(name) + 2;
+    path = malloc(size);
+    if (path)
+        snprintf(path, size, "%s/%s", dir, name);
+    return path;
+}
+
+static char *path_join(const char *dir, const char *name)
+{
+    size_t size = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(size);
+
+    if (path)
+        snprintf(path, size, "%s/%s", dir, name);
+    return path;
+}
+
+/* --by-school: the folder must exist (it is created if its parent does). */
+static sc_error check_folder(const char *dir, sc_diag *diag)
+{
+    struct stat st;
+    int en;
+
+    if (mkdir(dir, 0750) == 0 || errno == EEXIST) {
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            return SC_OK;
+        sc_diag_set(diag, dir, 0, "--by-school : ce n'est pas un dossier");
+        return SC_ERROR_OUTPUT;
+    }
+    en = errno;
+    sc_diag_set(diag, dir, 0, "--by-school : impossible de créer le dossier : "
+                "%s", sc_strerrno(en));
+    return SC_ERROR_OUTPUT;
+}
+
+static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
+{
+    size_t n = opts->nrolls + opts->nplacements;
+    sc_error err = SC_OK;
+
+    r->files = calloc(n ? n : 1, sizeof *r->files);
+    if (!r->files)
         return SC_ERROR_MEMORY;
-    for (size_t i = 0; i < r->data->ninputs; i++)
-        files[i] = r->data->inputs[i].path;
-    sc_anomalies_sort(&r->anomalies, files, r->data->ninputs);
-    free(files);
+    for (size_t i = 0; err == SC_OK && i < n; i++) {
+        int roll = i < opts->nrolls;
+
+        err = sc_file_load(&r->files[i],
+                           roll ? opts->rolls[i]
+                                : opts->placements[i - opts->nrolls],
+                           roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
+                           r->aliases, &r->anomalies, diag);
+        r->nfiles = i + 1;
+    }
+    return err;
+}
+
+/* Sets up the run's schools: one per UAI with --by-school, else one. */
+static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
+{
+    size_t n;
+    sc_error err;
+
+    err = sc_schools_split(&r->schools, r->files, r->nfiles,
+                           opts->by_school != NULL, &r->anomalies, diag);
+    if (err != SC_OK)
+        return err;
+    n = opts->by_school ? r->schools.count : 1;
+    r->schools_run = calloc(n ? n : 1, sizeof *r->schools_run);
+    if (!r->schools_run)
+        return SC_ERROR_MEMORY;
+    r->nruns = n;
+    for (size_t i = 0; i < n; i++)
+        r->schools_run[i].book = r->schools_run[i].state =
+            (sc_tempfile){NULL, NULL, NULL, -1};
+    for (size_t i = 0; i < n; i++) {
+        school_run *s = &r->schools_run[i];
+        const sc_school *school =
+            i < r->schools.count ? &r->schools.items[i] : NULL;
+
+        s->output = opts->by_school ? school_output(opts->by_school, school)
+                                    : sc_strdup(opts->output);
+        if (!s->output || school_label(s, school) != SC_OK)
+            return SC_ERROR_MEMORY;
+    }
+    if (!opts->by_school) {
+        /* One workbook: what belongs to no school belongs to it. */
+        r->schools_run[0].anomalies = r->anomalies;
+        memset(&r->anomalies, 0, sizeof r->anomalies);
+    }
     return SC_OK;
+}
+
+static sc_error prepare_academie(run *r, const sc_options *opts,
+                                 sc_diag *diag)
+{
+    sc_school_tally *tallies;
+    sc_error err;
+
+    tallies = malloc((r->nruns ? r->nruns : 1) * sizeof *tallies);
+    if (!tallies)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < r->nruns; i++) {
+        const char *slash = strrchr(r->schools_run[i].output, '/');
+
+        tallies[i] = r->schools_run[i].tally;
+        tallies[i].uai = r->schools.items[i].uai;
+        tallies[i].name = r->schools.items[i].name;
+        tallies[i].workbook = slash ? slash + 1 : r->schools_run[i].output;
+    }
+    err = sort_anomalies(&r->anomalies, r->files, r->nfiles);
+    if (err == SC_OK) {
+        sc_academie academie = {.period = &r->period,
+                                .as_of = r->as_of,
+                                .has_deadline = opts->has_deadline,
+                                .deadline = opts->deadline,
+                                .schools = tallies,
+                                .nschools = r->nruns,
+                                .anomalies = &r->anomalies};
+        sc_tempfile_sweep(r->academie_path);
+        err = sc_report_prepare_academie(&academie, r->academie_path,
+                                         &r->academie, diag);
+    }
+    free(tallies);
+    return err;
+}
+
+/* Every workbook is ready: rename them all into place, then the states. */
+static sc_error commit_all(run *r, sc_diag *diag)
+{
+    sc_error err = SC_OK;
+
+    for (size_t i = 0; err == SC_OK && i < r->nruns; i++)
+        err = sc_tempfile_commit(&r->schools_run[i].book, diag);
+    if (err == SC_OK && r->academie_path)
+        err = sc_tempfile_commit(&r->academie, diag);
+    for (size_t i = 0; err == SC_OK && i < r->nruns; i++) {
+        school_run *s = &r->schools_run[i];
+        sc_diag d;
+
+        sc_diag_clear(&d);
+        if (s->state_ready && sc_tempfile_commit(&s->state, &d) != SC_OK)
+            fprintf(stderr, "%s: %s (le classeur est bien écrit ; le "
+                            "prochain passage comparera avec l'état "
+                            "précédent)\n", d.file, d.message);
+    }
+    return err;
 }
 
 static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
 {
+    const char *lock_path;
     sc_error err;
 
     r->as_of = opts->has_as_of ? opts->as_of : sc_date_today();
@@ -163,80 +458,61 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
     } else {
         sc_period_default(&r->period, r->as_of);
     }
-    if ((err = check_output(opts, diag)) != SC_OK)
-        return err;
-    r->data = sc_dataset_new();
-    if (!r->data)
-        return SC_ERROR_MEMORY;
-    for (size_t i = 0; i < opts->nrolls; i++)
-        if ((err = sc_load_file(r->data, opts->rolls[i], SC_KIND_ROLL,
-                                r->aliases, &r->anomalies, diag)) != SC_OK)
-            return err;
-    for (size_t i = 0; i < opts->nplacements; i++)
-        if ((err = sc_load_file(r->data, opts->placements[i],
-                                SC_KIND_PLACEMENTS, r->aliases, &r->anomalies,
-                                diag)) != SC_OK)
-            return err;
-    if ((err = sc_check_run(&r->check, r->data, &r->period, opts->classes,
-                            &r->anomalies)) != SC_OK ||
-        /* Locked from reading the state to writing it: inputs that cannot
-         * be read leave nothing beside the workbook. */
-        (err = sc_lock_acquire(opts->output,
+    if (opts->by_school) {
+        r->academie_path = path_join(opts->by_school, ACADEMIE_FILE);
+        if (!r->academie_path)
+            return SC_ERROR_MEMORY;
+    }
+    lock_path = opts->by_school ? r->academie_path : opts->output;
+    if ((err = check_output(opts, lock_path, diag)) != SC_OK ||
+        (err = load_inputs(r, opts, diag)) != SC_OK ||
+        (err = plan_schools(r, opts, diag)) != SC_OK ||
+        (opts->by_school &&
+         (err = check_folder(opts->by_school, diag)) != SC_OK) ||
+        /* Locked from reading the states to writing them: inputs that
+         * cannot be read leave nothing beside the workbook. */
+        (err = sc_lock_acquire(lock_path,
                                opts->has_wait ? opts->wait : WAIT_DEFAULT,
-                               &r->lock_fd, diag)) != SC_OK ||
-        (err = track_changes(r, opts->output)) != SC_OK ||
-        (err = sweep_temporaries(r, opts->output)) != SC_OK ||
-        (err = sort_anomalies(r)) != SC_OK)
+                               &r->lock_fd, diag)) != SC_OK)
         return err;
-    {
-        sc_report report = {.period = &r->period,
-                            .as_of = r->as_of,
-                            .data = r->data,
-                            .links = &r->check.links,
-                            .verdicts = r->check.verdicts,
-                            .anomalies = &r->anomalies,
-                            .has_deadline = opts->has_deadline,
-                            .deadline = opts->deadline,
-                            .previous = r->previous_status,
-                            .changes = r->has_previous ? &r->changes : NULL};
-        err = sc_report_write(&report, opts->output, diag);
+    for (size_t i = 0; i < r->nruns; i++) {
+        school_run *s = &r->schools_run[i];
+
+        err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
+                                                      : NULL,
+                           opts, diag);
+        if (err != SC_OK)
+            return err;
+        if (opts->by_school)
+            school_run_release(s);
     }
-    /* Saved only once the workbook is in place: the next run compares with
-     * what the head teacher has seen. */
-    if (err == SC_OK) {
-        sc_diag d;
-        sc_diag_clear(&d);
-        if (sc_state_write(&r->current, r->state_path, &d) != SC_OK)
-            fprintf(stderr, "%s: %s (le classeur est bien écrit ; le "
-                            "prochain passage comparera avec l'état "
-                            "précédent)\n",
-                    d.file, d.message);
-    }
-    return err;
+    if (opts->by_school && (err = prepare_academie(r, opts, diag)) != SC_OK)
+        return err;
+    return commit_all(r, diag);
 }
 
-/* Prints a cron-mail sized summary (unless quiet); returns the exit status
- * it implies. */
-static int run_summary(const run *r, const sc_options *opts)
+/* Prints the anomalies that are findings on stderr, as FILE:LINE:. */
+static void print_anomalies(const sc_anomalies *list)
 {
-    size_t counts[SC_STATUS_COUNT] = {0}, shown = 0, hosted = 0, late = 0;
-    size_t findings = sc_anomalies_findings(&r->anomalies);
+    for (size_t i = 0; i < list->count; i++) {
+        const sc_anomaly *a = &list->items[i];
+        if (a->severity == SC_SEVERITY_NOTE)
+            continue;
+        if (a->line)
+            fprintf(stderr, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
+                    a->pupil[0] ? " : " : "", a->message);
+        else
+            fprintf(stderr, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
+                    a->message);
+    }
+}
+
+static void print_heading(const run *r, const sc_options *opts, size_t late)
+{
     char from[11], to[11], as_of[11], deadline[11];
     int year = sc_school_year(r->period.start);
     long days_left = (long)r->period.start - (long)r->as_of;
 
-    for (size_t p = 0; p < r->data->npupils; p++) {
-        if (!sc_pupil_shown(&r->data->pupils[p]))
-            continue;
-        shown++;
-        counts[r->check.verdicts[p].status]++;
-        hosted += r->check.verdicts[p].hosted != 0;
-        late += opts->has_deadline &&
-                sc_rules_is_late(r->check.verdicts[p].status, r->as_of,
-                                 opts->deadline);
-    }
-    if (opts->quiet)
-        goto status;
     sc_date_format(r->period.start, from);
     sc_date_format(r->period.end, to);
     sc_date_format(r->as_of, as_of);
@@ -265,31 +541,64 @@ static int run_summary(const run *r, const sc_options *opts)
             printf("Date limite des conventions : %s, dépassée : %zu élève(s) "
                    "en retard\n", deadline, late);
     }
-    printf("Élèves : %zu\n", shown);
+}
+
+static void print_counts(const sc_school_tally *t, size_t findings)
+{
+    printf("Élèves : %zu\n", t->pupils);
     for (int s = 0; s < SC_STATUS_COUNT; s++)
-        printf("  %s : %zu\n", sc_status_label((sc_status)s), counts[s]);
-    printf("À accueillir dans l'établissement : %zu\n", hosted);
+        printf("  %s : %zu\n", sc_status_label((sc_status)s), t->status[s]);
+    printf("À accueillir dans l'établissement : %zu\n", t->hosted);
     printf("Anomalies : %zu\n", findings);
-    if (r->has_previous)
-        printf("Changements depuis le passage précédent : %zu\n",
-               r->changes.count);
-    else
-        printf("Changements : premier passage, rien à comparer\n");
-    printf("Classeur : %s\n", opts->output);
-    for (size_t i = 0; i < r->anomalies.count; i++) {
-        const sc_anomaly *a = &r->anomalies.items[i];
-        if (a->severity == SC_SEVERITY_NOTE)
-            continue;
-        if (a->line)
-            fprintf(stderr, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
-                    a->pupil[0] ? " : " : "", a->message);
-        else
-            fprintf(stderr, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
-                    a->message);
+}
+
+/* Prints a cron-mail sized summary (unless quiet); returns the exit status
+ * it implies. */
+static int run_summary(const run *r, const sc_options *opts)
+{
+    sc_school_tally all = {0};
+    size_t findings = sc_anomalies_findings(&r->anomalies);
+
+    for (size_t i = 0; i < r->nruns; i++) {
+        const sc_school_tally *t = &r->schools_run[i].tally;
+
+        all.pupils += t->pupils;
+        for (int s = 0; s < SC_STATUS_COUNT; s++)
+            all.status[s] += t->status[s];
+        all.hosted += t->hosted;
+        all.late += t->late;
+        findings += t->findings;
     }
-status:
-    return findings == 0 &&
-                   counts[SC_STATUS_READY] + counts[SC_STATUS_DISPENSED] == shown
+    if (!opts->quiet) {
+        print_heading(r, opts, all.late);
+        if (opts->by_school) {
+            printf("Établissements : %zu\n", r->nruns);
+            print_counts(&all, findings);
+            for (size_t i = 0; i < r->nruns; i++) {
+                const school_run *s = &r->schools_run[i];
+                printf("  %s : %zu élève(s), %zu prêt(s) ou dispensé(s), %zu "
+                       "anomalie(s)\n", s->output, s->tally.pupils,
+                       s->tally.status[SC_STATUS_READY] +
+                           s->tally.status[SC_STATUS_DISPENSED],
+                       s->tally.findings);
+            }
+            printf("Classeur académique : %s\n", r->academie_path);
+            print_anomalies(&r->anomalies);
+        } else {
+            const school_run *s = &r->schools_run[0];
+            print_counts(&all, findings);
+            if (s->has_previous)
+                printf("Changements depuis le passage précédent : %zu\n",
+                       s->nchanges);
+            else
+                printf("Changements : premier passage, rien à comparer\n");
+            printf("Classeur : %s\n", opts->output);
+            print_anomalies(&s->anomalies);
+        }
+    }
+    return findings == 0 && all.status[SC_STATUS_READY] +
+                                    all.status[SC_STATUS_DISPENSED] ==
+                                all.pupils
                ? SC_EXIT_CLEAN
                : SC_EXIT_FINDINGS;
 }
@@ -332,6 +641,7 @@ int sc_main(int argc, char **argv)
     sc_diag_clear(&diag);
     memset(&r, 0, sizeof r);
     r.lock_fd = -1;
+    r.academie.fd = -1;
     err = sc_options_parse(&opts, argc, argv, &diag);
     if (err == SC_OK && opts.help) {
         sc_options_usage(stdout);

@@ -58,6 +58,7 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
         {"roll", required_argument, NULL, 'r'},
         {"placements", required_argument, NULL, 'p'},
         {"output", required_argument, NULL, 'o'},
+        {"by-school", required_argument, NULL, 'b'},
         {"period", required_argument, NULL, 'P'},
         {"as-of", required_argument, NULL, 'a'},
         {"classes", required_argument, NULL, 'c'},
@@ -88,6 +89,9 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
             break;
         case 'o':
             opts->output = optarg;
+            break;
+        case 'b':
+            opts->by_school = optarg;
             break;
         case 'P':
             if ((err = options_period(opts, optarg, diag)) != SC_OK)
@@ -150,12 +154,20 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
 
 sc_error sc_options_check(const sc_options *opts, sc_diag *diag)
 {
-    if (opts->nrolls == 0 || opts->nplacements == 0 || !opts->output) {
+    if (opts->nrolls == 0 || opts->nplacements == 0 ||
+        (!opts->output && !opts->by_school)) {
         sc_diag_set(diag, "", 0, "il faut au moins une liste d'élèves "
                                  "(--roll), un fichier de stages "
-                                 "(--placements) et un classeur de sortie (-o), "
-                                 "sur la ligne de commande ou dans le fichier "
-                                 "de configuration (--config)");
+                                 "(--placements) et un classeur de sortie (-o) "
+                                 "ou un dossier (--by-school), sur la ligne de "
+                                 "commande ou dans le fichier de configuration "
+                                 "(--config)");
+        return SC_ERROR_USAGE;
+    }
+    if (opts->output && opts->by_school) {
+        sc_diag_set(diag, "", 0, "-o et --by-school s'excluent : -o écrit un "
+                                 "classeur, --by-school un classeur par "
+                                 "établissement dans un dossier");
         return SC_ERROR_USAGE;
     }
     return SC_OK;
@@ -179,6 +191,8 @@ void sc_options_usage(FILE *out)
         "                   [--period AAAA-MM-JJ:AAAA-MM-JJ] "
         "[--as-of AAAA-MM-JJ] [--classes MOTIF]\n"
         "                   [--deadline AAAA-MM-JJ] [--wait SECONDES] [-q]\n"
+        "       stagecheck --roll FICHIER… --placements FICHIER… "
+        "--by-school DOSSIER [options…]\n"
         "       stagecheck --config FICHIER.ini [options…]\n"
         "\n"
         "Vérifie les conventions du stage de seconde (séquence d'observation en\n"
@@ -189,6 +203,8 @@ void sc_options_usage(FILE *out)
         "  --roll FICHIER        liste d'élèves (CSV SIECLE ou Pronote) ; répétable\n"
         "  --placements FICHIER  suivi des stages et des dispenses (CSV) ; répétable\n"
         "  -o, --output SORTIE   classeur à écrire (.xlsx)\n"
+        "  --by-school DOSSIER   un classeur par établissement (colonne UAI) dans\n"
+        "                        DOSSIER, et academie.xlsx qui les récapitule\n"
         "  --period DÉBUT:FIN    période nationale (par défaut : les deux semaines\n"
         "                        du lundi au vendredi finissant le dernier vendredi\n"
         "                        de juin de l'année scolaire)\n"

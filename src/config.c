@@ -30,6 +30,7 @@ typedef enum config_key {
     CONFIG_ROLL,
     CONFIG_PLACEMENTS,
     CONFIG_OUTPUT,
+    CONFIG_BY_SCHOOL,
     CONFIG_PERIOD,
     CONFIG_AS_OF,
     CONFIG_DEADLINE,
@@ -48,6 +49,9 @@ static const struct {
                                          "(par exemple exports/stages.csv)"},
     [CONFIG_OUTPUT]     = {"output", "le classeur à écrire "
                                      "(par exemple suivi-stages.xlsx)"},
+    [CONFIG_BY_SCHOOL]  = {"by-school", "le dossier des classeurs par "
+                                        "établissement (par exemple "
+                                        "classeurs/)"},
     [CONFIG_PERIOD]     = {"period", "AAAA-MM-JJ:AAAA-MM-JJ "
                                      "(par exemple 2024-06-17:2024-06-28)"},
     [CONFIG_AS_OF]      = {"as-of", "une date AAAA-MM-JJ "
@@ -271,7 +275,8 @@ static int config_setting(config_reader *r, const char *name,
     if (key == CONFIG_KEY_COUNT)
         return config_fail(r, SC_ERROR_CONFIG, "clé inconnue « %s » dans "
                            "[stagecheck] : attendu roll, placements, output, "
-                           "period, as-of, deadline, classes ou wait", name);
+                           "by-school, period, as-of, deadline, classes ou "
+                           "wait", name);
     if (!*value)
         return config_fail(r, SC_ERROR_CONFIG, "%s : valeur manquante, "
                            "attendu %s", name, config_keys[key].form);
@@ -282,6 +287,8 @@ static int config_setting(config_reader *r, const char *name,
         return config_add_paths(r, &c->placements, &c->nplacements, value);
     case CONFIG_OUTPUT:
         return config_set_string(r, &c->output, config_join(r, value));
+    case CONFIG_BY_SCHOOL:
+        return config_set_string(r, &c->by_school, config_join(r, value));
     case CONFIG_PERIOD:
         return config_set_period(r, name, value);
     case CONFIG_AS_OF:
@@ -422,8 +429,11 @@ void sc_config_apply(const sc_config *config, sc_options *opts)
     if (opts->nplacements == 0)
         config_lend(config->placements, config->nplacements,
                     &opts->placements, &opts->nplacements);
-    if (!opts->output)
+    /* -o and --by-school on the command line each replace both. */
+    if (!opts->output && !opts->by_school) {
         opts->output = config->output;
+        opts->by_school = config->by_school;
+    }
     if (!opts->classes)
         opts->classes = config->classes;
     if (!opts->has_period && config->has_period) {
@@ -460,6 +470,7 @@ void sc_config_free(sc_config *config)
     config_free_list(config->rolls, config->nrolls);
     config_free_list(config->placements, config->nplacements);
     free(config->output);
+    free(config->by_school);
     free(config->classes);
     sc_aliases_clear(&config->aliases);
     memset(config, 0, sizeof *config);

@@ -522,7 +522,7 @@ void sc_table_free(sc_table *table)
 {
     if (!table)
         return;
-    for (size_t i = 0; i < table->nrows; i++)
+    for (size_t i = 0; !table->view && i < table->nrows; i++)
         fields_free(table->rows[i].fields, table->rows[i].nfields);
     free(table->rows);
     free(table);

@@ -25,6 +25,7 @@ static const char *const error_messages[SC_ERROR_MAX + 1] = {
     [SC_ERROR_CONFIG]     = "fichier de configuration incorrect",
     [SC_ERROR_STATE]      = "fichier d'état illisible",
     [SC_ERROR_LOCKED]     = "un autre passage de stagecheck écrit déjà ce classeur",
+    [SC_ERROR_SCHOOLS]    = "les fichiers concernent plusieurs établissements",
     [SC_ERROR_MAX]        = "erreur inconnue",
 };
 

@@ -72,6 +72,12 @@ static const header_alias header_aliases[] = {
     {"motifdedispense", SC_FIELD_DISPENSE},
     {"justificatif", SC_FIELD_PROOF},
     {"justificatifdispense", SC_FIELD_PROOF},
+    {"uai", SC_FIELD_UAI},
+    {"rne", SC_FIELD_UAI},
+    {"codeuai", SC_FIELD_UAI},
+    {"codeetablissement", SC_FIELD_UAI},
+    {"etablissement", SC_FIELD_SCHOOL},
+    {"nometablissement", SC_FIELD_SCHOOL},
 };
 
 static const char *const field_labels[SC_FIELD_COUNT] = {
@@ -98,6 +104,8 @@ static const char *const field_labels[SC_FIELD_COUNT] = {
     [SC_FIELD_INS_HOST] = "Assurance structure",
     [SC_FIELD_DISPENSE] = "Dispense",
     [SC_FIELD_PROOF] = "Justificatif",
+    [SC_FIELD_UAI] = "UAI",
+    [SC_FIELD_SCHOOL] = "Établissement",
 };
 
 const char *sc_field_label(sc_field field)

@@ -2,6 +2,7 @@
  * load.c - one input file into the dataset.
  */
 #include <stdlib.h>
+#include <string.h>
 #include "stagecheck/load.h"
 
 /* Parses source and finds its header, trying the detected separator first
@@ -40,19 +41,20 @@ static sc_error load_table(const sc_source *source, sc_kind kind,
     return first_err;
 }
 
-sc_error sc_load_source(sc_dataset *data, const sc_source *source,
-                        sc_kind kind, const sc_aliases *aliases,
-                        sc_anomalies *anomalies, sc_diag *diag)
+/* Finds the table and header of a decoded source and reports its
+ * undecodable bytes. */
+static sc_error load_parse(const sc_source *source, sc_kind kind,
+                           const sc_aliases *aliases, sc_table **table,
+                           sc_header *header, sc_anomalies *anomalies,
+                           sc_diag *diag)
 {
-    sc_table *table = NULL;
-    sc_header header;
     sc_error err;
 
-    err = load_table(source, kind, aliases, &table, &header, diag);
+    err = load_table(source, kind, aliases, table, header, diag);
     /* An empty roll would give a clean, empty workbook: say so instead. */
     if (err == SC_OK && kind == SC_KIND_ROLL &&
-        header.row + 1 >= table->nrows) {
-        sc_diag_set(diag, source->path, table->rows[header.row].line,
+        header->row + 1 >= (*table)->nrows) {
+        sc_diag_set(diag, source->path, (*table)->rows[header->row].line,
                     "aucun élève sous la ligne d'en-tête : liste vide");
         err = SC_ERROR_FILE_EMPTY;
     }
@@ -62,12 +64,30 @@ sc_error sc_load_source(sc_dataset *data, const sc_source *source,
                                "%zu caractère(s) illisible(s) en %s remplacé(s) "
                                "par « \xEF\xBF\xBD » (premier à cette ligne)",
                                source->bad_bytes, source->encoding);
+    return err;
+}
+
+static sc_error load_rows(const sc_source *source, sc_kind kind,
+                          const sc_table *table, const sc_header *header,
+                          sc_dataset *data, sc_anomalies *anomalies)
+{
+    return kind == SC_KIND_ROLL
+               ? sc_dataset_add_roll(data, source, table, header, anomalies)
+               : sc_dataset_add_placements(data, source, table, header,
+                                           anomalies);
+}
+
+sc_error sc_load_source(sc_dataset *data, const sc_source *source,
+                        sc_kind kind, const sc_aliases *aliases,
+                        sc_anomalies *anomalies, sc_diag *diag)
+{
+    sc_table *table = NULL;
+    sc_header header;
+    sc_error err;
+
+    err = load_parse(source, kind, aliases, &table, &header, anomalies, diag);
     if (err == SC_OK)
-        err = kind == SC_KIND_ROLL
-                  ? sc_dataset_add_roll(data, source, table, &header,
-                                        anomalies)
-                  : sc_dataset_add_placements(data, source, table, &header,
-                                              anomalies);
+        err = load_rows(source, kind, table, &header, data, anomalies);
     sc_table_free(table);
     return err;
 }
@@ -84,4 +104,39 @@ sc_error sc_load_file(sc_dataset *data, const char *path, sc_kind kind,
         err = sc_load_source(data, source, kind, aliases, anomalies, diag);
     sc_source_free(source);
     return err;
+}
+
+sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
+                      const sc_aliases *aliases, sc_anomalies *anomalies,
+                      sc_diag *diag)
+{
+    sc_error err;
+
+    memset(file, 0, sizeof *file);
+    file->kind = kind;
+    err = sc_source_read(path, &file->source, diag);
+    if (err == SC_OK)
+        err = load_parse(file->source, kind, aliases, &file->table,
+                         &file->header, anomalies, diag);
+    return err;
+}
+
+sc_error sc_file_add(const sc_file *file, const sc_table *table,
+                     sc_dataset *data, sc_anomalies *anomalies)
+{
+    sc_header header = file->header;
+
+    if (table != file->table)
+        header.row = 0;
+    return load_rows(file->source, file->kind, table, &header, data,
+                     anomalies);
+}
+
+void sc_file_clear(sc_file *file)
+{
+    if (!file)
+        return;
+    sc_table_free(file->table);
+    sc_source_free(file->source);
+    memset(file, 0, sizeof *file);
 }

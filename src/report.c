@@ -665,7 +665,8 @@ static void summary_heading(book *b, sheet *sh)
     int year = sc_school_year(period->start);
 
     sheet_put(b, sh, 0, 0, book_title, b->title, 0);
-    snprintf(text, sizeof text, "Année scolaire %d-%d", year, year + 1);
+    snprintf(text, sizeof text, "Année scolaire %d-%d%s%s", year, year + 1,
+             b->report->school ? " — " : "", str(b->report->school));
     sheet_put(b, sh, 1, 0, text, NULL, 0);
     sc_date_format(period->start, from);
     sc_date_format(period->end, to);
@@ -1275,25 +1276,177 @@ static const char *book_strerror(lxw_error err)
     }
 }
 
-sc_error sc_report_write(const sc_report *report, const char *path,
-                         sc_diag *diag)
+/* ---- academie.xlsx ------------------------------------------------------ */
+
+#define ACADEMIE_LEAD 4 /* UAI, Établissement, Classeur, Effectif */
+static const char SHEET_ACADEMIE[] = "Académie";
+
+/* One row of the schools table. */
+static void academie_row(book *b, sheet *sh, lxw_row_t row,
+                         const sc_school_tally *t, int total)
+{
+    lxw_format *f = total ? b->bold : NULL;
+    lxw_col_t col = ACADEMIE_LEAD + SC_STATUS_COUNT;
+
+    if (!total) {
+        sheet_text(b, sh, row, 0, t->uai, NULL);
+        sheet_text(b, sh, row, 1, t->name, NULL);
+        sheet_text(b, sh, row, 2, t->workbook, NULL);
+    } else {
+        sheet_text(b, sh, row, 0, "Total", f);
+    }
+    sheet_number(b, sh, row, 3, (double)t->pupils, f);
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        sheet_number(b, sh, row, (lxw_col_t)(ACADEMIE_LEAD + s),
+                     (double)t->status[s], f);
+    if (t->pupils > 0)
+        sheet_number(b, sh, row, col,
+                     (double)(t->status[SC_STATUS_READY] +
+                              t->status[SC_STATUS_DISPENSED]) /
+                         (double)t->pupils,
+                     total ? b->total_percent : b->percent);
+    col++;
+    if (b->summary_late)
+        sheet_number(b, sh, row, col++, (double)t->late, f);
+    sheet_number(b, sh, row, col, (double)t->findings, f);
+}
+
+/* A pie of the académie's pupils by status, from the totals row. */
+static void academie_chart(book *b, sheet *sh, lxw_row_t total_row,
+                           lxw_row_t at)
+{
+    lxw_chart_fill fills[SC_STATUS_COUNT];
+    lxw_chart_point points[SC_STATUS_COUNT];
+    lxw_chart_point *list[SC_STATUS_COUNT + 1];
+    lxw_chart *chart;
+    lxw_chart_series *series;
+
+    if (b->status != SC_OK)
+        return;
+    chart = workbook_add_chart(b->workbook, LXW_CHART_PIE);
+    series = chart ? chart_add_series(chart, NULL, NULL) : NULL;
+    if (!series) {
+        b->status = SC_ERROR_MEMORY;
+        return;
+    }
+    chart_title_set_name(chart, "Élèves de l'académie par statut");
+    chart_series_set_categories(series, SHEET_ACADEMIE, 0, ACADEMIE_LEAD, 0,
+                                ACADEMIE_LEAD + SC_STATUS_COUNT - 1);
+    chart_series_set_values(series, SHEET_ACADEMIE, total_row, ACADEMIE_LEAD,
+                            total_row, ACADEMIE_LEAD + SC_STATUS_COUNT - 1);
+    for (int s = 0; s < SC_STATUS_COUNT; s++) {
+        fills[s] = (lxw_chart_fill){.color = status_colors[s]};
+        points[s] = (lxw_chart_point){.fill = &fills[s]};
+        list[s] = &points[s];
+    }
+    list[SC_STATUS_COUNT] = NULL;
+    book_check(b, chart_series_set_points(series, list));
+    chart_legend_set_position(chart, LXW_CHART_LEGEND_RIGHT);
+    book_check(b, worksheet_insert_chart(sh->worksheet, at, 1, chart));
+}
+
+static void book_academie(book *b, const sc_academie *a)
+{
+    sc_school_tally total = {0};
+    size_t ncols = ACADEMIE_LEAD + SC_STATUS_COUNT + 2 + (a->has_deadline ? 1 : 0);
+    lxw_col_t col = ACADEMIE_LEAD + SC_STATUS_COUNT;
+    lxw_row_t row = 0;
+    sheet sh;
+
+    if (!sheet_open(b, &sh, SHEET_ACADEMIE, ncols))
+        goto done;
+    sheet_text(b, &sh, row, 0, "UAI", b->header);
+    sheet_text(b, &sh, row, 1, "Établissement", b->header);
+    sheet_text(b, &sh, row, 2, "Classeur", b->header);
+    sheet_text(b, &sh, row, 3, "Effectif", b->header);
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        sheet_text(b, &sh, row, (lxw_col_t)(ACADEMIE_LEAD + s),
+                   sc_status_label((sc_status)s), b->status_header[s]);
+    sheet_text(b, &sh, row, col++, "Prêts ou dispensés", b->header);
+    if (b->summary_late)
+        sheet_text(b, &sh, row, col++, "En retard", b->header);
+    sheet_text(b, &sh, row, col, "Anomalies", b->header);
+    for (size_t i = 0; i < a->nschools; i++) {
+        const sc_school_tally *t = &a->schools[i];
+
+        academie_row(b, &sh, ++row, t, 0);
+        total.pupils += t->pupils;
+        for (int s = 0; s < SC_STATUS_COUNT; s++)
+            total.status[s] += t->status[s];
+        total.late += t->late;
+        total.findings += t->findings;
+    }
+    total.findings += a->anomalies ? sc_anomalies_findings(a->anomalies) : 0;
+    academie_row(b, &sh, ++row, &total, 1);
+    sheet_list(b, &sh, row - 1);
+    academie_chart(b, &sh, row, row + 2);
+
+done:
+    sheet_close(b, &sh);
+}
+
+sc_error sc_report_prepare_academie(const sc_academie *academie,
+                                    const char *path, sc_tempfile *file,
+                                    sc_diag *diag)
+{
+    sc_report report = {.period = academie->period,
+                        .as_of = academie->as_of,
+                        .anomalies = academie->anomalies,
+                        .has_deadline = academie->has_deadline,
+                        .deadline = academie->deadline};
+    lxw_workbook_options options = {.constant_memory = LXW_FALSE};
+    lxw_doc_properties properties = {.title = book_title};
+    book b = {.report = &report};
+
+    *file = (sc_tempfile){NULL, path, NULL, -1};
+    b.status = sc_tempfile_open(file, path, "le classeur académique", diag);
+    if (b.status != SC_OK)
+        return b.status;
+    close(file->fd);
+    file->fd = -1;
+    b.workbook = workbook_new_opt(file->tmp, &options);
+    if (!b.workbook) {
+        sc_tempfile_abort(file);
+        sc_diag_set(diag, path, 0, "impossible de créer le classeur");
+        return SC_ERROR_OUTPUT;
+    }
+    book_check(&b, workbook_set_properties(b.workbook, &properties));
+    book_columns(&b);
+    book_formats(&b);
+    book_academie(&b, academie);
+    book_anomalies(&b);
+    book_check(&b, workbook_close(b.workbook));
+    if (b.status != SC_OK) {
+        if (b.status == SC_ERROR_MEMORY)
+            sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
+                                       "classeur");
+        else
+            sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
+                        book_strerror(b.lxw));
+        sc_tempfile_abort(file);
+    }
+    return b.status;
+}
+
+sc_error sc_report_prepare(const sc_report *report, const char *path,
+                           sc_tempfile *file, sc_diag *diag)
 {
     lxw_workbook_options options = {.constant_memory = LXW_FALSE};
     book b = {.report = report};
-    sc_tempfile file = {NULL, path, NULL, -1};
 
+    *file = (sc_tempfile){NULL, path, NULL, -1};
     b.status = book_gather(&b);
     if (b.status == SC_OK)
-        b.status = sc_tempfile_open(&file, path, "le classeur", diag);
+        b.status = sc_tempfile_open(file, path, "le classeur", diag);
     if (b.status == SC_ERROR_MEMORY)
         goto mem_error;
     if (b.status != SC_OK)
         goto error;
     /* libxlsxwriter 1.1 opens the file by its name: it keeps the 0600. */
-    close(file.fd);
-    file.fd = -1;
+    close(file->fd);
+    file->fd = -1;
 
-    b.workbook = workbook_new_opt(file.tmp, &options);
+    b.workbook = workbook_new_opt(file->tmp, &options);
     if (!b.workbook) {
         b.status = SC_ERROR_OUTPUT;
         sc_diag_set(diag, path, 0, "impossible de créer le classeur");
@@ -1310,14 +1463,22 @@ sc_error sc_report_write(const sc_report *report, const char *path,
                     book_strerror(b.lxw));
         goto error;
     }
-    b.status = sc_tempfile_commit(&file, diag);
     book_free(&b);
-    return b.status;
+    return SC_OK;
 
 mem_error:
     sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le classeur");
 error:
-    sc_tempfile_abort(&file);
+    sc_tempfile_abort(file);
     book_free(&b);
     return b.status;
+}
+
+sc_error sc_report_write(const sc_report *report, const char *path,
+                         sc_diag *diag)
+{
+    sc_tempfile file;
+    sc_error err = sc_report_prepare(report, path, &file, diag);
+
+    return err == SC_OK ? sc_tempfile_commit(&file, diag) : err;
 }

@@ -285,17 +285,25 @@ sc_error sc_state_write(const sc_state *state, const char *path,
                         sc_diag *diag)
 {
     sc_tempfile file;
+    sc_error err = sc_state_prepare(state, path, &file, diag);
+
+    return err == SC_OK ? sc_tempfile_commit(&file, diag) : err;
+}
+
+sc_error sc_state_prepare(const sc_state *state, const char *path,
+                          sc_tempfile *file, sc_diag *diag)
+{
     FILE *fp;
     sc_error err;
     int en = 0;
 
-    err = sc_tempfile_open(&file, path, "le fichier d'état", diag);
+    err = sc_tempfile_open(file, path, "le fichier d'état", diag);
     if (err != SC_OK)
-        return SC_ERROR_OUTPUT;
-    fp = fdopen(file.fd, "w");
+        return err;
+    fp = fdopen(file->fd, "w");
     if (!fp)
         goto error;
-    file.fd = -1; /* fclose closes it now */
+    file->fd = -1; /* fclose closes it now */
     fputs(state_comment, fp);
     for (size_t i = 0; i < state->count; i++) {
         const sc_state_item *item = &state->items[i];
@@ -315,12 +323,12 @@ sc_error sc_state_write(const sc_state *state, const char *path,
     }
     if (fclose(fp) != 0)
         goto error;
-    return sc_tempfile_commit(&file, diag);
+    return SC_OK;
 
 error:
     if (!en)
         en = errno;
-    sc_tempfile_abort(&file);
+    sc_tempfile_abort(file);
     sc_diag_set(diag, path, 0, "impossible d'enregistrer le fichier d'état : "
                 "%s", sc_strerrno(en));
     return SC_ERROR_OUTPUT;

@@ -16,6 +16,7 @@ typedef struct sc_options {
     const char **placements;
     size_t nplacements;
     const char *output;
+    const char *by_school;    /* --by-school DIR: one workbook per school */
     const char *classes;      /* fnmatch pattern, or NULL */
     int has_period;
     sc_date period_start;
@@ -40,7 +41,7 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
                           sc_diag *diag);
 
 /** Returns SC_ERROR_USAGE (with diag) unless opts has at least one roll,
- *  one placements file and an output. */
+ *  one placements file, and an output or --by-school (not both). */
 sc_error sc_options_check(const sc_options *opts, sc_diag *diag);
 
 /** Frees what opts holds; a zeroed opts is fine. */

@@ -34,6 +34,7 @@ typedef struct sc_config {
     char **placements;
     size_t nplacements;
     char *output;
+    char *by_school;
     char *classes;
     int has_period;
     sc_date period_start;

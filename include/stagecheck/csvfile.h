@@ -36,6 +36,8 @@ typedef struct sc_table {
     size_t nrows;
     sc_row *rows;
     size_t cap;
+    int view;          /* the rows' fields belong to another table: freeing
+                          this one frees only its rows array */
 } sc_table;
 
 /** Reads and decodes path. Returns SC_ERROR_FILE_OPEN, SC_ERROR_FILE_READ,

@@ -28,6 +28,7 @@ typedef enum sc_error {
     SC_ERROR_CONFIG,
     SC_ERROR_STATE,
     SC_ERROR_LOCKED,
+    SC_ERROR_SCHOOLS,
     SC_ERROR_MAX /* keep last */
 } sc_error;
 

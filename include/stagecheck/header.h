@@ -35,6 +35,8 @@ typedef enum sc_field {
     SC_FIELD_INS_HOST,
     SC_FIELD_DISPENSE,
     SC_FIELD_PROOF,
+    SC_FIELD_UAI,        /* the school's code, for --by-school */
+    SC_FIELD_SCHOOL,     /* the school's name */
     SC_FIELD_COUNT /* keep last: "no field" */
 } sc_field;
 

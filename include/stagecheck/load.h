@@ -9,6 +9,30 @@
 #include "stagecheck/header.h"
 #include "stagecheck/record.h"
 
+/** One input file, parsed, with its header found. */
+typedef struct sc_file {
+    sc_source *source;
+    sc_table *table;
+    sc_header header;
+    sc_kind kind;
+} sc_file;
+
+/** Reads, decodes and parses path as a file of kind and finds its header,
+ *  as sc_load_source does; undecodable bytes are reported into anomalies.
+ *  Returns SC_OK with *file filled, or an error with diag (as
+ *  sc_load_source). The caller clears file with sc_file_clear either way. */
+sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
+                      const sc_aliases *aliases, sc_anomalies *anomalies,
+                      sc_diag *diag);
+
+/** Adds the rows of table, which is file's table or a view of it whose row
+ *  0 is the header row, to data. Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_file_add(const sc_file *file, const sc_table *table,
+                     sc_dataset *data, sc_anomalies *anomalies);
+
+/** Frees what file holds and zeroes it; NULL is fine. */
+void sc_file_clear(sc_file *file);
+
 /** Adds the rows of a decoded source to data as a file of kind. The
  *  detected separator is tried first, then the others: the first that
  *  yields a header row wins. aliases (may be NULL) are the configuration's

@@ -13,6 +13,7 @@
 #include "stagecheck/record.h"
 #include "stagecheck/rules.h"
 #include "stagecheck/state.h"
+#include "stagecheck/tempfile.h"
 
 /** Longest sheet name, in bytes (31 characters of up to 4 bytes, plus NUL). */
 #define SC_SHEET_NAME_SIZE 128
@@ -31,7 +32,33 @@ typedef struct sc_report {
     const int *previous;          /* per pupil: the previous run's status, or
                                      -1; NULL when there was no previous run */
     const sc_changes *changes;    /* set with previous, NULL without */
+    const char *school;           /* "UAI — name" when the inputs give it,
+                                     or NULL */
 } sc_report;
+
+/** One school's figures, for the académie workbook. Nothing is owned. */
+typedef struct sc_school_tally {
+    const char *uai;
+    const char *name;             /* may be NULL */
+    const char *workbook;         /* its workbook's file name */
+    size_t pupils;                /* pupils shown */
+    size_t status[SC_STATUS_COUNT];
+    size_t hosted;                /* hosted in school some day */
+    size_t late;                  /* past the deadline, not ready */
+    size_t findings;              /* errors and warnings */
+} sc_school_tally;
+
+/** What academie.xlsx shows. Nothing is owned. */
+typedef struct sc_academie {
+    const sc_period *period;
+    sc_date as_of;
+    int has_deadline;
+    sc_date deadline;
+    const sc_school_tally *schools; /* sorted by UAI */
+    size_t nschools;
+    const sc_anomalies *anomalies;  /* what belongs to no school: rows
+                                       without UAI, unreadable bytes */
+} sc_academie;
 
 /** Writes the workbook to path through a temporary file in the same folder,
  *  created without permission for others and renamed into place on success
@@ -39,6 +66,18 @@ typedef struct sc_report {
  *  existing workbook is left as it was, and diag says why. */
 sc_error sc_report_write(const sc_report *report, const char *path,
                          sc_diag *diag);
+
+/** Like sc_report_write, but leaves the finished workbook in file's
+ *  temporary file, for the caller to sc_tempfile_commit (or abort) once
+ *  every file of the run is ready. */
+sc_error sc_report_prepare(const sc_report *report, const char *path,
+                           sc_tempfile *file, sc_diag *diag);
+
+/** Writes the académie workbook (one row per school, totals, a chart, and
+ *  the anomalies no school owns) as sc_report_prepare does. */
+sc_error sc_report_prepare_academie(const sc_academie *academie,
+                                    const char *path, sc_tempfile *file,
+                                    sc_diag *diag);
 
 /** Makes a valid Excel sheet name for a class into out: at most 31
  *  characters, none of []:*?/\, no leading or trailing apostrophe, never

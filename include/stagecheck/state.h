@@ -13,6 +13,7 @@
 
 #include <stddef.h>
 #include "stagecheck/error.h"
+#include "stagecheck/tempfile.h"
 #include "stagecheck/record.h"
 #include "stagecheck/rules.h"
 
@@ -53,6 +54,11 @@ sc_error sc_state_read(sc_state *state, const char *path, sc_diag *diag);
  *  previous file left as it was. */
 sc_error sc_state_write(const sc_state *state, const char *path,
                         sc_diag *diag);
+
+/** Like sc_state_write, but leaves the written state in file's temporary
+ *  file for the caller to sc_tempfile_commit (or abort). */
+sc_error sc_state_prepare(const sc_state *state, const char *path,
+                          sc_tempfile *file, sc_diag *diag);
 
 /** Frees what state holds; a zeroed state is fine. */
 void sc_state_clear(sc_state *state);
