@@ -280,21 +280,6 @@ static sc_error school_label(school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-/* The path of school's workbook in dir. */
-static char *school_output(const char *dir, const sc_school *school)
-{
-    char name[128];
-    size_t size;
-    char *path;
-
-    sc_school_file_name(school, name, sizeof name);
-    size = strlen(dir) + strlen(name) + 2;
-    path = malloc(size);
-    if (path)
-        snprintf(path, size, "%s/%s", dir, name);
-    return path;
-}
-
 static char *path_join(const char *dir, const char *name)
 {
     size_t size = strlen(dir) + strlen(name) + 2;
@@ -303,6 +288,27 @@ static char *path_join(const char *dir, const char *name)
     if (path)
         snprintf(path, size, "%s/%s", dir, name);
     return path;
+}
+
+/* The path of the workbook of the i-th school in dir. Two codes that only
+ * differ by punctuation ("06/90001A", "06-90001A") would share a file
+ * name: the later school gets "-2", "-3"... */
+static char *school_output(const run *r, const char *dir, size_t i)
+{
+    char name[160];
+    size_t len, taken = 0;
+
+    sc_school_file_name(&r->schools.items[i], name, 128);
+    len = strlen(name) - strlen(".xlsx");
+    for (size_t j = 0; j < i; j++) {
+        const char *other = strrchr(r->schools_run[j].output, '/') + 1;
+        if (strncmp(other, name, len) == 0 &&
+            (strcmp(other + len, ".xlsx") == 0 || other[len] == '-'))
+            taken++;
+    }
+    if (taken)
+        snprintf(name + len, sizeof name - len, "-%zu.xlsx", taken + 1);
+    return path_join(dir, name);
 }
 
 /* --by-school: the folder must exist (it is created if its parent does). */
@@ -367,7 +373,7 @@ static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
         const sc_school *school =
             i < r->schools.count ? &r->schools.items[i] : NULL;
 
-        s->output = opts->by_school ? school_output(opts->by_school, school)
+        s->output = opts->by_school ? school_output(r, opts->by_school, i)
                                     : sc_strdup(opts->output);
         if (!s->output || school_label(s, school) != SC_OK)
             return SC_ERROR_MEMORY;

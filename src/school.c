@@ -285,36 +285,43 @@ void sc_schools_clear(sc_schools *schools)
     memset(schools, 0, sizeof *schools);
 }
 
-void sc_school_file_name(const sc_school *school, char *out, size_t size)
+/* Appends text to out[*n] in ASCII letters and digits, accents dropped
+ * (é -> e), every other run of characters one dash: a name every file
+ * system and mail client keeps, and never a path. */
+static void name_append(char *out, size_t *n, size_t size, const char *text)
 {
     utf8proc_uint8_t *ascii = NULL;
-    size_t n, chars = 0;
-    int dash;
+    size_t chars = 0;
+    int dash = *n > 0;
 
-    n = (size_t)snprintf(out, size, "%s", school->uai ? school->uai : "");
-    if (n >= size)
-        n = size - 1;
-    dash = n > 0;
-    /* Accents dropped (é -> e), then anything but letters and digits
-     * becomes one dash: a name every file system and mail client keeps. */
-    if (school->name &&
-        utf8proc_map((const utf8proc_uint8_t *)school->name, 0, &ascii,
-                     UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
-                         UTF8PROC_STRIPMARK) >= 0) {
-        for (const unsigned char *c = ascii;
-             *c && chars < NAME_MAX_CHARS && n + 2 < size; c++) {
-            if (*c < 0x80 && isalnum(*c)) {
-                if (dash)
-                    out[n++] = '-';
-                out[n++] = (char)*c;
-                chars++;
-                dash = 0;
-            } else {
-                dash = n > 0;
-            }
-        }
-        out[n] = '\0';
+    if (!text || utf8proc_map((const utf8proc_uint8_t *)text, 0, &ascii,
+                              UTF8PROC_NULLTERM | UTF8PROC_DECOMPOSE |
+                                  UTF8PROC_STRIPMARK) < 0) {
+        free(ascii);
+        return;
     }
+    for (const unsigned char *c = ascii;
+         *c && chars < NAME_MAX_CHARS && *n + 2 < size; c++) {
+        if (*c < 0x80 && isalnum(*c)) {
+            if (dash && *n > 0)
+                out[(*n)++] = '-';
+            out[(*n)++] = (char)*c;
+            chars++;
+            dash = 0;
+        } else {
+            dash = 1;
+        }
+    }
+    out[*n] = '\0';
     free(ascii);
+}
+
+void sc_school_file_name(const sc_school *school, char *out, size_t size)
+{
+    size_t n = 0;
+
+    out[0] = '\0';
+    name_append(out, &n, size - sizeof ".xlsx", school->uai);
+    name_append(out, &n, size - sizeof ".xlsx", school->name);
     snprintf(out + n, size - n, "%s", n ? ".xlsx" : "etablissement.xlsx");
 }

@@ -47,9 +47,9 @@ sc_error sc_schools_split(sc_schools *schools, const sc_file *files,
 /** Frees the schools and their views; NULL is fine. */
 void sc_schools_clear(sc_schools *schools);
 
-/** Writes the file name of a school's workbook into out: "<UAI>-<name>.xlsx"
- *  with the name in ASCII letters, digits and dashes (at most 60
- *  characters), or "<UAI>.xlsx" without a name. */
+/** Writes the file name of a school's workbook into out (size 32 at
+ *  least): "<UAI>-<name>.xlsx", both in ASCII letters, digits and dashes
+ *  (at most 60 characters each), never a path. */
 void sc_school_file_name(const sc_school *school, char *out, size_t size);
 
 #endif /* STAGECHECK_SCHOOL_H */
