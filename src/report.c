@@ -1,11 +1,14 @@
 /*
  * report.c - the Excel workbook, through libxlsxwriter.
  *
- * The workbook is kept in memory (constant_memory off): a lycée's rolls are
- * a few thousand rows at most, and it lets column widths be set once every
- * cell of a sheet is known and lets the chart carry its cached values.
- * libxlsxwriter's own scratch files go to the system temp folder (tmpdir
- * NULL); only the workbook itself is written next to its final name.
+ * libxlsxwriter runs in constant_memory mode: each row goes to a scratch
+ * file as soon as the next one starts, so memory stays flat whatever the
+ * size of a school or of an académie. Rows are therefore written top to
+ * bottom, and ranges (filters) set before the rows below them; column
+ * widths can still come last. Charts carry no cached values (Excel and
+ * LibreOffice compute them on opening). The scratch files go to the system
+ * temp folder (tmpdir NULL), one per sheet while its workbook is open; only
+ * the workbook itself is written next to its final name.
  */
 #include <errno.h>
 #include <stdint.h>
@@ -1366,6 +1369,9 @@ static void book_academie(book *b, const sc_academie *a)
     if (b->summary_late)
         sheet_text(b, &sh, row, col++, "En retard", b->header);
     sheet_text(b, &sh, row, col, "Anomalies", b->header);
+    /* Before the rows: libxlsxwriter's constant_memory mode takes no range
+     * that ends above the row being written. The Total row stays out. */
+    sheet_list(b, &sh, (lxw_row_t)a->nschools);
     for (size_t i = 0; i < a->nschools; i++) {
         const sc_school_tally *t = &a->schools[i];
 
@@ -1378,7 +1384,6 @@ static void book_academie(book *b, const sc_academie *a)
     }
     total.findings += a->anomalies ? sc_anomalies_findings(a->anomalies) : 0;
     academie_row(b, &sh, ++row, &total, 1);
-    sheet_list(b, &sh, row - 1);
     academie_chart(b, &sh, row, row + 2);
 
 done:
@@ -1394,7 +1399,7 @@ sc_error sc_report_prepare_academie(const sc_academie *academie,
                         .anomalies = academie->anomalies,
                         .has_deadline = academie->has_deadline,
                         .deadline = academie->deadline};
-    lxw_workbook_options options = {.constant_memory = LXW_FALSE};
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     lxw_doc_properties properties = {.title = book_title};
     book b = {.report = &report};
 
@@ -1431,7 +1436,7 @@ sc_error sc_report_prepare_academie(const sc_academie *academie,
 sc_error sc_report_prepare(const sc_report *report, const char *path,
                            sc_tempfile *file, sc_diag *diag)
 {
-    lxw_workbook_options options = {.constant_memory = LXW_FALSE};
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     book b = {.report = report};
 
     *file = (sc_tempfile){NULL, path, NULL, -1};
