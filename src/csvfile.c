@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <iconv.h>
 #include <stdio.h>
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -352,11 +353,38 @@ typedef struct table_builder {
     sc_error err;
 } table_builder;
 
-static void fields_free(char **fields, size_t nfields)
+/* Fields live in a few large blocks per table, not one allocation each:
+ * an académie's million fields would otherwise cost as much in malloc
+ * headers as in text. */
+#define BLOCK_SIZE ((size_t)64 * 1024)
+
+struct sc_block {
+    struct sc_block *next;
+    size_t used;
+    size_t cap;
+    max_align_t data[]; /* cap bytes */
+};
+
+/* Returns size bytes aligned for align (a power of two) from t's blocks,
+ * or NULL when out of memory. */
+static void *table_alloc(sc_table *t, size_t size, size_t align)
 {
-    for (size_t i = 0; i < nfields; i++)
-        free(fields[i]);
-    free(fields);
+    struct sc_block *blk = t->blocks;
+    size_t at = blk ? (blk->used + align - 1) & ~(align - 1) : 0;
+
+    if (!blk || at + size > blk->cap) {
+        size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+
+        blk = malloc(sizeof *blk + cap);
+        if (!blk)
+            return NULL;
+        blk->next = t->blocks;
+        blk->cap = cap;
+        t->blocks = blk;
+        at = 0;
+    }
+    blk->used = at + size;
+    return (char *)blk->data + at;
 }
 
 static void builder_on_field(void *data, size_t len, void *arg)
@@ -369,7 +397,7 @@ static void builder_on_field(void *data, size_t len, void *arg)
     if (sc_array_reserve((void **)&b->fields, &b->cap, b->nfields,
                          sizeof *b->fields) != SC_OK)
         goto mem_error;
-    field = malloc(len + 1);
+    field = table_alloc(b->table, len + 1, 1);
     if (!field)
         goto mem_error;
     /* A line break inside a quoted field keeps the file's CR: drop it, or
@@ -397,6 +425,7 @@ static void builder_on_row(int term, void *arg)
 {
     table_builder *b = arg;
     sc_table *t = b->table;
+    char **fields;
     int blank = 1;
 
     (void)term;
@@ -405,18 +434,19 @@ static void builder_on_row(int term, void *arg)
         return;
     for (size_t i = 0; i < b->nfields && blank; i++)
         blank = b->fields[i][0] == '\0';
-    if (blank) {
-        fields_free(b->fields, b->nfields);
-    } else {
-        if (sc_array_reserve((void **)&t->rows, &t->cap, t->nrows,
-                             sizeof *t->rows) != SC_OK) {
+    /* The builder's array is kept for the next record; the row gets a
+     * copy in the table's blocks. */
+    if (!blank) {
+        fields = table_alloc(t, b->nfields * sizeof *fields, sizeof *fields);
+        if (!fields || sc_array_reserve((void **)&t->rows, &t->cap, t->nrows,
+                                        sizeof *t->rows) != SC_OK) {
             b->err = SC_ERROR_MEMORY;
-            return; /* the fields stay with b, freed by the caller */
+            return;
         }
-        t->rows[t->nrows++] = (sc_row){b->row_line, b->nfields, b->fields};
+        memcpy(fields, b->fields, b->nfields * sizeof *fields);
+        t->rows[t->nrows++] = (sc_row){b->row_line, b->nfields, fields};
     }
-    b->fields = NULL;
-    b->nfields = b->cap = 0;
+    b->nfields = 0;
 }
 
 /* With TAB as the separator only ' ' may be a space: libcsv's default
@@ -508,12 +538,13 @@ sc_error sc_table_parse(const sc_source *source, char sep, sc_table **out,
     if (b.err != SC_OK)
         goto error;
     csv_free(&parser);
+    free(b.fields);
     *out = b.table;
     return SC_OK;
 
 error:
     csv_free(&parser);
-    fields_free(b.fields, b.nfields);
+    free(b.fields);
     sc_table_free(b.table);
     return b.err;
 }
@@ -522,8 +553,11 @@ void sc_table_free(sc_table *table)
 {
     if (!table)
         return;
-    for (size_t i = 0; !table->view && i < table->nrows; i++)
-        fields_free(table->rows[i].fields, table->rows[i].nfields);
+    while (table->blocks) {
+        struct sc_block *next = table->blocks->next;
+        free(table->blocks);
+        table->blocks = next;
+    }
     free(table->rows);
     free(table);
 }

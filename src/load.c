@@ -118,6 +118,13 @@ sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
     if (err == SC_OK)
         err = load_parse(file->source, kind, aliases, &file->table,
                          &file->header, anomalies, diag);
+    /* The table holds its own copy of every field: the decoded text is
+     * not needed any more, and an académie's would be held to the end. */
+    if (err == SC_OK) {
+        free(file->source->text);
+        file->source->text = NULL;
+        file->source->len = 0;
+    }
     return err;
 }
 

@@ -172,7 +172,6 @@ static sc_error school_add_part(sc_school *school, const sc_file *file,
         return SC_ERROR_MEMORY;
     view->path = file->table->path;
     view->sep = file->table->sep;
-    view->view = 1;
     view->cap = to - from + 1;
     view->rows = malloc(view->cap * sizeof *view->rows);
     parts = realloc(school->parts, (school->nparts + 1) * sizeof *parts);

@@ -36,8 +36,9 @@ typedef struct sc_table {
     size_t nrows;
     sc_row *rows;
     size_t cap;
-    int view;          /* the rows' fields belong to another table: freeing
-                          this one frees only its rows array */
+    struct sc_block *blocks; /* where the fields and their arrays live;
+                                NULL in a view, whose rows point into
+                                another table's blocks */
 } sc_table;
 
 /** Reads and decodes path. Returns SC_ERROR_FILE_OPEN, SC_ERROR_FILE_READ,

@@ -19,8 +19,8 @@ typedef struct sc_file {
 
 /** Reads, decodes and parses path as a file of kind and finds its header,
  *  as sc_load_source does; undecodable bytes are reported into anomalies.
- *  Returns SC_OK with *file filled, or an error with diag (as
- *  sc_load_source). The caller clears file with sc_file_clear either way. */
+ *  Returns SC_OK with *file filled (its source's text already freed: the
+ *  table holds the fields), or an error with diag (as sc_load_source). The caller clears file with sc_file_clear either way. */
 sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
                       const sc_aliases *aliases, sc_anomalies *anomalies,
                       sc_diag *diag);

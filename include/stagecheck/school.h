@@ -13,7 +13,7 @@
  *  row 0 is the header row. */
 typedef struct sc_part {
     size_t file;     /* index in the files given to sc_schools_split */
-    sc_table *table; /* a view (table->view), owned by the school */
+    sc_table *table; /* a view (no blocks of its own), owned by the school */
 } sc_part;
 
 typedef struct sc_school {
