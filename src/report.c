@@ -318,12 +318,19 @@ static void sheet_number(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
                          double value, lxw_format *format)
 {
     char shown[32];
+    size_t chars = 1;
 
     if (b->status != SC_OK)
         return;
     book_check(b, worksheet_write_number(sh->worksheet, row, col, value,
                                          format));
-    sheet_widen(sh, col, (size_t)snprintf(shown, sizeof shown, "%g", value));
+    /* Counts and line numbers are whole: their digits, without printf. */
+    if (value >= 0 && value < 1e15 && value == (double)(long long)value)
+        for (long long v = (long long)value; v >= 10; v /= 10)
+            chars++;
+    else
+        chars = (size_t)snprintf(shown, sizeof shown, "%g", value);
+    sheet_widen(sh, col, chars);
 }
 
 /* Writes a date as an Excel date; nothing for SC_DATE_NONE, and text for

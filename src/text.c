@@ -80,15 +80,57 @@ char *sc_text_clean(char *s)
     return s;
 }
 
+/* text_fold for ASCII, where utf8proc's mapping is known: case folding is
+ * A-Z to a-z, nothing decomposes, and the letters and digits are exactly
+ * the ASCII ones. Most names and codes are ASCII; utf8proc_map costs a few
+ * thousand instructions a call. Returns NULL when out of memory. */
+static char *ascii_fold(const char *s, size_t len, int spaces)
+{
+    char *out = malloc(len + 1), *w = out;
+    int pending_space = 0;
+
+    if (!out)
+        return NULL;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        int alnum = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                    (*c >= '0' && *c <= '9');
+
+        if (alnum) {
+            if (pending_space && w != out)
+                *w++ = ' ';
+            pending_space = 0;
+            *w++ = (char)(*c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c);
+        } else if (spaces) {
+            pending_space = 1;
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+static int is_ascii(const char *s, size_t *len)
+{
+    const char *p = s;
+
+    for (; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            return 0;
+    *len = (size_t)(p - s);
+    return 1;
+}
+
 /* Folds s with utf8proc (case, accents, compatibility forms), then keeps
  * letters and digits; other runs become one space, or nothing if !spaces. */
 static char *text_fold(const char *s, int spaces)
 {
     utf8proc_uint8_t *folded = NULL;
     utf8proc_ssize_t n;
+    size_t ascii_len;
     char *out, *w;
     int pending_space = 0;
 
+    if (is_ascii(s ? s : "", &ascii_len))
+        return ascii_fold(s ? s : "", ascii_len, spaces);
     n = utf8proc_map((const utf8proc_uint8_t *)(s ? s : ""), 0, &folded,
                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |

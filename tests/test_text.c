@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include <stdio.h>
 #include "stagecheck/text.h"
 
 /* Strings a test allocates go through *state and are freed in teardown,
@@ -112,6 +113,34 @@ static void test_text_fold_removes_case_accents_and_hyphens(void **state)
 
     assert_fold(f, "Éloïse DUPONT-MARTIN", "eloise dupont martin");
     assert_same_fold(f, "Éloïse DUPONT-MARTIN", "eloise dupont martin");
+}
+
+/* ASCII text takes a shortcut past utf8proc: for every ASCII character, it
+ * must fold exactly as utf8proc does. A trailing "é" sends the same text
+ * down utf8proc's path, which folds it to a final "e". */
+static void test_text_fold_ascii_shortcut_agrees_with_utf8proc(void **state)
+{
+    fixture *f = *state;
+
+    for (int c = 1; c < 0x80; c++) {
+        char ascii[8], mixed[8];
+        size_t n;
+
+        snprintf(ascii, sizeof ascii, "A%cb", c);
+        snprintf(mixed, sizeof mixed, "A%cb\xC3\xA9", c);
+        fixture_set(f, sc_text_fold(ascii), sc_text_fold(mixed));
+        assert_non_null(f->a);
+        assert_non_null(f->b);
+        n = strlen(f->b);
+        assert_true(n > 0 && f->b[n - 1] == 'e');
+        f->b[n - 1] = '\0';
+        assert_string_equal(f->a, f->b);
+        fixture_set(f, sc_text_key(ascii), sc_text_key(mixed));
+        n = strlen(f->b);
+        assert_true(n > 0 && f->b[n - 1] == 'e');
+        f->b[n - 1] = '\0';
+        assert_string_equal(f->a, f->b);
+    }
 }
 
 static void test_text_fold_apostrophe_becomes_space(void **state)
@@ -480,6 +509,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_text_cut_drops_a_split_character),
         TEST(test_text_fold_removes_case_accents_and_hyphens),
+        TEST(test_text_fold_ascii_shortcut_agrees_with_utf8proc),
         TEST(test_text_fold_apostrophe_becomes_space),
         TEST(test_text_fold_squeezes_and_trims_spaces),
         TEST(test_text_fold_keeps_digits),
