@@ -3,3 +3,12 @@
 
 build/gen-academie: tools/gen-academie.c | build
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $<
+
+# make bench: the figures of README's « Rapidité » section (bench/run.sh).
+build/floor: bench/floor.c | build
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+
+.PHONY: bench
+bench: test-deps
+	@$(MAKE) --no-print-directory stagecheck build/gen-academie build/floor
+	@sh bench/run.sh

@@ -316,7 +316,10 @@ sc_error sc_state_prepare(const sc_state *state, const char *path,
     }
     /* Every write above is checked here at once: the stream's error flag
      * stays set, and fflush reports what is still buffered. */
-    if (fflush(fp) != 0 || ferror(fp) || fsync(fileno(fp)) != 0) {
+    /* No fsync: like the workbook, the state is renamed into place whole
+     * (ext4 and xfs flush a file renamed over another), and an académie
+     * run would wait on hundreds of disk flushes. */
+    if (fflush(fp) != 0 || ferror(fp)) {
         en = errno ? errno : EIO;
         fclose(fp);
         goto error;

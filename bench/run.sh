@@ -1,0 +1,75 @@
+#!/bin/sh
+# bench/run.sh - what `make bench` runs: generates the fictitious académie
+# (seeded, build/gen-academie), runs stagecheck and the floor program
+# (bench/floor.c) under /usr/bin/time, and writes the figures into README
+# between the "bench:début" and "bench:fin" markers.
+#
+# Each figure is the median of RUNS runs (3 by default). Timing is done
+# here, never in tests: these machines are noisy.
+set -eu
+
+RUNS=${RUNS:-3}
+B=build/bench
+SC=$B/stagecheck
+AS_OF=2025-05-26
+PYTHON=/usr/bin/python3
+
+mkdir -p $B
+# A copy: a rebuild of ./stagecheck during the bench cannot touch it.
+cp stagecheck $SC
+
+# gen NAME ARGS...: a fresh data set in $B/NAME.
+gen() {
+    name=$1
+    shift
+    rm -rf "$B/$name"
+    build/gen-academie --out "$B/$name" "$@" >/dev/null
+}
+
+# args DIR: the --roll and --placements options of every file of DIR.
+args() {
+    for f in "$1"/*eleves.csv; do printf -- '--roll %s ' "$f"; done
+    for f in "$1"/*stages.csv; do printf -- '--placements %s ' "$f"; done
+}
+
+# measure LABEL COMMAND...: runs COMMAND $RUNS times (the output folder
+# emptied before each run); prints "LABEL wall user sys peak_kB", the
+# median run by wall time.
+measure() {
+    label=$1
+    shift
+    i=0
+    : > $B/times
+    while [ $i -lt "$RUNS" ]; do
+        rm -rf $B/out && mkdir -p $B/out
+        /usr/bin/time -f "%e %U %S %M" -o $B/time.1 "$@" >/dev/null 2>&1 ||
+            [ $? -eq 1 ] || { echo "bench : échec de $label" >&2; exit 2; }
+        # The last line: a status 1 adds "Command exited..." above it.
+        tail -n 1 $B/time.1 >> $B/times
+        i=$((i + 1))
+    done
+    sort -n $B/times | sed -n "$(( (RUNS + 1) / 2 ))p" |
+        awk -v l="$label" '{ printf "%s %s %s %s %s\n", l, $1, $2, $3, $4 }'
+}
+
+gen one --single --pupils 1000
+gen half --pupils 25000 --schools 100
+gen full --pupils 50000 --schools 200
+gen double --pupils 100000 --schools 400
+
+: > $B/results
+measure ecole $SC $(args $B/one) -o $B/out/suivi.xlsx --as-of $AS_OF -q \
+    >> $B/results
+measure demi $SC $(args $B/half) --by-school $B/out --as-of $AS_OF -q \
+    >> $B/results
+measure academie $SC $(args $B/full) --by-school $B/out --as-of $AS_OF -q \
+    >> $B/results
+# The floor writes what the académie run wrote: same workbooks, sheets,
+# cells and text lengths (bench/shape.py reads them back).
+$PYTHON bench/shape.py $B/out/*.xlsx > $B/shape.txt
+measure plancher build/floor $B/shape.txt $B/out >> $B/results
+measure double $SC $(args $B/double) --by-school $B/out --as-of $AS_OF -q \
+    >> $B/results
+
+$PYTHON bench/readme.py $B/results README.md
+cat $B/results
