@@ -881,7 +881,8 @@ done:
 
 #define CLASS_LEAD 5  /* Nom, Prénom, INE, Né(e) le, Statut; then the
                          optional Statut précédent and Retard */
-#define CLASS_TAIL 3  /* Dispense, À faire, Jours à accueillir */
+#define CLASS_TAIL 4  /* Dispense, À faire, Jours à accueillir, Lignes
+                         d'origine */
 
 /* Writes "City (Country)" into a new string, the country only when it is
  * not France. Returns NULL when out of memory. */
@@ -961,8 +962,8 @@ static void class_header(book *b, sheet *sh, size_t nplaces)
                                                  "Né(e) le", "Statut"};
     static const char *const place[PLACE_COLS] = {
         "structure", "type", "commune / pays", "du", "au"};
-    static const char *const tail[CLASS_TAIL] = {"Dispense", "À faire",
-                                                 "Jours à accueillir"};
+    static const char *const tail[CLASS_TAIL] = {
+        "Dispense", "À faire", "Jours à accueillir", "Lignes d'origine"};
     lxw_col_t col = b->class_places;
     char label[64];
 
@@ -1009,6 +1010,32 @@ static void class_places(book *b, sheet *sh, lxw_row_t row, size_t p)
     }
 }
 
+/* "FILE:LINE" of the pupil's roll row, then of each of its placements
+ * rows, "; " between: every input row can be traced to where it shows.
+ * Returns a new string, or NULL when out of memory. */
+static char *pupil_origins(const sc_report *r, size_t p)
+{
+    const sc_pupil *pupil = &r->data->pupils[p];
+    size_t begin, end, size;
+    char *text;
+    int n;
+
+    pupil_entries(r, p, &begin, &end);
+    size = strlen(pupil->file) + 16;
+    for (size_t k = begin; k < end; k++)
+        size += strlen(r->data->entries[r->links->items[k]].file) + 16;
+    text = malloc(size);
+    if (!text)
+        return NULL;
+    n = snprintf(text, size, "%s:%u", pupil->file, pupil->line);
+    for (size_t k = begin; k < end && n > 0 && (size_t)n < size; k++) {
+        const sc_entry *e = &r->data->entries[r->links->items[k]];
+        n += snprintf(text + n, size - (size_t)n, " ; %s:%u", e->file,
+                      e->line);
+    }
+    return text;
+}
+
 static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
                       size_t nplaces)
 {
@@ -1017,7 +1044,7 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
     sc_status status = pupil_status(b, l);
     lxw_col_t col = (lxw_col_t)(b->class_places + PLACE_COLS * nplaces);
     char days[16 + SC_PERIOD_MAX_DAYS * 8];
-    char *dispenses;
+    char *dispenses, *origins;
 
     sheet_text(b, sh, row, 0, p->surname, NULL);
     sheet_text(b, sh, row, 1, p->first, NULL);
@@ -1041,6 +1068,13 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
     sheet_text(b, sh, row, col + 1, v->todo, b->wrap);
     hosted_days(b->report->period, v->hosted, days, sizeof days);
     sheet_text(b, sh, row, col + 2, days, NULL);
+    origins = pupil_origins(b->report, l->index);
+    if (!origins) {
+        b->status = SC_ERROR_MEMORY;
+        return;
+    }
+    sheet_text(b, sh, row, col + 3, origins, b->wrap);
+    free(origins);
 }
 
 static void book_class(book *b, const class_sheet *k)
