@@ -73,23 +73,33 @@ static const char *cell(const row_reader *r, sc_field f)
     return r->row->fields[c];
 }
 
+static void row_report(row_reader *r, sc_severity severity, const char *fmt,
+                       ...) __attribute__((format(printf, 3, 4)));
+
 /* Returns a copy of the cell, or NULL when it is blank (or out of memory,
- * which is recorded in r->err). */
+ * which is recorded in r->err). A cell longer than an Excel cell holds is
+ * cut to it, and said: the workbook could not show the rest. */
 static char *cell_dup(row_reader *r, sc_field f)
 {
     const char *s = cell(r, f);
+    size_t len, keep;
     char *copy;
 
     if (sc_text_blank(s))
         return NULL;
-    copy = strdup(s);
+    len = strlen(s);
+    keep = len > SC_TEXT_CELL_MAX
+               ? sc_text_utf16_prefix(s, len, SC_TEXT_CELL_MAX)
+               : len;
+    copy = strndup(s, keep);
     if (!copy)
         r->err = SC_ERROR_MEMORY;
+    else if (keep < len)
+        row_report(r, SC_SEVERITY_WARNING, "« %s » : texte trop long pour "
+                   "une cellule Excel, coupé à ses 32 767 premiers "
+                   "caractères", sc_field_label(f));
     return copy;
 }
-
-static void row_report(row_reader *r, sc_severity severity, const char *fmt,
-                       ...) __attribute__((format(printf, 3, 4)));
 
 static void row_report(row_reader *r, sc_severity severity, const char *fmt,
                        ...)

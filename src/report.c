@@ -23,7 +23,6 @@
 #include "stagecheck/tempfile.h"
 #include "stagecheck/text.h"
 
-#define CELL_MAX 32767  /* Excel's longest cell text, in UTF-16 units */
 #define SHEET_MAX 31    /* Excel's longest sheet name, in UTF-16 units */
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
@@ -161,24 +160,6 @@ static int is_blank(char c)
 
 /* ---- UTF-8 -------------------------------------------------------------- */
 
-/* Returns the bytes of the longest prefix of s (len bytes) that ends on a
- * character boundary and holds at most max UTF-16 units, the unit Excel
- * counts in (characters beyond the BMP take two). */
-static size_t utf8_prefix(const char *s, size_t len, size_t max)
-{
-    size_t i, units = 0;
-
-    for (i = 0; i < len; i++) {
-        unsigned char c = (unsigned char)s[i];
-        size_t u = (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
-
-        if (units + u > max)
-            break;
-        units += u;
-    }
-    return i;
-}
-
 static size_t utf8_chars(const char *s)
 {
     size_t n = 0;
@@ -224,7 +205,7 @@ static size_t name_prefix(const char *s, size_t units)
 {
     size_t len = strlen(s);
 
-    return utf8_prefix(s, len < 3 * units ? len : 3 * units, units);
+    return sc_text_utf16_prefix(s, len < 3 * units ? len : 3 * units, units);
 }
 
 void sc_report_sheet_name(const char *class_name, const char *const *used,
@@ -292,7 +273,7 @@ static void sheet_put(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
         return;
     text = str(text);
     len = strlen(text);
-    cut = utf8_prefix(text, len, CELL_MAX);
+    cut = sc_text_utf16_prefix(text, len, SC_TEXT_CELL_MAX);
     if (cut < len) {
         copy = strndup(text, cut);
         if (!copy) {
@@ -448,6 +429,29 @@ static void sheet_list(book *b, sheet *sh, lxw_row_t last_row)
                                        (lxw_col_t)(sh->ncols - 1)));
     book_check(b, worksheet_repeat_rows(sh->worksheet, 0, 0));
     sheet_print(sh);
+}
+
+/* Rows a list sheet can hold below its header: Excel stops at 1,048,576
+ * rows, and one is kept for the notice of what did not fit. */
+#define LIST_ROWS_MAX ((size_t)LXW_ROW_MAX - 2)
+
+/* The number of the n items of a list that fit on a sheet. */
+static size_t list_fit(size_t n)
+{
+    return n < LIST_ROWS_MAX ? n : LIST_ROWS_MAX;
+}
+
+/* After a list cut by list_fit, says on its last row how many items are
+ * left out (nothing when none is). */
+static void sheet_overflow(book *b, sheet *sh, size_t n)
+{
+    char text[160];
+
+    if (n <= LIST_ROWS_MAX)
+        return;
+    snprintf(text, sizeof text, "… et %zu ligne(s) de plus, au-delà des "
+             "1 048 576 lignes d'une feuille Excel", n - LIST_ROWS_MAX);
+    sheet_put(b, sh, (lxw_row_t)(LIST_ROWS_MAX + 1), 0, text, b->bold, 0);
 }
 
 /* ---- The model ---------------------------------------------------------- */
@@ -1084,10 +1088,11 @@ static void book_class(book *b, const class_sheet *k)
     if (sheet_open(b, &sh, k->sheet,
                    b->class_places + PLACE_COLS * k->nplaces + CLASS_TAIL)) {
         class_header(b, &sh, k->nplaces);
-        for (size_t i = 0; i < k->count; i++)
+        sheet_list(b, &sh, (lxw_row_t)list_fit(k->count));
+        for (size_t i = 0; i < list_fit(k->count); i++)
             class_row(b, &sh, (lxw_row_t)(i + 1), &b->lines[k->first + i],
                       k->nplaces);
-        sheet_list(b, &sh, (lxw_row_t)k->count);
+        sheet_overflow(b, &sh, k->count);
     }
     sheet_close(b, &sh);
 }
@@ -1115,7 +1120,7 @@ static void book_hosted(book *b)
     const sc_period *period = b->report->period;
     int ndays = period->ndays; /* 1 .. SC_PERIOD_MAX_DAYS: sc_period_init */
     uint64_t all = sc_period_all_days(period);
-    size_t count[SC_PERIOD_MAX_DAYS] = {0};
+    size_t count[SC_PERIOD_MAX_DAYS] = {0}, left_out = 0;
     lxw_row_t row = 1;
     sheet sh;
 
@@ -1137,6 +1142,14 @@ static void book_hosted(book *b)
 
         if (!(v->hosted & all))
             continue;
+        if (row > LIST_ROWS_MAX - 1) {
+            /* No room left above the notice and the count row: counted
+             * all the same. */
+            for (int d = 0; d < ndays; d++)
+                count[d] += (v->hosted >> d) & 1;
+            left_out++;
+            continue;
+        }
         sheet_text(b, &sh, row, 0, b->classes[l->cls].name, NULL);
         sheet_text(b, &sh, row, 1, l->pupil->surname, NULL);
         sheet_text(b, &sh, row, 2, l->pupil->first, NULL);
@@ -1153,6 +1166,13 @@ static void book_hosted(book *b)
     }
     /* The filter stops above the count row, which must stay visible. */
     sheet_list(b, &sh, row - 1);
+    if (left_out > 0) {
+        char text[160];
+
+        snprintf(text, sizeof text, "… et %zu élève(s) de plus, au-delà des "
+                 "1 048 576 lignes d'une feuille Excel", left_out);
+        sheet_put(b, &sh, row++, 0, text, b->bold, 0);
+    }
     sheet_text(b, &sh, row, 0, "Élèves à accueillir", b->bold);
     for (int d = 0; d < ndays; d++)
         sheet_number(b, &sh, row, (lxw_col_t)(b->hosted_days + d),
@@ -1211,12 +1231,13 @@ static void book_changes(book *b)
     if (!sheet_open(b, &sh, SHEET_CHANGES, CHANGES_COLS))
         goto done;
     sheet_header(b, &sh, labels, CHANGES_COLS);
+    sheet_list(b, &sh, (lxw_row_t)(n ? list_fit(n) : 1));
     if (n == 0)
         sheet_text(b, &sh, 1, 0, "Aucun changement depuis le passage "
                    "précédent", NULL);
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < list_fit(n); i++)
         changes_row(b, &sh, (lxw_row_t)(i + 1), &list->items[i]);
-    sheet_list(b, &sh, (lxw_row_t)(n ? n : 1));
+    sheet_overflow(b, &sh, n);
 
 done:
     sheet_close(b, &sh);
@@ -1235,9 +1256,10 @@ static void book_anomalies(book *b)
     if (!sheet_open(b, &sh, SHEET_ANOMALIES, 6))
         goto done;
     sheet_header(b, &sh, labels, 6);
+    sheet_list(b, &sh, (lxw_row_t)(n ? list_fit(n) : 1));
     if (n == 0)
         sheet_text(b, &sh, 1, 0, "Aucune anomalie", NULL);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < list_fit(n); i++) {
         const sc_anomaly *a = &list->items[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
         lxw_format *fill = a->severity == SC_SEVERITY_ERROR ? b->severity[0]
@@ -1252,7 +1274,7 @@ static void book_anomalies(book *b)
         sheet_text(b, &sh, row, 4, a->pupil, NULL);
         sheet_text(b, &sh, row, 5, a->message, NULL);
     }
-    sheet_list(b, &sh, (lxw_row_t)(n ? n : 1));
+    sheet_overflow(b, &sh, n);
 
 done:
     sheet_close(b, &sh);

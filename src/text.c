@@ -55,6 +55,21 @@ char *sc_text_cut(char *s)
     return s;
 }
 
+size_t sc_text_utf16_prefix(const char *s, size_t len, size_t max)
+{
+    size_t i, units = 0;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t u = (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
+
+        if (units + u > max)
+            break;
+        units += u;
+    }
+    return i;
+}
+
 static int is_blank_byte(char c)
 {
     return c == ' ' || c == '\t' || c == '\r' || c == '\n';

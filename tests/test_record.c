@@ -207,9 +207,43 @@ static void test_no_in_dispense_column_is_no_request(void **state)
     free_rows(f);
 }
 
+static void test_cell_longer_than_excel_cell_is_cut_and_said(void **state)
+{
+    fixture *f = *state;
+    /* 40,000 characters, "é" at the limit so that a cut in bytes would
+     * split it. */
+    size_t n = 40000;
+    char *host = malloc(n + 2);
+
+    assert_non_null(host);
+    memset(host, 'a', n + 1);
+    memcpy(host + 32766, "\xC3\xA9", 2);
+    host[n + 1] = '\0';
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, -1);
+    add_row(f, 1, 2, "INE", "Structure d'accueil");
+    add_row(f, 7, 2, "A1", host);
+    assert_int_equal(sc_dataset_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, 1);
+    /* 32,766 "a" and the "é": 32,767 characters, 32,768 bytes. */
+    assert_int_equal(strlen(f->data->entries[0].host), 32768);
+    assert_string_equal(f->data->entries[0].host + 32766, "\xC3\xA9");
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_int_equal(f->anomalies.items[0].line, 7);
+    assert_non_null(strstr(f->anomalies.items[0].message, "32 767"));
+    assert_non_null(strstr(f->anomalies.items[0].message,
+                           "Structure d'accueil"));
+    free_rows(f);
+    free(host);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_cell_longer_than_excel_cell_is_cut_and_said, setup, teardown),
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(test_roll_rows_become_pupils_with_keys),
         T(test_pronote_full_name_is_split),

@@ -507,6 +507,56 @@ static void test_write_cuts_cells_over_excel_limit(void **state)
     free(todo);
 }
 
+/* Excel holds 1,048,576 rows a sheet: past that, the Anomalies sheet says
+ * how many it leaves out instead of failing. Checked on the sheet's XML,
+ * which openpyxl would take minutes to load. */
+static const char py_last_row[] =
+    "import re, sys, zipfile\n"
+    "z = zipfile.ZipFile(sys.argv[1])\n"
+    "sheets = [n for n in z.namelist() if n.startswith('xl/worksheets/sheet')]\n"
+    "name = max(sheets, key=lambda n: int(re.sub(r'\\D', '', n)))\n"
+    "tail = b''\n"
+    "with z.open(name) as f:\n"
+    "    for chunk in iter(lambda: f.read(1 << 20), b''):\n"
+    "        tail = (tail + chunk)[-4096:]\n"
+    "row = re.findall(rb'<row r=\"(\\d+)\"', tail)[-1].decode()\n"
+    "text = re.findall(rb'<t>([^<]*)</t>', tail)[-1].decode()\n"
+    "print(row, text)\n";
+
+static void test_write_anomalies_past_excel_rows_are_counted(void **state)
+{
+    fixture *f = *state;
+    size_t n = 1048600;
+    sc_anomaly *items = calloc(n, sizeof *items);
+    char *empty = keep(f, ""), *message = keep(f, "x");
+    char script[160], command[512], got[512];
+    FILE *fp;
+    size_t len;
+
+    assert_non_null(items);
+    for (size_t i = 0; i < n; i++)
+        items[i] = (sc_anomaly){SC_SEVERITY_WARNING, f->anomaly_items[0].file,
+                                (unsigned)(i + 2), empty, empty, message};
+    f->anomalies.items = items;
+    f->anomalies.count = n;
+    assert_int_equal(sc_report_write(&f->report, f->path, &f->diag), SC_OK);
+    free(items);
+    f->anomalies.items = f->anomaly_items;
+    f->anomalies.count = 2;
+    /* The last row of the last sheet (Anomalies), read from its XML as a
+     * stream: openpyxl would take minutes over a million rows. */
+    snprintf(script, sizeof script, "%s/dernier.py", f->dir);
+    assert_int_equal(support_write_file(script, py_last_row), 0);
+    snprintf(command, sizeof command, PYTHON " %s %s 2>&1", script, f->path);
+    fp = popen(command, "r");
+    assert_non_null(fp);
+    len = fread(got, 1, sizeof got - 1, fp);
+    got[len] = '\0';
+    assert_int_equal(pclose(fp), 0);
+    assert_string_equal(got, "1048576 … et 26 ligne(s) de plus, au-delà des "
+                             "1 048 576 lignes d'une feuille Excel\n");
+}
+
 static void test_write_empty_dataset(void **state)
 {
     fixture *f = *state;
@@ -736,6 +786,7 @@ int main(void)
         TEST(test_write_past_deadline_marks_pupils_neither_ready_nor_dispensed),
         TEST(test_write_deadline_not_past_marks_nobody),
         TEST(test_write_previous_run_adds_changes_sheet_before_anomalies),
+        TEST(test_write_anomalies_past_excel_rows_are_counted),
         TEST(test_write_previous_run_without_changes_says_so),
         TEST(test_write_class_sheet_shows_previous_status_then_late),
     };

@@ -30,6 +30,14 @@ int sc_text_blank(const char *s);
  *  snprintf does into a fixed buffer); returns s. */
 char *sc_text_cut(char *s);
 
+/** Excel's longest cell text, in UTF-16 units. */
+#define SC_TEXT_CELL_MAX 32767
+
+/** Returns the bytes of the longest prefix of s (len bytes of UTF-8) that
+ *  ends on a character boundary and holds at most max UTF-16 units, the
+ *  unit Excel counts in (characters beyond the BMP take two). */
+size_t sc_text_utf16_prefix(const char *s, size_t len, size_t max);
+
 /** Returns 1 if s holds valid UTF-8. */
 int sc_text_valid_utf8(const char *s, size_t len);
 
