@@ -3,10 +3,12 @@
  * apply the rules, write the workbook; then the summary and the exit status.
  */
 #include <errno.h>
+#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "stagecheck/app.h"
 #include "stagecheck/check.h"
 #include "stagecheck/cli.h"
@@ -103,12 +105,48 @@ static void run_free(run *r)
     sc_config_free(&r->config);
 }
 
-/* Refuses an output that is one of the inputs: inputs are never written. */
+/* Says why the folder of output cannot take the workbook, before anything
+ * is read or written there. */
+static sc_error check_folder_of(const char *output, sc_diag *diag)
+{
+    char *copy = sc_strdup(output);
+    const char *dir;
+    struct stat st;
+    sc_error err = SC_OK;
+
+    if (!copy)
+        return SC_ERROR_MEMORY;
+    dir = dirname(copy);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        sc_diag_set(diag, output, 0, "le dossier « %s » n'existe pas : "
+                    "créez-le, ou choisissez un autre chemin", dir);
+        err = SC_ERROR_OUTPUT;
+    } else if (access(dir, W_OK | X_OK) != 0) {
+        int en = errno;
+        sc_diag_set(diag, output, 0, "impossible d'écrire dans le dossier "
+                    "« %s » : %s", dir, sc_strerrno(en));
+        err = SC_ERROR_OUTPUT;
+    }
+    free(copy);
+    return err;
+}
+
+/* Refuses an output that is a folder, that cannot be written, or that is
+ * one of the inputs: inputs are never written. */
 static sc_error check_output(const sc_options *opts, const char *output,
                              sc_diag *diag)
 {
     struct stat out, in;
 
+    if (stat(output, &out) == 0 && S_ISDIR(out.st_mode)) {
+        sc_diag_set(diag, output, 0, "c'est un dossier : donnez le chemin "
+                    "d'un classeur, par exemple %s/suivi-stages.xlsx (ou "
+                    "--by-school %s pour un classeur par établissement)",
+                    output, output);
+        return SC_ERROR_OUTPUT;
+    }
+    if (!opts->by_school && check_folder_of(output, diag) != SC_OK)
+        return diag->message[0] ? SC_ERROR_OUTPUT : SC_ERROR_MEMORY;
     if (stat(output, &out) != 0)
         return SC_OK;
     for (size_t i = 0; i < opts->nrolls + opts->nplacements; i++) {
@@ -329,6 +367,25 @@ static sc_error check_folder(const char *dir, sc_diag *diag)
     return SC_ERROR_OUTPUT;
 }
 
+/* Returns the input before index i that is the same file as path (under
+ * another name, or the same), or NULL. */
+static const char *input_seen(const sc_options *opts, size_t i,
+                              const char *path)
+{
+    struct stat st, other;
+
+    if (stat(path, &st) != 0)
+        return NULL;
+    for (size_t j = 0; j < i; j++) {
+        const char *p = j < opts->nrolls ? opts->rolls[j]
+                                         : opts->placements[j - opts->nrolls];
+        if (stat(p, &other) == 0 && other.st_dev == st.st_dev &&
+            other.st_ino == st.st_ino)
+            return p;
+    }
+    return NULL;
+}
+
 static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
 {
     size_t n = opts->nrolls + opts->nplacements;
@@ -339,13 +396,21 @@ static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         int roll = i < opts->nrolls;
+        const char *path = roll ? opts->rolls[i]
+                                : opts->placements[i - opts->nrolls];
+        const char *seen = input_seen(opts, i, path);
 
-        err = sc_file_load(&r->files[i],
-                           roll ? opts->rolls[i]
-                                : opts->placements[i - opts->nrolls],
+        /* Read twice, every pupil would be his own duplicate. */
+        if (seen) {
+            err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, path, 0,
+                                   NULL, NULL, "fichier donné deux fois (déjà "
+                                   "lu sous le nom %s) : lu une seule fois",
+                                   seen);
+            continue;
+        }
+        err = sc_file_load(&r->files[r->nfiles++], path,
                            roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
                            r->aliases, &r->anomalies, diag);
-        r->nfiles = i + 1;
     }
     return err;
 }

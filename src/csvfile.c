@@ -7,6 +7,7 @@
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <csv.h>
 #include "stagecheck/array.h"
@@ -40,80 +41,222 @@ static void source_note_bad(sc_source *source, unsigned line)
         source->first_bad_line = line;
 }
 
-/* Converts in[0..len) from the iconv encoding `from` into source->text.
- * A unit iconv rejects (unit bytes, or the odd tail) becomes U+FFFD: one
- * stray byte must not cost the user the whole file. Returns SC_OK,
- * SC_ERROR_MEMORY or SC_ERROR_ENCODING (iconv lacks the encoding). */
-static sc_error source_convert(sc_source *source, const char *from,
-                               size_t unit, const char *in, size_t len,
-                               sc_diag *diag)
-{
-    iconv_t cd;
-    char *inp = (char *)in, *out, *outp;
-    size_t inleft = len, outleft, cap;
-    sc_error err = SC_ERROR_MEMORY;
+/* The UTF-8 text being built. */
+typedef struct text_buf {
+    char *data;
+    size_t len;
+    size_t cap;
+} text_buf;
 
-    cd = iconv_open("UTF-8", from);
-    if (cd == (iconv_t)-1) {
+/* Makes room for need more bytes and the NUL. Returns 0 or -1. */
+static int text_reserve(text_buf *t, size_t need)
+{
+    size_t cap = t->cap ? t->cap : 64;
+    char *grown;
+
+    if (t->len + need + 1 <= t->cap)
+        return 0;
+    while (cap < t->len + need + 1)
+        cap *= 2;
+    grown = realloc(t->data, cap);
+    if (!grown)
+        return -1;
+    t->data = grown;
+    t->cap = cap;
+    return 0;
+}
+
+static sc_error convert_open(sc_source *source, const char *from,
+                             iconv_t *cd, sc_diag *diag)
+{
+    *cd = iconv_open("UTF-8", from);
+    if (*cd == (iconv_t)-1) {
         int en = errno;
         sc_diag_set(diag, source->path, 0,
                     "conversion depuis l'encodage %s impossible : %s", from,
                     sc_strerrno(en));
         return SC_ERROR_ENCODING;
     }
+    return SC_OK;
+}
+
+/* Appends in[0..len), converted by cd, to t. A unit iconv rejects (unit
+ * bytes, or the odd tail) becomes U+FFFD: one stray byte must not cost the
+ * user the whole file. Returns SC_OK, SC_ERROR_MEMORY or
+ * SC_ERROR_ENCODING. */
+static sc_error convert_span(sc_source *source, iconv_t cd, size_t unit,
+                             const char *in, size_t len, text_buf *t,
+                             unsigned line, sc_diag *diag)
+{
+    char *inp = (char *)in, *outp;
+    size_t inleft = len, outleft;
+
     /* Every input byte yields at most 3 output bytes, U+FFFD included;
      * E2BIG is still handled in case an encoding proves that wrong. */
-    cap = 3 * len + 1;
-    out = malloc(cap);
-    if (!out)
-        goto done;
-    outp = out;
-    outleft = cap - 1;
+    if (text_reserve(t, 3 * len + REPLACEMENT_LEN) != 0)
+        return SC_ERROR_MEMORY;
+    iconv(cd, NULL, NULL, NULL, NULL);
     while (inleft > 0) {
         size_t skip;
         int en;
 
-        if (iconv(cd, &inp, &inleft, &outp, &outleft) != (size_t)-1)
+        outp = t->data + t->len;
+        outleft = t->cap - t->len - 1;
+        if (iconv(cd, &inp, &inleft, &outp, &outleft) != (size_t)-1) {
+            t->len = (size_t)(outp - t->data);
             break;
+        }
         en = errno;
+        t->len = (size_t)(outp - t->data);
         if (en != E2BIG && en != EILSEQ && en != EINVAL) {
             sc_diag_set(diag, source->path, 0,
                         "conversion depuis l'encodage %s impossible : %s",
-                        from, sc_strerrno(en));
-            err = SC_ERROR_ENCODING;
-            goto done;
+                        source->encoding, sc_strerrno(en));
+            return SC_ERROR_ENCODING;
         }
         if (en == E2BIG || outleft < REPLACEMENT_LEN) {
-            size_t used = (size_t)(outp - out);
-            char *grown = realloc(out, cap * 2);
-            if (!grown)
-                goto done;
-            out = grown;
-            outp = out + used;
-            outleft += cap;
-            cap *= 2;
+            if (text_reserve(t, t->cap) != 0)
+                return SC_ERROR_MEMORY;
             continue;
         }
         skip = inleft < unit ? inleft : unit;
-        memcpy(outp, replacement, REPLACEMENT_LEN);
+        memcpy(t->data + t->len, replacement, REPLACEMENT_LEN);
         /* Lines are counted for the first bad unit only, not at each. */
         source_note_bad(source, source->bad_bytes ? source->first_bad_line
-                                                  : line_at(out, outp));
-        outp += REPLACEMENT_LEN;
-        outleft -= REPLACEMENT_LEN;
+                        : line ? line : line_at(t->data, t->data + t->len));
+        t->len += REPLACEMENT_LEN;
         inp += skip;
         inleft -= skip;
     }
-    *outp = '\0';
-    source->text = out;
-    source->len = (size_t)(outp - out);
-    out = NULL;
-    err = SC_OK;
+    t->data[t->len] = '\0';
+    return SC_OK;
+}
 
-done:
-    free(out);
+/* Converts in[0..len) from the iconv encoding `from` into source->text.
+ * Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_ENCODING (iconv lacks the
+ * encoding). */
+static sc_error source_convert(sc_source *source, const char *from,
+                               size_t unit, const char *in, size_t len,
+                               sc_diag *diag)
+{
+    text_buf t = {NULL, 0, 0};
+    iconv_t cd;
+    sc_error err;
+
+    if ((err = convert_open(source, from, &cd, diag)) != SC_OK)
+        return err;
+    err = convert_span(source, cd, unit, in, len, &t, 0, diag);
     iconv_close(cd);
-    return err;
+    if (err != SC_OK) {
+        free(t.data);
+        return err;
+    }
+    source->text = t.data;
+    source->len = t.len;
+    return SC_OK;
+}
+
+/* Returns 1 if the bytes hold a valid UTF-8 character beyond ASCII: then
+ * a file that is not all valid UTF-8 is UTF-8 with a few foreign lines,
+ * not Windows-1252. */
+static int has_utf8_beyond_ascii(const unsigned char *u, size_t len)
+{
+    for (size_t i = 0; i < len; i++) {
+        size_t k = u[i] < 0xC2 ? 0 : u[i] < 0xE0 ? 2 : u[i] < 0xF0 ? 3
+                   : u[i] <= 0xF4 ? 4 : 0;
+
+        if (k && i + k <= len && sc_text_valid_utf8((const char *)u + i, k))
+            return 1;
+    }
+    return 0;
+}
+
+/* A UTF-8 file with lines from elsewhere (pasted from a Windows-1252
+ * export, or cut in the middle of a character): its good lines stay UTF-8,
+ * the others are read as Windows-1252 and counted, so that the user hears
+ * which line to check. */
+static sc_error source_mixed(sc_source *source, const char *in, size_t len,
+                             sc_diag *diag)
+{
+    text_buf t = {NULL, 0, 0};
+    iconv_t cd;
+    unsigned line = 1;
+    sc_error err;
+
+    if ((err = convert_open(source, "WINDOWS-1252", &cd, diag)) != SC_OK)
+        return err;
+    for (size_t at = 0; err == SC_OK && at < len; line++) {
+        const char *nl = memchr(in + at, '\n', len - at);
+        size_t n = nl ? (size_t)(nl - (in + at)) + 1 : len - at;
+
+        if (sc_text_valid_utf8(in + at, n)) {
+            if (text_reserve(&t, n) != 0) {
+                err = SC_ERROR_MEMORY;
+                break;
+            }
+            memcpy(t.data + t.len, in + at, n);
+            t.len += n;
+            t.data[t.len] = '\0';
+        } else {
+            source->foreign_lines++;
+            if (!source->first_foreign_line)
+                source->first_foreign_line = line;
+            err = convert_span(source, cd, 1, in + at, n, &t, line, diag);
+        }
+        at += n;
+    }
+    iconv_close(cd);
+    if (err == SC_OK && !t.data && text_reserve(&t, 0) != 0)
+        err = SC_ERROR_MEMORY;
+    if (err != SC_OK) {
+        free(t.data);
+        return err;
+    }
+    t.data[t.len] = '\0';
+    source->text = t.data;
+    source->len = t.len;
+    return SC_OK;
+}
+
+/* What the file is when it is plainly no CSV: a spreadsheet or a document
+ * saved instead of exported, a web page saved from a portal, a program.
+ * Returns its French name, or NULL. */
+static const char *not_csv(const unsigned char *u, size_t len)
+{
+    size_t head = len < 4096 ? len : 4096, control = 0;
+    const unsigned char *p = u;
+
+    if (len >= 5 && memcmp(u, "%PDF-", 5) == 0)
+        return "un document PDF";
+    if (len >= 8 && memcmp(u, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return "un classeur Excel ancien format (.xls)";
+    if (len >= 4 && memcmp(u, "PK\x03\x04", 4) == 0) {
+        if (memmem(u, head, "opendocument.spreadsheet", 24))
+            return "un classeur OpenDocument (LibreOffice, .ods)";
+        if (memmem(u, head, "[Content_Types].xml", 19) ||
+            memmem(u, head, "xl/", 3))
+            return "un classeur Excel (.xlsx)";
+        return "une archive ZIP";
+    }
+    if (len >= 4 && memcmp(u, "\x7F" "ELF", 4) == 0)
+        return "un programme (fichier binaire)";
+    while (p < u + head && (*p == ' ' || *p == '\t' || *p == '\r' ||
+                            *p == '\n' || *p == 0xEF || *p == 0xBB ||
+                            *p == 0xBF))
+        p++;
+    if ((size_t)(u + head - p) >= 5 &&
+        (strncasecmp((const char *)p, "<!doctype html", 14) == 0 ||
+         strncasecmp((const char *)p, "<html", 5) == 0))
+        return "une page web (HTML)";
+    /* Text has almost no control bytes. NULs are left out: UTF-16 is told
+     * apart before this is called, and a text padded with NULs by a crash
+     * is still worth reading (they are replaced and reported). */
+    for (size_t i = 0; i < head; i++)
+        control += u[i] > 0 && u[i] < 0x20 && u[i] != '\t' && u[i] != '\n' &&
+                   u[i] != '\r' && u[i] != 0x1A;
+    if (head >= 16 && control * 10 > head)
+        return "un fichier binaire";
+    return NULL;
 }
 
 /* NUL bytes would cut the C strings handed to the other modules short. */
@@ -155,6 +298,7 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
 {
     const unsigned char *u = (const unsigned char *)bytes;
     const char *from = NULL; /* iconv name, NULL when bytes are copied */
+    const char *what;
     size_t unit = 1;
     sc_source *source;
     sc_error err = SC_ERROR_MEMORY;
@@ -167,6 +311,17 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
     if (path && !source->path)
         goto error;
 
+    /* UTF-16 aside (its NULs would look binary), what is plainly no CSV
+     * is said before anything is decoded. */
+    if (!(len >= 2 && ((u[0] == 0xFF && u[1] == 0xFE) ||
+                       (u[0] == 0xFE && u[1] == 0xFF))) &&
+        !utf16_without_bom(u, len) && (what = not_csv(u, len))) {
+        sc_diag_set(diag, path, 0, "c'est %s, pas un fichier CSV : ouvrez-le "
+                    "dans son logiciel et enregistrez-le au format CSV "
+                    "(séparateur point-virgule)", what);
+        err = SC_ERROR_ENCODING;
+        goto error;
+    }
     if (len >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
         bytes += 3;
         len -= 3;
@@ -193,6 +348,14 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
         unit = 2;
     } else if (sc_text_valid_utf8(bytes, len)) {
         source->encoding = "UTF-8";
+    } else if (has_utf8_beyond_ascii(u, len)) {
+        source->encoding = "UTF-8";
+        err = source_mixed(source, bytes, len, diag);
+        if (err != SC_OK)
+            goto error;
+        source_replace_nuls(source);
+        *out = source;
+        return SC_OK;
     } else {
         /* What Excel writes as "CSV (séparateur : point-virgule)". */
         source->encoding = "Windows-1252";
@@ -509,6 +672,9 @@ sc_error sc_table_parse(const sc_source *source, char sep, sc_table **out,
     while (p < end) {
         size_t n = chunk_length(p, end);
 
+        /* libcsv grows a field 128 bytes at a time: with a 50 MB line and
+         * a copying realloc (valgrind, ASan) that is quadratic. */
+        csv_set_blk_size(&parser, n + 128);
         if (!b.in_record && chunk_starts_record(p, n, sep)) {
             b.in_record = 1;
             b.row_line = b.line;

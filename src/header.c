@@ -3,6 +3,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include "stagecheck/array.h"
 #include "stagecheck/header.h"
 #include "stagecheck/text.h"
@@ -170,16 +171,23 @@ sc_field sc_header_field(const char *cell)
     return sc_header_field_with(cell, NULL);
 }
 
-/* Maps one row; the first column of a field wins. */
+/* Maps one row; the first column of a field wins, and a later column with
+ * the same title is noted in again[]. */
 static void header_map_row(const sc_row *row, const sc_aliases *extra,
                            sc_header *out)
 {
     for (int f = 0; f < SC_FIELD_COUNT; f++)
-        out->col[f] = -1;
+        out->col[f] = out->again[f] = -1;
     for (size_t c = 0; c < row->nfields && c < (size_t)INT32_MAX; c++) {
         sc_field f = sc_header_field_with(row->fields[c], extra);
-        if (f != SC_FIELD_COUNT && out->col[f] < 0)
+
+        if (f == SC_FIELD_COUNT)
+            continue;
+        if (out->col[f] < 0)
             out->col[f] = (int)c;
+        else if (out->again[f] < 0 &&
+                 strcasecmp(row->fields[c], row->fields[out->col[f]]) == 0)
+            out->again[f] = (int)c;
     }
 }
 
@@ -187,6 +195,19 @@ static int header_has_name(const sc_header *h)
 {
     return (h->col[SC_FIELD_SURNAME] >= 0 && h->col[SC_FIELD_FIRST] >= 0) ||
            h->col[SC_FIELD_FULLNAME] >= 0;
+}
+
+/* Returns 1 if h has a column only a placements file has. */
+static int header_has_placement(const sc_header *h)
+{
+    static const sc_field only[] = {
+        SC_FIELD_HOST, SC_FIELD_HOST_TYPE, SC_FIELD_START, SC_FIELD_END,
+        SC_FIELD_SIGN_HEAD, SC_FIELD_SIGN_HOST, SC_FIELD_DISPENSE};
+
+    for (size_t i = 0; i < sizeof only / sizeof *only; i++)
+        if (h->col[only[i]] >= 0)
+            return 1;
+    return 0;
 }
 
 /* Returns NULL when h has the required columns of kind, else what is
@@ -202,11 +223,38 @@ static const char *header_missing(const sc_header *h, sc_kind kind)
     }
     if (!header_has_name(h) && h->col[SC_FIELD_INE] < 0)
         return "l'élève (« INE », ou « Nom » et « Prénom », ou « Élève »)";
-    if (h->col[SC_FIELD_HOST] < 0 && h->col[SC_FIELD_START] < 0 &&
-        h->col[SC_FIELD_END] < 0 && h->col[SC_FIELD_DISPENSE] < 0)
+    if (!header_has_placement(h))
         return "le stage (« Structure d'accueil », « Date de début » ou "
                "« Dispense »)";
     return NULL;
+}
+
+/* The files swapped: a placements file given with --roll has its pupils'
+ * names and classes too, and a roll given with --placements has no place
+ * to check. Returns 1 (diag set) when row is the header of the other
+ * kind. */
+static int header_other_kind(const sc_table *table, const sc_header *h,
+                             sc_kind kind, unsigned line, sc_diag *diag)
+{
+    if (kind == SC_KIND_ROLL && header_has_placement(h)) {
+        sc_diag_set(diag, table->path, line,
+                    "ce fichier a les colonnes d'un tableau de suivi des "
+                    "stages (structure d'accueil, dates…) : donnez-le avec "
+                    "--placements, et la liste d'élèves avec --roll");
+        return 1;
+    }
+    if (kind == SC_KIND_PLACEMENTS && !header_has_placement(h) &&
+        !header_missing(h, SC_KIND_ROLL)) {
+        sc_diag_set(diag, table->path, line,
+                    "aucune colonne de stage (« Structure d'accueil », "
+                    "« Date de début » ou « Dispense ») : ce fichier "
+                    "ressemble à une liste d'élèves, à donner avec --roll ; "
+                    "si c'est bien le tableau de suivi, faites connaître ses "
+                    "titres de colonnes dans la section [colonnes] du fichier "
+                    "de configuration");
+        return 1;
+    }
+    return 0;
 }
 
 /* Header rows sit near the top: beyond this many rows we stop looking. */
@@ -218,19 +266,27 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
 {
     const char *missing = "toutes les colonnes attendues";
     unsigned best_line = 0;
-    int best_found = -1;
+    int best_found = -1, roll_like = 0;
+    sc_diag other;
 
     for (size_t r = 0; r < table->nrows && r < HEADER_SEARCH_ROWS; r++) {
-        sc_header h = {r, {0}};
+        sc_header h = {r, {0}, {0}};
         const char *why;
         int found = 0;
 
         header_map_row(&table->rows[r], extra, &h);
         why = header_missing(&h, kind);
+        if (!why && header_other_kind(table, &h, kind, table->rows[r].line,
+                                      diag))
+            return SC_ERROR_NO_HEADER;
         if (!why) {
             *out = h;
             return SC_OK;
         }
+        /* Kept for the end: a real header may still come below. */
+        if (kind == SC_KIND_PLACEMENTS && !roll_like &&
+            header_other_kind(table, &h, kind, table->rows[r].line, &other))
+            roll_like = 1;
         for (int f = 0; f < SC_FIELD_COUNT; f++)
             found += h.col[f] >= 0;
         /* Report against the row that looks most like a header. */
@@ -240,7 +296,9 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
             best_line = table->rows[r].line;
         }
     }
-    if (best_found > 0) {
+    if (roll_like) {
+        *diag = other;
+    } else if (best_found > 0) {
         sc_diag_set(diag, table->path, best_line,
                     "en-tête incomplet : colonne manquante pour %s", missing);
     } else {
@@ -254,4 +312,22 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
                                          : "un fichier de stages");
     }
     return SC_ERROR_NO_HEADER;
+}
+
+int sc_header_repeated(const sc_table *table, const sc_header *header,
+                       const sc_row *row)
+{
+    const sc_row *head = &table->rows[header->row];
+    size_t same = 0;
+
+    if (row == head || row->nfields < 2)
+        return 0;
+    for (size_t c = 0; c < row->nfields; c++) {
+        const char *h = c < head->nfields ? head->fields[c] : "";
+
+        if (strcasecmp(row->fields[c], h) != 0)
+            return 0;
+        same += h[0] != '\0';
+    }
+    return same >= 2;
 }

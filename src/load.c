@@ -24,6 +24,12 @@ static sc_error load_table(const sc_source *source, sc_kind kind,
 
         sc_diag_clear(&d);
         err = sc_table_parse(source, seps[i], table, &d);
+        if (err == SC_OK && (*table)->nrows == 0) {
+            /* A BOM, separators and line breaks: an empty sheet saved. */
+            sc_diag_set(&d, source->path, 0, "fichier vide : aucune cellule "
+                                             "remplie");
+            err = SC_ERROR_FILE_EMPTY;
+        }
         if (err == SC_OK)
             err = sc_header_find(*table, kind, aliases, header, &d);
         if (err == SC_OK)
@@ -35,7 +41,8 @@ static sc_error load_table(const sc_source *source, sc_kind kind,
             first_err = err;
             *diag = d;
         }
-        if (err == SC_ERROR_MEMORY || (i == 0 && err == SC_ERROR_CSV_QUOTE))
+        if (err == SC_ERROR_MEMORY || err == SC_ERROR_FILE_EMPTY ||
+            (i == 0 && err == SC_ERROR_CSV_QUOTE))
             return err;
     }
     return first_err;
@@ -58,6 +65,23 @@ static sc_error load_parse(const sc_source *source, sc_kind kind,
                     "aucun élève sous la ligne d'en-tête : liste vide");
         err = SC_ERROR_FILE_EMPTY;
     }
+    for (int f = 0; err == SC_OK && f < SC_FIELD_COUNT; f++)
+        if (header->again[f] >= 0)
+            err = sc_anomalies_add(
+                anomalies, SC_SEVERITY_WARNING, source->path,
+                (*table)->rows[header->row].line, NULL, NULL,
+                "deux colonnes « %s » (colonnes %d et %d) : seule la "
+                "première est lue",
+                (*table)->rows[header->row].fields[header->col[f]],
+                header->col[f] + 1, header->again[f] + 1);
+    if (err == SC_OK && source->foreign_lines > 0)
+        err = sc_anomalies_add(anomalies, SC_SEVERITY_WARNING, source->path,
+                               source->first_foreign_line, NULL, NULL,
+                               "%zu ligne(s) de ce fichier UTF-8 ne sont pas "
+                               "en UTF-8 (encodage mêlé, ou caractère coupé) : "
+                               "lue(s) en Windows-1252, vérifiez leurs "
+                               "accents (première à cette ligne)",
+                               source->foreign_lines);
     if (err == SC_OK && source->bad_bytes > 0)
         err = sc_anomalies_add(anomalies, SC_SEVERITY_WARNING, source->path,
                                source->first_bad_line, NULL, NULL,

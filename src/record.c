@@ -270,6 +270,27 @@ static int entry_says_nothing(const sc_entry *e)
     return 1;
 }
 
+/* A row with fewer cells than the header was cut short (its last cells
+ * are read as empty); one with more, non-empty, cells has data no column
+ * names (they are ignored). Extra empty cells are only trailing
+ * separators. */
+static void row_check_width(row_reader *r, size_t width)
+{
+    size_t n = r->row->nfields, extra = 0;
+
+    if (n < width) {
+        row_report(r, SC_SEVERITY_WARNING, "ligne de %zu cellule(s), l'en-tête "
+                   "en a %zu : les cellules manquantes sont lues vides", n,
+                   width);
+        return;
+    }
+    for (size_t c = width; c < n; c++)
+        extra += !sc_text_blank(r->row->fields[c]);
+    if (extra > 0)
+        row_report(r, SC_SEVERITY_WARNING, "%zu cellule(s) remplie(s) au-delà "
+                   "des %zu colonnes de l'en-tête : ignorée(s)", extra, width);
+}
+
 /* Builds one record from a row and adds it to data; an unusable row is
  * reported and skipped. Returns SC_OK or SC_ERROR_MEMORY. */
 typedef sc_error (*row_builder)(sc_dataset *data, row_reader *r);
@@ -382,8 +403,17 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
         row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
                         "", NULL};
 
-        if (!row_blank(r.row))
-            err = build(data, &r);
+        if (row_blank(r.row))
+            continue;
+        if (sc_header_repeated(table, header, r.row)) {
+            row_report(&r, SC_SEVERITY_NOTE, "ligne d'en-tête répétée "
+                                             "(exports mis bout à bout) : "
+                                             "ignorée");
+            err = r.err;
+            continue;
+        }
+        row_check_width(&r, table->rows[header->row].nfields);
+        err = r.err != SC_OK ? r.err : build(data, &r);
     }
     return err;
 }

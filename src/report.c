@@ -24,6 +24,7 @@
 #include "stagecheck/text.h"
 
 #define SHEET_MAX 31    /* Excel's longest sheet name, in UTF-16 units */
+#define NAME_TAIL 10    /* units kept from the end of a name too long */
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
 #define PLACE_COLS 5    /* structure, type, commune / pays, du, au */
@@ -218,8 +219,35 @@ void sc_report_sheet_name(const char *class_name, const char *const *used,
     /* Excel refuses a name that starts or ends with an apostrophe. */
     while (is_blank(*s) || *s == '\'')
         s++;
-    len = name_prefix(s, SHEET_MAX);
-    memcpy(base, s, len);
+    len = strlen(s);
+    if (sc_text_utf16_prefix(s, len, SHEET_MAX) < len) {
+        /* Too long: its start and its end, which tells groups apart
+         * ("Seconde générale et…ologique 10"). */
+        size_t head = name_prefix(s, SHEET_MAX - 1 - NAME_TAIL), tail = len;
+
+        /* Back one whole character at a time. */
+        for (size_t units = 0; tail > 0;) {
+            size_t start = tail - 1, u;
+
+            while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
+                start--;
+            u = (unsigned char)s[start] >= 0xF0 ? 2 : 1;
+            if (units + u > NAME_TAIL)
+                break;
+            units += u;
+            tail = start;
+        }
+        while (head > 0 && is_blank(s[head - 1]))
+            head--;
+        while (tail < len && is_blank(s[tail]))
+            tail++;
+        memcpy(base, s, head);
+        memcpy(base + head, "\xE2\x80\xA6", 3); /* … */
+        memcpy(base + head + 3, s + tail, len - tail);
+        len = head + 3 + (len - tail);
+    } else {
+        memcpy(base, s, len);
+    }
     while (len > 0 && (is_blank(base[len - 1]) || base[len - 1] == '\''))
         len--;
     base[len] = '\0';

@@ -12,13 +12,41 @@ char *sc_strdup(const char *s)
     return s ? strdup(s) : NULL;
 }
 
+/* The length of the blank character at p: ASCII spaces, and the no-break
+ * spaces (U+00A0, U+202F) and BOM (U+FEFF) that spreadsheets leave in
+ * cells; 0 when p is not blank. */
+static size_t blank_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\v' ||
+        *u == '\f')
+        return 1;
+    if (u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF) ||
+        (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
+/* The length of the blank character that ends s[0..len), or 0. */
+static size_t blank_before(const char *s, size_t len)
+{
+    for (size_t n = 1; n <= 3 && n <= len; n++)
+        if (blank_at(s + len - n) == n)
+            return n;
+    return 0;
+}
+
 int sc_text_blank(const char *s)
 {
+    size_t n;
+
     if (!s)
         return 1;
-    for (; *s; s++)
-        if (*s != ' ' && *s != '\t' && *s != '\r' && *s != '\n' &&
-            *s != '\v' && *s != '\f')
+    for (; *s; s += n)
+        if ((n = blank_at(s)) == 0)
             return 0;
     return 1;
 }
@@ -77,14 +105,14 @@ static int is_blank_byte(char c)
 
 char *sc_text_clean(char *s)
 {
-    size_t len;
+    size_t len, n;
     char *start = s;
 
-    while (is_blank_byte(*start))
-        start++;
+    while ((n = blank_at(start)) > 0)
+        start += n;
     len = strlen(start);
-    while (len > 0 && is_blank_byte(start[len - 1]))
-        len--;
+    while ((n = blank_before(start, len)) > 0)
+        len -= n;
     /* Excel's ="0123" keeps leading zeros of codes: the value is inside. */
     if (len >= 3 && start[0] == '=' && start[1] == '"' && start[len - 1] == '"') {
         start += 2;

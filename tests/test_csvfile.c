@@ -203,6 +203,60 @@ static void test_decode_utf8_bom_invalid_byte_replaced(void **state)
     assert_int_equal(f->source->first_bad_line, 2);
 }
 
+static void test_decode_utf8_with_a_windows_1252_line_keeps_the_rest(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* Line 3 pasted from a Windows-1252 export; line 4 ends in the middle
+     * of a character. */
+    assert_int_equal(DECODE(f, "Nom;Prénom\nDUPONT;Léa\nMARTIN;Zo\xE9\n"
+                               "PETIT;Jos\xC3"),
+                     SC_OK);
+    assert_string_equal(f->source->encoding, "UTF-8");
+    assert_string_equal(f->source->text, "Nom;Prénom\nDUPONT;Léa\n"
+                                         "MARTIN;Zoé\nPETIT;JosÃ");
+    assert_int_equal(f->source->foreign_lines, 2);
+    assert_int_equal(f->source->first_foreign_line, 3);
+}
+
+static void test_decode_files_that_are_no_csv_are_named(void **state)
+{
+    static const struct {
+        const char *bytes;
+        size_t len;
+        const char *what;
+    } files[] = {
+#define FILE_OF(lit, what) {(lit), sizeof(lit) - 1, (what)}
+        FILE_OF("%PDF-1.4\n%\xE2\xE3", "PDF"),
+        FILE_OF("PK\x03\x04....[Content_Types].xml", "Excel (.xlsx)"),
+        FILE_OF("PK\x03\x04....mimetypeapplication/vnd.oasis.opendocument."
+                "spreadsheet", "OpenDocument"),
+        FILE_OF("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", ".xls"),
+        FILE_OF("\xEF\xBB\xBF  <!DOCTYPE html><html>", "page web"),
+        FILE_OF("\x7F" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0",
+                "binaire"),
+        FILE_OF("\x01\x02\x03\x04\x05\x06\x07\x08\x0E\x0F\x10\x11\x12"
+                "\x13\x14\x15\x16\x17", "binaire"),
+#undef FILE_OF
+    };
+    fixture *f = *state;
+
+    for (size_t i = 0; i < sizeof files / sizeof *files; i++) {
+        sc_diag_clear(&f->diag);
+        assert_int_equal(sc_source_decode("eleves.csv", files[i].bytes,
+                                          files[i].len, &f->source, &f->diag),
+                         SC_ERROR_ENCODING);
+        assert_null(f->source);
+        assert_string_equal(f->diag.file, "eleves.csv");
+        assert_non_null(strstr(f->diag.message, files[i].what));
+        assert_non_null(strstr(f->diag.message, "CSV"));
+    }
+    /* A text padded with NULs by a crash is still read. */
+    assert_int_equal(DECODE(f, "Nom;Classe\nA;2nde\n\0\0\0\0\0\0\0\0\0\0\0\0"
+                               "\0\0\0\0\0\0\0\0"), SC_OK);
+}
+
 static void test_decode_utf16le_bom(void **state)
 {
     static const uint16_t units[] = {
@@ -569,6 +623,8 @@ int main(void)
         TEST(test_decode_utf8_bom_is_stripped),
         TEST(test_decode_utf8_without_bom_is_kept),
         TEST(test_decode_utf8_bom_invalid_byte_replaced),
+        TEST(test_decode_utf8_with_a_windows_1252_line_keeps_the_rest),
+        TEST(test_decode_files_that_are_no_csv_are_named),
         TEST(test_decode_utf16le_bom),
         TEST(test_decode_utf16_without_bom_by_its_nuls),
         TEST(test_decode_utf16le_bad_units_replaced),

@@ -383,11 +383,39 @@ static void test_header_find_placements_without_stage_column_is_no_header(
 {
     fixture *f = *state;
 
-    /* A roll given as a placements file. */
+    /* A roll given as a placements file: said so. */
     ROW(f, 1, "Nom", "Prénom", "Classe", "INE");
     assert_int_equal(find(f, SC_KIND_PLACEMENTS), SC_ERROR_NO_HEADER);
     assert_string_equal(f->diag.file, TABLE_PATH);
+    assert_int_equal(f->diag.line, 1);
     assert_non_null(strstr(f->diag.message, "Structure d'accueil"));
+    assert_non_null(strstr(f->diag.message, "liste d'élèves"));
+    assert_non_null(strstr(f->diag.message, "--roll"));
+}
+
+static void test_header_find_placements_file_given_as_roll_is_said(
+    void **state)
+{
+    fixture *f = *state;
+
+    ROW(f, 3, "Nom", "Prénom", "Classe", "Structure d'accueil", "Du", "Au");
+    assert_int_equal(find(f, SC_KIND_ROLL), SC_ERROR_NO_HEADER);
+    assert_int_equal(f->diag.line, 3);
+    assert_non_null(strstr(f->diag.message, "tableau de suivi"));
+    assert_non_null(strstr(f->diag.message, "--placements"));
+}
+
+static void test_header_find_notes_a_title_given_twice(void **state)
+{
+    fixture *f = *state;
+
+    /* Two "Nom": the second is noted; two names of one field are not. */
+    ROW(f, 1, "Nom", "Prénom", "Classe", "NOM", "Nom d'usage");
+    assert_int_equal(find(f, SC_KIND_ROLL), SC_OK);
+    assert_int_equal(f->header.col[SC_FIELD_SURNAME], 0);
+    assert_int_equal(f->header.again[SC_FIELD_SURNAME], 3);
+    assert_int_equal(f->header.again[SC_FIELD_FIRST], -1);
+    assert_int_equal(f->header.again[SC_FIELD_CLASS], -1);
 }
 
 static void test_header_find_first_of_two_headers_wins(void **state)
@@ -414,6 +442,7 @@ static void test_header_find_first_column_of_a_field_wins(void **state)
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -435,6 +464,8 @@ int main(void)
         TEST(test_header_find_placements_without_stage_column_is_no_header),
         TEST(test_header_find_first_of_two_headers_wins),
         TEST(test_header_find_first_column_of_a_field_wins),
+        TEST(test_header_find_placements_file_given_as_roll_is_said),
+        TEST(test_header_find_notes_a_title_given_twice),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

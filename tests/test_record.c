@@ -134,14 +134,20 @@ static void test_roll_rows_without_name_or_class_are_reported(void **state)
                                          &f->header, &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 1);
     assert_true(f->data->pupils[0].invalid);
-    assert_int_equal(f->anomalies.count, 4);
+    assert_int_equal(f->anomalies.count, 5);
     assert_int_equal(f->anomalies.items[0].line, 2);
     assert_non_null(strstr(f->anomalies.items[0].message, "sans nom"));
     assert_int_equal(f->anomalies.items[1].line, 3);
     assert_non_null(strstr(f->anomalies.items[1].message, "sans classe"));
     assert_int_equal(f->anomalies.items[2].line, 6);
     assert_non_null(strstr(f->anomalies.items[2].message, "31/02/2008"));
+    /* Cut short, then without a class. */
     assert_int_equal(f->anomalies.items[3].line, 7);
+    assert_int_equal(f->anomalies.items[3].severity, SC_SEVERITY_WARNING);
+    assert_non_null(strstr(f->anomalies.items[3].message,
+                           "ligne de 2 cellule(s), l'en-tête en a 4"));
+    assert_int_equal(f->anomalies.items[4].line, 7);
+    assert_non_null(strstr(f->anomalies.items[4].message, "sans classe"));
     free_rows(f);
 }
 
@@ -239,6 +245,46 @@ static void test_cell_longer_than_excel_cell_is_cut_and_said(void **state)
     free(host);
 }
 
+static void test_extra_filled_cells_are_said_empty_ones_not(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, -1);
+    add_row(f, 1, 3, "Nom", "Prénom", "Classe");
+    add_row(f, 2, 5, "DUPONT", "Léa", "2nde 1", "", " ");
+    add_row(f, 3, 5, "MARTIN", "Paul", "2nde 1", "", "oubli");
+    assert_int_equal(sc_dataset_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    /* Both pupils are kept; only the row with a filled extra cell is
+     * reported. */
+    assert_int_equal(f->data->npupils, 2);
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 3);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_non_null(strstr(f->anomalies.items[0].message,
+                           "1 cellule(s) remplie(s) au-delà des 3 colonnes"));
+    free_rows(f);
+}
+
+static void test_repeated_header_row_is_a_note_not_a_pupil(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, -1);
+    add_row(f, 1, 3, "Nom", "Prénom", "Classe");
+    add_row(f, 2, 3, "DUPONT", "Léa", "2nde 1");
+    add_row(f, 3, 3, "NOM", "prénom", "Classe");
+    add_row(f, 4, 3, "MARTIN", "Paul", "2nde 2");
+    assert_int_equal(sc_dataset_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 2);
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 3);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_NOTE);
+    assert_non_null(strstr(f->anomalies.items[0].message, "en-tête répétée"));
+    free_rows(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -250,6 +296,8 @@ int main(void)
         T(test_roll_rows_without_name_or_class_are_reported),
         T(test_placement_cells_are_read_and_flags_kept),
         T(test_no_in_dispense_column_is_no_request),
+        T(test_extra_filled_cells_are_said_empty_ones_not),
+        T(test_repeated_header_row_is_a_note_not_a_pupil),
 #undef T
     };
     return cmocka_run_group_tests_name("record", tests, NULL, NULL);

@@ -331,9 +331,20 @@ static void test_sheet_name_replaces_forbidden_characters(void **state)
 static void test_sheet_name_cuts_to_31_characters_on_a_code_point(void **state)
 {
     (void)state;
-    /* 36 two-byte characters: a cut at byte 31 would split one. */
+    /* 36 two-byte characters: 20 from the start, "…", 10 from the end,
+     * never half a character. */
     assert_sheet_name("éèàùçâêîôûëïüÿœæÉÈÀÙÇÂÊÎÔÛËÏÜŸŒÆéèàù", NULL, 0,
-                      "éèàùçâêîôûëïüÿœæÉÈÀÙÇÂÊÎÔÛËÏÜŸŒ");
+                      "éèàùçâêîôûëïüÿœæÉÈÀÙ…ËÏÜŸŒÆéèàù");
+}
+
+static void test_sheet_name_keeps_the_end_that_tells_groups_apart(
+    void **state)
+{
+    (void)state;
+    assert_sheet_name("Seconde générale et technologique 10", NULL, 0,
+                      "Seconde générale et…logique 10");
+    assert_sheet_name("Seconde générale et technologique 9", NULL, 0,
+                      "Seconde générale et…ologique 9");
 }
 
 static void test_sheet_name_counts_emoji_as_two_excel_characters(void **state)
@@ -341,7 +352,7 @@ static void test_sheet_name_counts_emoji_as_two_excel_characters(void **state)
     (void)state;
     /* Excel counts UTF-16 units: 30 letters and an emoji make 32. */
     assert_sheet_name("abcdefghijklmnopqrstuvwxyzabcd\xF0\x9F\x98\x80", NULL,
-                      0, "abcdefghijklmnopqrstuvwxyzabcd");
+                      0, "abcdefghijklmnopqrst…wxyzabcd\xF0\x9F\x98\x80");
 }
 
 static void test_sheet_name_avoids_fixed_sheets_ignoring_case(void **state)
@@ -372,14 +383,14 @@ static void test_sheet_name_numbers_names_already_used(void **state)
 
 static void test_sheet_name_suffix_keeps_31_characters(void **state)
 {
-    const char *used[] = {"Seconde générale et technologiq",
+    const char *used[] = {"Seconde générale et…hnologique",
                           "abcdefghijklmnopqrstuvwxyz abcd"};
 
     (void)state;
-    /* Cut to the 31 characters of the first sheet; the base then loses 4
-     * characters to " (2)". */
+    /* Cut as the first sheet was; the base then loses what " (2)" needs
+     * to stay within 31 characters. */
     assert_sheet_name("Seconde générale et technologique", used, 2,
-                      "Seconde générale et technol (2)");
+                      "Seconde générale et…hnologi (2)");
     /* A blank left at the end of the cut base is dropped. */
     assert_sheet_name("abcdefghijklmnopqrstuvwxyz abcd", used, 2,
                       "abcdefghijklmnopqrstuvwxyz (2)");
@@ -769,6 +780,7 @@ int main(void)
         TEST(test_sheet_name_replaces_forbidden_characters),
         TEST(test_sheet_name_cuts_to_31_characters_on_a_code_point),
         TEST(test_sheet_name_counts_emoji_as_two_excel_characters),
+        TEST(test_sheet_name_keeps_the_end_that_tells_groups_apart),
         TEST(test_sheet_name_avoids_fixed_sheets_ignoring_case),
         TEST(test_sheet_name_avoids_changes_sheet),
         TEST(test_sheet_name_numbers_names_already_used),

@@ -504,12 +504,27 @@ static void test_text_cut_drops_a_split_character(void **state)
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
+static void test_text_blank_counts_no_break_spaces_and_bom(void **state)
+{
+    fixture *f = *state;
+
+    assert_true(sc_text_blank("\xC2\xA0 \xE2\x80\xAF\t\xEF\xBB\xBF"));
+    assert_false(sc_text_blank("\xC2\xA0x"));
+    assert_false(sc_text_blank("\xC3\xA9"));
+    assert_clean(f, "\xEF\xBB\xBFNom", "Nom");
+    assert_clean(f, "\xC2\xA0" "DUPONT\xE2\x80\xAF\xC2\xA0", "DUPONT");
+    assert_clean(f, "\xC2\xA0\xC2\xA0", "");
+    /* An accent is not a blank, even where its bytes look alike. */
+    assert_clean(f, "\xC3\xA0", "\xC3\xA0");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         TEST(test_text_cut_drops_a_split_character),
         TEST(test_text_fold_removes_case_accents_and_hyphens),
         TEST(test_text_fold_ascii_shortcut_agrees_with_utf8proc),
+        TEST(test_text_blank_counts_no_break_spaces_and_bom),
         TEST(test_text_fold_apostrophe_becomes_space),
         TEST(test_text_fold_squeezes_and_trims_spaces),
         TEST(test_text_fold_keeps_digits),

@@ -20,6 +20,9 @@ typedef struct sc_source {
                              "Windows-1252" */
     size_t bad_bytes;     /* bytes that could not be decoded (replaced) */
     unsigned first_bad_line; /* line of the first of them, 0 if none */
+    size_t foreign_lines; /* lines of a UTF-8 file that were not UTF-8,
+                             read as Windows-1252 */
+    unsigned first_foreign_line; /* 0 if none */
 } sc_source;
 
 /** One CSV record. Fields are cleaned (trimmed, ="..." removed). */
@@ -42,8 +45,9 @@ typedef struct sc_table {
 } sc_table;
 
 /** Reads and decodes path. Returns SC_ERROR_FILE_OPEN, SC_ERROR_FILE_READ,
- *  SC_ERROR_FILE_EMPTY (no byte, or only blanks) with diag filled, or SC_OK
- *  and *out, which the caller frees with sc_source_free. */
+ *  SC_ERROR_FILE_EMPTY (no byte, or only blanks), SC_ERROR_ENCODING (not a
+ *  CSV: a PDF, a spreadsheet, a web page, binary bytes) with diag filled,
+ *  or SC_OK and *out, which the caller frees with sc_source_free. */
 sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag);
 
 /** Decodes bytes into *out as sc_source_read does (path is only kept). */

@@ -50,6 +50,8 @@ typedef enum sc_kind {
 typedef struct sc_header {
     size_t row;                /* index of the header row in table->rows */
     int col[SC_FIELD_COUNT];
+    int again[SC_FIELD_COUNT]; /* a second column with the very same title
+                                  (ignored, to be reported), or -1 */
 } sc_header;
 
 /** An extra header text for a field, from the configuration file. */
@@ -84,10 +86,17 @@ const char *sc_field_label(sc_field field);
 /** Finds the header row (extra aliases, NULL or not, as in
  *  sc_header_field_with): the first row holding the required columns of
  *  kind (roll: a name and Classe; placements: the pupil, by INE or name, and
- *  a host, dates or dispense column) among the first 50 rows. Returns SC_ERROR_NO_HEADER with diag
- *  naming the file and what is missing, or SC_OK. */
+ *  a host, dates or dispense column) among the first 50 rows. Returns
+ *  SC_ERROR_NO_HEADER with diag naming the file and what is missing (or
+ *  that the file is of the other kind: a placements file given as a roll,
+ *  or the reverse), or SC_OK. */
 sc_error sc_header_find(const sc_table *table, sc_kind kind,
                         const sc_aliases *extra, sc_header *out,
                         sc_diag *diag);
+
+/** Returns 1 if row repeats the header row of table (the same texts, as
+ *  when exports are pasted end to end). */
+int sc_header_repeated(const sc_table *table, const sc_header *header,
+                       const sc_row *row);
 
 #endif /* STAGECHECK_HEADER_H */

@@ -23,7 +23,8 @@ char *sc_text_key(const char *s);
  *  NULL when out of memory; the caller frees it. */
 char *sc_text_name_key(const char *surname, const char *first);
 
-/** Returns 1 if s (NULL or not) holds only blanks. */
+/** Returns 1 if s (NULL or not) holds only blanks: ASCII white space,
+ *  no-break spaces (U+00A0, U+202F) and BOMs (U+FEFF). */
 int sc_text_blank(const char *s);
 
 /** Drops an incomplete UTF-8 sequence left at the end of s by a cut (as
@@ -41,7 +42,8 @@ size_t sc_text_utf16_prefix(const char *s, size_t len, size_t max);
 /** Returns 1 if s holds valid UTF-8. */
 int sc_text_valid_utf8(const char *s, size_t len);
 
-/** Trims blanks in place and removes Excel's ="..." wrapper; returns s. */
+/** Trims blanks (as sc_text_blank) in place and removes Excel's ="..."
+ *  wrapper; returns s. */
 char *sc_text_clean(char *s);
 
 /** strdup that returns NULL for NULL. */
