@@ -95,16 +95,16 @@ static int anomaly_order_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
-void sc_anomalies_sort(sc_anomalies *list, const char *const *files,
-                       size_t nfiles)
+sc_error sc_anomalies_sort(sc_anomalies *list, const char *const *files,
+                           size_t nfiles)
 {
     anomaly_order *order;
 
     if (list->count < 2)
-        return;
+        return SC_OK;
     order = malloc(list->count * sizeof *order);
     if (!order)
-        return; /* unsorted is still complete */
+        return SC_ERROR_MEMORY;
     for (size_t i = 0; i < list->count; i++) {
         size_t rank = 0;
         /* Few files: a linear search. */
@@ -116,4 +116,5 @@ void sc_anomalies_sort(sc_anomalies *list, const char *const *files,
     for (size_t i = 0; i < list->count; i++)
         list->items[i] = order[i].item;
     free(order);
+    return SC_OK;
 }

@@ -216,14 +216,15 @@ static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
                                size_t nfiles)
 {
     const char **paths = malloc((nfiles + 1) * sizeof *paths);
+    sc_error err;
 
     if (!paths)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < nfiles; i++)
         paths[i] = files[i].source->path;
-    sc_anomalies_sort(list, paths, nfiles);
+    err = sc_anomalies_sort(list, paths, nfiles);
     free(paths);
-    return SC_OK;
+    return err;
 }
 
 /* The figures of the summary, of the Synthèse and of academie.xlsx. */
@@ -722,7 +723,9 @@ int sc_main(int argc, char **argv)
         status = SC_EXIT_CLEAN;
     } else if (err != SC_OK) {
         print_diag(&diag, err);
-        fputs("Essayez « stagecheck --help ».\n", stderr);
+        fputs(err == SC_ERROR_USAGE ? "Essayez « stagecheck --help ».\n"
+                                    : "stagecheck: aucun classeur écrit.\n",
+              stderr);
         status = SC_EXIT_ERROR;
     } else if ((err = read_config(&r, &opts, &diag)) != SC_OK ||
                (err = run_pipeline(&r, &opts, &diag)) != SC_OK) {

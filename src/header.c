@@ -144,13 +144,11 @@ void sc_aliases_clear(sc_aliases *list)
     memset(list, 0, sizeof *list);
 }
 
-sc_field sc_header_field_with(const char *cell, const sc_aliases *extra)
+/* Returns the field whose alias is key, or SC_FIELD_COUNT. */
+static sc_field header_field_of_key(const char *key, const sc_aliases *extra)
 {
-    char *key = sc_text_key(cell);
     sc_field field = SC_FIELD_COUNT;
 
-    if (!key)
-        return SC_FIELD_COUNT;
     for (size_t i = 0; extra && i < extra->count; i++)
         if (strcmp(key, extra->items[i].key) == 0) {
             field = extra->items[i].field;
@@ -162,6 +160,14 @@ sc_field sc_header_field_with(const char *cell, const sc_aliases *extra)
             break;
         }
 found:
+    return field;
+}
+
+sc_field sc_header_field_with(const char *cell, const sc_aliases *extra)
+{
+    char *key = sc_text_key(cell);
+    sc_field field = key ? header_field_of_key(key, extra) : SC_FIELD_COUNT;
+
     free(key);
     return field;
 }
@@ -173,14 +179,20 @@ sc_field sc_header_field(const char *cell)
 
 /* Maps one row; the first column of a field wins, and a later column with
  * the same title is noted in again[]. */
-static void header_map_row(const sc_row *row, const sc_aliases *extra,
-                           sc_header *out)
+static sc_error header_map_row(const sc_row *row, const sc_aliases *extra,
+                               sc_header *out)
 {
     for (int f = 0; f < SC_FIELD_COUNT; f++)
         out->col[f] = out->again[f] = -1;
     for (size_t c = 0; c < row->nfields && c < (size_t)INT32_MAX; c++) {
-        sc_field f = sc_header_field_with(row->fields[c], extra);
+        /* A cell that could not be folded is no unknown column. */
+        char *key = sc_text_key(row->fields[c]);
+        sc_field f;
 
+        if (!key)
+            return SC_ERROR_MEMORY;
+        f = header_field_of_key(key, extra);
+        free(key);
         if (f == SC_FIELD_COUNT)
             continue;
         if (out->col[f] < 0)
@@ -189,6 +201,7 @@ static void header_map_row(const sc_row *row, const sc_aliases *extra,
                  strcasecmp(row->fields[c], row->fields[out->col[f]]) == 0)
             out->again[f] = (int)c;
     }
+    return SC_OK;
 }
 
 static int header_has_name(const sc_header *h)
@@ -274,7 +287,8 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
         const char *why;
         int found = 0;
 
-        header_map_row(&table->rows[r], extra, &h);
+        if (header_map_row(&table->rows[r], extra, &h) != SC_OK)
+            return SC_ERROR_MEMORY;
         why = header_missing(&h, kind);
         if (!why && header_other_kind(table, &h, kind, table->rows[r].line,
                                       diag))

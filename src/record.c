@@ -142,6 +142,9 @@ static sc_flag cell_flag(row_reader *r, sc_field f)
         return SC_FLAG_NO;
     case SC_PARSE_OK:
         return yes ? SC_FLAG_YES : SC_FLAG_NO;
+    case SC_PARSE_MEMORY:
+        r->err = SC_ERROR_MEMORY;
+        return SC_FLAG_ABSENT;
     default:
         row_anomaly(r, "« %s » illisible : « %s » (attendu oui, non ou une "
                        "date)",
@@ -245,9 +248,11 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
 static char *dispense_dup(row_reader *r)
 {
     int yes;
+    sc_parse parsed = sc_text_parse_yesno(cell(r, SC_FIELD_DISPENSE), &yes);
 
-    if (sc_text_parse_yesno(cell(r, SC_FIELD_DISPENSE), &yes) == SC_PARSE_OK &&
-        !yes)
+    if (parsed == SC_PARSE_MEMORY)
+        r->err = SC_ERROR_MEMORY;
+    if (parsed == SC_PARSE_MEMORY || (parsed == SC_PARSE_OK && !yes))
         return NULL;
     return cell_dup(r, SC_FIELD_DISPENSE);
 }

@@ -1360,7 +1360,8 @@ static const char *book_strerror(lxw_error err)
     case LXW_ERROR_ZIP_INTERNAL_ERROR:
     case LXW_ERROR_ZIP_FILE_ADD:
     case LXW_ERROR_ZIP_CLOSE:
-        return "échec de l'écriture du fichier (disque plein ?)";
+        return "échec de l'écriture du fichier (disque plein ou mémoire "
+               "insuffisante ?)";
     case LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE:
         return "trop de lignes ou de colonnes pour une feuille Excel";
     case LXW_ERROR_MAX_STRING_LENGTH_EXCEEDED:
@@ -1544,9 +1545,9 @@ sc_error sc_report_prepare(const sc_report *report, const char *path,
 
     b.workbook = workbook_new_opt(file->tmp, &options);
     if (!b.workbook) {
-        b.status = SC_ERROR_OUTPUT;
-        sc_diag_set(diag, path, 0, "impossible de créer le classeur");
-        goto error;
+        /* It only allocates: the file is opened by workbook_close. */
+        b.status = SC_ERROR_MEMORY;
+        goto mem_error;
     }
     book_write(&b);
     /* Frees every libxlsxwriter object, even after a failure. */

@@ -143,7 +143,8 @@ static const char *place_name(const sc_entry *e)
 /* Rule: "Les élèves peuvent effectuer leur séquence dans des associations,
  * des administrations, des établissements publics, des collectivités
  * territoriales ainsi que dans des entreprises." (and, abroad, "une
- * structure (entreprise, association, organisme public...)") */
+ * structure (entreprise, association, organisme public...)")
+ * Returns 1 or 0, or -1 when out of memory. */
 static int host_type_allowed(const char *type)
 {
     static const char *const allowed[] = {
@@ -155,7 +156,9 @@ static int host_type_allowed(const char *type)
     char *key = sc_text_key(type);
     int ok = 0;
 
-    for (size_t i = 0; key && i < sizeof allowed / sizeof *allowed; i++)
+    if (!key)
+        return -1;
+    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++)
         ok |= strcmp(key, allowed[i]) == 0;
     free(key);
     return ok;
@@ -166,6 +169,7 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
 {
     const sc_period *period = j->period;
     char from[11], to[11];
+    int allowed;
 
     if (!e->host)
         judge_finding(j, e, "structure d'accueil non renseignée");
@@ -188,7 +192,9 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
         judge_finding(j, e, "dates hors de la période nationale (du %s au %s)",
                       from, to);
     }
-    if (e->host_type && !host_type_allowed(e->host_type))
+    if (e->host_type && (allowed = host_type_allowed(e->host_type)) < 0)
+        j->err = SC_ERROR_MEMORY;
+    else if (e->host_type && !allowed)
         judge_finding(j, e,
                       "type de structure « %s » non admis : entreprise, "
                       "association, administration, établissement public ou "

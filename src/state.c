@@ -215,6 +215,8 @@ sc_error sc_state_read(sc_state *state, const char *path, sc_diag *diag)
         int en = errno;
         sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier d'état : "
                     "%s", sc_strerrno(en));
+        if (en == ENOMEM)
+            return SC_ERROR_MEMORY;
         /* Only a file that is not there means "no previous run": one that
          * is there but cannot be opened must be reported. */
         return en == ENOENT || en == ENOTDIR ? SC_ERROR_FILE_OPEN

@@ -178,6 +178,8 @@ static char *text_fold(const char *s, int spaces)
                      UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
                          UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
                          UTF8PROC_DECOMPOSE);
+    if (n == UTF8PROC_ERROR_NOMEM)
+        return NULL;
     if (n < 0) {
         /* Not UTF-8 (cannot happen after decoding): fold nothing. */
         return strdup("");
@@ -333,7 +335,7 @@ sc_parse sc_text_parse_yesno(const char *s, int *yes)
     }
     key = sc_text_key(s);
     if (!key)
-        return SC_PARSE_INVALID;
+        return SC_PARSE_MEMORY;
     for (size_t i = 0; i < sizeof yes_words / sizeof *yes_words; i++)
         if (strcmp(key, yes_words[i]) == 0) {
             *yes = 1;

@@ -46,9 +46,10 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
 size_t sc_anomalies_findings(const sc_anomalies *list);
 
 /** Sorts by file, in the order of files (names not in it come last), then
- *  by line; anomalies of the same place keep their order. */
-void sc_anomalies_sort(sc_anomalies *list, const char *const *files,
-                       size_t nfiles);
+ *  by line; anomalies of the same place keep their order. Returns SC_OK,
+ *  or SC_ERROR_MEMORY with the list as it was. */
+sc_error sc_anomalies_sort(sc_anomalies *list, const char *const *files,
+                           size_t nfiles);
 
 /** Frees the items and empties the list; NULL is fine. */
 void sc_anomalies_clear(sc_anomalies *list);

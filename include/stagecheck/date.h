@@ -20,7 +20,8 @@ typedef int32_t sc_date;
 typedef enum sc_parse {
     SC_PARSE_EMPTY = 0, /* blank cell */
     SC_PARSE_OK,
-    SC_PARSE_INVALID    /* something that cannot be read: an anomaly */
+    SC_PARSE_INVALID,   /* something that cannot be read: an anomaly */
+    SC_PARSE_MEMORY     /* out of memory: nothing is known */
 } sc_parse;
 
 /** Returns 1 if y-m-d names a real day (1 <= y <= 9999). */

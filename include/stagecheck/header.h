@@ -89,7 +89,7 @@ const char *sc_field_label(sc_field field);
  *  a host, dates or dispense column) among the first 50 rows. Returns
  *  SC_ERROR_NO_HEADER with diag naming the file and what is missing (or
  *  that the file is of the other kind: a placements file given as a roll,
- *  or the reverse), or SC_OK. */
+ *  or the reverse), SC_ERROR_MEMORY, or SC_OK. */
 sc_error sc_header_find(const sc_table *table, sc_kind kind,
                         const sc_aliases *extra, sc_header *out,
                         sc_diag *diag);

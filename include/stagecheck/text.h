@@ -55,7 +55,8 @@ char *sc_strdup(const char *s);
 int sc_text_split_name(const char *full, char **surname, char **first);
 
 /** Parses a yes/no cell: oui/non, o/n, x, vrai/faux, 1/0, yes/no,
- *  true/false; a date means yes; empty means no (SC_PARSE_EMPTY). */
+ *  true/false; a date means yes; empty means no (SC_PARSE_EMPTY);
+ *  SC_PARSE_MEMORY when out of memory. */
 sc_parse sc_text_parse_yesno(const char *s, int *yes);
 
 #endif /* STAGECHECK_TEXT_H */
