@@ -10,6 +10,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <csv.h>
+#include <utf8proc.h>
 #include "stagecheck/array.h"
 #include "stagecheck/csvfile.h"
 #include "stagecheck/text.h"
@@ -259,19 +260,63 @@ static const char *not_csv(const unsigned char *u, size_t len)
     return NULL;
 }
 
-/* NUL bytes would cut the C strings handed to the other modules short. */
-static void source_replace_nuls(sc_source *source)
+/* Makes the text safe for the other modules and the workbook: a NUL would
+ * cut their C strings short, and U+FFFE and U+FFFF, valid UTF-8, are
+ * characters XML 1.0 forbids (libxlsxwriter passes them through). */
+static void source_sanitize(sc_source *source)
 {
     unsigned line = 1;
+    char *t = source->text;
 
     for (size_t i = 0; i < source->len; i++) {
-        if (source->text[i] == '\n') {
+        if (t[i] == '\n') {
             line++;
-        } else if (source->text[i] == '\0') {
-            source->text[i] = ' ';
+        } else if (t[i] == '\0') {
+            t[i] = ' ';
+            source_note_bad(source, line);
+        } else if ((unsigned char)t[i] == 0xEF && i + 2 < source->len &&
+                   (unsigned char)t[i + 1] == 0xBF &&
+                   ((unsigned char)t[i + 2] == 0xBE ||
+                    (unsigned char)t[i + 2] == 0xBF)) {
+            t[i + 2] = (char)0xBD; /* U+FFFD */
             source_note_bad(source, line);
         }
     }
+}
+
+/* Copies UTF-8 bytes into source->text, each sequence utf8proc rejects
+ * (a stray byte, a cut character, a code point past U+10FFFF, which iconv
+ * would let through) replaced by U+FFFD. */
+static sc_error source_repair_utf8(sc_source *source, const char *in,
+                                   size_t len)
+{
+    text_buf t = {NULL, 0, 0};
+    unsigned line = 1;
+
+    if (text_reserve(&t, 3 * len) != 0)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < len;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(
+            (const utf8proc_uint8_t *)in + i,
+            (utf8proc_ssize_t)(len - i < 4 ? len - i : 4), &c);
+
+        if (n > 0) {
+            memcpy(t.data + t.len, in + i, (size_t)n);
+            t.len += (size_t)n;
+            line += in[i] == '\n';
+            i += (size_t)n;
+        } else {
+            memcpy(t.data + t.len, replacement, REPLACEMENT_LEN);
+            t.len += REPLACEMENT_LEN;
+            source_note_bad(source, line);
+            i++;
+        }
+    }
+    t.data[t.len] = '\0';
+    source->text = t.data;
+    source->len = t.len;
+    return SC_OK;
 }
 
 /* Returns "UTF-16LE" or "UTF-16BE" when the first bytes look like UTF-16
@@ -328,8 +373,14 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
         source->encoding = "UTF-8";
         /* The BOM promises UTF-8; broken bytes after it are replaced so
          * that the workbook never receives invalid UTF-8. */
-        if (!sc_text_valid_utf8(bytes, len))
-            from = "UTF-8";
+        if (!sc_text_valid_utf8(bytes, len)) {
+            err = source_repair_utf8(source, bytes, len);
+            if (err != SC_OK)
+                goto error;
+            source_sanitize(source);
+            *out = source;
+            return SC_OK;
+        }
     } else if (len >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
         bytes += 2;
         len -= 2;
@@ -353,7 +404,7 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
         err = source_mixed(source, bytes, len, diag);
         if (err != SC_OK)
             goto error;
-        source_replace_nuls(source);
+        source_sanitize(source);
         *out = source;
         return SC_OK;
     } else {
@@ -375,7 +426,7 @@ sc_error sc_source_decode(const char *path, const char *bytes, size_t len,
         source->text[len] = '\0';
         source->len = len;
     }
-    source_replace_nuls(source);
+    source_sanitize(source);
     *out = source;
     return SC_OK;
 

@@ -12,6 +12,7 @@
 #include <unistd.h>
 #include <cmocka.h>
 #include "stagecheck/csvfile.h"
+#include "stagecheck/text.h"
 
 typedef struct fixture {
     sc_source *source;
@@ -255,6 +256,26 @@ static void test_decode_files_that_are_no_csv_are_named(void **state)
     /* A text padded with NULs by a crash is still read. */
     assert_int_equal(DECODE(f, "Nom;Classe\nA;2nde\n\0\0\0\0\0\0\0\0\0\0\0\0"
                                "\0\0\0\0\0\0\0\0"), SC_OK);
+}
+
+/* Found by fuzzing: after a BOM, iconv copied code points past U+10FFFF
+ * through; U+FFFE and U+FFFF are valid UTF-8 but not XML. Both broke the
+ * workbook. */
+static void test_decode_never_passes_what_xml_forbids(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(DECODE(f, "\xEF\xBB\xBF" "DUPONT\xF4\x90\x80\x80\n"), SC_OK);
+    assert_true(sc_text_valid_utf8(f->source->text, f->source->len));
+    assert_string_equal(f->source->text, "DUPONT\xEF\xBF\xBD\xEF\xBF\xBD"
+                                         "\xEF\xBF\xBD\xEF\xBF\xBD\n");
+    assert_int_equal(f->source->first_bad_line, 1);
+    sc_source_free(f->source);
+    f->source = NULL;
+    assert_int_equal(DECODE(f, "a\nDUP\xEF\xBF\xBF" "ONT\xEF\xBF\xBE\n"), SC_OK);
+    assert_string_equal(f->source->text, "a\nDUP\xEF\xBF\xBD" "ONT\xEF\xBF\xBD\n");
+    assert_int_equal(f->source->bad_bytes, 2);
+    assert_int_equal(f->source->first_bad_line, 2);
 }
 
 static void test_decode_utf16le_bom(void **state)
@@ -625,6 +646,7 @@ int main(void)
         TEST(test_decode_utf8_bom_invalid_byte_replaced),
         TEST(test_decode_utf8_with_a_windows_1252_line_keeps_the_rest),
         TEST(test_decode_files_that_are_no_csv_are_named),
+        TEST(test_decode_never_passes_what_xml_forbids),
         TEST(test_decode_utf16le_bom),
         TEST(test_decode_utf16_without_bom_by_its_nuls),
         TEST(test_decode_utf16le_bad_units_replaced),
