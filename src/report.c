@@ -17,6 +17,7 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 #include <xlsxwriter.h>
 #include "stagecheck/report.h"
@@ -112,6 +113,7 @@ typedef struct book {
     lxw_workbook *workbook;
     sc_error status;
     lxw_error lxw;          /* libxlsxwriter's error, for the message */
+    int signal;             /* what ended the child that wrote, or 0 */
     line *lines;
     size_t nlines;
     class_sheet *classes;
@@ -1326,10 +1328,11 @@ static void book_columns(book *b)
     b->hosted_days = HOSTED_LEAD + (r->has_deadline ? 1 : 0);
 }
 
-static void book_write(book *b)
+static void book_write(book *b, const void *unused)
 {
     lxw_doc_properties properties = {.title = book_title};
 
+    (void)unused;
     book_check(b, workbook_set_properties(b->workbook, &properties));
     book_columns(b);
     book_formats(b);
@@ -1369,6 +1372,80 @@ static const char *book_strerror(lxw_error err)
     default:
         return "erreur de libxlsxwriter";
     }
+}
+
+/* ---- The child that writes ---------------------------------------------- */
+
+/* How the child that writes a workbook ends. */
+enum {
+    CHILD_OK = 0,
+    CHILD_MEMORY = 1,
+    CHILD_LXW = 2 /* + the lxw_error */
+};
+
+typedef void (*book_writer)(book *b, const void *arg);
+
+/* Writes the workbook into tmp from a child process. libxlsxwriter does
+ * not survive all of its own allocation failures: it may crash, leak, or
+ * carry on with a part missing; in a child, none of that reaches the run,
+ * which only learns from the exit status whether the file is whole. A
+ * failure libxlsxwriter swallowed still leaves ENOMEM in errno. Returns
+ * SC_OK, SC_ERROR_MEMORY, or SC_ERROR_WORKBOOK with b->lxw (0 when the
+ * child died: b->signal says of what). */
+static sc_error book_produce(book *b, const char *tmp, book_writer write,
+                             const void *arg)
+{
+    int status;
+    pid_t pid = fork();
+
+    if (pid < 0)
+        return SC_ERROR_MEMORY;
+    if (pid == 0) {
+        lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+
+        errno = 0;
+        b->workbook = workbook_new_opt(tmp, &options);
+        if (!b->workbook)
+            _exit(CHILD_MEMORY);
+        write(b, arg);
+        /* Frees every libxlsxwriter object, even after a failure. */
+        book_check(b, workbook_close(b->workbook));
+        if (b->status == SC_OK && errno == ENOMEM)
+            b->status = SC_ERROR_MEMORY;
+        _exit(b->status == SC_OK ? CHILD_OK
+              : b->status == SC_ERROR_MEMORY ? CHILD_MEMORY
+                                             : CHILD_LXW + (int)b->lxw);
+    }
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return SC_ERROR_MEMORY;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_OK)
+        return SC_OK;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_MEMORY)
+        return SC_ERROR_MEMORY;
+    b->lxw = WIFEXITED(status) && WEXITSTATUS(status) > CHILD_LXW
+                 ? (lxw_error)(WEXITSTATUS(status) - CHILD_LXW)
+                 : LXW_NO_ERROR;
+    b->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    return SC_ERROR_WORKBOOK;
+}
+
+/* Sets diag after book_produce failed. */
+static void book_say(const book *b, sc_error err, const char *path,
+                     sc_diag *diag)
+{
+    if (err == SC_ERROR_MEMORY)
+        sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
+                                   "classeur");
+    else if (b->signal)
+        sc_diag_set(diag, path, 0, "l'écriture du classeur s'est "
+                    "interrompue (signal %d, mémoire insuffisante ?)",
+                    b->signal);
+    else if (b->lxw != LXW_NO_ERROR)
+        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
+                    book_strerror(b->lxw));
+    else
+        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur");
 }
 
 /* ---- academie.xlsx ------------------------------------------------------ */
@@ -1482,6 +1559,18 @@ done:
     sheet_close(b, &sh);
 }
 
+/* The whole of academie.xlsx, in the child of book_produce. */
+static void book_write_academie(book *b, const void *arg)
+{
+    lxw_doc_properties properties = {.title = book_title};
+
+    book_check(b, workbook_set_properties(b->workbook, &properties));
+    book_columns(b);
+    book_formats(b);
+    book_academie(b, arg);
+    book_anomalies(b);
+}
+
 sc_error sc_report_prepare_academie(const sc_academie *academie,
                                     const char *path, sc_tempfile *file,
                                     sc_diag *diag)
@@ -1491,84 +1580,49 @@ sc_error sc_report_prepare_academie(const sc_academie *academie,
                         .anomalies = academie->anomalies,
                         .has_deadline = academie->has_deadline,
                         .deadline = academie->deadline};
-    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
-    lxw_doc_properties properties = {.title = book_title};
     book b = {.report = &report};
+    sc_error err;
 
     *file = (sc_tempfile){NULL, path, NULL, -1};
-    b.status = sc_tempfile_open(file, path, "le classeur académique", diag);
-    if (b.status != SC_OK)
-        return b.status;
+    err = sc_tempfile_open(file, path, "le classeur académique", diag);
+    if (err != SC_OK)
+        return err;
     close(file->fd);
     file->fd = -1;
-    b.workbook = workbook_new_opt(file->tmp, &options);
-    if (!b.workbook) {
-        sc_tempfile_abort(file);
-        sc_diag_set(diag, path, 0, "impossible de créer le classeur");
-        return SC_ERROR_OUTPUT;
-    }
-    book_check(&b, workbook_set_properties(b.workbook, &properties));
-    book_columns(&b);
-    book_formats(&b);
-    book_academie(&b, academie);
-    book_anomalies(&b);
-    book_check(&b, workbook_close(b.workbook));
-    if (b.status != SC_OK) {
-        if (b.status == SC_ERROR_MEMORY)
-            sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
-                                       "classeur");
-        else
-            sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
-                        book_strerror(b.lxw));
+    err = book_produce(&b, file->tmp, book_write_academie, academie);
+    if (err != SC_OK) {
+        book_say(&b, err, path, diag);
         sc_tempfile_abort(file);
     }
-    return b.status;
+    return err;
 }
 
 sc_error sc_report_prepare(const sc_report *report, const char *path,
                            sc_tempfile *file, sc_diag *diag)
 {
-    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
     book b = {.report = report};
+    sc_error err;
 
     *file = (sc_tempfile){NULL, path, NULL, -1};
-    b.status = book_gather(&b);
-    if (b.status == SC_OK)
-        b.status = sc_tempfile_open(file, path, "le classeur", diag);
-    if (b.status == SC_ERROR_MEMORY)
-        goto mem_error;
-    if (b.status != SC_OK)
-        goto error;
-    /* libxlsxwriter 1.1 opens the file by its name: it keeps the 0600. */
-    close(file->fd);
-    file->fd = -1;
-
-    b.workbook = workbook_new_opt(file->tmp, &options);
-    if (!b.workbook) {
-        /* It only allocates: the file is opened by workbook_close. */
-        b.status = SC_ERROR_MEMORY;
-        goto mem_error;
-    }
-    book_write(&b);
-    /* Frees every libxlsxwriter object, even after a failure. */
-    book_check(&b, workbook_close(b.workbook));
-    b.workbook = NULL;
-    if (b.status == SC_ERROR_MEMORY)
-        goto mem_error;
-    if (b.status != SC_OK) {
-        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
-                    book_strerror(b.lxw));
-        goto error;
+    err = book_gather(&b);
+    if (err == SC_OK)
+        err = sc_tempfile_open(file, path, "le classeur", diag);
+    else
+        sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
+                                   "classeur");
+    if (err == SC_OK) {
+        /* libxlsxwriter 1.1 opens the file by its name: it keeps the
+         * 0600. */
+        close(file->fd);
+        file->fd = -1;
+        err = book_produce(&b, file->tmp, book_write, NULL);
+        if (err != SC_OK) {
+            book_say(&b, err, path, diag);
+            sc_tempfile_abort(file);
+        }
     }
     book_free(&b);
-    return SC_OK;
-
-mem_error:
-    sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le classeur");
-error:
-    sc_tempfile_abort(file);
-    book_free(&b);
-    return b.status;
+    return err;
 }
 
 sc_error sc_report_write(const sc_report *report, const char *path,

@@ -44,13 +44,16 @@ sc_error sc_tempfile_commit(sc_tempfile *file, sc_diag *diag)
 {
     int en;
 
-    if (chmod(file->tmp, 0640) != 0 || rename(file->tmp, file->path) != 0) {
+    if (rename(file->tmp, file->path) != 0) {
         en = errno;
         sc_tempfile_abort(file);
         sc_diag_set(diag, file->path, 0, "impossible d'enregistrer %s : %s",
                     file->what, sc_strerrno(en));
         return SC_ERROR_OUTPUT;
     }
+    /* Only once renamed: the temporary file stays 0600 as long as it is
+     * one. A failure here leaves the workbook whole and private. */
+    (void)chmod(file->path, 0640);
     free(file->tmp);
     file->tmp = NULL;
     return SC_OK;

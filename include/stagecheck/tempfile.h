@@ -20,7 +20,7 @@ typedef struct sc_tempfile {
 sc_error sc_tempfile_open(sc_tempfile *file, const char *path,
                           const char *what, sc_diag *diag);
 
-/** Gives the temporary file mode 0640 and renames it onto the final path;
+/** Renames the temporary file onto the final path, then gives it mode 0640;
  *  the caller has written and closed it (fd -1). On failure the temporary
  *  file is removed and SC_ERROR_OUTPUT returned with diag. */
 sc_error sc_tempfile_commit(sc_tempfile *file, sc_diag *diag);

@@ -12,7 +12,10 @@
  * time (it loads libgcc_s), which the driver does before anything counts.
  *
  * The process is single-threaded (fault-run forks, it never starts
- * threads): plain counters are enough.
+ * threads): plain counters are enough. The counters of the armed failure
+ * live in a shared page, because stagecheck writes each workbook in a
+ * child process (report.c) while the parent waits: the child's
+ * allocations count, and fail, as if the parent made them.
  */
 #include <errno.h>
 #include <execinfo.h>
@@ -20,6 +23,7 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <sys/mman.h>
 #include "alloc.h"
 
 /* glibc's allocator under its exported internal names. */
@@ -31,13 +35,34 @@ extern void *__libc_memalign(size_t alignment, size_t size);
 extern void *__libc_valloc(size_t size);
 extern void *__libc_pvalloc(size_t size);
 
-static int armed;
-static int fired;
-static unsigned long target;
-static unsigned long counted;
-static long live;
-static void *where[FAULT_FRAMES];
-static int nwhere;
+/* What forked children share with their parent. */
+typedef struct fault_state {
+    int armed;
+    int fired;
+    unsigned long target;
+    unsigned long counted;
+    void *where[FAULT_FRAMES];
+    int nwhere;
+} fault_state;
+
+static fault_state local; /* until the shared page is mapped */
+static fault_state *st = &local;
+static long live;        /* per process: a child's blocks are its own */
+
+/* Maps the shared page once (mmap allocates nothing through malloc). */
+static void share(void)
+{
+    void *page;
+
+    if (st != &local)
+        return;
+    page = mmap(NULL, sizeof *st, PROT_READ | PROT_WRITE,
+                MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+    if (page != MAP_FAILED) {
+        *(fault_state *)page = local;
+        st = page;
+    }
+}
 
 /* With fault_track: every block allocated since, and its call stack. */
 typedef struct tracked {
@@ -54,32 +79,33 @@ static int track_full;   /* a block could not be recorded */
 
 void fault_arm(unsigned long n)
 {
-    target = n;
-    counted = 0;
-    fired = 0;
-    armed = 1;
+    share();
+    st->target = n;
+    st->counted = 0;
+    st->fired = 0;
+    st->armed = 1;
 }
 
 void fault_disarm(void)
 {
-    armed = 0;
+    st->armed = 0;
 }
 
 int fault_fired(void)
 {
-    return fired;
+    return st->fired;
 }
 
 int fault_where(void **frames)
 {
-    for (int i = 0; i < nwhere; i++)
-        frames[i] = where[i];
-    return fired ? nwhere : 0;
+    for (int i = 0; i < st->nwhere; i++)
+        frames[i] = st->where[i];
+    return st->fired ? st->nwhere : 0;
 }
 
 unsigned long fault_count(void)
 {
-    return counted;
+    return st->counted;
 }
 
 long fault_live(void)
@@ -126,13 +152,13 @@ void fault_hit(void)
 /* Counts one allocation; returns 1 if it is the one that must fail. */
 static int must_fail(void)
 {
-    if (!armed)
+    if (!st->armed)
         return 0;
-    counted++;
-    if (fired || counted != target)
+    st->counted++;
+    if (st->fired || st->counted != st->target)
         return 0;
-    fired = 1;
-    nwhere = backtrace(where, FAULT_FRAMES);
+    st->fired = 1;
+    st->nwhere = backtrace(st->where, FAULT_FRAMES);
     fault_hit();
     errno = ENOMEM;
     return 1;

@@ -425,10 +425,19 @@ typedef struct result {
 
 static result child_result;
 static int child_pipe = -1;
+static pid_t child_pid;  /* the run's own process, not the workbook
+                            writer stagecheck forks from it */
 
-/* Sends where the child crashed (or hung: SIGALRM), then dies of sig. */
+/* Sends where the child crashed (or hung: SIGALRM), then dies of sig. A
+ * process stagecheck forked (report.c writes each workbook in one) just
+ * dies: stagecheck itself must tell what that means. */
 static void child_crashed(int sig)
 {
+    if (getpid() != child_pid) {
+        /* SA_RESETHAND: the fault, met again on return, now kills. */
+        raise(sig);
+        return;
+    }
     child_result.signal = sig;
     child_result.ncrash = backtrace(child_result.crash, FAULT_FRAMES);
     child_result.fired = fault_fired();
@@ -449,6 +458,7 @@ static void child(unsigned long n, int fd, int track)
     args a;
 
     child_pipe = fd;
+    child_pid = getpid();
     memset(&sa, 0, sizeof sa);
     sa.sa_handler = child_crashed;
     sa.sa_flags = (int)SA_RESETHAND;
