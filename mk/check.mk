@@ -15,7 +15,7 @@ check-asan: test-deps
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
 	 $(MAKE) --no-print-directory B=build/asan BIN=build/asan/stagecheck \
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	    build/asan/stagecheck unit e2e $(ASAN_MORE)
+	    build/asan/stagecheck unit e2e fuzz-replay
 
 check-valgrind: test-deps
 	@sh tools/install-deps.sh valgrind

@@ -13,12 +13,13 @@ FUZZ_SAN       := address,undefined
 FUZZ_CFLAGS    := -g -O1 -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 FUZZ_OBJS      := $(LIB_SRCS:src/%.c=build/fuzz/obj/%.o)
 FUZZ_BINS      := $(FUZZ_HARNESSES:%=build/fuzz/fuzz-%)
-REPLAY_BINS    := $(FUZZ_HARNESSES:%=build/fuzz/replay-%)
+# The replay follows B, so that make check-asan replays under ASan too.
+REPLAY_BINS    := $(FUZZ_HARNESSES:%=$(B)/fuzz/replay-%)
 # Whole files are bigger than one cell.
 fuzz_max_len    = $(if $(filter input,$1),65536,256)
 # Kept, with their .d files, though only pattern rules name them.
-.SECONDARY: $(FUZZ_HARNESSES:%=build/fuzz/replay/fuzz_%.o) \
-            build/fuzz/replay/replay.o $(FUZZ_HARNESSES:%=build/fuzz/obj/fuzz_%.o) \
+.SECONDARY: $(FUZZ_HARNESSES:%=$(B)/fuzz/replay/fuzz_%.o) \
+            $(B)/fuzz/replay/replay.o $(FUZZ_HARNESSES:%=build/fuzz/obj/fuzz_%.o) \
             $(FUZZ_OBJS)
 
 TEST_MORE += fuzz-replay
@@ -29,16 +30,16 @@ TEST_MORE += fuzz-replay
 
 fuzz-replay: $(REPLAY_BINS)
 	@fail=0; for h in $(FUZZ_HARNESSES); do \
-	    build/fuzz/replay-$$h tests/fuzz/corpus/$$h || fail=1; \
+	    $(B)/fuzz/replay-$$h tests/fuzz/corpus/$$h || fail=1; \
 	done; exit $$fail
 
-build/fuzz/replay/%.o: tests/fuzz/%.c | build
+$(B)/fuzz/replay/%.o: tests/fuzz/%.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
-build/fuzz/replay-%: build/fuzz/replay/fuzz_%.o build/fuzz/replay/replay.o \
-                     build/libstagecheck.a
-	$(CC) $(ALL_CFLAGS) -o $@ $^ $(PKG_LIBS)
+$(B)/fuzz/replay-%: $(B)/fuzz/replay/fuzz_%.o $(B)/fuzz/replay/replay.o \
+                     $(B)/libstagecheck.a
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 # ---- Fuzzing, with clang and libFuzzer --------------------------------------
 
@@ -86,4 +87,4 @@ $(FUZZ_HARNESSES:%=fuzz-run-%): fuzz-run-%: build/fuzz/fuzz-%
 	    echo "fuzz-$* : échec (code $$st), voir build/fuzz/$*.log" >&2; fi; \
 	 exit $$st
 
--include $(wildcard build/fuzz/obj/*.d build/fuzz/replay/*.d)
+-include $(wildcard build/fuzz/obj/*.d $(B)/fuzz/replay/*.d)

@@ -1389,11 +1389,11 @@ typedef void (*book_writer)(book *b, const void *arg);
  * not survive all of its own allocation failures: it may crash, leak, or
  * carry on with a part missing; in a child, none of that reaches the run,
  * which only learns from the exit status whether the file is whole. A
- * failure libxlsxwriter swallowed still leaves ENOMEM in errno. Returns
+ * failure libxlsxwriter swallowed may still leave ENOMEM in errno. Returns
  * SC_OK, SC_ERROR_MEMORY, or SC_ERROR_WORKBOOK with b->lxw (0 when the
  * child died: b->signal says of what). */
-static sc_error book_produce(book *b, const char *tmp, book_writer write,
-                             const void *arg)
+static sc_error book_child(book *b, const char *tmp, book_writer write,
+                           const void *arg)
 {
     int status;
     pid_t pid = fork();
@@ -1559,7 +1559,29 @@ done:
     sheet_close(b, &sh);
 }
 
-/* The whole of academie.xlsx, in the child of book_produce. */
+/* Writes the workbook of path, as what (French, for messages), into a new
+ * temporary file left in file for the caller to commit. Returns SC_OK, or
+ * an error with diag and no temporary file left. */
+static sc_error book_produce(book *b, const char *path, const char *what,
+                             sc_tempfile *file, book_writer write,
+                             const void *arg, sc_diag *diag)
+{
+    sc_error err = sc_tempfile_open(file, path, what, diag);
+
+    if (err != SC_OK)
+        return err;
+    /* libxlsxwriter 1.1 opens the file by its name: it keeps the 0600. */
+    close(file->fd);
+    file->fd = -1;
+    err = book_child(b, file->tmp, write, arg);
+    if (err != SC_OK) {
+        book_say(b, err, path, diag);
+        sc_tempfile_abort(file);
+    }
+    return err;
+}
+
+/* The whole of academie.xlsx, in the child of book_child. */
 static void book_write_academie(book *b, const void *arg)
 {
     lxw_doc_properties properties = {.title = book_title};
@@ -1581,20 +1603,10 @@ sc_error sc_report_prepare_academie(const sc_academie *academie,
                         .has_deadline = academie->has_deadline,
                         .deadline = academie->deadline};
     book b = {.report = &report};
-    sc_error err;
 
     *file = (sc_tempfile){NULL, path, NULL, -1};
-    err = sc_tempfile_open(file, path, "le classeur académique", diag);
-    if (err != SC_OK)
-        return err;
-    close(file->fd);
-    file->fd = -1;
-    err = book_produce(&b, file->tmp, book_write_academie, academie);
-    if (err != SC_OK) {
-        book_say(&b, err, path, diag);
-        sc_tempfile_abort(file);
-    }
-    return err;
+    return book_produce(&b, path, "le classeur académique", file,
+                        book_write_academie, academie, diag);
 }
 
 sc_error sc_report_prepare(const sc_report *report, const char *path,
@@ -1606,21 +1618,10 @@ sc_error sc_report_prepare(const sc_report *report, const char *path,
     *file = (sc_tempfile){NULL, path, NULL, -1};
     err = book_gather(&b);
     if (err == SC_OK)
-        err = sc_tempfile_open(file, path, "le classeur", diag);
+        err = book_produce(&b, path, "le classeur", file, book_write, NULL,
+                           diag);
     else
-        sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
-                                   "classeur");
-    if (err == SC_OK) {
-        /* libxlsxwriter 1.1 opens the file by its name: it keeps the
-         * 0600. */
-        close(file->fd);
-        file->fd = -1;
-        err = book_produce(&b, file->tmp, book_write, NULL);
-        if (err != SC_OK) {
-            book_say(&b, err, path, diag);
-            sc_tempfile_abort(file);
-        }
-    }
+        book_say(&b, err, path, diag);
     book_free(&b);
     return err;
 }

@@ -1,5 +1,7 @@
 """End-to-end tests of --by-school: one workbook per school and
 academie.xlsx, read back with openpyxl."""
+import csv
+import glob
 import os
 import resource
 import subprocess
@@ -8,7 +10,9 @@ import unittest
 
 import openpyxl
 
-from test_e2e import COLOURS, PLACEMENT_HEADER, command, fill, placement
+from test_e2e import COLOURS, PLACEMENT_HEADER, TOP, command, fill, placement
+
+GEN = os.path.join(TOP, "build", "gen-academie")
 
 ROLL = "UAI;Établissement;Nom;Prénom;Classe;INE;Date de naissance"
 STAGES = "UAI;" + PLACEMENT_HEADER
@@ -203,6 +207,40 @@ class BySchool(unittest.TestCase):
             os.path.join(self.out, "academie.xlsx"))["Académie"])
         self.assertEqual(rows[-1]["Effectif"], n)
         self.assertEqual(rows[-1]["Prêt"], n)
+
+    def test_generated_academie_matches_expected_statuses(self):
+        """A small académie from the seeded generator (SIECLE and Pronote
+        exports, several encodings and header names): each school's row of
+        academie.xlsx gives the statuses the generator planted."""
+        if not os.path.exists(GEN):
+            subprocess.run(["make", "-s", "-C", TOP, "build/gen-academie"],
+                           check=True, timeout=600)
+        data = os.path.join(self.dir, "donnees")
+        subprocess.run([GEN, "--out", data, "--pupils", "2500", "--schools",
+                        "10", "--seed", "11"], check=True,
+                       capture_output=True, timeout=600)
+        args = []
+        for path in sorted(glob.glob(os.path.join(data, "*-eleves.csv"))):
+            args += ["--roll", path]
+        for path in sorted(glob.glob(os.path.join(data, "*-stages.csv"))):
+            args += ["--placements", path]
+        proc = subprocess.run(command(*args, "--as-of", "2025-05-26",
+                                      "--by-school", self.out),
+                              capture_output=True, text=True, timeout=600)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        with open(os.path.join(data, "attendu.csv"), encoding="utf-8") as f:
+            expected = {r["UAI"]: r for r in csv.DictReader(f, delimiter=";")}
+        rows = table(openpyxl.load_workbook(
+            os.path.join(self.out, "academie.xlsx"))["Académie"])
+        self.assertEqual(sorted(r["UAI"] for r in rows[:-1]),
+                         sorted(expected))
+        for row in rows[:-1]:
+            want = expected[row["UAI"]]
+            for status in STATUSES:
+                self.assertEqual(row[status], int(want[status]),
+                                 (row["UAI"], status))
+            self.assertEqual(row["Effectif"],
+                             sum(int(want[s]) for s in STATUSES))
 
 
 if __name__ == "__main__":
