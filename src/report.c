@@ -3,7 +3,8 @@
  *
  * libxlsxwriter runs in constant_memory mode: each row goes to a scratch
  * file as soon as the next one starts, so memory stays flat whatever the
- * size of a school or of an académie. Rows are therefore written top to
+ * size of a school or of an académie (but each sheet holds a scratch file
+ * open: see book_fits_constant_memory). Rows are therefore written top to
  * bottom, and ranges (filters) set before the rows below them; column
  * widths can still come last. Charts carry no cached values (Excel and
  * LibreOffice compute them on opening). The scratch files go to the system
@@ -16,6 +17,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -26,6 +28,7 @@
 
 #define SHEET_MAX 31    /* Excel's longest sheet name, in UTF-16 units */
 #define NAME_TAIL 10    /* units kept from the end of a name too long */
+#define FILES_SPARE 64  /* open files left for the rest of the process */
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
 #define PLACE_COLS 5    /* structure, type, commune / pays, du, au */
@@ -407,11 +410,15 @@ static int sheet_open(book *b, sheet *sh, const char *name, size_t ncols)
         return 0;
     }
     sh->ncols = ncols;
+    errno = 0;
     sh->worksheet = workbook_add_worksheet(b->workbook, name);
     if (!sh->worksheet) {
+        /* In constant_memory mode each sheet holds a scratch file. */
+        int scratch = errno == EMFILE || errno == ENFILE || errno == ENOSPC;
         lxw_error err = workbook_validate_sheet_name(b->workbook, name);
 
         book_check(b, err != LXW_NO_ERROR ? err
+                      : scratch           ? LXW_ERROR_CREATING_TMPFILE
                                           : LXW_ERROR_MEMORY_MALLOC_FAILED);
         return 0;
     }
@@ -1392,8 +1399,22 @@ typedef void (*book_writer)(book *b, const void *arg);
  * failure libxlsxwriter swallowed may still leave ENOMEM in errno. Returns
  * SC_OK, SC_ERROR_MEMORY, or SC_ERROR_WORKBOOK with b->lxw (0 when the
  * child died: b->signal says of what). */
+/* Returns 1 if nsheets scratch files, one per sheet in libxlsxwriter's
+ * constant_memory mode, fit under the limit of open files, with room for
+ * what the process has open already. A lycée with hundreds of classes in
+ * one workbook, or a tight `ulimit -n`, gets the in-memory mode instead,
+ * which keeps one scratch file at a time. */
+static int book_fits_constant_memory(size_t nsheets)
+{
+    struct rlimit limit;
+
+    return getrlimit(RLIMIT_NOFILE, &limit) != 0 ||
+           limit.rlim_cur == RLIM_INFINITY ||
+           nsheets + FILES_SPARE <= (size_t)limit.rlim_cur;
+}
+
 static sc_error book_child(book *b, const char *tmp, book_writer write,
-                           const void *arg)
+                           const void *arg, size_t nsheets)
 {
     int status;
     pid_t pid = fork();
@@ -1401,7 +1422,8 @@ static sc_error book_child(book *b, const char *tmp, book_writer write,
     if (pid < 0)
         return SC_ERROR_MEMORY;
     if (pid == 0) {
-        lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+        lxw_workbook_options options = {
+            .constant_memory = book_fits_constant_memory(nsheets)};
 
         errno = 0;
         b->workbook = workbook_new_opt(tmp, &options);
@@ -1564,7 +1586,7 @@ done:
  * an error with diag and no temporary file left. */
 static sc_error book_produce(book *b, const char *path, const char *what,
                              sc_tempfile *file, book_writer write,
-                             const void *arg, sc_diag *diag)
+                             const void *arg, size_t nsheets, sc_diag *diag)
 {
     sc_error err = sc_tempfile_open(file, path, what, diag);
 
@@ -1573,7 +1595,7 @@ static sc_error book_produce(book *b, const char *path, const char *what,
     /* libxlsxwriter 1.1 opens the file by its name: it keeps the 0600. */
     close(file->fd);
     file->fd = -1;
-    err = book_child(b, file->tmp, write, arg);
+    err = book_child(b, file->tmp, write, arg, nsheets);
     if (err != SC_OK) {
         book_say(b, err, path, diag);
         sc_tempfile_abort(file);
@@ -1606,7 +1628,7 @@ sc_error sc_report_prepare_academie(const sc_academie *academie,
 
     *file = (sc_tempfile){NULL, path, NULL, -1};
     return book_produce(&b, path, "le classeur académique", file,
-                        book_write_academie, academie, diag);
+                        book_write_academie, academie, 2, diag);
 }
 
 sc_error sc_report_prepare(const sc_report *report, const char *path,
@@ -1619,7 +1641,7 @@ sc_error sc_report_prepare(const sc_report *report, const char *path,
     err = book_gather(&b);
     if (err == SC_OK)
         err = book_produce(&b, path, "le classeur", file, book_write, NULL,
-                           diag);
+                           b.nclasses + 4, diag);
     else
         book_say(&b, err, path, diag);
     book_free(&b);

@@ -208,6 +208,23 @@ class BySchool(unittest.TestCase):
         self.assertEqual(rows[-1]["Effectif"], n)
         self.assertEqual(rows[-1]["Prêt"], n)
 
+    def test_one_school_with_300_classes_and_256_file_descriptors(self):
+        """One sheet per class: more classes than open files allowed."""
+        n = 300
+        self.write("eleves.csv", [ROLL] + [
+            "0690001A;Lycée;NOM%d;Prénom;2nde %d;I%d;01/01/2008" % (i, i, i)
+            for i in range(n)])
+        self.write("stages.csv", [STAGES] + ["0690001A;" + placement("I%d" % i)
+                                             for i in range(n)])
+        proc = self.run_tool("--roll", "eleves.csv", "--placements",
+                             "stages.csv", "-o", "suivi.xlsx",
+                             limit_files=256)
+        self.assertEqual(proc.returncode, 0, proc.stderr)
+        wb = openpyxl.load_workbook(os.path.join(self.dir, "suivi.xlsx"),
+                                    read_only=True)
+        self.assertEqual(len(wb.sheetnames), n + 3)
+        wb.close()
+
     def test_generated_academie_matches_expected_statuses(self):
         """A small académie from the seeded generator (SIECLE and Pronote
         exports, several encodings and header names): each school's row of
