@@ -17,6 +17,8 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <signal.h>
+#include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -1417,13 +1419,17 @@ static sc_error book_child(book *b, const char *tmp, book_writer write,
                            const void *arg, size_t nsheets)
 {
     int status;
-    pid_t pid = fork();
+    pid_t parent = getpid(), pid = fork();
 
     if (pid < 0)
         return SC_ERROR_MEMORY;
     if (pid == 0) {
         lxw_workbook_options options = {
             .constant_memory = book_fits_constant_memory(nsheets)};
+
+        /* A run killed while it waits takes its writer with it. */
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(CHILD_MEMORY);
 
         errno = 0;
         b->workbook = workbook_new_opt(tmp, &options);
