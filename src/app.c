@@ -267,9 +267,11 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
-     * run's. */
-    sc_tempfile_sweep(s->output);
-    sc_tempfile_sweep(s->state_path);
+     * run's (with --by-school, the folder is swept once for all). */
+    if (!opts->by_school) {
+        sc_tempfile_sweep(s->output);
+        sc_tempfile_sweep(s->state_path);
+    }
     school_tally(s, opts, r->as_of);
     {
         sc_report report = {.period = &r->period,
@@ -478,7 +480,6 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
                                 .schools = tallies,
                                 .nschools = r->nruns,
                                 .anomalies = &r->anomalies};
-        sc_tempfile_sweep(r->academie_path);
         err = sc_report_prepare_academie(&academie, r->academie_path,
                                          &r->academie, diag);
     }
@@ -547,6 +548,8 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
                                opts->has_wait ? opts->wait : WAIT_DEFAULT,
                                &r->lock_fd, diag)) != SC_OK)
         return err;
+    if (opts->by_school)
+        sc_tempfile_sweep_dir(opts->by_school);
     for (size_t i = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 

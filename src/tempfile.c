@@ -72,28 +72,39 @@ void sc_tempfile_abort(sc_tempfile *file)
     }
 }
 
+/* Removes the entries of dir named "<base>.tmp-XXXXXX", or, base NULL,
+ * "<anything>.tmp-XXXXXX". */
+static void sweep(const char *dir_path, const char *base)
+{
+    size_t tail = sizeof TMP_SUFFIX - 1; /* ".tmp-XXXXXX" */
+    DIR *dir = opendir(dir_path);
+    struct dirent *ent;
+
+    if (!dir)
+        return;
+    while ((ent = readdir(dir)) != NULL) {
+        size_t len = strlen(ent->d_name);
+
+        if (len > tail &&
+            strncmp(ent->d_name + len - tail, ".tmp-", 5) == 0 &&
+            (!base || (len == strlen(base) + tail &&
+                       strncmp(ent->d_name, base, len - tail) == 0)))
+            unlinkat(dirfd(dir), ent->d_name, 0);
+    }
+    closedir(dir);
+}
+
 void sc_tempfile_sweep(const char *path)
 {
     char *dir_copy = strdup(path), *base_copy = strdup(path);
-    const char *base;
-    size_t prefix;
-    DIR *dir;
-    struct dirent *ent;
 
-    if (!dir_copy || !base_copy)
-        goto done;
-    base = basename(base_copy);
-    prefix = strlen(base) + sizeof TMP_SUFFIX - 7; /* "<base>.tmp-" */
-    dir = opendir(dirname(dir_copy));
-    if (!dir)
-        goto done;
-    while ((ent = readdir(dir)) != NULL)
-        if (strlen(ent->d_name) == prefix + 6 &&
-            strncmp(ent->d_name, base, strlen(base)) == 0 &&
-            strncmp(ent->d_name + strlen(base), ".tmp-", 5) == 0)
-            unlinkat(dirfd(dir), ent->d_name, 0);
-    closedir(dir);
-done:
+    if (dir_copy && base_copy)
+        sweep(dirname(dir_copy), basename(base_copy));
     free(dir_copy);
     free(base_copy);
+}
+
+void sc_tempfile_sweep_dir(const char *dir)
+{
+    sweep(dir, NULL);
 }

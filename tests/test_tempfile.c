@@ -97,6 +97,32 @@ static void test_sweep_removes_only_killed_runs_temporaries(void **state)
     assert_int_equal(support_count_files(f->dir), 5);
 }
 
+static void test_sweep_dir_removes_every_killed_runs_temporary(void **state)
+{
+    fixture *f = *state;
+    const char *gone[] = {"0690001A-Lycee.xlsx.tmp-a1B2c3",
+                          "0690001A-Lycee.xlsx.etat.tmp-Zz9Yy8",
+                          "academie.xlsx.tmp-000000"};
+    const char *kept[] = {"0690001A-Lycee.xlsx", "academie.xlsx.lock",
+                          "notes.tmp-abc", "tmp-abcdef"};
+    char name[256];
+
+    for (size_t i = 0; i < 3; i++) {
+        snprintf(name, sizeof name, "%s/%s", f->dir, gone[i]);
+        assert_int_equal(support_write_file(name, "x"), 0);
+    }
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(name, sizeof name, "%s/%s", f->dir, kept[i]);
+        assert_int_equal(support_write_file(name, "x"), 0);
+    }
+    sc_tempfile_sweep_dir(f->dir);
+    assert_int_equal(support_count_files(f->dir), 4);
+    for (size_t i = 0; i < 4; i++) {
+        snprintf(name, sizeof name, "%s/%s", f->dir, kept[i]);
+        assert_int_equal(access(name, F_OK), 0);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -106,6 +132,9 @@ int main(void)
             test_commit_gives_group_read_and_final_name, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_sweep_removes_only_killed_runs_temporaries, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_sweep_dir_removes_every_killed_runs_temporary, setup,
+            teardown),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -34,4 +34,9 @@ void sc_tempfile_abort(sc_tempfile *file);
  *  then no other run is writing one. Failures are ignored. */
 void sc_tempfile_sweep(const char *path);
 
+/** Removes every "<name>.tmp-XXXXXX" of dir, a folder stagecheck writes
+ *  alone (--by-school): one pass for all its workbooks. Call it only while
+ *  holding the folder's lock. */
+void sc_tempfile_sweep_dir(const char *dir);
+
 #endif /* STAGECHECK_TEMPFILE_H */
