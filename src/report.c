@@ -191,21 +191,6 @@ static int name_equal(const char *a, const char *b)
     return eq;
 }
 
-/* Returns 1 if name equals, ignoring case and accents, a reserved name or
- * one of used. The key comparison is coarser than Excel's (it also ignores
- * punctuation), so a name it accepts Excel accepts too. */
-static int name_taken(const char *name, const char *const *used,
-                      size_t nused)
-{
-    for (size_t i = 0; i < sizeof reserved_names / sizeof *reserved_names; i++)
-        if (name_equal(name, reserved_names[i]))
-            return 1;
-    for (size_t i = 0; i < nused; i++)
-        if (name_equal(name, used[i]))
-            return 1;
-    return 0;
-}
-
 /* Returns the bytes of the longest prefix of s that holds at most units
  * UTF-16 units; looking no further than 3 bytes a unit (the most valid
  * UTF-8 takes) keeps invalid input within SC_SHEET_NAME_SIZE. */
@@ -216,8 +201,30 @@ static size_t name_prefix(const char *s, size_t units)
     return sc_text_utf16_prefix(s, len < 3 * units ? len : 3 * units, units);
 }
 
-void sc_report_sheet_name(const char *class_name, const char *const *used,
-                          size_t nused, char out[SC_SHEET_NAME_SIZE])
+/* Returns 1 if name is taken: one of the reserved names or of the nused
+ * names of used, whose sc_text_key forms are keys (an entry NULL when it
+ * could not be made). Compared without case and punctuation, stricter
+ * than Excel's own check. */
+static int name_taken(const char *name, const char *const *used,
+                      char *const *keys, size_t nused)
+{
+    char *key = sc_text_key(name);
+    int taken = 0;
+
+    for (size_t i = 0; !taken && i < sizeof reserved_names /
+                                         sizeof *reserved_names; i++)
+        taken = name_equal(name, reserved_names[i]);
+    for (size_t i = 0; !taken && i < nused; i++)
+        taken = key && keys[i] ? strcmp(key, keys[i]) == 0
+                               : strcasecmp(name, used[i]) == 0;
+    free(key);
+    return taken;
+}
+
+/* sc_report_sheet_name, with the keys of the used names at hand. */
+static void sheet_name(const char *class_name, const char *const *used,
+                       char *const *keys, size_t nused,
+                       char out[SC_SHEET_NAME_SIZE])
 {
     const char *s = str(class_name);
     char base[SC_SHEET_NAME_SIZE];
@@ -267,7 +274,7 @@ void sc_report_sheet_name(const char *class_name, const char *const *used,
         strcpy(base, "Classe");
 
     strcpy(out, base);
-    for (unsigned long n = 2; name_taken(out, used, nused); n++) {
+    for (unsigned long n = 2; name_taken(out, used, keys, nused); n++) {
         char suffix[32];
         size_t slen = (size_t)snprintf(suffix, sizeof suffix, " (%lu)", n);
 
@@ -277,6 +284,22 @@ void sc_report_sheet_name(const char *class_name, const char *const *used,
         memcpy(out, base, len);
         memcpy(out + len, suffix, slen + 1);
     }
+}
+
+void sc_report_sheet_name(const char *class_name, const char *const *used,
+                          size_t nused, char out[SC_SHEET_NAME_SIZE])
+{
+    char **keys = calloc(nused ? nused : 1, sizeof *keys);
+
+    for (size_t i = 0; keys && i < nused; i++)
+        keys[i] = sc_text_key(used[i]);
+    if (keys)
+        sheet_name(class_name, used, keys, nused, out);
+    else
+        sheet_name(class_name, used, (char *const[1]){NULL}, 0, out);
+    for (size_t i = 0; keys && i < nused; i++)
+        free(keys[i]);
+    free(keys);
 }
 
 /* ---- Cells -------------------------------------------------------------- */
@@ -567,6 +590,8 @@ static sc_error book_gather(book *b)
     const sc_report *r = b->report;
     const sc_dataset *data = r->data;
     const char **used = NULL;
+    char **keys = NULL;
+    sc_error err = SC_ERROR_MEMORY;
     size_t n = 0;
 
     for (size_t p = 0; p < data->npupils; p++)
@@ -619,23 +644,29 @@ static sc_error book_gather(book *b)
     }
     qsort(b->lines, b->nlines, sizeof *b->lines, line_cmp);
 
-    used = malloc(b->nclasses * sizeof *used);
-    if (!used)
+    /* Each sheet name folded once: a lycée may have hundreds of classes. */
+    used = malloc((b->nclasses ? b->nclasses : 1) * sizeof *used);
+    keys = calloc(b->nclasses ? b->nclasses : 1, sizeof *keys);
+    if (!used || !keys)
         goto mem_error;
     for (size_t c = 0, first = 0; c < b->nclasses; c++) {
         class_sheet *k = &b->classes[c];
 
         k->first = first;
         first += k->count;
-        sc_report_sheet_name(k->name, used, c, k->sheet);
+        sheet_name(k->name, used, keys, c, k->sheet);
         used[c] = k->sheet;
+        if (!(keys[c] = sc_text_key(k->sheet)))
+            goto mem_error;
     }
-    free(used);
-    return SC_OK;
+    err = SC_OK;
 
 mem_error:
+    for (size_t c = 0; keys && c < b->nclasses; c++)
+        free(keys[c]);
+    free(keys);
     free(used);
-    return SC_ERROR_MEMORY;
+    return err;
 }
 
 static void book_free(book *b)
