@@ -370,38 +370,60 @@ static sc_error check_folder(const char *dir, sc_diag *diag)
     return SC_ERROR_OUTPUT;
 }
 
-/* Returns the input before index i that is the same file as path (under
- * another name, or the same), or NULL. */
-static const char *input_seen(const sc_options *opts, size_t i,
-                              const char *path)
+/* Where an input lives, to tell the same file given twice. */
+typedef struct file_id {
+    dev_t dev;
+    ino_t ino;
+    const char *path;
+} file_id;
+
+static int file_id_cmp(const void *pa, const void *pb)
 {
-    struct stat st, other;
+    const file_id *a = pa, *b = pb;
+
+    if (a->dev != b->dev)
+        return a->dev < b->dev ? -1 : 1;
+    return (a->ino > b->ino) - (a->ino < b->ino);
+}
+
+/* Returns the path under which the file at path was already read, or
+ * NULL; ids (sorted, *n of them) learns it. One stat per input: an
+ * académie gives hundreds. */
+static const char *input_seen(file_id *ids, size_t *n, const char *path)
+{
+    struct stat st;
+    file_id id, *found;
+    size_t at;
 
     if (stat(path, &st) != 0)
         return NULL;
-    for (size_t j = 0; j < i; j++) {
-        const char *p = j < opts->nrolls ? opts->rolls[j]
-                                         : opts->placements[j - opts->nrolls];
-        if (stat(p, &other) == 0 && other.st_dev == st.st_dev &&
-            other.st_ino == st.st_ino)
-            return p;
-    }
+    id = (file_id){st.st_dev, st.st_ino, path};
+    found = bsearch(&id, ids, *n, sizeof *ids, file_id_cmp);
+    if (found)
+        return found->path;
+    for (at = *n; at > 0 && file_id_cmp(&ids[at - 1], &id) > 0; at--)
+        ids[at] = ids[at - 1];
+    ids[at] = id;
+    (*n)++;
     return NULL;
 }
 
 static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
 {
-    size_t n = opts->nrolls + opts->nplacements;
+    size_t n = opts->nrolls + opts->nplacements, nids = 0;
+    file_id *ids = malloc((n ? n : 1) * sizeof *ids);
     sc_error err = SC_OK;
 
     r->files = calloc(n ? n : 1, sizeof *r->files);
-    if (!r->files)
+    if (!r->files || !ids) {
+        free(ids);
         return SC_ERROR_MEMORY;
+    }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         int roll = i < opts->nrolls;
         const char *path = roll ? opts->rolls[i]
                                 : opts->placements[i - opts->nrolls];
-        const char *seen = input_seen(opts, i, path);
+        const char *seen = input_seen(ids, &nids, path);
 
         /* Read twice, every pupil would be his own duplicate. */
         if (seen) {
@@ -415,6 +437,7 @@ static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
                            roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
                            r->aliases, &r->anomalies, diag);
     }
+    free(ids);
     return err;
 }
 
