@@ -137,6 +137,7 @@ static sc_error check_output(const sc_options *opts, const char *output,
                              sc_diag *diag)
 {
     struct stat out, in;
+    sc_error err;
 
     if (stat(output, &out) == 0 && S_ISDIR(out.st_mode)) {
         sc_diag_set(diag, output, 0, "c'est un dossier : donnez le chemin "
@@ -145,8 +146,8 @@ static sc_error check_output(const sc_options *opts, const char *output,
                     output, output);
         return SC_ERROR_OUTPUT;
     }
-    if (!opts->by_school && check_folder_of(output, diag) != SC_OK)
-        return diag->message[0] ? SC_ERROR_OUTPUT : SC_ERROR_MEMORY;
+    if (!opts->by_school && (err = check_folder_of(output, diag)) != SC_OK)
+        return err;
     if (stat(output, &out) != 0)
         return SC_OK;
     for (size_t i = 0; i < opts->nrolls + opts->nplacements; i++) {
