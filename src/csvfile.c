@@ -245,8 +245,10 @@ static const char *not_csv(const unsigned char *u, size_t len)
                             *p == '\n' || *p == 0xEF || *p == 0xBB ||
                             *p == 0xBF))
         p++;
-    if ((size_t)(u + head - p) >= 5 &&
-        (strncasecmp((const char *)p, "<!doctype html", 14) == 0 ||
+    /* The bytes are not NUL-terminated: compare within them only. */
+    if (((size_t)(u + head - p) >= 14 &&
+         strncasecmp((const char *)p, "<!doctype html", 14) == 0) ||
+        ((size_t)(u + head - p) >= 5 &&
          strncasecmp((const char *)p, "<html", 5) == 0))
         return "une page web (HTML)";
     /* Text has almost no control bytes. NULs are left out: UTF-16 is told
