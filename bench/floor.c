@@ -31,7 +31,12 @@ typedef struct floor_book {
 
 static int book_open(floor_book *b, const char *dir, const char *path)
 {
-    lxw_workbook_options options = {.constant_memory = LXW_TRUE};
+    /* Scratch files where stagecheck puts them: $TMPDIR, else the
+     * system's. */
+    char *tmpdir = getenv("TMPDIR");
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE,
+                                    .tmpdir = tmpdir && *tmpdir ? tmpdir
+                                                                : NULL};
     const char *base = strrchr(path, '/');
     char out[4096];
 

@@ -43,9 +43,10 @@ def main(results_path, readme_path):
     lines = [
         "<!-- bench:début -->",
         "Mesuré le %s avec `make bench` sur %s, %d cœurs (médiane de "
-        "3 passages, `/usr/bin/time`) :" % (
+        "3 passages, `/usr/bin/time`, fichiers de travail de libxlsxwriter "
+        "dans `TMPDIR=%s`) :" % (
             datetime.date.today().isoformat(), cpu_model(),
-            os.cpu_count() or 1),
+            os.cpu_count() or 1, os.environ.get("TMPDIR", "/tmp")),
         "",
         "| Passage | Temps réel | Temps utilisateur | Temps système "
         "| Mémoire maximale |",

@@ -25,6 +25,9 @@
 /* Seconds a run waits for another one on the same workbook, by default. */
 #define WAIT_DEFAULT 60
 #define ACADEMIE_FILE "academie.xlsx"
+/* How many schools, or pupils, one writing process takes at most. */
+#define BATCH_SCHOOLS 32
+#define BATCH_PUPILS 10000
 
 /* One school's check, from its rows to its workbook waiting in a temporary
  * file. With --by-school, what only the workbook needed is freed as soon as
@@ -42,6 +45,7 @@ typedef struct school_run {
     size_t nchanges;
     sc_changes changes;
     int *previous_status;      /* per pupil, when has_previous */
+    sc_report report;          /* what its workbook shows, once checked */
     sc_tempfile book;          /* the workbook, ready once prepared */
     sc_tempfile state;
     int state_ready;
@@ -248,10 +252,10 @@ static void school_tally(school_run *s, const sc_options *opts,
     t->findings = sc_anomalies_findings(&s->anomalies);
 }
 
-/* Checks one school (every row when school is NULL) and leaves its
- * workbook and state ready in temporary files. */
+/* Checks one school (every row when school is NULL) and sets what its
+ * workbook will show (s->report). */
 static sc_error school_check(run *r, school_run *s, const sc_school *school,
-                             const sc_options *opts, sc_diag *diag)
+                             const sc_options *opts)
 {
     sc_error err = SC_OK;
 
@@ -274,8 +278,7 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         sc_tempfile_sweep(s->state_path);
     }
     school_tally(s, opts, r->as_of);
-    {
-        sc_report report = {.period = &r->period,
+    s->report = (sc_report){.period = &r->period,
                             .as_of = r->as_of,
                             .data = s->data,
                             .links = &s->check.links,
@@ -286,10 +289,27 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
                             .previous = s->previous_status,
                             .changes = s->has_previous ? &s->changes : NULL,
                             .school = s->label};
-        err = sc_report_prepare(&report, s->output, &s->book, diag);
-    }
-    if (err == SC_OK) {
+    return SC_OK;
+}
+
+/* Writes the workbooks of schools from .. to - 1 (checked) from one child
+ * process, then prepares their states. */
+static sc_error write_batch(run *r, size_t from, size_t to, sc_diag *diag)
+{
+    sc_book_job *jobs = calloc(to - from, sizeof *jobs);
+    sc_error err;
+
+    if (!jobs)
+        return SC_ERROR_MEMORY;
+    for (size_t i = from; i < to; i++)
+        jobs[i - from] = (sc_book_job){.report = &r->schools_run[i].report,
+                                       .path = r->schools_run[i].output};
+    err = sc_report_prepare_batch(jobs, to - from, diag);
+    for (size_t i = from; err == SC_OK && i < to; i++) {
+        school_run *s = &r->schools_run[i];
         sc_diag d;
+
+        s->book = jobs[i - from].file;
         sc_diag_clear(&d);
         /* A state that cannot be saved costs the next run its comparison,
          * not this run its workbook. */
@@ -303,6 +323,7 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
                     d.file[0] ? d.file : s->state_path,
                     d.message[0] ? d.message : sc_strerror(SC_ERROR_MEMORY));
     }
+    free(jobs);
     return err;
 }
 
@@ -511,6 +532,28 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
     return err;
 }
 
+/* Frees the tables that no school after the i-th reads: an académie's
+ * files are mostly one school's each, so memory stays that of a school,
+ * and each workbook writer (a fork) starts from a small process. */
+static void release_tables(run *r, size_t i)
+{
+    const sc_school *school = &r->schools.items[i];
+
+    for (size_t p = 0; p < school->nparts; p++) {
+        size_t f = school->parts[p].file;
+        int later = 0;
+
+        for (size_t j = i + 1; !later && j < r->schools.count; j++)
+            for (size_t q = 0; !later && q < r->schools.items[j].nparts; q++)
+                later = r->schools.items[j].parts[q].file == f;
+        if (!later) {
+            /* The source stays: its path names the file in anomalies. */
+            sc_table_free(r->files[f].table);
+            r->files[f].table = NULL;
+        }
+    }
+}
+
 /* Every workbook is ready: rename them all into place, then the states. */
 static sc_error commit_all(run *r, sc_diag *diag)
 {
@@ -574,16 +617,28 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
         return err;
     if (opts->by_school)
         sc_tempfile_sweep_dir(opts->by_school);
-    for (size_t i = 0; i < r->nruns; i++) {
+    /* Schools are checked, then written a batch at a time: a fork per
+     * batch, and the memory of one batch of schools. */
+    for (size_t i = 0, from = 0, pupils = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 
         err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
                                                       : NULL,
-                           opts, diag);
+                           opts);
         if (err != SC_OK)
             return err;
-        if (opts->by_school)
-            school_run_release(s);
+        pupils += s->data->npupils;
+        if (i + 1 < r->nruns && i + 1 - from < BATCH_SCHOOLS &&
+            pupils < BATCH_PUPILS)
+            continue;
+        if ((err = write_batch(r, from, i + 1, diag)) != SC_OK)
+            return err;
+        for (size_t j = from; opts->by_school && j <= i; j++) {
+            school_run_release(&r->schools_run[j]);
+            release_tables(r, j);
+        }
+        from = i + 1;
+        pupils = 0;
     }
     if (opts->by_school && (err = prepare_academie(r, opts, diag)) != SC_OK)
         return err;

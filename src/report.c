@@ -1414,99 +1414,6 @@ static const char *book_strerror(lxw_error err)
     }
 }
 
-/* ---- The child that writes ---------------------------------------------- */
-
-/* How the child that writes a workbook ends. */
-enum {
-    CHILD_OK = 0,
-    CHILD_MEMORY = 1,
-    CHILD_LXW = 2 /* + the lxw_error */
-};
-
-typedef void (*book_writer)(book *b, const void *arg);
-
-/* Writes the workbook into tmp from a child process. libxlsxwriter does
- * not survive all of its own allocation failures: it may crash, leak, or
- * carry on with a part missing; in a child, none of that reaches the run,
- * which only learns from the exit status whether the file is whole. A
- * failure libxlsxwriter swallowed may still leave ENOMEM in errno. Returns
- * SC_OK, SC_ERROR_MEMORY, or SC_ERROR_WORKBOOK with b->lxw (0 when the
- * child died: b->signal says of what). */
-/* Returns 1 if nsheets scratch files, one per sheet in libxlsxwriter's
- * constant_memory mode, fit under the limit of open files, with room for
- * what the process has open already. A lycée with hundreds of classes in
- * one workbook, or a tight `ulimit -n`, gets the in-memory mode instead,
- * which keeps one scratch file at a time. */
-static int book_fits_constant_memory(size_t nsheets)
-{
-    struct rlimit limit;
-
-    return getrlimit(RLIMIT_NOFILE, &limit) != 0 ||
-           limit.rlim_cur == RLIM_INFINITY ||
-           nsheets + FILES_SPARE <= (size_t)limit.rlim_cur;
-}
-
-static sc_error book_child(book *b, const char *tmp, book_writer write,
-                           const void *arg, size_t nsheets)
-{
-    int status;
-    pid_t parent = getpid(), pid = fork();
-
-    if (pid < 0)
-        return SC_ERROR_MEMORY;
-    if (pid == 0) {
-        lxw_workbook_options options = {
-            .constant_memory = book_fits_constant_memory(nsheets)};
-
-        /* A run killed while it waits takes its writer with it. */
-        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
-            _exit(CHILD_MEMORY);
-
-        errno = 0;
-        b->workbook = workbook_new_opt(tmp, &options);
-        if (!b->workbook)
-            _exit(CHILD_MEMORY);
-        write(b, arg);
-        /* Frees every libxlsxwriter object, even after a failure. */
-        book_check(b, workbook_close(b->workbook));
-        if (b->status == SC_OK && errno == ENOMEM)
-            b->status = SC_ERROR_MEMORY;
-        _exit(b->status == SC_OK ? CHILD_OK
-              : b->status == SC_ERROR_MEMORY ? CHILD_MEMORY
-                                             : CHILD_LXW + (int)b->lxw);
-    }
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return SC_ERROR_MEMORY;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_OK)
-        return SC_OK;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == CHILD_MEMORY)
-        return SC_ERROR_MEMORY;
-    b->lxw = WIFEXITED(status) && WEXITSTATUS(status) > CHILD_LXW
-                 ? (lxw_error)(WEXITSTATUS(status) - CHILD_LXW)
-                 : LXW_NO_ERROR;
-    b->signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    return SC_ERROR_WORKBOOK;
-}
-
-/* Sets diag after book_produce failed. */
-static void book_say(const book *b, sc_error err, const char *path,
-                     sc_diag *diag)
-{
-    if (err == SC_ERROR_MEMORY)
-        sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
-                                   "classeur");
-    else if (b->signal)
-        sc_diag_set(diag, path, 0, "l'écriture du classeur s'est "
-                    "interrompue (signal %d, mémoire insuffisante ?)",
-                    b->signal);
-    else if (b->lxw != LXW_NO_ERROR)
-        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
-                    book_strerror(b->lxw));
-    else
-        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur");
-}
-
 /* ---- academie.xlsx ------------------------------------------------------ */
 
 #define ACADEMIE_LEAD 4 /* UAI, Établissement, Classeur, Effectif */
@@ -1618,29 +1525,7 @@ done:
     sheet_close(b, &sh);
 }
 
-/* Writes the workbook of path, as what (French, for messages), into a new
- * temporary file left in file for the caller to commit. Returns SC_OK, or
- * an error with diag and no temporary file left. */
-static sc_error book_produce(book *b, const char *path, const char *what,
-                             sc_tempfile *file, book_writer write,
-                             const void *arg, size_t nsheets, sc_diag *diag)
-{
-    sc_error err = sc_tempfile_open(file, path, what, diag);
-
-    if (err != SC_OK)
-        return err;
-    /* libxlsxwriter 1.1 opens the file by its name: it keeps the 0600. */
-    close(file->fd);
-    file->fd = -1;
-    err = book_child(b, file->tmp, write, arg, nsheets);
-    if (err != SC_OK) {
-        book_say(b, err, path, diag);
-        sc_tempfile_abort(file);
-    }
-    return err;
-}
-
-/* The whole of academie.xlsx, in the child of book_child. */
+/* The whole of academie.xlsx, in the writing child. */
 static void book_write_academie(book *b, const void *arg)
 {
     lxw_doc_properties properties = {.title = book_title};
@@ -1652,36 +1537,248 @@ static void book_write_academie(book *b, const void *arg)
     book_anomalies(b);
 }
 
-sc_error sc_report_prepare_academie(const sc_academie *academie,
-                                    const char *path, sc_tempfile *file,
-                                    sc_diag *diag)
-{
-    sc_report report = {.period = academie->period,
-                        .as_of = academie->as_of,
-                        .anomalies = academie->anomalies,
-                        .has_deadline = academie->has_deadline,
-                        .deadline = academie->deadline};
-    book b = {.report = &report};
+/* ---- The child that writes ---------------------------------------------- */
 
-    *file = (sc_tempfile){NULL, path, NULL, -1};
-    return book_produce(&b, path, "le classeur académique", file,
-                        book_write_academie, academie, 2, diag);
+typedef void (*book_writer)(book *b, const void *arg);
+
+/* Returns 1 if nsheets scratch files, one per sheet in libxlsxwriter's
+ * constant_memory mode, fit under the limit of open files, with room for
+ * what the process has open already. A lycée with hundreds of classes in
+ * one workbook, or a tight `ulimit -n`, gets the in-memory mode instead,
+ * which keeps one scratch file at a time. */
+static int book_fits_constant_memory(size_t nsheets)
+{
+    struct rlimit limit;
+
+    return getrlimit(RLIMIT_NOFILE, &limit) != 0 ||
+           limit.rlim_cur == RLIM_INFINITY ||
+           nsheets + FILES_SPARE <= (size_t)limit.rlim_cur;
+}
+
+
+/* Where libxlsxwriter keeps its scratch files (one per sheet, then one per
+ * part of the workbook): $TMPDIR as usual, else the system's. On a disk,
+ * creating and deleting thousands of them costs an académie run more than
+ * its own work: TMPDIR=/dev/shm keeps them in memory. */
+static char *scratch_dir(void)
+{
+    char *dir = getenv("TMPDIR");
+
+    return dir && *dir ? dir : NULL;
+}
+
+/* Writes one workbook into tmp, in the writing child. Returns SC_OK,
+ * SC_ERROR_MEMORY, or SC_ERROR_WORKBOOK with b->lxw. */
+static sc_error book_write_file(book *b, const char *tmp, book_writer write,
+                                const void *arg, size_t nsheets)
+{
+    lxw_workbook_options options = {
+        .constant_memory = book_fits_constant_memory(nsheets),
+        .tmpdir = scratch_dir()};
+
+    errno = 0;
+    b->workbook = workbook_new_opt(tmp, &options);
+    if (!b->workbook)
+        return SC_ERROR_MEMORY;
+    write(b, arg);
+    /* Frees every libxlsxwriter object, even after a failure. */
+    book_check(b, workbook_close(b->workbook));
+    b->workbook = NULL;
+    /* A failure libxlsxwriter swallowed may still leave ENOMEM in errno. */
+    if (b->status == SC_OK && errno == ENOMEM)
+        b->status = SC_ERROR_MEMORY;
+    return b->status;
+}
+
+/* What the writing child tells its parent through a pipe: the workbook it
+ * starts, and how one failed. */
+typedef struct child_note {
+    int failed;      /* 0: starting job, 1: job failed */
+    int job;
+    int status;      /* sc_error */
+    int lxw;         /* lxw_error */
+} child_note;
+
+static void child_tell(int fd, const child_note *note)
+{
+    ssize_t n;
+
+    do
+        n = write(fd, note, sizeof *note);
+    while (n < 0 && errno == EINTR);
+}
+
+/* Writes the workbooks of jobs from one child process. libxlsxwriter does
+ * not survive all of its own allocation failures: it may crash, leak, or
+ * carry on with a part missing; in a child, none of that reaches the run,
+ * which learns from the child's notes and exit status whether every file
+ * is whole. One child for many workbooks: a fork is dear for a process
+ * holding an académie. Returns SC_OK, or an error with *failed the job (and
+ * its book's lxw or signal set). */
+static sc_error books_child(book *books, const sc_book_job *jobs, size_t n,
+                            size_t *failed)
+{
+    child_note note;
+    int fds[2], status, started = -1, told = 0;
+    pid_t parent = getpid(), pid;
+    ssize_t got;
+
+    *failed = 0;
+    if (pipe(fds) != 0)
+        return SC_ERROR_MEMORY;
+    pid = fork();
+    if (pid < 0) {
+        close(fds[0]);
+        close(fds[1]);
+        return SC_ERROR_MEMORY;
+    }
+    if (pid == 0) {
+        close(fds[0]);
+        /* A run killed while it waits takes its writer with it. */
+        if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
+            _exit(1);
+        for (size_t i = 0; i < n; i++) {
+            book *b = &books[i];
+            sc_error err;
+
+            child_tell(fds[1], &(child_note){0, (int)i, 0, 0});
+            err = jobs[i].report
+                      ? book_write_file(b, jobs[i].file.tmp, book_write, NULL,
+                                        b->nclasses + 4)
+                      : book_write_file(b, jobs[i].file.tmp,
+                                        book_write_academie, jobs[i].academie,
+                                        2);
+            if (err != SC_OK) {
+                child_tell(fds[1], &(child_note){1, (int)i, err, b->lxw});
+                _exit(1);
+            }
+        }
+        _exit(0);
+    }
+    close(fds[1]);
+    while ((got = read(fds[0], &note, sizeof note)) != 0) {
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got != (ssize_t)sizeof note)
+            break;
+        if (!note.failed) {
+            started = note.job;
+        } else {
+            told = 1;
+            *failed = (size_t)note.job;
+            books[note.job].lxw = (lxw_error)note.lxw;
+            books[note.job].status = (sc_error)note.status;
+        }
+    }
+    close(fds[0]);
+    while (waitpid(pid, &status, 0) < 0)
+        if (errno != EINTR)
+            return SC_ERROR_MEMORY;
+    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !told &&
+        started == (int)n - 1)
+        return SC_OK;
+    if (told)
+        return books[*failed].status;
+    /* Died without a word: of a signal, in the workbook it had started. */
+    *failed = started >= 0 ? (size_t)started : 0;
+    books[*failed].signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+    books[*failed].lxw = LXW_NO_ERROR;
+    return SC_ERROR_WORKBOOK;
+}
+
+/* Sets diag after the writing of b failed. */
+static void book_say(const book *b, sc_error err, const char *path,
+                     sc_diag *diag)
+{
+    if (err == SC_ERROR_MEMORY)
+        sc_diag_set(diag, path, 0, "mémoire insuffisante pour écrire le "
+                                   "classeur");
+    else if (b->signal)
+        sc_diag_set(diag, path, 0, "l'écriture du classeur s'est "
+                    "interrompue (signal %d, mémoire insuffisante ?)",
+                    b->signal);
+    else if (b->lxw != LXW_NO_ERROR)
+        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur : %s",
+                    book_strerror(b->lxw));
+    else
+        sc_diag_set(diag, path, 0, "impossible d'écrire le classeur");
+}
+
+sc_error sc_report_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
+{
+    book *books = calloc(n ? n : 1, sizeof *books);
+    sc_report *summaries = calloc(n ? n : 1, sizeof *summaries);
+    size_t failed = 0;
+    sc_error err = books && summaries ? SC_OK : SC_ERROR_MEMORY;
+
+    for (size_t i = 0; i < n; i++)
+        jobs[i].file = (sc_tempfile){NULL, jobs[i].path, NULL, -1};
+    for (size_t i = 0; err == SC_OK && i < n; i++) {
+        if (jobs[i].report) {
+            books[i].report = jobs[i].report;
+            err = book_gather(&books[i]);
+        } else {
+            const sc_academie *a = jobs[i].academie;
+            summaries[i] = (sc_report){.period = a->period,
+                                       .as_of = a->as_of,
+                                       .anomalies = a->anomalies,
+                                       .has_deadline = a->has_deadline,
+                                       .deadline = a->deadline};
+            books[i].report = &summaries[i];
+        }
+        if (err != SC_OK) {
+            failed = i;
+            book_say(&books[i], err, jobs[i].path, diag);
+            break;
+        }
+        err = sc_tempfile_open(&jobs[i].file, jobs[i].path,
+                               jobs[i].report ? "le classeur"
+                                              : "le classeur académique",
+                               diag);
+        if (err != SC_OK)
+            break;
+        /* libxlsxwriter 1.1 opens the file by its name: it keeps the
+         * 0600. */
+        close(jobs[i].file.fd);
+        jobs[i].file.fd = -1;
+    }
+    if (err == SC_OK) {
+        err = books_child(books, jobs, n, &failed);
+        if (err != SC_OK)
+            book_say(&books[failed], err, jobs[failed].path, diag);
+    }
+    if (!books || !summaries)
+        sc_diag_set(diag, n ? jobs[0].path : "", 0, "mémoire insuffisante "
+                                                  "pour écrire le classeur");
+    for (size_t i = 0; i < n; i++) {
+        if (err != SC_OK)
+            sc_tempfile_abort(&jobs[i].file);
+        if (books && jobs[i].report)
+            book_free(&books[i]);
+    }
+    free(books);
+    free(summaries);
+    return err;
 }
 
 sc_error sc_report_prepare(const sc_report *report, const char *path,
                            sc_tempfile *file, sc_diag *diag)
 {
-    book b = {.report = report};
-    sc_error err;
+    sc_book_job job = {.report = report, .path = path};
+    sc_error err = sc_report_prepare_batch(&job, 1, diag);
 
-    *file = (sc_tempfile){NULL, path, NULL, -1};
-    err = book_gather(&b);
-    if (err == SC_OK)
-        err = book_produce(&b, path, "le classeur", file, book_write, NULL,
-                           b.nclasses + 4, diag);
-    else
-        book_say(&b, err, path, diag);
-    book_free(&b);
+    *file = job.file;
+    return err;
+}
+
+sc_error sc_report_prepare_academie(const sc_academie *academie,
+                                    const char *path, sc_tempfile *file,
+                                    sc_diag *diag)
+{
+    sc_book_job job = {.academie = academie, .path = path};
+    sc_error err = sc_report_prepare_batch(&job, 1, diag);
+
+    *file = job.file;
     return err;
 }
 

@@ -73,6 +73,22 @@ sc_error sc_report_write(const sc_report *report, const char *path,
 sc_error sc_report_prepare(const sc_report *report, const char *path,
                            sc_tempfile *file, sc_diag *diag);
 
+/** One workbook of a batch: a school's (report) or academie.xlsx
+ *  (academie, report NULL). Nothing is owned but file. */
+typedef struct sc_book_job {
+    const sc_report *report;
+    const sc_academie *academie;
+    const char *path;
+    sc_tempfile file;            /* set by sc_report_prepare_batch */
+} sc_book_job;
+
+/** Writes each workbook of jobs as sc_report_prepare does, all of them from
+ *  one child process (libxlsxwriter's crashes and leaks stay there; one
+ *  fork serves many workbooks). Returns SC_OK with every jobs[i].file to
+ *  commit, or an error with diag naming the workbook and no temporary file
+ *  left. */
+sc_error sc_report_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag);
+
 /** Writes the académie workbook (one row per school, totals, a chart, and
  *  the anomalies no school owns) as sc_report_prepare does. */
 sc_error sc_report_prepare_academie(const sc_academie *academie,
