@@ -91,42 +91,24 @@ static sc_error load_parse(const sc_source *source, sc_kind kind,
     return err;
 }
 
-static sc_error load_rows(const sc_source *source, sc_kind kind,
-                          const sc_table *table, const sc_header *header,
-                          sc_dataset *data, sc_anomalies *anomalies)
+sc_error sc_file_parse(sc_file *file, sc_source *source, sc_kind kind,
+                       const sc_aliases *aliases, sc_anomalies *anomalies,
+                       sc_diag *diag)
 {
-    return kind == SC_KIND_ROLL
-               ? sc_dataset_add_roll(data, source, table, header, anomalies)
-               : sc_dataset_add_placements(data, source, table, header,
-                                           anomalies);
-}
-
-sc_error sc_load_source(sc_dataset *data, const sc_source *source,
-                        sc_kind kind, const sc_aliases *aliases,
-                        sc_anomalies *anomalies, sc_diag *diag)
-{
-    sc_table *table = NULL;
-    sc_header header;
     sc_error err;
 
-    err = load_parse(source, kind, aliases, &table, &header, anomalies, diag);
-    if (err == SC_OK)
-        err = load_rows(source, kind, table, &header, data, anomalies);
-    sc_table_free(table);
-    return err;
-}
-
-sc_error sc_load_file(sc_dataset *data, const char *path, sc_kind kind,
-                      const sc_aliases *aliases, sc_anomalies *anomalies,
-                      sc_diag *diag)
-{
-    sc_source *source = NULL;
-    sc_error err;
-
-    err = sc_source_read(path, &source, diag);
-    if (err == SC_OK)
-        err = sc_load_source(data, source, kind, aliases, anomalies, diag);
-    sc_source_free(source);
+    memset(file, 0, sizeof *file);
+    file->kind = kind;
+    file->source = source;
+    err = load_parse(source, kind, aliases, &file->table, &file->header,
+                     anomalies, diag);
+    /* The table holds its own copy of every field: the decoded text is
+     * not needed any more, and an académie's would be held to the end. */
+    if (err == SC_OK) {
+        free(source->text);
+        source->text = NULL;
+        source->len = 0;
+    }
     return err;
 }
 
@@ -134,22 +116,14 @@ sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
                       const sc_aliases *aliases, sc_anomalies *anomalies,
                       sc_diag *diag)
 {
-    sc_error err;
+    sc_source *source = NULL;
+    sc_error err = sc_source_read(path, &source, diag);
 
-    memset(file, 0, sizeof *file);
-    file->kind = kind;
-    err = sc_source_read(path, &file->source, diag);
-    if (err == SC_OK)
-        err = load_parse(file->source, kind, aliases, &file->table,
-                         &file->header, anomalies, diag);
-    /* The table holds its own copy of every field: the decoded text is
-     * not needed any more, and an académie's would be held to the end. */
-    if (err == SC_OK) {
-        free(file->source->text);
-        file->source->text = NULL;
-        file->source->len = 0;
+    if (err != SC_OK) {
+        memset(file, 0, sizeof *file);
+        return err;
     }
-    return err;
+    return sc_file_parse(file, source, kind, aliases, anomalies, diag);
 }
 
 sc_error sc_file_add(const sc_file *file, const sc_table *table,
@@ -159,8 +133,11 @@ sc_error sc_file_add(const sc_file *file, const sc_table *table,
 
     if (table != file->table)
         header.row = 0;
-    return load_rows(file->source, file->kind, table, &header, data,
-                     anomalies);
+    return file->kind == SC_KIND_ROLL
+               ? sc_dataset_add_roll(data, file->source, table, &header,
+                                     anomalies)
+               : sc_dataset_add_placements(data, file->source, table, &header,
+                                           anomalies);
 }
 
 void sc_file_clear(sc_file *file)

@@ -17,10 +17,20 @@ typedef struct sc_file {
     sc_kind kind;
 } sc_file;
 
-/** Reads, decodes and parses path as a file of kind and finds its header,
- *  as sc_load_source does; undecodable bytes are reported into anomalies.
- *  Returns SC_OK with *file filled (its source's text already freed: the
- *  table holds the fields), or an error with diag (as sc_load_source). The caller clears file with sc_file_clear either way. */
+/** Parses a decoded source as a file of kind and finds its header: the
+ *  detected separator is tried first, then the others, and the first that
+ *  yields a header row wins; aliases (may be NULL) are the configuration's
+ *  extra header names; undecodable bytes are reported into anomalies.
+ *  file takes source (and frees it with sc_file_clear); the decoded text
+ *  is freed once parsed, the table holding every field. Returns SC_OK, or
+ *  an error that stops the run with diag filled (SC_ERROR_CSV_QUOTE,
+ *  SC_ERROR_NO_HEADER, SC_ERROR_FILE_EMPTY, SC_ERROR_MEMORY). The caller
+ *  clears file with sc_file_clear either way. */
+sc_error sc_file_parse(sc_file *file, sc_source *source, sc_kind kind,
+                       const sc_aliases *aliases, sc_anomalies *anomalies,
+                       sc_diag *diag);
+
+/** Reads and decodes path (sc_source_read), then sc_file_parse. */
 sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
                       const sc_aliases *aliases, sc_anomalies *anomalies,
                       sc_diag *diag);
@@ -32,21 +42,5 @@ sc_error sc_file_add(const sc_file *file, const sc_table *table,
 
 /** Frees what file holds and zeroes it; NULL is fine. */
 void sc_file_clear(sc_file *file);
-
-/** Adds the rows of a decoded source to data as a file of kind. The
- *  detected separator is tried first, then the others: the first that
- *  yields a header row wins. aliases (may be NULL) are the configuration's
- *  extra header names. Bad cells and rows go to anomalies. Returns SC_OK,
- *  SC_ERROR_MEMORY, or an error that stops the run with diag filled
- *  (SC_ERROR_CSV_QUOTE, SC_ERROR_NO_HEADER, SC_ERROR_FILE_EMPTY for a
- *  roll with no row under its header). */
-sc_error sc_load_source(sc_dataset *data, const sc_source *source,
-                        sc_kind kind, const sc_aliases *aliases,
-                        sc_anomalies *anomalies, sc_diag *diag);
-
-/** Reads path (sc_source_read), then sc_load_source. */
-sc_error sc_load_file(sc_dataset *data, const char *path, sc_kind kind,
-                      const sc_aliases *aliases, sc_anomalies *anomalies,
-                      sc_diag *diag);
 
 #endif /* STAGECHECK_LOAD_H */

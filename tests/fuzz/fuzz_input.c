@@ -21,12 +21,14 @@
 #define MARKER "\n@@@\n"
 #define MARKER_LEN (sizeof MARKER - 1)
 
-/* Decodes and loads one file; returns 1 if the run may go on. */
+/* Decodes and loads one file, as stagecheck does (sc_file_parse, then
+ * sc_file_add); returns 1 if the run may go on. */
 static int load_part(sc_dataset *data, const char *path, const uint8_t *bytes,
                      size_t len, sc_kind kind, const sc_aliases *aliases,
                      sc_anomalies *anomalies)
 {
     sc_source *source = NULL;
+    sc_file file = {0};
     sc_diag diag;
     sc_error err;
 
@@ -39,13 +41,15 @@ static int load_part(sc_dataset *data, const char *path, const uint8_t *bytes,
         FUZZ_ASSERT(strlen(source->text) == source->len);
         FUZZ_ASSERT(fuzz_utf8_ok(source->text, source->len));
         FUZZ_ASSERT(fuzz_xml_ok(source->text, source->len));
-        err = sc_load_source(data, source, kind, aliases, anomalies, &diag);
+        err = sc_file_parse(&file, source, kind, aliases, anomalies, &diag);
+        if (err == SC_OK)
+            err = sc_file_add(&file, file.table, data, anomalies);
+        sc_file_clear(&file);
     }
     if (err != SC_OK) {
         FUZZ_ASSERT(err < SC_ERROR_MAX);
         FUZZ_ASSERT(fuzz_str_ok(diag.message));
     }
-    sc_source_free(source);
     return err == SC_OK;
 }
 
