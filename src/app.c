@@ -42,7 +42,6 @@ typedef struct school_run {
     sc_state current;          /* this run's statuses, saved at the end */
     sc_state previous;
     int has_previous;
-    size_t nchanges;
     sc_changes changes;
     int *previous_status;      /* per pupil, when has_previous */
     sc_report report;          /* what its workbook shows, once checked */
@@ -212,7 +211,6 @@ static sc_error track_changes(school_run *s)
     for (size_t i = 0; err == SC_OK && i < s->current.count; i++)
         s->previous_status[s->current.items[i].pupil] = by_item[i];
     free(by_item);
-    s->nchanges = s->changes.count;
     return err;
 }
 
@@ -525,8 +523,10 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
                                 .schools = tallies,
                                 .nschools = r->nruns,
                                 .anomalies = &r->anomalies};
-        err = sc_report_prepare_academie(&academie, r->academie_path,
-                                         &r->academie, diag);
+        sc_book_job job = {.academie = &academie, .path = r->academie_path};
+
+        err = sc_report_prepare_batch(&job, 1, diag);
+        r->academie = job.file;
     }
     free(tallies);
     return err;
@@ -743,7 +743,7 @@ static int run_summary(const run *r, const sc_options *opts)
             print_counts(&all, findings);
             if (s->has_previous)
                 printf("Changements depuis le passage précédent : %zu\n",
-                       s->nchanges);
+                       s->changes.count);
             else
                 printf("Changements : premier passage, rien à comparer\n");
             printf("Classeur : %s\n", opts->output);

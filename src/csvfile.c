@@ -768,6 +768,14 @@ error:
     return b.err;
 }
 
+int sc_row_blank(const sc_row *row)
+{
+    for (size_t i = 0; i < row->nfields; i++)
+        if (!sc_text_blank(row->fields[i]))
+            return 0;
+    return 1;
+}
+
 void sc_table_free(sc_table *table)
 {
     if (!table)

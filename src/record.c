@@ -213,14 +213,6 @@ static char *class_key(row_reader *r, const char *class_name)
     return key;
 }
 
-static int row_blank(const sc_row *row)
-{
-    for (size_t i = 0; i < row->nfields; i++)
-        if (!sc_text_blank(row->fields[i]))
-            return 0;
-    return 1;
-}
-
 static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
                                   const sc_table *table, sc_kind kind,
                                   size_t rows, const char **path)
@@ -408,7 +400,7 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
         row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
                         "", NULL};
 
-        if (row_blank(r.row))
+        if (sc_row_blank(r.row))
             continue;
         if (sc_header_repeated(table, header, r.row)) {
             row_report(&r, SC_SEVERITY_NOTE, "ligne d'en-tête répétée "

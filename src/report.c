@@ -1761,32 +1761,11 @@ sc_error sc_report_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
     return err;
 }
 
-sc_error sc_report_prepare(const sc_report *report, const char *path,
-                           sc_tempfile *file, sc_diag *diag)
+sc_error sc_report_write(const sc_report *report, const char *path,
+                         sc_diag *diag)
 {
     sc_book_job job = {.report = report, .path = path};
     sc_error err = sc_report_prepare_batch(&job, 1, diag);
 
-    *file = job.file;
-    return err;
-}
-
-sc_error sc_report_prepare_academie(const sc_academie *academie,
-                                    const char *path, sc_tempfile *file,
-                                    sc_diag *diag)
-{
-    sc_book_job job = {.academie = academie, .path = path};
-    sc_error err = sc_report_prepare_batch(&job, 1, diag);
-
-    *file = job.file;
-    return err;
-}
-
-sc_error sc_report_write(const sc_report *report, const char *path,
-                         sc_diag *diag)
-{
-    sc_tempfile file;
-    sc_error err = sc_report_prepare(report, path, &file, diag);
-
-    return err == SC_OK ? sc_tempfile_commit(&file, diag) : err;
+    return err == SC_OK ? sc_tempfile_commit(&job.file, diag) : err;
 }

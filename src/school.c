@@ -36,14 +36,6 @@ static const char *row_cell(const sc_row *row, int col)
     return col >= 0 && (size_t)col < row->nfields ? row->fields[col] : "";
 }
 
-static int row_blank(const sc_row *row)
-{
-    for (size_t i = 0; i < row->nfields; i++)
-        if (!sc_text_blank(row->fields[i]))
-            return 0;
-    return 1;
-}
-
 /* "0690 001a " -> "0690001A"; NULL when out of memory. */
 static char *uai_key(const char *cell)
 {
@@ -84,7 +76,7 @@ static sc_error tag_file(splitter *s, size_t f, int by_school,
         const char *cell = row_cell(row, col);
         char *key = NULL;
 
-        if (row_blank(row))
+        if (sc_row_blank(row))
             continue;
         if (by_school && sc_text_blank(cell)) {
             err = sc_anomalies_add(anomalies, SC_SEVERITY_ERROR,

@@ -66,6 +66,9 @@ char sc_source_detect_sep(const sc_source *source);
 sc_error sc_table_parse(const sc_source *source, char sep, sc_table **out,
                         sc_diag *diag);
 
+/** Returns 1 if every field of row is blank (sc_text_blank). */
+int sc_row_blank(const sc_row *row);
+
 /** Frees a table; NULL is fine. */
 void sc_table_free(sc_table *table);
 

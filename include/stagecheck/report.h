@@ -67,12 +67,6 @@ typedef struct sc_academie {
 sc_error sc_report_write(const sc_report *report, const char *path,
                          sc_diag *diag);
 
-/** Like sc_report_write, but leaves the finished workbook in file's
- *  temporary file, for the caller to sc_tempfile_commit (or abort) once
- *  every file of the run is ready. */
-sc_error sc_report_prepare(const sc_report *report, const char *path,
-                           sc_tempfile *file, sc_diag *diag);
-
 /** One workbook of a batch: a school's (report) or academie.xlsx
  *  (academie, report NULL). Nothing is owned but file. */
 typedef struct sc_book_job {
@@ -82,18 +76,15 @@ typedef struct sc_book_job {
     sc_tempfile file;            /* set by sc_report_prepare_batch */
 } sc_book_job;
 
-/** Writes each workbook of jobs as sc_report_prepare does, all of them from
- *  one child process (libxlsxwriter's crashes and leaks stay there; one
- *  fork serves many workbooks). Returns SC_OK with every jobs[i].file to
- *  commit, or an error with diag naming the workbook and no temporary file
- *  left. */
+/** Writes each workbook of jobs (a school's as sc_report_write does; the
+ *  académie's with one row per school, totals, a chart and the anomalies
+ *  no school owns) into a temporary file beside its path, created without
+ *  permission for others, all of them from one child process
+ *  (libxlsxwriter's crashes and leaks stay there; one fork serves many
+ *  workbooks). Returns SC_OK with every jobs[i].file for the caller to
+ *  sc_tempfile_commit once every file of the run is ready, or an error with
+ *  diag naming the workbook and no temporary file left. */
 sc_error sc_report_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag);
-
-/** Writes the académie workbook (one row per school, totals, a chart, and
- *  the anomalies no school owns) as sc_report_prepare does. */
-sc_error sc_report_prepare_academie(const sc_academie *academie,
-                                    const char *path, sc_tempfile *file,
-                                    sc_diag *diag);
 
 /** Makes a valid Excel sheet name for a class into out: at most 31
  *  characters, none of []:*?/\, no leading or trailing apostrophe, never
