@@ -61,6 +61,7 @@ typedef struct run {
     sc_file *files;            /* rolls, then placements files */
     size_t nfiles;
     sc_schools schools;
+    size_t *last_reader;       /* per file, the last school reading it */
     sc_anomalies anomalies;    /* --by-school: what belongs to no school */
     school_run *schools_run;   /* one per school (one at least) */
     size_t nruns;
@@ -100,6 +101,7 @@ static void run_free(run *r)
     sc_tempfile_abort(&r->academie);
     free(r->academie_path);
     sc_schools_clear(&r->schools);
+    free(r->last_reader);
     for (size_t i = 0; i < r->nfiles; i++)
         sc_file_clear(&r->files[i]);
     free(r->files);
@@ -471,6 +473,13 @@ static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
                            opts->by_school != NULL, &r->anomalies, diag);
     if (err != SC_OK)
         return err;
+    r->last_reader = calloc(r->nfiles ? r->nfiles : 1,
+                            sizeof *r->last_reader);
+    if (!r->last_reader)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < r->schools.count; i++)
+        for (size_t p = 0; p < r->schools.items[i].nparts; p++)
+            r->last_reader[r->schools.items[i].parts[p].file] = i;
     n = opts->by_school ? r->schools.count : 1;
     r->schools_run = calloc(n ? n : 1, sizeof *r->schools_run);
     if (!r->schools_run)
@@ -532,22 +541,18 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
     return err;
 }
 
-/* Frees the tables that no school after the i-th reads: an académie's
- * files are mostly one school's each, so memory stays that of a school,
- * and each workbook writer (a fork) starts from a small process. */
+/* Frees the tables whose last reader is the i-th school: an académie's
+ * files are mostly one school's each, so memory stays that of a batch of
+ * schools, and each writing process starts from a small one. */
 static void release_tables(run *r, size_t i)
 {
     const sc_school *school = &r->schools.items[i];
 
     for (size_t p = 0; p < school->nparts; p++) {
         size_t f = school->parts[p].file;
-        int later = 0;
 
-        for (size_t j = i + 1; !later && j < r->schools.count; j++)
-            for (size_t q = 0; !later && q < r->schools.items[j].nparts; q++)
-                later = r->schools.items[j].parts[q].file == f;
-        if (!later) {
-            /* The source stays: its path names the file in anomalies. */
+        /* The source stays: its path names the file in anomalies. */
+        if (r->last_reader[f] == i) {
             sc_table_free(r->files[f].table);
             r->files[f].table = NULL;
         }
