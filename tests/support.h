@@ -8,8 +8,17 @@
 
 #include <dirent.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
+
+/* Makes a new folder "/tmp/<name>.XXXXXX" and writes its path into dir.
+ * Returns 0, or -1 when it cannot. */
+static inline int support_make_dir(char *dir, size_t size, const char *name)
+{
+    snprintf(dir, size, "/tmp/%s.XXXXXX", name);
+    return mkdtemp(dir) ? 0 : -1;
+}
 
 /* Number of entries of dir, "." and ".." left out; -1 if it cannot be read. */
 static inline int support_count_files(const char *dir)

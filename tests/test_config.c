@@ -13,6 +13,7 @@
 #include <sys/stat.h>
 #include <cmocka.h>
 #include "stagecheck/config.h"
+#include "support.h"
 
 #define MAX_MADE 32
 
@@ -35,8 +36,8 @@ static int setup(void **state)
 
     if (!f)
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/test_config.XXXXXX");
-    if (!mkdtemp(f->dir) || !getcwd(f->cwd, sizeof f->cwd)) {
+    if (support_make_dir(f->dir, sizeof f->dir, "test_config") != 0 ||
+        !getcwd(f->cwd, sizeof f->cwd)) {
         free(f);
         return -1;
     }

@@ -111,8 +111,7 @@ static int setup(void **state)
     if (!f)
         return -1;
     *state = f;
-    snprintf(f->dir, sizeof f->dir, "/tmp/test_report.XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (support_make_dir(f->dir, sizeof f->dir, "test_report") != 0)
         return -1;
     snprintf(f->path, sizeof f->path, "%s/suivi.xlsx", f->dir);
     if (sc_period_init(&f->period, day, day + 11, 0) != SC_OK)

@@ -40,8 +40,7 @@ static int setup(void **state)
     if (!f)
         return -1;
     *state = f;
-    snprintf(f->dir, sizeof f->dir, "/tmp/test_state.XXXXXX");
-    if (!mkdtemp(f->dir))
+    if (support_make_dir(f->dir, sizeof f->dir, "test_state") != 0)
         return -1;
     snprintf(f->path, sizeof f->path, "%s/suivi.xlsx.etat", f->dir);
     return 0;

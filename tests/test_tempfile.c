@@ -23,8 +23,7 @@ static int setup(void **state)
 
     if (!f)
         return -1;
-    snprintf(f->dir, sizeof f->dir, "/tmp/test_tempfile.XXXXXX");
-    if (!mkdtemp(f->dir)) {
+    if (support_make_dir(f->dir, sizeof f->dir, "test_tempfile") != 0) {
         free(f);
         return -1;
     }
