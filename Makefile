@@ -28,15 +28,18 @@ PYTHON  := /usr/bin/python3
 # second, instrumented copy of everything in build/asan.
 B       ?= build
 BIN     ?= stagecheck
-LIB_SRCS := $(filter-out src/main.c,$(wildcard src/*.c))
+# src/ holds one folder per layer (HACKING.md); run.c and main.c sit on top.
+LAYERS  := base core input store workbook settings
+LIB_SRCS := $(wildcard $(LAYERS:%=src/%/*.c)) src/run.c
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(B)/%.o)
-UNIT_SRCS := $(wildcard tests/test_*.c)
+UNIT_SRCS := $(wildcard $(LAYERS:%=tests/%/test_*.c) tests/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/%.c=$(B)/tests/%)
 
 .PHONY: all demo test unit e2e deps test-deps clean install uninstall
 all: $(BIN)
 
-$(B)/%.o: src/%.c | $(B)
+$(B)/%.o: src/%.c
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -c $< -o $@
 
 $(B)/libstagecheck.a: $(LIB_OBJS)
@@ -45,8 +48,8 @@ $(B)/libstagecheck.a: $(LIB_OBJS)
 $(BIN): $(B)/main.o $(B)/libstagecheck.a
 	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
-$(B)/tests/%: tests/%.c $(B)/libstagecheck.a | $(B)
-	@mkdir -p $(B)/tests
+$(B)/tests/%: tests/%.c $(B)/libstagecheck.a
+	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(shell pkg-config --cflags cmocka) \
 	    -o $@ $< $(B)/libstagecheck.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
 

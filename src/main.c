@@ -1,11 +1,11 @@
 /*
- * main.c - stagecheck's entry point: everything happens in sc_main.
+ * main.c - stagecheck's entry point: everything happens in sc_run_main.
  */
 #include <locale.h>
-#include "stagecheck/app.h"
+#include "stagecheck/run.h"
 
 int main(int argc, char **argv)
 {
     setlocale(LC_CTYPE, "");
-    return sc_main(argc, argv);
+    return sc_run_main(argc, argv);
 }

@@ -4,9 +4,10 @@
  */
 #include <string.h>
 #include "fuzz.h"
-#include "stagecheck/date.h"
-#include "stagecheck/rules.h"
-#include "stagecheck/text.h"
+#include "stagecheck/base/date.h"
+#include "stagecheck/core/rules.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/period.h"
 
 /* A date the parsers accept names a real day, prints as JJ/MM/AAAA and
  * reads back as itself. */
@@ -50,7 +51,7 @@ static void check_default_period(sc_date as_of)
     sc_period period;
     int y, m, d;
 
-    if (sc_school_year(as_of) >= 9999) /* app.c refuses these */
+    if (sc_period_school_year(as_of) >= 9999) /* app.c refuses these */
         return;
     sc_period_default(&period, as_of);
     check_period(&period);
@@ -58,7 +59,7 @@ static void check_default_period(sc_date as_of)
     FUZZ_ASSERT(sc_date_weekday(period.start) == 1);
     FUZZ_ASSERT(sc_date_weekday(period.end) == 5);
     sc_date_split(period.end, &y, &m, &d);
-    FUZZ_ASSERT(m == 6 && d > 23 && y == sc_school_year(as_of) + 1);
+    FUZZ_ASSERT(m == 6 && d > 23 && y == sc_period_school_year(as_of) + 1);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -10,13 +10,17 @@
  */
 #include <string.h>
 #include "fuzz.h"
-#include "stagecheck/anomaly.h"
-#include "stagecheck/check.h"
-#include "stagecheck/csvfile.h"
-#include "stagecheck/date.h"
-#include "stagecheck/header.h"
-#include "stagecheck/load.h"
-#include "stagecheck/record.h"
+#include "stagecheck/core/anomalies.h"
+#include "stagecheck/core/check.h"
+#include "stagecheck/input/csv.h"
+#include "stagecheck/base/date.h"
+#include "stagecheck/input/header.h"
+#include "stagecheck/input/file.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/input/source.h"
+#include "stagecheck/core/status.h"
+#include "stagecheck/core/pupil.h"
+#include "stagecheck/core/period.h"
 
 #define MARKER "\n@@@\n"
 #define MARKER_LEN (sizeof MARKER - 1)
@@ -148,7 +152,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     /* Like a configuration's "Nom = PATRONYME"; "Élève = Nom" turns a
      * built-in header into another field. */
-    if ((flags & 1) && sc_aliases_add(&aliases, alias_fields[(flags >> 1) & 1],
+    if ((flags & 1) && sc_header_alias_add(&aliases, alias_fields[(flags >> 1) & 1],
                                       alias_texts[(flags >> 1) & 1]) != SC_OK)
         abort();
     dataset = sc_dataset_new();
@@ -176,6 +180,6 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     sc_check_clear(&check);
     sc_anomalies_clear(&anomalies);
     sc_dataset_free(dataset);
-    sc_aliases_clear(&aliases);
+    sc_header_aliases_clear(&aliases);
     return 0;
 }

@@ -6,8 +6,8 @@
  */
 #include <string.h>
 #include "fuzz.h"
-#include "stagecheck/header.h"
-#include "stagecheck/text.h"
+#include "stagecheck/input/header.h"
+#include "stagecheck/base/text.h"
 
 #define BLANKS " \t\r\n" /* what cells and names are trimmed of */
 
@@ -213,13 +213,13 @@ static void check_cells(const char *text)
     FUZZ_ASSERT((parsed == SC_PARSE_EMPTY) == sc_text_blank(text));
 
     field = sc_header_field(text);
-    FUZZ_ASSERT(field <= SC_FIELD_COUNT && sc_field_label(field));
+    FUZZ_ASSERT(field <= SC_FIELD_COUNT && sc_header_field_label(field));
     FUZZ_ASSERT(sc_header_field_with(text, NULL) == field);
     /* The configuration's aliases come first. */
-    if (sc_aliases_add(&extra, SC_FIELD_PROOF, text) != SC_OK)
+    if (sc_header_alias_add(&extra, SC_FIELD_PROOF, text) != SC_OK)
         abort();
     FUZZ_ASSERT(sc_header_field_with(text, &extra) == SC_FIELD_PROOF);
-    sc_aliases_clear(&extra);
+    sc_header_aliases_clear(&extra);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
@@ -237,8 +237,8 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     check_clean(text);
     check_split(text);
     check_cells(text);
-    copy = sc_strdup(text);
-    FUZZ_ASSERT(copy && strcmp(copy, text) == 0 && !sc_strdup(NULL));
+    copy = sc_text_dup(text);
+    FUZZ_ASSERT(copy && strcmp(copy, text) == 0 && !sc_text_dup(NULL));
     free(copy);
     free(text);
     return 0;

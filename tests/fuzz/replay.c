@@ -20,7 +20,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 #include "fuzz.h"
-#include "stagecheck/error.h"
+#include "stagecheck/base/error.h"
 
 /* Reads path whole into *bytes (never NULL on success, the caller frees
  * it). Returns 0, or -1 with errno set. */

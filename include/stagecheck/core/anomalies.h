@@ -1,0 +1,57 @@
+/*
+ * anomaly.h - the list of problems found in the input, shown on the
+ * Anomalies sheet and counted in the summary.
+ */
+#ifndef STAGECHECK_CORE_ANOMALIES_H
+#define STAGECHECK_CORE_ANOMALIES_H
+
+#include <stddef.h>
+#include "stagecheck/base/error.h"
+
+/** How serious an anomaly is. Errors and warnings count as findings (exit 1);
+ *  notes (rows left out by --classes) do not. */
+typedef enum sc_severity {
+    SC_SEVERITY_ERROR,
+    SC_SEVERITY_WARNING,
+    SC_SEVERITY_NOTE
+} sc_severity;
+
+/** Returns the French label: "Erreur", "Attention", "Information". */
+const char *sc_anomalies_severity_label(sc_severity severity);
+
+typedef struct sc_anomaly {
+    sc_severity severity;
+    char *file;       /* as given by the user */
+    unsigned line;    /* 1-based, header included; 0 when none */
+    char *class_name; /* may be "" */
+    char *pupil;      /* "NOM Prénom", may be "" */
+    char *message;    /* French */
+} sc_anomaly;
+
+typedef struct sc_anomalies {
+    sc_anomaly *items;
+    size_t count;
+    size_t cap;
+} sc_anomalies;
+
+/** Appends an anomaly (strings are copied; NULL is taken as "").
+ *  Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
+                          const char *file, unsigned line,
+                          const char *class_name, const char *pupil,
+                          const char *fmt, ...)
+    __attribute__((format(printf, 7, 8)));
+
+/** Number of anomalies that are errors or warnings. */
+size_t sc_anomalies_findings(const sc_anomalies *list);
+
+/** Sorts by file, in the order of files (names not in it come last), then
+ *  by line; anomalies of the same place keep their order. Returns SC_OK,
+ *  or SC_ERROR_MEMORY with the list as it was. */
+sc_error sc_anomalies_sort(sc_anomalies *list, const char *const *files,
+                           size_t nfiles);
+
+/** Frees the items and empties the list; NULL is fine. */
+void sc_anomalies_clear(sc_anomalies *list);
+
+#endif /* STAGECHECK_CORE_ANOMALIES_H */

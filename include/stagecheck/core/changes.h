@@ -1,0 +1,44 @@
+/*
+ * changes.h - what changed since the previous run (pure).
+ */
+#ifndef STAGECHECK_CORE_CHANGES_H
+#define STAGECHECK_CORE_CHANGES_H
+
+#include <stddef.h>
+#include "stagecheck/core/state.h"
+
+typedef enum sc_change_kind {
+    SC_CHANGE_STATUS,   /* same pupil, new status (and maybe new class) */
+    SC_CHANGE_CLASS,    /* same pupil and status, new class */
+    SC_CHANGE_ARRIVED,  /* on the rolls now, not before */
+    SC_CHANGE_LEFT      /* on the rolls before, not now */
+} sc_change_kind;
+
+/** One change; strings are borrowed from the two states. */
+typedef struct sc_change {
+    sc_change_kind kind;
+    const char *class_name;   /* now, or before for SC_CHANGE_LEFT */
+    const char *class_before; /* NULL for SC_CHANGE_ARRIVED */
+    const char *surname;
+    const char *first;
+    int before;               /* sc_status, or -1 when arrived */
+    int after;                /* sc_status, or -1 when left */
+} sc_change;
+
+typedef struct sc_changes {
+    sc_change *items;
+    size_t count;
+} sc_changes;
+
+/** Compares the previous state with the current one (pure). Fills changes,
+ *  sorted by class (strverscmp), surname and first name, and, for each item
+ *  of current, previous_status[i] = its status in previous or -1.
+ *  Returns SC_OK or SC_ERROR_MEMORY; the caller frees with
+ *  sc_changes_clear. */
+sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
+                          sc_changes *changes, int *previous_status);
+
+/** Frees the change list; NULL is fine. */
+void sc_changes_clear(sc_changes *changes);
+
+#endif /* STAGECHECK_CORE_CHANGES_H */

@@ -1,0 +1,33 @@
+/*
+ * check.h - the checking step over a whole dataset: select the classes,
+ * find repeated pupils, tie entries to pupils, apply the rules to each
+ * pupil shown; every finding becomes an anomaly.
+ */
+#ifndef STAGECHECK_CORE_CHECK_H
+#define STAGECHECK_CORE_CHECK_H
+#include "stagecheck/core/anomalies.h"
+#include "stagecheck/base/date.h"
+#include "stagecheck/core/match.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/rules.h"
+#include "stagecheck/core/period.h"
+
+/** The outcome of sc_check_run; freed with sc_check_clear. */
+typedef struct sc_check {
+    sc_links links;
+    sc_verdict *verdicts; /* one per pupil of the dataset (zeroed for
+                             pupils not shown) */
+    size_t nverdicts;
+} sc_check;
+
+/** Checks data over period. classes (may be NULL) is the --classes
+ *  pattern. Returns SC_OK or SC_ERROR_MEMORY; check is filled either way
+ *  and the caller clears it. */
+sc_error sc_check_run(sc_check *check, sc_dataset *data,
+                      const sc_period *period, const char *classes,
+                      sc_anomalies *anomalies);
+
+/** Frees what check holds and zeroes it; NULL is fine. */
+void sc_check_clear(sc_check *check);
+
+#endif /* STAGECHECK_CORE_CHECK_H */

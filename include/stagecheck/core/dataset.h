@@ -1,0 +1,139 @@
+/*
+ * dataset.h - the records read from every input: pupils (from the rolls),
+ * entries (from the placements files) and the files themselves.
+ */
+#ifndef STAGECHECK_CORE_DATASET_H
+#define STAGECHECK_CORE_DATASET_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "stagecheck/base/date.h"
+
+/** The fields stagecheck reads. */
+typedef enum sc_field {
+    SC_FIELD_SURNAME,
+    SC_FIELD_FIRST,
+    SC_FIELD_FULLNAME,   /* Pronote "NOM Prénom" */
+    SC_FIELD_CLASS,
+    SC_FIELD_INE,
+    SC_FIELD_BIRTH,
+    SC_FIELD_HOST,
+    SC_FIELD_HOST_TYPE,
+    SC_FIELD_SIRET,
+    SC_FIELD_CITY,
+    SC_FIELD_COUNTRY,
+    SC_FIELD_START,
+    SC_FIELD_END,
+    SC_FIELD_SIGN_HEAD,
+    SC_FIELD_SIGN_HOST,
+    SC_FIELD_SIGN_PUPIL,
+    SC_FIELD_SIGN_PARENT,
+    SC_FIELD_ACTIVITIES,
+    SC_FIELD_SKILLS,
+    SC_FIELD_INS_PUPIL,
+    SC_FIELD_INS_HOST,
+    SC_FIELD_DISPENSE,
+    SC_FIELD_PROOF,
+    SC_FIELD_UAI,        /* the school's code, for --by-school */
+    SC_FIELD_SCHOOL,     /* the school's name */
+    SC_FIELD_COUNT /* keep last: "no field" */
+} sc_field;
+
+/** Which export a file is. */
+typedef enum sc_kind {
+    SC_KIND_ROLL,
+    SC_KIND_PLACEMENTS
+} sc_kind;
+
+/** A yes/no cell. */
+typedef enum sc_flag {
+    SC_FLAG_ABSENT = 0, /* the file has no such column */
+    SC_FLAG_NO,         /* empty or "non" */
+    SC_FLAG_YES,
+    SC_FLAG_INVALID     /* unreadable: reported as an anomaly */
+} sc_flag;
+
+/** One pupil of a roll. Strings are owned by the dataset. */
+typedef struct sc_pupil {
+    const char *file;   /* the input's path, owned by the dataset */
+    unsigned line;
+    char *surname;
+    char *first;
+    char *class_name;
+    char *ine;          /* NULL when absent */
+    sc_date birth;      /* SC_DATE_NONE when unknown */
+    char *name_key;     /* sc_text_name_key(surname, first) */
+    char *class_key;    /* sc_text_key(class_name) */
+    int invalid;        /* the roll row has an anomaly: an unreadable cell,
+                           or another pupil's INE */
+    long duplicate_of;  /* -1, or the pupil this row repeats */
+    int selected;       /* kept by --classes */
+} sc_pupil;
+
+/** One row of a placements file: a placement, or a dispense request when
+ *  the Dispense cell is not empty. */
+typedef struct sc_entry {
+    const char *file;
+    unsigned line;
+    /* who */
+    char *ine;
+    char *surname;
+    char *first;
+    char *class_name;
+    sc_date birth;
+    char *name_key;     /* NULL when the row names nobody */
+    char *class_key;    /* NULL when no class */
+    /* where and when */
+    char *host;
+    char *host_type;
+    char *siret;
+    char *city;
+    char *country;      /* NULL or "" = France */
+    sc_date start;
+    sc_date end;
+    /* the convention */
+    sc_flag sign_head;
+    sc_flag sign_host;
+    sc_flag sign_pupil;
+    sc_flag sign_parent;
+    char *activities;
+    char *skills;
+    sc_flag ins_pupil;
+    sc_flag ins_host;
+    /* dispense */
+    char *dispense;     /* NULL for a placement */
+    sc_flag proof;
+    uint32_t unreadable; /* bit f: the cell of field f could not be read
+                            (already reported as an anomaly) */
+    long pupil;         /* matched pupil, or -1 */
+} sc_entry;
+
+/** One input file, for the summary. */
+typedef struct sc_input {
+    char *path;
+    sc_kind kind;
+    const char *encoding;
+    char sep;
+    size_t rows;        /* data rows read (below the header) */
+} sc_input;
+
+/** Everything read from the inputs. */
+typedef struct sc_dataset {
+    sc_pupil *pupils;
+    size_t npupils;
+    size_t pupils_cap;
+    sc_entry *entries;
+    size_t nentries;
+    size_t entries_cap;
+    sc_input *inputs;
+    size_t ninputs;
+    size_t inputs_cap;
+} sc_dataset;
+
+/** Returns an empty dataset, or NULL when out of memory. */
+sc_dataset *sc_dataset_new(void);
+
+/** Frees a dataset and all its records; NULL is fine. */
+void sc_dataset_free(sc_dataset *data);
+
+#endif /* STAGECHECK_CORE_DATASET_H */

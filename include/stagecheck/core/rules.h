@@ -1,0 +1,65 @@
+/*
+ * rules.h - the rules of the stage de seconde, as a pure function:
+ * a pupil and their entries in, a status, what is missing, the days to host
+ * in school and the anomalies found out. No file, no printing.
+ *
+ * Every rule quotes the sentence of the official FAQ it enforces
+ * (shared/reference/faq-stage-seconde.md).
+ */
+#ifndef STAGECHECK_CORE_RULES_H
+#define STAGECHECK_CORE_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+#include "stagecheck/base/date.h"
+#include "stagecheck/base/error.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/status.h"
+#include "stagecheck/core/period.h"
+
+/** What became of the pupil's dispense request, if any. */
+typedef enum sc_dispense {
+    SC_DISPENSE_NONE = 0,
+    SC_DISPENSE_VALID,    /* allowed case, justified */
+    SC_DISPENSE_PENDING,  /* allowed case, justificatif or dates missing */
+    SC_DISPENSE_REFUSED,  /* not one of the two allowed cases */
+    SC_DISPENSE_INVALID   /* allowed case, but outside its window */
+} sc_dispense;
+
+/** An anomaly found by a rule, on one of the pupil's entries. */
+typedef struct sc_finding {
+    const sc_entry *entry;
+    char message[256];
+} sc_finding;
+
+typedef struct sc_verdict {
+    sc_status status;
+    sc_dispense dispense;
+    uint64_t covered;    /* working days covered by placements */
+    uint64_t hosted;     /* working days the pupil is hosted in school */
+    const char *motif;   /* why the pupil is hosted (French), or NULL */
+    char *todo;          /* what is missing, French, "; "-separated; never NULL after success */
+    sc_finding *findings;
+    size_t nfindings;
+    size_t findings_cap;
+} sc_verdict;
+
+/** Applies every rule to pupil and its entries (n of them, in input order).
+ *  Fills verdict, which the caller releases with sc_rules_verdict_clear.
+ *  Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
+                        const sc_entry *const *entries, size_t n,
+                        sc_verdict *verdict);
+
+/** Releases what a verdict holds; a zeroed verdict is fine. */
+void sc_rules_verdict_clear(sc_verdict *verdict);
+
+/** Returns 1 if, as_of being past the deadline (date limite de retour des
+ *  conventions), a pupil with this status is late: neither ready nor
+ *  dispensed. */
+int sc_rules_is_late(sc_status status, sc_date as_of, sc_date deadline);
+
+/** Returns 1 if the pupil is a minor on date (birth unknown: a minor). */
+int sc_rules_is_minor(sc_date birth, sc_date date);
+
+#endif /* STAGECHECK_CORE_RULES_H */

@@ -1,0 +1,52 @@
+/*
+ * state.h - what the previous run found, kept beside the workbook, and what
+ * changed since.
+ *
+ * The state file is plain UTF-8 text, one line per pupil, fields separated
+ * by tabs: the stable key, the class, the surname, the first name and the
+ * status label. Lines starting with '#' are comments. The key is
+ * "INE:<INE>" when the roll gives one, else
+ * "NOM:<name key>|<class key>|<AAAA-MM-JJ or empty birth date>".
+ */
+#ifndef STAGECHECK_CORE_STATE_H
+#define STAGECHECK_CORE_STATE_H
+
+#include <stddef.h>
+#include "stagecheck/base/error.h"
+#include "stagecheck/store/tempfile.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/rules.h"
+#include "stagecheck/core/status.h"
+
+typedef struct sc_state_item {
+    char *key;
+    char *class_name;
+    char *surname;
+    char *first;
+    sc_status status;
+    long pupil;          /* index in the dataset, -1 for a state read back */
+} sc_state_item;
+
+typedef struct sc_state {
+    sc_state_item *items;
+    size_t count;
+    size_t cap;
+} sc_state;
+
+/** Returns the stable key of a pupil (see above); NULL when out of memory.
+ *  The caller frees it. */
+char *sc_state_key(const sc_pupil *pupil);
+
+/** Appends a pupil's line. Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,
+                      sc_status status);
+
+/** Appends item, which the state then owns; its strings are freed on
+ *  failure (any of them may be NULL: an allocation that failed). Returns
+ *  SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_state_push(sc_state *state, sc_state_item *item);
+
+/** Frees what state holds; a zeroed state is fine. */
+void sc_state_clear(sc_state *state);
+
+#endif /* STAGECHECK_CORE_STATE_H */

@@ -1,0 +1,80 @@
+/*
+ * report.h - the Excel workbook: Synthèse, one sheet per class,
+ * Accueil établissement and Anomalies, written through libxlsxwriter to a
+ * temporary file renamed into place only on success.
+ */
+#ifndef STAGECHECK_WORKBOOK_REPORT_H
+#define STAGECHECK_WORKBOOK_REPORT_H
+
+#include <stddef.h>
+#include "stagecheck/core/anomalies.h"
+#include "stagecheck/base/date.h"
+#include "stagecheck/core/match.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/rules.h"
+#include "stagecheck/core/state.h"
+#include "stagecheck/store/tempfile.h"
+#include "stagecheck/core/status.h"
+#include "stagecheck/core/tally.h"
+#include "stagecheck/core/changes.h"
+#include "stagecheck/core/period.h"
+
+/** Longest sheet name, in bytes (31 characters of up to 4 bytes, plus NUL). */
+#define SC_SHEET_NAME_SIZE 128
+
+/** Everything the workbook shows. Nothing is owned. */
+typedef struct sc_report {
+    const sc_period *period;
+    sc_date as_of;
+    const sc_dataset *data;
+    const sc_links *links;
+    const sc_verdict *verdicts;   /* one per pupil, meaningful for pupils that
+                                     are selected and not duplicates */
+    const sc_anomalies *anomalies;
+    int has_deadline;             /* --deadline given */
+    sc_date deadline;
+    const int *previous;          /* per pupil: the previous run's status, or
+                                     -1; NULL when there was no previous run */
+    const sc_changes *changes;    /* set with previous, NULL without */
+    const char *school;           /* "UAI — name" when the inputs give it,
+                                     or NULL */
+} sc_report;
+
+/** One school's figures, for the académie workbook. Nothing is owned. */
+typedef struct sc_school_tally {
+    const char *uai;
+    const char *name;             /* may be NULL */
+    const char *workbook;         /* its workbook's file name */
+    sc_tally counts;
+} sc_school_tally;
+
+/** What academie.xlsx shows. Nothing is owned. */
+typedef struct sc_academie {
+    const sc_period *period;
+    sc_date as_of;
+    int has_deadline;
+    sc_date deadline;
+    const sc_school_tally *schools; /* sorted by UAI */
+    size_t nschools;
+    const sc_anomalies *anomalies;  /* what belongs to no school: rows
+                                       without UAI, unreadable bytes */
+} sc_academie;
+
+/** One workbook of a batch: a school's (report) or academie.xlsx
+ *  (academie, report NULL). Nothing is owned but file. */
+typedef struct sc_book_job {
+    const sc_report *report;
+    const sc_academie *academie;
+    const char *path;
+    sc_tempfile file;            /* set by sc_writer_prepare_batch */
+} sc_book_job;
+
+/** Makes a valid Excel sheet name for a class into out: at most 31
+ *  characters, none of []:*?/\, no leading or trailing apostrophe, never
+ *  empty, no control character, and different (ignoring case) from the
+ *  nused names of used and from the fixed sheets "Synthèse", "Accueil
+ *  établissement", "Changements", "Anomalies" and Excel's own "History". */
+void sc_report_sheet_name(const char *class_name, const char *const *used,
+                          size_t nused, char out[SC_SHEET_NAME_SIZE]);
+
+#endif /* STAGECHECK_WORKBOOK_REPORT_H */

@@ -1,0 +1,33 @@
+/*
+ * writer.h - writing workbooks: every libxlsxwriter call runs in a child
+ * process, so that its crashes and leaks end in a clean error; each
+ * workbook goes to a temporary file beside its path, for the run to rename
+ * once all are ready.
+ */
+#ifndef STAGECHECK_WORKBOOK_WRITER_H
+#define STAGECHECK_WORKBOOK_WRITER_H
+
+#include <stddef.h>
+#include "stagecheck/base/error.h"
+#include "stagecheck/workbook/report.h"
+
+/** Writes each workbook of jobs (a school's as sc_report_write does; the
+ *  académie's with one row per school, totals, a chart and the anomalies
+ *  no school owns) into a temporary file beside its path, created without
+ *  permission for others, all of them from one child process
+ *  (libxlsxwriter's crashes and leaks stay there; one fork serves many
+ *  workbooks). Returns SC_OK with every jobs[i].file for the caller to
+ *  sc_tempfile_commit once every file of the run is ready, or an error with
+ *  diag naming the workbook and no temporary file left. */
+sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag);
+
+/* Test-only: one school's workbook written and renamed into place at once
+ * (the run writes batches and renames them together). */
+/** Writes the workbook to path through a temporary file in the same folder,
+ *  created without permission for others and renamed into place on success
+ *  (mode 0640 at most). On failure the temporary file is removed, any
+ *  existing workbook is left as it was, and diag says why. */
+sc_error sc_writer_write(const sc_report *report, const char *path,
+                         sc_diag *diag);
+
+#endif /* STAGECHECK_WORKBOOK_WRITER_H */

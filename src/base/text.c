@@ -1,0 +1,350 @@
+/*
+ * text.c - Unicode folding through utf8proc, and the yes/no and name parsers.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <utf8proc.h>
+#include "stagecheck/base/text.h"
+
+char *sc_text_dup(const char *s)
+{
+    return s ? strdup(s) : NULL;
+}
+
+/* The length of the blank character at p: ASCII spaces, and the no-break
+ * spaces (U+00A0, U+202F) and BOM (U+FEFF) that spreadsheets leave in
+ * cells; 0 when p is not blank. */
+static size_t blank_at(const char *p)
+{
+    const unsigned char *u = (const unsigned char *)p;
+
+    if (*u == ' ' || *u == '\t' || *u == '\r' || *u == '\n' || *u == '\v' ||
+        *u == '\f')
+        return 1;
+    if (u[0] == 0xC2 && u[1] == 0xA0)
+        return 2;
+    if ((u[0] == 0xE2 && u[1] == 0x80 && u[2] == 0xAF) ||
+        (u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF))
+        return 3;
+    return 0;
+}
+
+/* The length of the blank character that ends s[0..len), or 0. */
+static size_t blank_before(const char *s, size_t len)
+{
+    for (size_t n = 1; n <= 3 && n <= len; n++)
+        if (blank_at(s + len - n) == n)
+            return n;
+    return 0;
+}
+
+int sc_text_blank(const char *s)
+{
+    size_t n;
+
+    if (!s)
+        return 1;
+    for (; *s; s += n)
+        if ((n = blank_at(s)) == 0)
+            return 0;
+    return 1;
+}
+
+int sc_text_valid_utf8(const char *s, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)s;
+    utf8proc_int32_t c;
+
+    while (len > 0) {
+        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
+        if (n <= 0)
+            return 0;
+        p += n;
+        len -= (size_t)n;
+    }
+    return 1;
+}
+
+char *sc_text_cut(char *s)
+{
+    size_t len = strlen(s), start = len;
+
+    /* Back over continuation bytes to the lead byte of the last sequence. */
+    while (start > 0 && ((unsigned char)s[start - 1] & 0xC0) == 0x80 &&
+           len - start < 3)
+        start--;
+    if (start > 0 && ((unsigned char)s[start - 1] & 0x80)) {
+        unsigned char lead = (unsigned char)s[start - 1];
+        size_t need = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 1;
+        if (len - (start - 1) < need)
+            s[start - 1] = '\0';
+    }
+    return s;
+}
+
+size_t sc_text_utf16_prefix(const char *s, size_t len, size_t max)
+{
+    size_t i, units = 0;
+
+    for (i = 0; i < len; i++) {
+        unsigned char c = (unsigned char)s[i];
+        size_t u = (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
+
+        if (units + u > max)
+            break;
+        units += u;
+    }
+    return i;
+}
+
+static int is_blank_byte(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n';
+}
+
+char *sc_text_clean(char *s)
+{
+    size_t len, n;
+    char *start = s;
+
+    while ((n = blank_at(start)) > 0)
+        start += n;
+    len = strlen(start);
+    while ((n = blank_before(start, len)) > 0)
+        len -= n;
+    /* Excel's ="0123" keeps leading zeros of codes: the value is inside. */
+    if (len >= 3 && start[0] == '=' && start[1] == '"' && start[len - 1] == '"') {
+        start += 2;
+        len -= 3;
+    }
+    memmove(s, start, len);
+    s[len] = '\0';
+    return s;
+}
+
+/* text_fold for ASCII, where utf8proc's mapping is known: case folding is
+ * A-Z to a-z, nothing decomposes, and the letters and digits are exactly
+ * the ASCII ones. Most names and codes are ASCII; utf8proc_map costs a few
+ * thousand instructions a call. Returns NULL when out of memory. */
+static char *ascii_fold(const char *s, size_t len, int spaces)
+{
+    char *out = malloc(len + 1), *w = out;
+    int pending_space = 0;
+
+    if (!out)
+        return NULL;
+    for (const unsigned char *c = (const unsigned char *)s; *c; c++) {
+        int alnum = (*c >= 'a' && *c <= 'z') || (*c >= 'A' && *c <= 'Z') ||
+                    (*c >= '0' && *c <= '9');
+
+        if (alnum) {
+            if (pending_space && w != out)
+                *w++ = ' ';
+            pending_space = 0;
+            *w++ = (char)(*c >= 'A' && *c <= 'Z' ? *c + ('a' - 'A') : *c);
+        } else if (spaces) {
+            pending_space = 1;
+        }
+    }
+    *w = '\0';
+    return out;
+}
+
+static int is_ascii(const char *s, size_t *len)
+{
+    const char *p = s;
+
+    for (; *p; p++)
+        if ((unsigned char)*p >= 0x80)
+            return 0;
+    *len = (size_t)(p - s);
+    return 1;
+}
+
+/* Folds s with utf8proc (case, accents, compatibility forms), then keeps
+ * letters and digits; other runs become one space, or nothing if !spaces. */
+static char *text_fold(const char *s, int spaces)
+{
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t n;
+    size_t ascii_len;
+    char *out, *w;
+    int pending_space = 0;
+
+    if (is_ascii(s ? s : "", &ascii_len))
+        return ascii_fold(s ? s : "", ascii_len, spaces);
+    n = utf8proc_map((const utf8proc_uint8_t *)(s ? s : ""), 0, &folded,
+                     UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                         UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                         UTF8PROC_DECOMPOSE);
+    if (n == UTF8PROC_ERROR_NOMEM)
+        return NULL;
+    if (n < 0) {
+        /* Not UTF-8 (cannot happen after decoding): fold nothing. */
+        return strdup("");
+    }
+    out = malloc((size_t)n + 1);
+    if (!out) {
+        free(folded);
+        return NULL;
+    }
+    w = out;
+    for (utf8proc_ssize_t i = 0; i < n;) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t len = utf8proc_iterate(folded + i, n - i, &c);
+        utf8proc_category_t cat;
+
+        if (len <= 0)
+            break;
+        cat = utf8proc_category(c);
+        if ((cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO) ||
+            (cat >= UTF8PROC_CATEGORY_ND && cat <= UTF8PROC_CATEGORY_NO)) {
+            if (pending_space && w != out)
+                *w++ = ' ';
+            pending_space = 0;
+            memcpy(w, folded + i, (size_t)len);
+            w += len;
+        } else if (spaces) {
+            pending_space = 1;
+        }
+        i += len;
+    }
+    *w = '\0';
+    free(folded);
+    return out;
+}
+
+char *sc_text_fold(const char *s)
+{
+    return text_fold(s, 1);
+}
+
+char *sc_text_key(const char *s)
+{
+    return text_fold(s, 0);
+}
+
+char *sc_text_name_key(const char *surname, const char *first)
+{
+    char *a = sc_text_key(surname), *b = sc_text_key(first), *key = NULL;
+
+    if (a && b && (key = malloc(strlen(a) + strlen(b) + 2)))
+        sprintf(key, "%s %s", a, b);
+    free(a);
+    free(b);
+    return key;
+}
+
+/* A word is a surname word when it has letters and none of them is lower
+ * case ("DUPONT-MARTIN", "N'DIAYE", "LE"). */
+static int word_is_upper(const char *w, size_t len)
+{
+    const utf8proc_uint8_t *p = (const utf8proc_uint8_t *)w;
+    int letters = 0;
+
+    while (len > 0) {
+        utf8proc_int32_t c;
+        utf8proc_ssize_t n = utf8proc_iterate(p, (utf8proc_ssize_t)len, &c);
+        utf8proc_category_t cat;
+
+        if (n <= 0)
+            return 0;
+        cat = utf8proc_category(c);
+        if (cat == UTF8PROC_CATEGORY_LL)
+            return 0;
+        if (cat >= UTF8PROC_CATEGORY_LU && cat <= UTF8PROC_CATEGORY_LO)
+            letters = 1;
+        p += n;
+        len -= (size_t)n;
+    }
+    return letters;
+}
+
+static char *text_span(const char *start, const char *end)
+{
+    char *s;
+
+    while (start < end && is_blank_byte(*start))
+        start++;
+    while (end > start && is_blank_byte(end[-1]))
+        end--;
+    s = malloc((size_t)(end - start) + 1);
+    if (!s)
+        return NULL;
+    memcpy(s, start, (size_t)(end - start));
+    s[end - start] = '\0';
+    return s;
+}
+
+int sc_text_split_name(const char *full, char **surname, char **first)
+{
+    const char *p = full, *cut = NULL, *first_word_end = NULL;
+    int all_upper = 1;
+
+    *surname = *first = NULL;
+    while (*p) {
+        const char *w;
+
+        while (is_blank_byte(*p))
+            p++;
+        if (!*p)
+            break;
+        w = p;
+        while (*p && !is_blank_byte(*p))
+            p++;
+        if (!first_word_end)
+            first_word_end = p;
+        if (all_upper && word_is_upper(w, (size_t)(p - w)))
+            cut = p;
+        else
+            all_upper = 0;
+    }
+    /* No capital word, or nothing but capitals: the first word is the
+     * surname, as in "Dupont Marie" or "DUPONT MARIE". */
+    if (!cut || all_upper)
+        cut = first_word_end ? first_word_end : full;
+    *surname = text_span(full, cut);
+    *first = text_span(cut, full + strlen(full));
+    if (!*surname || !*first) {
+        free(*surname);
+        free(*first);
+        *surname = *first = NULL;
+        return -1;
+    }
+    return 0;
+}
+
+sc_parse sc_text_parse_yesno(const char *s, int *yes)
+{
+    static const char *const yes_words[] = {"oui", "o", "x", "vrai", "1",
+                                            "yes", "y", "true", "ok"};
+    static const char *const no_words[] = {"non", "n", "faux", "0", "no",
+                                           "false"};
+    sc_date date;
+    char *key;
+    sc_parse result = SC_PARSE_INVALID;
+
+    *yes = 0;
+    if (sc_text_blank(s))
+        return SC_PARSE_EMPTY;
+    /* A date in a signature cell means it was signed that day. */
+    if (sc_date_parse(s, &date) == SC_PARSE_OK) {
+        *yes = 1;
+        return SC_PARSE_OK;
+    }
+    key = sc_text_key(s);
+    if (!key)
+        return SC_PARSE_MEMORY;
+    for (size_t i = 0; i < sizeof yes_words / sizeof *yes_words; i++)
+        if (strcmp(key, yes_words[i]) == 0) {
+            *yes = 1;
+            result = SC_PARSE_OK;
+        }
+    for (size_t i = 0; i < sizeof no_words / sizeof *no_words; i++)
+        if (strcmp(key, no_words[i]) == 0)
+            result = SC_PARSE_OK;
+    /* "x" folds from "X"; a lone punctuation mark folds to "": unreadable. */
+    free(key);
+    return result;
+}

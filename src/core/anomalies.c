@@ -1,0 +1,120 @@
+/*
+ * anomaly.c - the list of input problems.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/base/array.h"
+#include "stagecheck/core/anomalies.h"
+#include "stagecheck/base/text.h"
+
+const char *sc_anomalies_severity_label(sc_severity severity)
+{
+    switch (severity) {
+    case SC_SEVERITY_ERROR:
+        return "Erreur";
+    case SC_SEVERITY_WARNING:
+        return "Attention";
+    default:
+        return "Information";
+    }
+}
+
+static void anomaly_free(sc_anomaly *a)
+{
+    free(a->file);
+    free(a->class_name);
+    free(a->pupil);
+    free(a->message);
+}
+
+sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
+                          const char *file, unsigned line,
+                          const char *class_name, const char *pupil,
+                          const char *fmt, ...)
+{
+    sc_anomaly a = {severity, NULL, line, NULL, NULL, NULL};
+    char message[1024];
+    va_list ap;
+
+    va_start(ap, fmt);
+    vsnprintf(message, sizeof message, fmt, ap);
+    va_end(ap);
+    sc_text_cut(message);
+
+    if (sc_array_reserve((void **)&list->items, &list->cap, list->count,
+                         sizeof *list->items) != SC_OK)
+        return SC_ERROR_MEMORY;
+    a.file = sc_text_dup(file ? file : "");
+    a.class_name = sc_text_dup(class_name ? class_name : "");
+    a.pupil = sc_text_dup(pupil ? pupil : "");
+    a.message = sc_text_dup(message);
+    if (!a.file || !a.class_name || !a.pupil || !a.message) {
+        anomaly_free(&a);
+        return SC_ERROR_MEMORY;
+    }
+    list->items[list->count++] = a;
+    return SC_OK;
+}
+
+size_t sc_anomalies_findings(const sc_anomalies *list)
+{
+    size_t n = 0;
+
+    for (size_t i = 0; i < list->count; i++)
+        if (list->items[i].severity != SC_SEVERITY_NOTE)
+            n++;
+    return n;
+}
+
+void sc_anomalies_clear(sc_anomalies *list)
+{
+    if (!list)
+        return;
+    for (size_t i = 0; i < list->count; i++)
+        anomaly_free(&list->items[i]);
+    free(list->items);
+    memset(list, 0, sizeof *list);
+}
+
+typedef struct anomaly_order {
+    size_t file_rank; /* the file's place among the inputs */
+    size_t index;     /* original position, to keep the sort stable */
+    sc_anomaly item;
+} anomaly_order;
+
+static int anomaly_order_cmp(const void *a, const void *b)
+{
+    const anomaly_order *x = a, *y = b;
+
+    if (x->file_rank != y->file_rank)
+        return x->file_rank < y->file_rank ? -1 : 1;
+    if (x->item.line != y->item.line)
+        return x->item.line < y->item.line ? -1 : 1;
+    return x->index < y->index ? -1 : x->index > y->index;
+}
+
+sc_error sc_anomalies_sort(sc_anomalies *list, const char *const *files,
+                           size_t nfiles)
+{
+    anomaly_order *order;
+
+    if (list->count < 2)
+        return SC_OK;
+    order = malloc(list->count * sizeof *order);
+    if (!order)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < list->count; i++) {
+        size_t rank = 0;
+        /* Few files: a linear search. */
+        while (rank < nfiles && strcmp(files[rank], list->items[i].file) != 0)
+            rank++;
+        order[i] = (anomaly_order){rank, i, list->items[i]};
+    }
+    qsort(order, list->count, sizeof *order, anomaly_order_cmp);
+    for (size_t i = 0; i < list->count; i++)
+        list->items[i] = order[i].item;
+    free(order);
+    return SC_OK;
+}

@@ -1,0 +1,159 @@
+/*
+ * changes.c - what changed between the previous run's statuses and this
+ * one's: pure, the two states in, the list of changes out.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/base/array.h"
+#include "stagecheck/core/changes.h"
+#include "stagecheck/core/state.h"
+#include "stagecheck/base/text.h"
+
+/* ---- What changed ------------------------------------------------------- */
+
+/* The changes point into the strings of both states, copying nothing for
+ * 50,000 pupils: the states must outlive the changes. */
+
+/* Orders items by key, then by place in their state: among items sharing
+ * a key, the first written comes first (pointers into one array). */
+static int item_order(const void *a, const void *b)
+{
+    const sc_state_item *x = *(const sc_state_item *const *)a;
+    const sc_state_item *y = *(const sc_state_item *const *)b;
+    int c = strcmp(x->key, y->key);
+
+    if (c != 0)
+        return c;
+    return (x > y) - (x < y);
+}
+
+/* Returns the items of state sorted by key (an empty state gives a
+ * non-NULL array), or NULL when out of memory. The caller frees it. */
+static const sc_state_item **state_sorted(const sc_state *state)
+{
+    const sc_state_item **sorted = calloc(state->count + 1, sizeof *sorted);
+
+    if (!sorted)
+        return NULL;
+    for (size_t i = 0; i < state->count; i++)
+        sorted[i] = &state->items[i];
+    qsort(sorted, state->count, sizeof *sorted, item_order);
+    return sorted;
+}
+
+/* Class in version order ("2nde 2" before "2nde 10"), then names. */
+static int change_order(const void *a, const void *b)
+{
+    const sc_change *x = a, *y = b;
+    int c = strverscmp(x->class_name, y->class_name);
+
+    if (c == 0)
+        c = strcmp(x->surname, y->surname);
+    if (c == 0)
+        c = strcmp(x->first, y->first);
+    if (c == 0)
+        c = (x->kind > y->kind) - (x->kind < y->kind);
+    return c;
+}
+
+/* Returns 1 if two class names are one class, compared as the matching
+ * compares them ("2NDE 2" = "2nde 2"): an export changing its spelling is
+ * no move. */
+static int same_class(const char *a, const char *b)
+{
+    char *x = sc_text_key(a), *y = sc_text_key(b);
+    int same = x && y ? strcmp(x, y) == 0 : strcmp(a, b) == 0;
+
+    free(x);
+    free(y);
+    return same;
+}
+
+/* Records what became of the pupil of prev (the previous line) and cur
+ * (the current one); either may be NULL, not both. */
+static void change_note(sc_changes *changes, const sc_state_item *prev,
+                        const sc_state_item *cur)
+{
+    sc_change ch;
+
+    if (!prev) {
+        ch = (sc_change){SC_CHANGE_ARRIVED, cur->class_name, NULL,
+                         cur->surname, cur->first, -1, (int)cur->status};
+    } else if (!cur) {
+        ch = (sc_change){SC_CHANGE_LEFT, prev->class_name, prev->class_name,
+                         prev->surname, prev->first, (int)prev->status, -1};
+    } else if (prev->status != cur->status) {
+        ch = (sc_change){SC_CHANGE_STATUS, cur->class_name, prev->class_name,
+                         cur->surname, cur->first, (int)prev->status,
+                         (int)cur->status};
+    } else if (!same_class(prev->class_name, cur->class_name)) {
+        ch = (sc_change){SC_CHANGE_CLASS, cur->class_name, prev->class_name,
+                         cur->surname, cur->first, (int)prev->status,
+                         (int)cur->status};
+    } else {
+        return;
+    }
+    changes->items[changes->count++] = ch;
+}
+
+sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
+                          sc_changes *changes, int *previous_status)
+{
+    const sc_state_item **before = NULL, **now = NULL;
+    size_t i = 0, j = 0;
+
+    changes->items = NULL;
+    changes->count = 0;
+    before = state_sorted(previous);
+    now = state_sorted(current);
+    /* At most one change per line of either state. */
+    changes->items = calloc(previous->count + current->count + 1,
+                            sizeof *changes->items);
+    if (!before || !now || !changes->items)
+        goto mem_error;
+
+    /* A merge of the two sorted lists. Lines sharing a key (which should
+     * not happen) are paired in the order they were written: the first
+     * with the first, and the extra ones arrived or left. */
+    while (i < previous->count || j < current->count) {
+        const sc_state_item *prev = i < previous->count ? before[i] : NULL;
+        const sc_state_item *cur = j < current->count ? now[j] : NULL;
+        int c = !prev ? 1 : !cur ? -1 : strcmp(prev->key, cur->key);
+
+        if (c < 0) {
+            change_note(changes, prev, NULL);
+            i++;
+            continue;
+        }
+        if (c > 0)
+            prev = NULL;
+        else
+            i++;
+        if (previous_status)
+            previous_status[cur - current->items] =
+                prev ? (int)prev->status : -1;
+        change_note(changes, prev, cur);
+        j++;
+    }
+    if (changes->count > 1)
+        qsort(changes->items, changes->count, sizeof *changes->items,
+              change_order);
+    free(before);
+    free(now);
+    return SC_OK;
+
+mem_error:
+    free(before);
+    free(now);
+    sc_changes_clear(changes);
+    return SC_ERROR_MEMORY;
+}
+
+void sc_changes_clear(sc_changes *changes)
+{
+    if (!changes)
+        return;
+    free(changes->items);
+    changes->items = NULL;
+    changes->count = 0;
+}

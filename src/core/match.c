@@ -1,0 +1,300 @@
+/*
+ * match.c - tying placements rows to pupils; repeated roll rows.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/core/match.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/entry.h"
+#include "stagecheck/core/pupil.h"
+
+/* A sorted index: key -> pupil, searched with bsearch-like ranges. */
+typedef struct index_item {
+    const char *key;
+    sc_date birth;  /* second key, for duplicates by name and birth date */
+    size_t pupil;
+} index_item;
+
+typedef struct pupil_index {
+    index_item *items;
+    size_t count;
+} pupil_index;
+
+static int index_item_cmp(const void *a, const void *b)
+{
+    const index_item *x = a, *y = b;
+    int c = strcmp(x->key, y->key);
+
+    if (c != 0)
+        return c;
+    if (x->birth != y->birth)
+        return x->birth < y->birth ? -1 : 1;
+    return x->pupil < y->pupil ? -1 : x->pupil > y->pupil;
+}
+
+/* Indexes the pupils that are not duplicates, by INE (by_ine) or by folded
+ * name and birth date. Returns -1 when out of memory. */
+static int pupil_index_build(pupil_index *index, const sc_dataset *data,
+                             int by_ine)
+{
+    index->count = 0;
+    index->items = malloc((data->npupils ? data->npupils : 1) *
+                          sizeof *index->items);
+    if (!index->items)
+        return -1;
+    for (size_t p = 0; p < data->npupils; p++) {
+        const sc_pupil *pupil = &data->pupils[p];
+        const char *key = by_ine ? pupil->ine : pupil->name_key;
+
+        if (!key || pupil->duplicate_of >= 0)
+            continue;
+        index->items[index->count++] =
+            (index_item){key, by_ine ? 0 : pupil->birth, p};
+    }
+    qsort(index->items, index->count, sizeof *index->items, index_item_cmp);
+    return 0;
+}
+
+/* Returns the first item whose key is key, and in *n how many follow it. */
+static const index_item *pupil_index_find(const pupil_index *index,
+                                          const char *key, size_t *n)
+{
+    size_t lo = 0, hi = index->count;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        if (strcmp(index->items[mid].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    *n = 0;
+    while (lo + *n < index->count && strcmp(index->items[lo + *n].key, key) == 0)
+        (*n)++;
+    return index->items + lo;
+}
+
+/* Marks pupil again as a repeat of pupil kept, and reports it. */
+static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
+                                 size_t kept, size_t again, const char *why)
+{
+    sc_pupil *p = &data->pupils[again], *q = &data->pupils[kept];
+    int same = strcmp(p->name_key, q->name_key) == 0 &&
+               strcmp(p->class_key, q->class_key) == 0;
+    char who[256], other[256];
+
+    p->duplicate_of = (long)kept;
+    /* The same pupil exported twice is harmless; another name or class under
+     * one INE means one of the rows is wrong, so the row kept is doubtful. */
+    if (!same)
+        q->invalid = 1;
+    sc_pupil_display(p, who, sizeof who);
+    sc_pupil_display(q, other, sizeof other);
+    return sc_anomalies_add(anomalies,
+                            same ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR,
+                            p->file, p->line, p->class_name, who,
+                            "élève en double : %s que %s ligne %u (%s, classe "
+                            "%s) ; cette ligne n'est pas reprise dans les classes",
+                            why, q->file, q->line, other, q->class_name);
+}
+
+static int index_item_same(const index_item *a, const index_item *b, int by_ine)
+{
+    return strcmp(a->key, b->key) == 0 && a->birth == b->birth &&
+           (by_ine || b->birth != SC_DATE_NONE);
+}
+
+sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies)
+{
+    pupil_index index = {NULL, 0};
+    sc_error err = SC_OK;
+
+    for (int by_ine = 1; by_ine >= 0 && err == SC_OK; by_ine--) {
+        if (pupil_index_build(&index, data, by_ine) < 0)
+            return SC_ERROR_MEMORY;
+        for (size_t i = 0, end; i < index.count && err == SC_OK; i = end) {
+            size_t kept = index.items[i].pupil;
+
+            for (end = i + 1; end < index.count &&
+                              index_item_same(&index.items[i], &index.items[end],
+                                              by_ine);
+                 end++)
+                ;
+            /* Keep the first row a selected class holds, so that --classes
+             * never hides a pupil behind a repeat in another class. */
+            for (size_t k = i; k < end; k++)
+                if (data->pupils[index.items[k].pupil].selected) {
+                    kept = index.items[k].pupil;
+                    break;
+                }
+            for (size_t k = i; k < end && err == SC_OK; k++)
+                if (index.items[k].pupil != kept)
+                    err = report_duplicate(data, anomalies, kept,
+                                           index.items[k].pupil,
+                                           by_ine ? "même INE"
+                                                  : "même nom et même date de "
+                                                    "naissance");
+        }
+        free(index.items);
+        index.items = NULL;
+    }
+    return err;
+}
+
+/* The candidates for one entry, narrowed step by step. */
+typedef struct candidates {
+    size_t *pupils;
+    size_t count;
+} candidates;
+
+static void candidates_add(candidates *c, size_t pupil)
+{
+    for (size_t i = 0; i < c->count; i++)
+        if (c->pupils[i] == pupil)
+            return;
+    c->pupils[c->count++] = pupil;
+}
+
+static int pupil_agrees(const sc_pupil *p, const sc_entry *e, int by_class)
+{
+    if (by_class)
+        return p->class_key && strcmp(p->class_key, e->class_key) == 0;
+    return p->birth == e->birth;
+}
+
+/* Keeps the candidates that agree with the entry on class (by_class) or
+ * birth date, unless none would be left. */
+static void candidates_narrow(candidates *c, const sc_dataset *data,
+                              const sc_entry *e, int by_class)
+{
+    size_t kept = 0;
+
+    for (size_t i = 0; i < c->count; i++)
+        kept += pupil_agrees(&data->pupils[c->pupils[i]], e, by_class);
+    if (kept == 0)
+        return;
+    kept = 0;
+    for (size_t i = 0; i < c->count; i++)
+        if (pupil_agrees(&data->pupils[c->pupils[i]], e, by_class))
+            c->pupils[kept++] = c->pupils[i];
+    c->count = kept;
+}
+
+static void match_entry(const sc_dataset *data, const pupil_index *by_ine,
+                        const pupil_index *by_name, const sc_entry *e,
+                        candidates *c)
+{
+    const index_item *it;
+    size_t n;
+
+    c->count = 0;
+    if (e->ine) {
+        it = pupil_index_find(by_ine, e->ine, &n);
+        for (size_t i = 0; i < n; i++)
+            candidates_add(c, it[i].pupil);
+    }
+    /* An INE found on the rolls settles it: no name is looked at. */
+    if (c->count == 0 && e->name_key) {
+        it = pupil_index_find(by_name, e->name_key, &n);
+        for (size_t i = 0; i < n; i++) {
+            /* "By INE when both sides have one": then the name is not used. */
+            if (e->ine && data->pupils[it[i].pupil].ine)
+                continue;
+            candidates_add(c, it[i].pupil);
+        }
+    }
+    if (c->count > 1 && e->class_key)
+        candidates_narrow(c, data, e, 1);
+    if (c->count > 1 && e->birth != SC_DATE_NONE)
+        candidates_narrow(c, data, e, 0);
+}
+
+static sc_error report_unmatched(sc_anomalies *anomalies, const sc_entry *e,
+                                 size_t count)
+{
+    char who[256];
+
+    sc_entry_display(e, who, sizeof who);
+    if (count == 0)
+        return sc_anomalies_add(
+            anomalies, SC_SEVERITY_ERROR, e->file, e->line, e->class_name, who,
+            "aucun élève des listes ne correspond (%s) : ligne non rattachée",
+            e->ine ? "INE inconnu" : "nom et prénom inconnus");
+    return sc_anomalies_add(
+        anomalies, SC_SEVERITY_ERROR, e->file, e->line, e->class_name, who,
+        "%zu élèves des listes correspondent : ajoutez l'INE, la classe ou la "
+        "date de naissance ; ligne non rattachée",
+        count);
+}
+
+sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
+                          sc_links *links)
+{
+    pupil_index by_ine = {NULL, 0}, by_name = {NULL, 0};
+    candidates c = {NULL, 0};
+    sc_error err = SC_ERROR_MEMORY;
+
+    links->first = calloc(data->npupils + 2, sizeof *links->first);
+    links->items = malloc((data->nentries ? data->nentries : 1) *
+                          sizeof *links->items);
+    c.pupils = malloc((data->npupils ? data->npupils : 1) * sizeof *c.pupils);
+    if (!links->first || !links->items || !c.pupils ||
+        pupil_index_build(&by_ine, data, 1) < 0 ||
+        pupil_index_build(&by_name, data, 0) < 0)
+        goto mem_error;
+
+    err = SC_OK;
+    for (size_t i = 0; i < data->nentries && err == SC_OK; i++) {
+        sc_entry *e = &data->entries[i];
+        const sc_pupil *p;
+        char who[256];
+
+        match_entry(data, &by_ine, &by_name, e, &c);
+        if (c.count != 1) {
+            err = report_unmatched(anomalies, e, c.count);
+            continue;
+        }
+        e->pupil = (long)c.pupils[0];
+        p = &data->pupils[e->pupil];
+        if (!p->selected) {
+            sc_pupil_display(p, who, sizeof who);
+            err = sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file,
+                                   e->line, p->class_name, who,
+                                   "classe %s hors de la sélection (--classes) : "
+                                   "ligne non examinée",
+                                   p->class_name);
+        }
+        links->first[e->pupil + 1]++;
+    }
+    if (err != SC_OK)
+        goto mem_error;
+    /* Counts to offsets, then place each entry (input order is kept). */
+    for (size_t p = 0; p < data->npupils; p++)
+        links->first[p + 1] += links->first[p];
+    {
+        size_t *fill = c.pupils; /* reused: one slot per pupil */
+        memcpy(fill, links->first, data->npupils * sizeof *fill);
+        for (size_t i = 0; i < data->nentries; i++)
+            if (data->entries[i].pupil >= 0)
+                links->items[fill[data->entries[i].pupil]++] = i;
+    }
+
+mem_error:
+    free(c.pupils);
+    free(by_ine.items);
+    free(by_name.items);
+    if (err != SC_OK)
+        sc_match_links_free(links);
+    return err;
+}
+
+void sc_match_links_free(sc_links *links)
+{
+    if (!links)
+        return;
+    free(links->first);
+    free(links->items);
+    links->first = NULL;
+    links->items = NULL;
+}

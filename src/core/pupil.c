@@ -1,0 +1,30 @@
+/*
+ * pupil.c - what is said of one pupil of a roll.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/pupil.h"
+#include "stagecheck/core/dataset.h"
+
+int sc_pupil_shown(const sc_pupil *pupil)
+{
+    return pupil->selected && pupil->duplicate_of < 0;
+}
+
+void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
+{
+    snprintf(buf, size, "%s %s", pupil->surname ? pupil->surname : "",
+             pupil->first ? pupil->first : "");
+    sc_text_cut(buf);
+}
+
+void sc_pupil_clear(sc_pupil *p)
+{
+    free(p->surname);
+    free(p->first);
+    free(p->class_name);
+    free(p->ine);
+    free(p->name_key);
+    free(p->class_key);
+}

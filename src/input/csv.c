@@ -1,0 +1,247 @@
+/*
+ * csv.c - parsing decoded text into rows of fields, with libcsv; a row
+ * keeps the line where it starts, fields live in a few large blocks.
+ */
+#include <stddef.h>
+#include <stdlib.h>
+#include <string.h>
+#include <csv.h>
+#include "stagecheck/input/csv.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/input/source.h"
+#include "stagecheck/base/array.h"
+
+/* ---- Parsing ------------------------------------------------------------ */
+
+/* What the libcsv callbacks share with sc_csv_parse. */
+typedef struct table_builder {
+    sc_table *table;
+    char **fields;       /* the record being built */
+    size_t nfields;
+    size_t cap;
+    unsigned line;       /* physical line of the chunk being fed */
+    unsigned row_line;   /* line where the record being built started */
+    unsigned field_line; /* line where its last complete field ended */
+    int in_record;
+    sc_error err;
+} table_builder;
+
+/* Fields live in a few large blocks per table, not one allocation each:
+ * an académie's million fields would otherwise cost as much in malloc
+ * headers as in text. */
+#define BLOCK_SIZE ((size_t)64 * 1024)
+
+struct sc_block {
+    struct sc_block *next;
+    size_t used;
+    size_t cap;
+    max_align_t data[]; /* cap bytes */
+};
+
+/* Returns size bytes aligned for align (a power of two) from t's blocks,
+ * or NULL when out of memory. */
+static void *table_alloc(sc_table *t, size_t size, size_t align)
+{
+    struct sc_block *blk = t->blocks;
+    size_t at = blk ? (blk->used + align - 1) & ~(align - 1) : 0;
+
+    if (!blk || at + size > blk->cap) {
+        size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
+
+        blk = malloc(sizeof *blk + cap);
+        if (!blk)
+            return NULL;
+        blk->next = t->blocks;
+        blk->cap = cap;
+        t->blocks = blk;
+        at = 0;
+    }
+    blk->used = at + size;
+    return (char *)blk->data + at;
+}
+
+static void builder_on_field(void *data, size_t len, void *arg)
+{
+    table_builder *b = arg;
+    char *field;
+
+    if (b->err != SC_OK)
+        return;
+    if (sc_array_reserve((void **)&b->fields, &b->cap, b->nfields,
+                         sizeof *b->fields) != SC_OK)
+        goto mem_error;
+    field = table_alloc(b->table, len + 1, 1);
+    if (!field)
+        goto mem_error;
+    /* A line break inside a quoted field keeps the file's CR: drop it, or
+     * the workbook shows "_x000D_". */
+    {
+        const char *in = data;
+        size_t w = 0;
+
+        for (size_t i = 0; i < len; i++) {
+            if (in[i] == '\r' && i + 1 < len && in[i + 1] == '\n')
+                continue;
+            field[w++] = in[i] == '\r' ? '\n' : in[i];
+        }
+        field[w] = '\0';
+    }
+    b->fields[b->nfields++] = sc_text_clean(field);
+    b->field_line = b->line;
+    return;
+
+mem_error:
+    b->err = SC_ERROR_MEMORY;
+}
+
+static void builder_on_row(int term, void *arg)
+{
+    table_builder *b = arg;
+    sc_table *t = b->table;
+    char **fields;
+    int blank = 1;
+
+    (void)term;
+    b->in_record = 0;
+    if (b->err != SC_OK)
+        return;
+    for (size_t i = 0; i < b->nfields && blank; i++)
+        blank = b->fields[i][0] == '\0';
+    /* The builder's array is kept for the next record; the row gets a
+     * copy in the table's blocks. */
+    if (!blank) {
+        fields = table_alloc(t, b->nfields * sizeof *fields, sizeof *fields);
+        if (!fields || sc_array_reserve((void **)&t->rows, &t->cap, t->nrows,
+                                        sizeof *t->rows) != SC_OK) {
+            b->err = SC_ERROR_MEMORY;
+            return;
+        }
+        memcpy(fields, b->fields, b->nfields * sizeof *fields);
+        t->rows[t->nrows++] = (sc_row){b->row_line, b->nfields, fields};
+    }
+    b->nfields = 0;
+}
+
+/* With TAB as the separator only ' ' may be a space: libcsv's default
+ * counts TAB too, and a separator must never be trimmed away (libcsv 3.0.3
+ * happens to test the separator first; nothing documents it). */
+static int is_space_only(unsigned char c)
+{
+    return c == ' ';
+}
+
+/* Returns the length of the chunk at p, its end included: an LF or a CR,
+ * the line ends libcsv knows. A CRLF makes two chunks; the lone LF is
+ * ignored by libcsv between records and kept inside a quoted field. */
+static size_t chunk_length(const char *p, const char *end)
+{
+    const char *q = p;
+
+    while (q < end && *q != '\n' && *q != '\r')
+        q++;
+    return (size_t)(q - p) + (q < end);
+}
+
+/* Returns 1 if libcsv, between records, starts one on this chunk: any byte
+ * but its spaces and line ends does (a separator too: empty fields). */
+static int chunk_starts_record(const char *p, size_t len, char sep)
+{
+    for (size_t i = 0; i < len; i++)
+        if (p[i] != ' ' && p[i] != '\r' && p[i] != '\n' &&
+            (p[i] != '\t' || sep == '\t'))
+            return 1;
+    return 0;
+}
+
+sc_error sc_csv_parse(const sc_source *source, char sep, sc_table **out,
+                        sc_diag *diag)
+{
+    const unsigned char options = CSV_APPEND_NULL | CSV_STRICT_FINI;
+    const char *p = source->text, *end = source->text + source->len;
+    struct csv_parser parser = {0};
+    table_builder b = {0};
+    /* Old Mac exports end lines with a lone CR; elsewhere a lone CR is
+     * inside a line and does not count. */
+    int cr_ends_line = memchr(source->text, '\n', source->len) == NULL;
+
+    *out = NULL;
+    b.table = calloc(1, sizeof *b.table);
+    if (!b.table)
+        return SC_ERROR_MEMORY;
+    b.table->path = source->path;
+    b.table->sep = sep;
+    b.line = 1;
+    csv_init(&parser, options); /* fails only for a NULL parser */
+    csv_set_delim(&parser, (unsigned char)sep);
+    if (sep == '\t')
+        csv_set_space_func(&parser, is_space_only);
+
+    /* One physical line (or CR-ended part of one) per call, so that the
+     * line where each record starts is known: libcsv does not count lines,
+     * and a chunk holds at most one record end, at its end. */
+    while (p < end) {
+        size_t n = chunk_length(p, end);
+
+        /* libcsv grows a field 128 bytes at a time: with a 50 MB line and
+         * a copying realloc (valgrind, ASan) that is quadratic. */
+        csv_set_blk_size(&parser, n + 128);
+        if (!b.in_record && chunk_starts_record(p, n, sep)) {
+            b.in_record = 1;
+            b.row_line = b.line;
+        }
+        if (csv_parse(&parser, p, n, builder_on_field, builder_on_row, &b)
+            != n && b.err == SC_OK)
+            b.err = SC_ERROR_MEMORY; /* CSV_ENOMEM or CSV_ETOOBIG */
+        if (b.err != SC_OK)
+            goto error;
+        p += n;
+        if (p[-1] == '\n' || (cr_ends_line && p[-1] == '\r'))
+            b.line++;
+    }
+    /* libcsv honours CSV_STRICT_FINI only with CSV_STRICT, which would also
+     * reject the stray quotes kept as text inside lines: so strict only for
+     * csv_fini, where a quoted field still open is the error. */
+    csv_set_opts(&parser, options | CSV_STRICT);
+    if (csv_fini(&parser, builder_on_field, builder_on_row, &b) != 0) {
+        /* The open field starts where the previous one ended, or with its
+         * record: a field cannot leave its line before its quote opens. */
+        unsigned field_line = b.nfields ? b.field_line : b.row_line;
+        sc_diag_set(diag, source->path, field_line,
+                    "guillemet ouvert jamais refermé "
+                    "(enregistrement commencé ligne %u)", b.row_line);
+        b.err = SC_ERROR_CSV_QUOTE;
+    }
+    if (b.err != SC_OK)
+        goto error;
+    csv_free(&parser);
+    free(b.fields);
+    *out = b.table;
+    return SC_OK;
+
+error:
+    csv_free(&parser);
+    free(b.fields);
+    sc_csv_free(b.table);
+    return b.err;
+}
+
+int sc_csv_row_blank(const sc_row *row)
+{
+    for (size_t i = 0; i < row->nfields; i++)
+        if (!sc_text_blank(row->fields[i]))
+            return 0;
+    return 1;
+}
+
+void sc_csv_free(sc_table *table)
+{
+    if (!table)
+        return;
+    while (table->blocks) {
+        struct sc_block *next = table->blocks->next;
+        free(table->blocks);
+        table->blocks = next;
+    }
+    free(table->rows);
+    free(table);
+}

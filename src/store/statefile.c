@@ -1,0 +1,245 @@
+/*
+ * statefile.c - the state file kept beside the workbook: read back at the
+ * start of a run, written through a temporary file at its end.
+ *
+ * The file "<workbook>.etat" is UTF-8 text:
+ *
+ *   # stagecheck — état du dernier passage : ne pas modifier à la main
+ *   INE:123456789AB<TAB>2nde 2<TAB>DUPONT<TAB>Jean<TAB>Prêt
+ *   NOM:martin lea|2nde10|2008-03-14<TAB>2nde 10<TAB>MARTIN<TAB>Léa<TAB>Prêt
+ *
+ * one line per pupil: key, class, surname, first name and status label
+ * (sc_status_label), separated by tabs. Empty lines and lines starting
+ * with '#' are skipped when reading. A tab, CR or LF inside a field is
+ * written as a space.
+ */
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <sys/types.h>
+#include <unistd.h>
+#include "stagecheck/base/text.h"
+#include "stagecheck/store/statefile.h"
+#include "stagecheck/core/state.h"
+#include "stagecheck/core/status.h"
+
+#define STATE_FIELDS 5
+
+static const char state_comment[] =
+    "# stagecheck — état du dernier passage : ne pas modifier à la main\n";
+
+/* What a field may not hold: it would split the line or the field. */
+static const char field_breaks[] = "\t\r\n";
+
+char *sc_statefile_path(const char *output)
+{
+    size_t len = strlen(output);
+    char *path = malloc(len + sizeof ".etat");
+
+    if (path)
+        sprintf(path, "%s.etat", output);
+    return path;
+}
+
+
+/* ---- Reading ------------------------------------------------------------ */
+
+/* Returns the status whose label is text, or -1. */
+static int status_parse(const char *text)
+{
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        if (strcmp(text, sc_status_label((sc_status)s)) == 0)
+            return s;
+    return -1;
+}
+
+/* Reads one line of the file (without its end of line) into state.
+ * Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_STATE with diag. */
+static sc_error state_parse_line(sc_state *state, char *text, size_t len,
+                                 const char *path, unsigned line,
+                                 sc_diag *diag)
+{
+    char *fields[STATE_FIELDS];
+    size_t n = 0;
+    char *p = text;
+    int status;
+
+    /* A NUL byte would cut a field short without a word. */
+    if (memchr(text, '\0', len) || !sc_text_valid_utf8(text, len)) {
+        sc_diag_set(diag, path, line, "fichier d'état illisible : texte qui "
+                    "n'est pas en UTF-8");
+        return SC_ERROR_STATE;
+    }
+    for (;;) {
+        char *tab = strchr(p, '\t');
+
+        if (n < STATE_FIELDS)
+            fields[n] = p;
+        n++;
+        if (!tab)
+            break;
+        *tab = '\0';
+        p = tab + 1;
+    }
+    if (n != STATE_FIELDS) {
+        sc_diag_set(diag, path, line, "fichier d'état illisible : %zu champs "
+                    "au lieu de %d", n, STATE_FIELDS);
+        return SC_ERROR_STATE;
+    }
+    if (!fields[0][0]) {
+        sc_diag_set(diag, path, line, "fichier d'état illisible : clé vide");
+        return SC_ERROR_STATE;
+    }
+    status = status_parse(fields[4]);
+    if (status < 0) {
+        sc_diag_set(diag, path, line, "fichier d'état illisible : statut "
+                    "inconnu « %s »", fields[4]);
+        return SC_ERROR_STATE;
+    }
+    sc_state_item item = {sc_text_dup(fields[0]), sc_text_dup(fields[1]),
+                          sc_text_dup(fields[2]), sc_text_dup(fields[3]),
+                          (sc_status)status, -1};
+    return sc_state_push(state, &item);
+}
+
+sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag)
+{
+    FILE *fp;
+    char *text = NULL;
+    size_t size = 0;
+    ssize_t len;
+    unsigned line = 0;
+    sc_error err = SC_OK;
+
+    memset(state, 0, sizeof *state);
+    fp = fopen(path, "r");
+    if (!fp) {
+        int en = errno;
+        sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier d'état : "
+                    "%s", sc_strerrno(en));
+        if (en == ENOMEM)
+            return SC_ERROR_MEMORY;
+        /* Only a file that is not there means "no previous run": one that
+         * is there but cannot be opened must be reported. */
+        return en == ENOENT || en == ENOTDIR ? SC_ERROR_FILE_OPEN
+                                             : SC_ERROR_STATE;
+    }
+    /* getline and not fgets: a line has no length limit worth guessing. */
+    while ((len = getline(&text, &size, fp)) >= 0) {
+        line++;
+        /* A CRLF file (edited on Windows despite the warning) still reads. */
+        while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
+            text[--len] = '\0';
+        if (len == 0 || text[0] == '#')
+            continue;
+        err = state_parse_line(state, text, (size_t)len, path, line, diag);
+        if (err != SC_OK)
+            goto error;
+    }
+    /* getline fails alike at the end of the file, on a read error and out
+     * of memory (ENOMEM, with neither flag of the stream set). */
+    if (ferror(fp) || !feof(fp)) {
+        int en = errno;
+        if (en == ENOMEM) {
+            err = SC_ERROR_MEMORY;
+        } else {
+            err = SC_ERROR_STATE;
+            sc_diag_set(diag, path, line + 1, "lecture du fichier d'état "
+                        "impossible : %s", sc_strerrno(en));
+        }
+        goto error;
+    }
+    free(text);
+    fclose(fp);
+    return SC_OK;
+
+error:
+    if (err == SC_ERROR_MEMORY)
+        sc_diag_set(diag, path, line, "mémoire insuffisante pour lire le "
+                    "fichier d'état");
+    free(text);
+    fclose(fp);
+    /* The caller gets nothing rather than half a state. */
+    sc_state_clear(state);
+    return err;
+}
+
+/* ---- Writing ------------------------------------------------------------ */
+
+/* Writes s with tabs and line breaks turned into spaces, then end (a tab
+ * or a newline). */
+static void field_write(FILE *fp, const char *s, char end)
+{
+    if (!s)
+        s = "";
+    for (;;) {
+        size_t span = strcspn(s, field_breaks);
+
+        fwrite(s, 1, span, fp);
+        s += span;
+        if (!*s)
+            break;
+        fputc(' ', fp);
+        s++;
+    }
+    fputc(end, fp);
+}
+
+sc_error sc_statefile_write(const sc_state *state, const char *path,
+                        sc_diag *diag)
+{
+    sc_tempfile file;
+    sc_error err = sc_statefile_prepare(state, path, &file, diag);
+
+    return err == SC_OK ? sc_tempfile_commit(&file, diag) : err;
+}
+
+sc_error sc_statefile_prepare(const sc_state *state, const char *path,
+                          sc_tempfile *file, sc_diag *diag)
+{
+    FILE *fp;
+    sc_error err;
+    int en = 0;
+
+    err = sc_tempfile_open(file, path, "le fichier d'état", diag);
+    if (err != SC_OK)
+        return err;
+    fp = fdopen(file->fd, "w");
+    if (!fp)
+        goto error;
+    file->fd = -1; /* fclose closes it now */
+    fputs(state_comment, fp);
+    for (size_t i = 0; i < state->count; i++) {
+        const sc_state_item *item = &state->items[i];
+
+        field_write(fp, item->key, '\t');
+        field_write(fp, item->class_name, '\t');
+        field_write(fp, item->surname, '\t');
+        field_write(fp, item->first, '\t');
+        field_write(fp, sc_status_label(item->status), '\n');
+    }
+    /* Every write above is checked here at once: the stream's error flag
+     * stays set, and fflush reports what is still buffered. */
+    /* No fsync: like the workbook, the state is renamed into place whole
+     * (ext4 and xfs flush a file renamed over another), and an académie
+     * run would wait on hundreds of disk flushes. */
+    if (fflush(fp) != 0 || ferror(fp)) {
+        en = errno ? errno : EIO;
+        fclose(fp);
+        goto error;
+    }
+    if (fclose(fp) != 0)
+        goto error;
+    return SC_OK;
+
+error:
+    if (!en)
+        en = errno;
+    sc_tempfile_abort(file);
+    sc_diag_set(diag, path, 0, "impossible d'enregistrer le fichier d'état : "
+                "%s", sc_strerrno(en));
+    return SC_ERROR_OUTPUT;
+}

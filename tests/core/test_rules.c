@@ -1,0 +1,646 @@
+/*
+ * test_rules.c - each rule of the FAQ, driven without files.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "stagecheck/core/rules.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/status.h"
+#include "stagecheck/core/period.h"
+
+typedef struct fixture {
+    sc_period period;       /* 17–28 June 2024 */
+    sc_pupil pupil;         /* a minor */
+    sc_entry entries[4];
+    const sc_entry *list[4];
+    size_t n;
+    sc_verdict v;
+} fixture;
+
+static sc_date d(int y, int m, int day)
+{
+    return sc_date_make(y, m, day);
+}
+
+/* A complete placement covering the whole period. */
+static sc_entry placement(unsigned line)
+{
+    sc_entry e;
+
+    memset(&e, 0, sizeof e);
+    e.file = "stages.csv";
+    e.line = line;
+    e.birth = SC_DATE_NONE;
+    e.host = (char *)"Boulangerie Martin";
+    e.host_type = (char *)"Entreprise";
+    e.start = d(2024, 6, 17);
+    e.end = d(2024, 6, 28);
+    e.sign_head = e.sign_host = e.sign_pupil = e.sign_parent = SC_FLAG_YES;
+    e.activities = (char *)"Accueil des clients";
+    e.skills = (char *)"Communiquer";
+    e.ins_pupil = e.ins_host = SC_FLAG_YES;
+    e.pupil = 0;
+    return e;
+}
+
+static sc_entry dispense(const char *reason, sc_date start, sc_date end,
+                         sc_flag proof)
+{
+    sc_entry e;
+
+    memset(&e, 0, sizeof e);
+    e.file = "stages.csv";
+    e.line = 9;
+    e.birth = SC_DATE_NONE;
+    e.dispense = (char *)reason;
+    e.start = start;
+    e.end = end;
+    e.proof = proof;
+    return e;
+}
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+
+    assert_non_null(f);
+    assert_int_equal(sc_period_init(&f->period, d(2024, 6, 17), d(2024, 6, 28), 0),
+                     SC_OK);
+    f->pupil.file = "eleves.csv";
+    f->pupil.line = 2;
+    f->pupil.surname = (char *)"DUPONT";
+    f->pupil.first = (char *)"Léa";
+    f->pupil.class_name = (char *)"2nde 1";
+    f->pupil.birth = d(2008, 3, 10);
+    f->pupil.duplicate_of = -1;
+    f->pupil.selected = 1;
+    for (size_t i = 0; i < 4; i++)
+        f->list[i] = &f->entries[i];
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+
+    sc_rules_verdict_clear(&f->v);
+    free(f);
+    return 0;
+}
+
+/* Runs the rules on the fixture's first n entries. */
+static void judge(fixture *f, size_t n)
+{
+    sc_rules_verdict_clear(&f->v);
+    assert_int_equal(sc_rules_apply(&f->period, &f->pupil, f->list, n, &f->v),
+                     SC_OK);
+    assert_non_null(f->v.todo);
+}
+
+static void assert_todo_has(const fixture *f, const char *text)
+{
+    if (!strstr(f->v.todo, text))
+        fail_msg("À faire « %s » does not mention « %s »", f->v.todo, text);
+}
+
+static void assert_finding_has(const fixture *f, const char *text)
+{
+    for (size_t i = 0; i < f->v.nfindings; i++)
+        if (strstr(f->v.findings[i].message, text))
+            return;
+    fail_msg("no finding mentions « %s » (%zu findings)", text, f->v.nfindings);
+}
+
+static void test_status_labels_are_exact(void **state)
+{
+    (void)state;
+    assert_string_equal(sc_status_label(SC_STATUS_CHECK), "À vérifier");
+    assert_string_equal(sc_status_label(SC_STATUS_DISPENSED), "Dispensé");
+    assert_string_equal(sc_status_label(SC_STATUS_NO_HOST), "Sans lieu d'accueil");
+    assert_string_equal(sc_status_label(SC_STATUS_PARTIAL), "Accueil partiel");
+    assert_string_equal(sc_status_label(SC_STATUS_INCOMPLETE), "Dossier incomplet");
+    assert_string_equal(sc_status_label(SC_STATUS_READY), "Prêt");
+    assert_string_equal(sc_status_label(SC_STATUS_COUNT), "?");
+}
+
+static void test_complete_placement_over_whole_period_is_ready(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    assert_int_equal(f->v.covered, sc_period_all_days(&f->period));
+    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->v.nfindings, 0);
+    assert_string_equal(f->v.todo, "");
+}
+
+static void test_no_placement_means_hosted_in_school_every_day(void **state)
+{
+    fixture *f = *state;
+
+    judge(f, 0);
+    assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
+    assert_int_equal(f->v.hosted, 0x3FF); /* 10 working days */
+    assert_string_equal(f->v.motif, "Sans lieu d'accueil");
+}
+
+static void test_one_week_placement_leaves_second_week_hosted(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].end = d(2024, 6, 21);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+    assert_int_equal(f->v.covered, 0x1F);
+    assert_int_equal(f->v.hosted, 0x3E0);
+    assert_non_null(f->v.motif);
+}
+
+static void test_placement_counts_working_days_only(void **state)
+{
+    fixture *f = *state;
+
+    /* Saturday to Sunday: no working day, so nothing covered. */
+    f->entries[0] = placement(3);
+    f->entries[0].start = d(2024, 6, 22);
+    f->entries[0].end = d(2024, 6, 23);
+    judge(f, 1);
+    assert_int_equal(f->v.covered, 0);
+    assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
+}
+
+static void test_two_places_one_week_each_is_ready(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].end = d(2024, 6, 21);
+    f->entries[1] = placement(4);
+    f->entries[1].host = (char *)"Mairie";
+    f->entries[1].host_type = (char *)"Collectivité territoriale";
+    f->entries[1].start = d(2024, 6, 24);
+    judge(f, 2);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    assert_int_equal(f->v.nfindings, 0);
+}
+
+static void test_third_place_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].end = d(2024, 6, 19);
+    f->entries[1] = placement(4);
+    f->entries[1].start = d(2024, 6, 20);
+    f->entries[1].end = d(2024, 6, 24);
+    f->entries[2] = placement(5);
+    f->entries[2].start = d(2024, 6, 25);
+    judge(f, 3);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_int_equal(f->v.nfindings, 1);
+    assert_ptr_equal(f->v.findings[0].entry, &f->entries[2]);
+    assert_finding_has(f, "plus de deux lieux");
+    /* The reason is on the pupil's line too, with the row to look at. */
+    assert_todo_has(f, "à vérifier, ligne 5 : plus de deux lieux");
+}
+
+static void test_overlapping_places_are_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].end = d(2024, 6, 24);
+    f->entries[1] = placement(4);
+    f->entries[1].start = d(2024, 6, 24);
+    judge(f, 2);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "chevauche");
+    assert_ptr_equal(f->v.findings[0].entry, &f->entries[1]);
+    /* Three places all overlapping: each later one is reported once, not
+     * once per earlier place. */
+    f->entries[2] = placement(5);
+    judge(f, 3);
+    assert_int_equal(f->v.nfindings, 3); /* two overlaps, one third place */
+}
+
+static void test_dates_outside_national_period_are_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].start = d(2024, 6, 10);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "hors de la période nationale");
+    /* The days inside the period still count. */
+    assert_int_equal(f->v.covered, 0x3FF);
+}
+
+static void test_start_after_end_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].start = d(2024, 6, 28);
+    f->entries[0].end = d(2024, 6, 17);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "après la date de fin");
+    assert_int_equal(f->v.covered, 0);
+}
+
+static void test_missing_dates_or_host_are_anomalies(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].end = SC_DATE_NONE;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "dates du stage manquantes");
+
+    f->entries[0] = placement(3);
+    f->entries[0].host = NULL;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "structure d'accueil non renseignée");
+}
+
+static void test_convention_needs_head_host_and_pupil_signatures(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        size_t offset;
+        const char *text;
+    } signatures[] = {
+        {offsetof(sc_entry, sign_head), "signature du chef d'établissement"},
+        {offsetof(sc_entry, sign_host), "signature de la structure d'accueil"},
+        {offsetof(sc_entry, sign_pupil), "signature de l'élève"},
+    };
+
+    for (size_t i = 0; i < 3; i++) {
+        f->entries[0] = placement(3);
+        *(sc_flag *)((char *)&f->entries[0] + signatures[i].offset) = SC_FLAG_NO;
+        judge(f, 1);
+        assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+        assert_todo_has(f, signatures[i].text);
+        /* A missing column is no signature either. */
+        *(sc_flag *)((char *)&f->entries[0] + signatures[i].offset) = SC_FLAG_ABSENT;
+        judge(f, 1);
+        assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    }
+}
+
+static void test_minor_needs_legal_representative_signature(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature du représentant légal");
+}
+
+static void test_adult_needs_no_legal_representative_signature(void **state)
+{
+    fixture *f = *state;
+
+    f->pupil.birth = d(2006, 6, 17); /* 18 on the first day */
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+}
+
+static void test_unknown_birth_date_is_treated_as_minor(void **state)
+{
+    fixture *f = *state;
+
+    f->pupil.birth = SC_DATE_NONE;
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    /* ...unless the placements row gives the birth date. */
+    f->entries[0].birth = d(2005, 1, 1);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+}
+
+static void test_minority_is_judged_on_first_day_of_period(void **state)
+{
+    (void)state;
+    assert_false(sc_rules_is_minor(d(2006, 6, 17), d(2024, 6, 17)));
+    assert_true(sc_rules_is_minor(d(2006, 6, 18), d(2024, 6, 17)));
+    assert_true(sc_rules_is_minor(SC_DATE_NONE, d(2024, 6, 17)));
+    /* Born on 29 February: of age on 1 March in a common year. */
+    assert_true(sc_rules_is_minor(d(2004, 2, 29), d(2022, 2, 28)));
+    assert_false(sc_rules_is_minor(d(2004, 2, 29), d(2022, 3, 1)));
+}
+
+static void test_convention_states_activities_and_skills(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].activities = NULL;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "activités prévues");
+
+    f->entries[0] = placement(3);
+    f->entries[0].skills = NULL;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "compétences visées");
+}
+
+static void test_pupil_produces_liability_insurance(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].ins_pupil = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "assurance responsabilité civile de l'élève");
+}
+
+static void test_host_insurance_checked_when_column_exists(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].ins_host = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "assurance de la structure");
+
+    f->entries[0].ins_host = SC_FLAG_ABSENT;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+}
+
+static void test_host_type_must_be_one_of_the_five(void **state)
+{
+    fixture *f = *state;
+    static const char *const allowed[] = {
+        "entreprise", "ASSOCIATION", "Administration", "Établissement public",
+        "etablissement  public", "Collectivité territoriale"};
+
+    f->entries[0] = placement(3);
+    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++) {
+        f->entries[0].host_type = (char *)allowed[i];
+        judge(f, 1);
+        assert_int_equal(f->v.status, SC_STATUS_READY);
+    }
+    f->entries[0].host_type = (char *)"Particulier";
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "Particulier");
+}
+
+static void test_host_abroad_is_allowed_under_same_rules(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].city = (char *)"Berlin";
+    f->entries[0].country = (char *)"Allemagne";
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    f->entries[0].sign_host = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+}
+
+static void test_snu_in_june_period_justified_is_dispensed(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("SNU séjour de cohésion", d(2024, 6, 17),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.hosted, 0);
+}
+
+static void test_snu_in_july_is_dispensed(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("Mission d'intérêt général (service national "
+                             "universel)",
+                             d(2024, 7, 1), d(2024, 7, 12), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+}
+
+static void test_snu_in_august_is_outside_its_window(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("SNU", d(2024, 8, 5), d(2024, 8, 16), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
+    assert_finding_has(f, "SNU");
+    /* An invalid dispense does not excuse the pupil: hosted every day. */
+    assert_int_equal(f->v.hosted, 0x3FF);
+}
+
+static void test_dispense_without_justificatif_is_pending(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("SNU", d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_NO);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_PENDING);
+    assert_todo_has(f, "convocation SNU");
+    assert_int_equal(f->v.hosted, 0);
+
+    f->entries[0] = dispense("Mobilité Erasmus+", d(2024, 6, 3), d(2024, 6, 28),
+                             SC_FLAG_NO);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "contrat d'études");
+}
+
+static void test_mobility_of_two_weeks_in_june_is_dispensed(void **state)
+{
+    fixture *f = *state;
+
+    /* It may start before the period. */
+    f->entries[0] = dispense("Mobilité européenne et internationale",
+                             d(2024, 6, 3), d(2024, 6, 21), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+}
+
+static void test_mobility_shorter_than_two_weeks_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("mobilité (contrat d'études)", d(2024, 6, 17),
+                             d(2024, 6, 26), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "moins de deux semaines");
+    /* Fourteen days exactly is enough. */
+    f->entries[0].end = d(2024, 6, 30);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+}
+
+static void test_mobility_outside_june_period_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("Mobilité Erasmus", d(2024, 5, 6), d(2024, 5, 31),
+                             SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "mobilité en dehors");
+}
+
+static void test_other_dispense_reasons_are_refused(void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *reason;
+        const char *why;
+    } refused[] = {
+        {"Job d'été", "job d'été"},
+        {"Stage BAFA", "un stage"},
+        {"Séjour linguistique", "un stage"},
+        {"Voyage en famille", "seuls le SNU et la mobilité"},
+    };
+
+    for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
+        f->entries[0] = dispense(refused[i].reason, d(2024, 7, 1),
+                                 d(2024, 7, 31), SC_FLAG_YES);
+        judge(f, 1);
+        /* Refused, not an anomaly: the pupil still needs a placement. */
+        assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
+        assert_int_equal(f->v.dispense, SC_DISPENSE_REFUSED);
+        assert_int_equal(f->v.nfindings, 0);
+        assert_todo_has(f, refused[i].why);
+        assert_int_equal(f->v.hosted, 0x3FF);
+    }
+}
+
+static void test_refused_dispense_with_full_placement_is_ready(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("Job d'été", SC_DATE_NONE, SC_DATE_NONE, SC_FLAG_NO);
+    f->entries[1] = placement(4);
+    judge(f, 2);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    assert_todo_has(f, "refusée");
+}
+
+static void test_row_with_both_place_and_dispense_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].dispense = (char *)"SNU";
+    f->entries[0].proof = SC_FLAG_YES;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "à la fois une structure");
+}
+
+static void test_unreadable_cell_makes_pupil_to_check(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].sign_pupil = SC_FLAG_INVALID;
+    f->entries[0].unreadable = UINT32_C(1) << SC_FIELD_SIGN_PUPIL;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+
+    f->entries[0] = placement(3);
+    f->pupil.invalid = 1;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+}
+
+static void test_status_priority_anomaly_over_dispense_over_coverage(void **state)
+{
+    fixture *f = *state;
+
+    /* Valid dispense plus an overlapping pair: the anomaly wins. */
+    f->entries[0] = dispense("SNU", d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_YES);
+    f->entries[1] = placement(4);
+    f->entries[2] = placement(5);
+    judge(f, 3);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    /* Valid dispense and a partial placement: dispensed, not hosted. */
+    f->entries[1].end = d(2024, 6, 19);
+    judge(f, 2);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.hosted, 0);
+    /* Partial and incomplete: partial comes first. */
+    f->entries[0] = placement(3);
+    f->entries[0].end = d(2024, 6, 21);
+    f->entries[0].skills = NULL;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_status_labels_are_exact),
+        cmocka_unit_test(test_minority_is_judged_on_first_day_of_period),
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+        T(test_complete_placement_over_whole_period_is_ready),
+        T(test_no_placement_means_hosted_in_school_every_day),
+        T(test_one_week_placement_leaves_second_week_hosted),
+        T(test_placement_counts_working_days_only),
+        T(test_two_places_one_week_each_is_ready),
+        T(test_third_place_is_an_anomaly),
+        T(test_overlapping_places_are_an_anomaly),
+        T(test_dates_outside_national_period_are_an_anomaly),
+        T(test_start_after_end_is_an_anomaly),
+        T(test_missing_dates_or_host_are_anomalies),
+        T(test_convention_needs_head_host_and_pupil_signatures),
+        T(test_minor_needs_legal_representative_signature),
+        T(test_adult_needs_no_legal_representative_signature),
+        T(test_unknown_birth_date_is_treated_as_minor),
+        T(test_convention_states_activities_and_skills),
+        T(test_pupil_produces_liability_insurance),
+        T(test_host_insurance_checked_when_column_exists),
+        T(test_host_type_must_be_one_of_the_five),
+        T(test_host_abroad_is_allowed_under_same_rules),
+        T(test_snu_in_june_period_justified_is_dispensed),
+        T(test_snu_in_july_is_dispensed),
+        T(test_snu_in_august_is_outside_its_window),
+        T(test_dispense_without_justificatif_is_pending),
+        T(test_mobility_of_two_weeks_in_june_is_dispensed),
+        T(test_mobility_shorter_than_two_weeks_is_an_anomaly),
+        T(test_mobility_outside_june_period_is_an_anomaly),
+        T(test_other_dispense_reasons_are_refused),
+        T(test_refused_dispense_with_full_placement_is_ready),
+        T(test_row_with_both_place_and_dispense_is_an_anomaly),
+        T(test_unreadable_cell_makes_pupil_to_check),
+        T(test_status_priority_anomaly_over_dispense_over_coverage),
+#undef T
+    };
+    return cmocka_run_group_tests_name("rules", tests, NULL, NULL);
+}

@@ -1,0 +1,307 @@
+/*
+ * test_record.c - pupils and entries built from mapped rows.
+ */
+#include <stdarg.h>
+#include <stddef.h>
+#include <setjmp.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/input/source.h"
+#include "stagecheck/input/csv.h"
+#include "stagecheck/input/record.h"
+
+typedef struct fixture {
+    sc_source source;
+    sc_table table;
+    sc_row rows[8];
+    sc_header header;
+    sc_dataset *data;
+    sc_anomalies anomalies;
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+
+    assert_non_null(f);
+    f->source.path = (char *)"fichier.csv";
+    f->source.encoding = "UTF-8";
+    f->table.path = f->source.path;
+    f->table.sep = ';';
+    f->table.rows = f->rows;
+    f->data = sc_dataset_new();
+    assert_non_null(f->data);
+    *state = f;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+
+    sc_dataset_free(f->data);
+    sc_anomalies_clear(&f->anomalies);
+    free(f);
+    return 0;
+}
+
+/* Adds a row of n cells (string literals) at the given line. */
+static void add_row(fixture *f, unsigned line, size_t n, ...)
+{
+    sc_row *row = &f->rows[f->table.nrows++];
+    va_list ap;
+
+    row->line = line;
+    row->nfields = n;
+    row->fields = calloc(n, sizeof *row->fields);
+    assert_non_null(row->fields);
+    va_start(ap, n);
+    for (size_t i = 0; i < n; i++)
+        row->fields[i] = (char *)va_arg(ap, const char *);
+    va_end(ap);
+}
+
+static void free_rows(fixture *f)
+{
+    for (size_t i = 0; i < f->table.nrows; i++)
+        free(f->rows[i].fields);
+}
+
+static void map(fixture *f, ...)
+{
+    va_list ap;
+    int field;
+
+    for (int i = 0; i < SC_FIELD_COUNT; i++)
+        f->header.col[i] = -1;
+    va_start(ap, f);
+    for (int col = 0; (field = va_arg(ap, int)) >= 0; col++)
+        f->header.col[field] = col;
+    va_end(ap);
+}
+
+static void test_roll_rows_become_pupils_with_keys(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, SC_FIELD_INE,
+        SC_FIELD_BIRTH, -1);
+    add_row(f, 3, 5, "Nom", "Prénom", "Classe", "INE", "Né le");
+    add_row(f, 4, 5, "DUPONT-MARTIN", "Éloïse", "2NDE 1", "07 01a", "01/02/2008");
+    f->header.row = 0;
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 1);
+    assert_string_equal(f->data->pupils[0].name_key, "dupontmartin eloise");
+    assert_string_equal(f->data->pupils[0].class_key, "2nde1");
+    assert_string_equal(f->data->pupils[0].ine, "0701A");
+    assert_int_equal(f->data->pupils[0].line, 4);
+    assert_int_equal(f->data->pupils[0].birth, sc_date_make(2008, 2, 1));
+    assert_string_equal(f->data->pupils[0].file, "fichier.csv");
+    assert_int_equal(f->data->ninputs, 1);
+    assert_int_equal(f->data->inputs[0].rows, 1);
+    assert_int_equal(f->anomalies.count, 0);
+    free_rows(f);
+}
+
+static void test_pronote_full_name_is_split(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_FULLNAME, SC_FIELD_CLASS, -1);
+    add_row(f, 1, 2, "Élèves", "Classe");
+    add_row(f, 2, 2, "DE LA FONTAINE Jean-Baptiste", "2nde 3");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 1);
+    assert_string_equal(f->data->pupils[0].surname, "DE LA FONTAINE");
+    assert_string_equal(f->data->pupils[0].first, "Jean-Baptiste");
+    free_rows(f);
+}
+
+static void test_roll_rows_without_name_or_class_are_reported(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, SC_FIELD_BIRTH, -1);
+    add_row(f, 1, 4, "Nom", "Prénom", "Classe", "Né le");
+    add_row(f, 2, 4, " ", "", "2nde 1", "");
+    add_row(f, 3, 4, "MARTIN", "Paul", "", "");
+    add_row(f, 5, 4, "", "", "", "");          /* blank: skipped */
+    add_row(f, 6, 4, "DURAND", "Zoé", "2nde 1", "31/02/2008");
+    add_row(f, 7, 2, "PETIT", "Emma");         /* too few fields */
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 1);
+    assert_true(f->data->pupils[0].invalid);
+    assert_int_equal(f->anomalies.count, 5);
+    assert_int_equal(f->anomalies.items[0].line, 2);
+    assert_non_null(strstr(f->anomalies.items[0].message, "sans nom"));
+    assert_int_equal(f->anomalies.items[1].line, 3);
+    assert_non_null(strstr(f->anomalies.items[1].message, "sans classe"));
+    assert_int_equal(f->anomalies.items[2].line, 6);
+    assert_non_null(strstr(f->anomalies.items[2].message, "31/02/2008"));
+    /* Cut short, then without a class. */
+    assert_int_equal(f->anomalies.items[3].line, 7);
+    assert_int_equal(f->anomalies.items[3].severity, SC_SEVERITY_WARNING);
+    assert_non_null(strstr(f->anomalies.items[3].message,
+                           "ligne de 2 cellule(s), l'en-tête en a 4"));
+    assert_int_equal(f->anomalies.items[4].line, 7);
+    assert_non_null(strstr(f->anomalies.items[4].message, "sans classe"));
+    free_rows(f);
+}
+
+static void test_placement_cells_are_read_and_flags_kept(void **state)
+{
+    fixture *f = *state;
+    const sc_entry *e;
+
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, SC_FIELD_START, SC_FIELD_END,
+        SC_FIELD_SIGN_HEAD, SC_FIELD_SIGN_HOST, SC_FIELD_SIGN_PUPIL,
+        SC_FIELD_DISPENSE, -1);
+    add_row(f, 1, 8, "INE", "Structure", "Du", "Au", "Chef", "Structure",
+            "Élève", "Dispense");
+    add_row(f, 2, 8, "A1", "Mairie", "17/06/2024", "2024-06-28", "x", "",
+            "peut-être", "");
+    add_row(f, 3, 8, "A2", "", "", "", "", "", "", "SNU");
+    add_row(f, 4, 8, "", "Garage", "", "", "", "", "", "");
+    assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, 2);
+    e = &f->data->entries[0];
+    assert_string_equal(e->host, "Mairie");
+    assert_int_equal(e->start, sc_date_make(2024, 6, 17));
+    assert_int_equal(e->end, sc_date_make(2024, 6, 28));
+    assert_int_equal(e->sign_head, SC_FLAG_YES);
+    assert_int_equal(e->sign_host, SC_FLAG_NO);
+    assert_int_equal(e->sign_pupil, SC_FLAG_INVALID);
+    assert_int_equal(e->sign_parent, SC_FLAG_ABSENT);
+    assert_int_equal(e->unreadable, UINT32_C(1) << SC_FIELD_SIGN_PUPIL);
+    assert_null(e->dispense);
+    assert_int_equal(e->pupil, -1);
+    e = &f->data->entries[1];
+    assert_string_equal(e->dispense, "SNU");
+    assert_int_equal(e->start, SC_DATE_NONE);
+    /* Line 2's unreadable cell, and line 4 that names nobody. */
+    assert_int_equal(f->anomalies.count, 2);
+    assert_int_equal(f->anomalies.items[0].line, 2);
+    assert_string_equal(f->anomalies.items[0].pupil, "INE A1");
+    assert_int_equal(f->anomalies.items[1].line, 4);
+    assert_non_null(strstr(f->anomalies.items[1].message, "ni INE ni nom"));
+    free_rows(f);
+}
+
+static void test_no_in_dispense_column_is_no_request(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, SC_FIELD_DISPENSE, -1);
+    add_row(f, 1, 3, "INE", "Structure", "Dispense");
+    add_row(f, 2, 3, "A1", "Garage", "non");
+    add_row(f, 3, 3, "A2", "", "");     /* the pupil is listed, nothing yet */
+    assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, 1);
+    assert_null(f->data->entries[0].dispense);
+    assert_string_equal(f->data->entries[0].host, "Garage");
+    /* The empty row is reported, as a note. */
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 3);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_NOTE);
+    free_rows(f);
+}
+
+static void test_cell_longer_than_excel_cell_is_cut_and_said(void **state)
+{
+    fixture *f = *state;
+    /* 40,000 characters, "é" at the limit so that a cut in bytes would
+     * split it. */
+    size_t n = 40000;
+    char *host = malloc(n + 2);
+
+    assert_non_null(host);
+    memset(host, 'a', n + 1);
+    memcpy(host + 32766, "\xC3\xA9", 2);
+    host[n + 1] = '\0';
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, -1);
+    add_row(f, 1, 2, "INE", "Structure d'accueil");
+    add_row(f, 7, 2, "A1", host);
+    assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, 1);
+    /* 32,766 "a" and the "é": 32,767 characters, 32,768 bytes. */
+    assert_int_equal(strlen(f->data->entries[0].host), 32768);
+    assert_string_equal(f->data->entries[0].host + 32766, "\xC3\xA9");
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_int_equal(f->anomalies.items[0].line, 7);
+    assert_non_null(strstr(f->anomalies.items[0].message, "32 767"));
+    assert_non_null(strstr(f->anomalies.items[0].message,
+                           "Structure d'accueil"));
+    free_rows(f);
+    free(host);
+}
+
+static void test_extra_filled_cells_are_said_empty_ones_not(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, -1);
+    add_row(f, 1, 3, "Nom", "Prénom", "Classe");
+    add_row(f, 2, 5, "DUPONT", "Léa", "2nde 1", "", " ");
+    add_row(f, 3, 5, "MARTIN", "Paul", "2nde 1", "", "oubli");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    /* Both pupils are kept; only the row with a filled extra cell is
+     * reported. */
+    assert_int_equal(f->data->npupils, 2);
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 3);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_non_null(strstr(f->anomalies.items[0].message,
+                           "1 cellule(s) remplie(s) au-delà des 3 colonnes"));
+    free_rows(f);
+}
+
+static void test_repeated_header_row_is_a_note_not_a_pupil(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, -1);
+    add_row(f, 1, 3, "Nom", "Prénom", "Classe");
+    add_row(f, 2, 3, "DUPONT", "Léa", "2nde 1");
+    add_row(f, 3, 3, "NOM", "prénom", "Classe");
+    add_row(f, 4, 3, "MARTIN", "Paul", "2nde 2");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 2);
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 3);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_NOTE);
+    assert_non_null(strstr(f->anomalies.items[0].message, "en-tête répétée"));
+    free_rows(f);
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(
+            test_cell_longer_than_excel_cell_is_cut_and_said, setup, teardown),
+#define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+        T(test_roll_rows_become_pupils_with_keys),
+        T(test_pronote_full_name_is_split),
+        T(test_roll_rows_without_name_or_class_are_reported),
+        T(test_placement_cells_are_read_and_flags_kept),
+        T(test_no_in_dispense_column_is_no_request),
+        T(test_extra_filled_cells_are_said_empty_ones_not),
+        T(test_repeated_header_row_is_a_note_not_a_pupil),
+#undef T
+    };
+    return cmocka_run_group_tests_name("record", tests, NULL, NULL);
+}
