@@ -13,7 +13,6 @@
 
 #include <stddef.h>
 #include "stagecheck/base/error.h"
-#include "stagecheck/store/tempfile.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/rules.h"
 #include "stagecheck/core/status.h"
