@@ -559,7 +559,7 @@ static void release_tables(run *r, size_t i)
 
         /* The source stays: its path names the file in anomalies. */
         if (r->last_reader[f] == i) {
-            sc_csv_free(r->files[f].table);
+            sc_table_free(r->files[f].table);
             r->files[f].table = NULL;
         }
     }

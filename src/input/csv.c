@@ -1,6 +1,6 @@
 /*
- * csv.c - parsing decoded text into rows of fields, with libcsv; a row
- * keeps the line where it starts, fields live in a few large blocks.
+ * csv.c - parsing decoded text into a table of rows, with libcsv; a row
+ * keeps the line where it starts.
  */
 #include <stddef.h>
 #include <stdlib.h>
@@ -26,40 +26,6 @@ typedef struct table_builder {
     sc_error err;
 } table_builder;
 
-/* Fields live in a few large blocks per table, not one allocation each:
- * an académie's million fields would otherwise cost as much in malloc
- * headers as in text. */
-#define BLOCK_SIZE ((size_t)64 * 1024)
-
-struct sc_block {
-    struct sc_block *next;
-    size_t used;
-    size_t cap;
-    max_align_t data[]; /* cap bytes */
-};
-
-/* Returns size bytes aligned for align (a power of two) from t's blocks,
- * or NULL when out of memory. */
-static void *table_alloc(sc_table *t, size_t size, size_t align)
-{
-    struct sc_block *blk = t->blocks;
-    size_t at = blk ? (blk->used + align - 1) & ~(align - 1) : 0;
-
-    if (!blk || at + size > blk->cap) {
-        size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
-
-        blk = malloc(sizeof *blk + cap);
-        if (!blk)
-            return NULL;
-        blk->next = t->blocks;
-        blk->cap = cap;
-        t->blocks = blk;
-        at = 0;
-    }
-    blk->used = at + size;
-    return (char *)blk->data + at;
-}
-
 static void builder_on_field(void *data, size_t len, void *arg)
 {
     table_builder *b = arg;
@@ -70,7 +36,7 @@ static void builder_on_field(void *data, size_t len, void *arg)
     if (sc_array_reserve((void **)&b->fields, &b->cap, b->nfields,
                          sizeof *b->fields) != SC_OK)
         goto mem_error;
-    field = table_alloc(b->table, len + 1, 1);
+    field = sc_table_alloc(b->table, len + 1, 1);
     if (!field)
         goto mem_error;
     /* A line break inside a quoted field keeps the file's CR: drop it, or
@@ -97,28 +63,14 @@ mem_error:
 static void builder_on_row(int term, void *arg)
 {
     table_builder *b = arg;
-    sc_table *t = b->table;
-    char **fields;
-    int blank = 1;
 
     (void)term;
     b->in_record = 0;
-    if (b->err != SC_OK)
-        return;
-    for (size_t i = 0; i < b->nfields && blank; i++)
-        blank = b->fields[i][0] == '\0';
     /* The builder's array is kept for the next record; the row gets a
      * copy in the table's blocks. */
-    if (!blank) {
-        fields = table_alloc(t, b->nfields * sizeof *fields, sizeof *fields);
-        if (!fields || sc_array_reserve((void **)&t->rows, &t->cap, t->nrows,
-                                        sizeof *t->rows) != SC_OK) {
-            b->err = SC_ERROR_MEMORY;
-            return;
-        }
-        memcpy(fields, b->fields, b->nfields * sizeof *fields);
-        t->rows[t->nrows++] = (sc_row){b->row_line, b->nfields, fields};
-    }
+    if (b->err == SC_OK)
+        b->err = sc_table_add_row(b->table, b->row_line, b->fields,
+                                  b->nfields);
     b->nfields = 0;
 }
 
@@ -165,10 +117,9 @@ sc_error sc_csv_parse(const sc_source *source, char sep, sc_table **out,
     int cr_ends_line = memchr(source->text, '\n', source->len) == NULL;
 
     *out = NULL;
-    b.table = calloc(1, sizeof *b.table);
+    b.table = sc_table_new(source->path);
     if (!b.table)
         return SC_ERROR_MEMORY;
-    b.table->path = source->path;
     b.table->sep = sep;
     b.line = 1;
     csv_init(&parser, options); /* fails only for a NULL parser */
@@ -221,27 +172,6 @@ sc_error sc_csv_parse(const sc_source *source, char sep, sc_table **out,
 error:
     csv_free(&parser);
     free(b.fields);
-    sc_csv_free(b.table);
+    sc_table_free(b.table);
     return b.err;
-}
-
-int sc_csv_row_blank(const sc_row *row)
-{
-    for (size_t i = 0; i < row->nfields; i++)
-        if (!sc_text_blank(row->fields[i]))
-            return 0;
-    return 1;
-}
-
-void sc_csv_free(sc_table *table)
-{
-    if (!table)
-        return;
-    while (table->blocks) {
-        struct sc_block *next = table->blocks->next;
-        free(table->blocks);
-        table->blocks = next;
-    }
-    free(table->rows);
-    free(table);
 }

@@ -38,7 +38,7 @@ static sc_error load_table(const sc_source *source, sc_kind kind,
             err = sc_header_find(*table, kind, aliases, header, &d);
         if (err == SC_OK)
             return SC_OK;
-        sc_csv_free(*table);
+        sc_table_free(*table);
         *table = NULL;
         if (i == 0) {
             /* The likeliest separator's error is the one to report. */
@@ -148,7 +148,7 @@ void sc_file_clear(sc_file *file)
 {
     if (!file)
         return;
-    sc_csv_free(file->table);
+    sc_table_free(file->table);
     sc_source_free(file->source);
     memset(file, 0, sizeof *file);
 }

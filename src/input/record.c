@@ -363,7 +363,7 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
         row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
                         "", NULL};
 
-        if (sc_csv_row_blank(r.row))
+        if (sc_table_row_blank(r.row))
             continue;
         if (sc_header_repeated(table, header, r.row)) {
             row_report(&r, SC_SEVERITY_NOTE, "ligne d'en-tête répétée "

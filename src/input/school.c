@@ -77,7 +77,7 @@ static sc_error tag_file(splitter *s, size_t f, int by_school,
         const char *cell = row_cell(row, col);
         char *key = NULL;
 
-        if (sc_csv_row_blank(row))
+        if (sc_table_row_blank(row))
             continue;
         if (by_school && sc_text_blank(cell)) {
             err = sc_anomalies_add(anomalies, SC_SEVERITY_ERROR,
@@ -171,7 +171,7 @@ static sc_error school_add_part(sc_school *school, const sc_file *file,
     if (parts)
         school->parts = parts;
     if (!view->rows || !parts) {
-        sc_csv_free(view);
+        sc_table_free(view);
         return SC_ERROR_MEMORY;
     }
     view->rows[view->nrows++] = file->table->rows[file->header.row];
@@ -268,7 +268,7 @@ void sc_school_list_clear(sc_schools *schools)
     for (size_t i = 0; i < schools->count; i++) {
         sc_school *school = &schools->items[i];
         for (size_t p = 0; p < school->nparts; p++)
-            sc_csv_free(school->parts[p].table);
+            sc_table_free(school->parts[p].table);
         free(school->parts);
         free(school->uai);
         free(school->name);

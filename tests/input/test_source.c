@@ -36,7 +36,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
 
-    sc_csv_free(f->table);
+    sc_table_free(f->table);
     sc_source_free(f->source);
     if (f->path[0])
         unlink(f->path);
@@ -486,7 +486,7 @@ static void test_parse_crlf_same_rows_as_lf(void **state)
                                 lf->rows[r].fields[c]);
     }
     assert_int_equal(f->table->rows[2].line, 4);
-    sc_csv_free(lf);
+    sc_table_free(lf);
 }
 
 static void test_parse_quoted_field_keeps_sep_quotes_newline(void **state)
@@ -640,7 +640,7 @@ static void test_parse_grows_rows_and_fields(void **state)
 static void test_free_accepts_null(void **state)
 {
     (void)state;
-    sc_csv_free(NULL);
+    sc_table_free(NULL);
     sc_source_free(NULL);
 }
 

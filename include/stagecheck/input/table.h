@@ -1,0 +1,62 @@
+/*
+ * table.h - what every reader gives: the rows of one input, each with the
+ * line (or spreadsheet row) it comes from, fields as UTF-8 text.
+ *
+ * The CSV reader (csv.c) and the spreadsheet and XML readers fill a table
+ * with sc_table_add_row; the header, record and school steps read it
+ * whatever the file's format was.
+ */
+#ifndef STAGECHECK_INPUT_TABLE_H
+#define STAGECHECK_INPUT_TABLE_H
+
+#include <stddef.h>
+#include "stagecheck/base/error.h"
+
+/** One record. Fields are cleaned (trimmed, ="..." removed). */
+typedef struct sc_row {
+    unsigned line;   /* 1-based line where the record starts, or the
+                        sheet's own row number */
+    size_t nfields;
+    char **fields;   /* nfields NUL-terminated UTF-8 strings */
+} sc_row;
+
+/** The records of an input, blank records left out. */
+typedef struct sc_table {
+    const char *path;  /* borrowed from the source */
+    const char *sheet; /* the sheet read, for messages; NULL for a CSV */
+    char sep;          /* the CSV separator; 0 for other formats */
+    size_t nrows;
+    sc_row *rows;
+    size_t cap;
+    struct sc_block *blocks; /* where the fields and their arrays live;
+                                NULL in a view, whose rows point into
+                                another table's blocks */
+} sc_table;
+
+/** Returns an empty table of path (borrowed), or NULL when out of
+ *  memory. The caller frees it with sc_table_free. */
+sc_table *sc_table_new(const char *path);
+
+/** Returns size bytes aligned for align (a power of two) from the table's
+ *  blocks, freed with the table; NULL when out of memory. */
+void *sc_table_alloc(sc_table *table, size_t size, size_t align);
+
+/** Returns a copy of the len bytes at text in the table's blocks,
+ *  NUL-terminated and cleaned as a field (sc_text_clean); NULL when out of
+ *  memory. */
+char *sc_table_field(sc_table *table, const char *text, size_t len);
+
+/** Appends a row of n fields found at line. The fields must come from
+ *  sc_table_field (or the table's blocks); the array is copied. A row
+ *  whose fields are all empty is left out, as in a CSV. Returns SC_OK or
+ *  SC_ERROR_MEMORY. */
+sc_error sc_table_add_row(sc_table *table, unsigned line, char **fields,
+                          size_t n);
+
+/** Returns 1 if every field of row is blank (sc_text_blank). */
+int sc_table_row_blank(const sc_row *row);
+
+/** Frees a table; NULL is fine. */
+void sc_table_free(sc_table *table);
+
+#endif /* STAGECHECK_INPUT_TABLE_H */
