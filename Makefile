@@ -5,7 +5,7 @@
 #   make install  install the binary and the man page (PREFIX, DESTDIR)
 
 CC      ?= cc
-PKGS    := xlsxwriter libutf8proc inih
+PKGS    := xlsxwriter libutf8proc inih libxml-2.0 libzip freexl
 CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wundef
@@ -16,7 +16,7 @@ ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev \
-              libinih-dev
+              libinih-dev libxml2-dev libzip-dev libfreexl-dev
 TEST_DEBS  := libcmocka-dev python3 python3-openpyxl
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
