@@ -272,8 +272,8 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         err = sc_file_add(&r->files[school->parts[i].file],
                           school->parts[i].table, s->data, &s->anomalies);
     if (err != SC_OK ||
-        (err = sc_check_run(&s->check, s->data, &r->period, opts->classes,
-                            &s->anomalies)) != SC_OK ||
+        (err = sc_check_run(&s->check, s->data, &r->period, r->as_of,
+                            opts->classes, &s->anomalies)) != SC_OK ||
         (err = track_changes(s)) != SC_OK ||
         (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
         return err;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/core/cohort.h"
 #include "stagecheck/core/match.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/entry.h"
@@ -228,6 +229,36 @@ static sc_error report_unmatched(sc_anomalies *anomalies, const sc_entry *e,
         count);
 }
 
+/* A row of a pupil who is not followed is no anomaly: it is noted, and
+ * says why the pupil is not followed. */
+static sc_error report_set_aside(sc_anomalies *anomalies, const sc_entry *e,
+                                 const sc_pupil *p)
+{
+    char who[256], day[11];
+
+    sc_pupil_display(p, who, sizeof who);
+    if (p->set_aside == SC_COHORT_LEFT && !p->no_class) {
+        sc_date_format(p->left, day);
+        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
+                                p->class_name, who, "élève parti le %s : "
+                                "ligne non examinée", day);
+    }
+    if (p->set_aside == SC_COHORT_LEFT)
+        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
+                                p->class_name, who, "élève sans classe dans la "
+                                "liste (parti de l'établissement) : ligne non "
+                                "examinée");
+    if (p->set_aside == SC_COHORT_LEVEL || p->set_aside == SC_COHORT_MEF)
+        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
+                                p->class_name, who, "classe %s hors seconde "
+                                "générale et technologique : ligne non "
+                                "examinée", p->class_name);
+    return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
+                            p->class_name, who, "classe %s hors de la "
+                            "sélection (--classes) : ligne non examinée",
+                            p->class_name);
+}
+
 sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
                           sc_links *links)
 {
@@ -248,7 +279,6 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
     for (size_t i = 0; i < data->nentries && err == SC_OK; i++) {
         sc_entry *e = &data->entries[i];
         const sc_pupil *p;
-        char who[256];
 
         match_entry(data, &by_ine, &by_name, e, &c);
         if (c.count != 1) {
@@ -257,14 +287,8 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
         }
         e->pupil = (long)c.pupils[0];
         p = &data->pupils[e->pupil];
-        if (!p->selected) {
-            sc_pupil_display(p, who, sizeof who);
-            err = sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file,
-                                   e->line, p->class_name, who,
-                                   "classe %s hors de la sélection (--classes) : "
-                                   "ligne non examinée",
-                                   p->class_name);
-        }
+        if (!p->selected)
+            err = report_set_aside(anomalies, e, p);
         links->first[e->pupil + 1]++;
     }
     if (err != SC_OK)

@@ -27,4 +27,5 @@ void sc_pupil_clear(sc_pupil *p)
     free(p->ine);
     free(p->name_key);
     free(p->class_key);
+    free(p->mef);
 }

@@ -31,6 +31,8 @@ static const header_alias header_aliases[] = {
     {"nometprenom", SC_FIELD_FULLNAME},
     {"nomprenom", SC_FIELD_FULLNAME},
     {"classe", SC_FIELD_CLASS},
+    {"div", SC_FIELD_CLASS},                  /* SIECLE's "DIV." */
+    {"classederattachement", SC_FIELD_CLASS}, /* Pronote's "Élèves" list */
     {"division", SC_FIELD_CLASS},
     {"ine", SC_FIELD_INE},
     {"nine", SC_FIELD_INE},
@@ -83,6 +85,12 @@ static const header_alias header_aliases[] = {
     {"codeuai", SC_FIELD_UAI},
     {"codeetablissement", SC_FIELD_UAI},
     {"etablissement", SC_FIELD_SCHOOL},
+    {"mef", SC_FIELD_MEF},
+    {"codemef", SC_FIELD_MEF},
+    {"libellemef", SC_FIELD_MEF},
+    {"sortie", SC_FIELD_LEFT},                /* Pronote */
+    {"datedesortie", SC_FIELD_LEFT},
+    {"datesortie", SC_FIELD_LEFT},
     {"nometablissement", SC_FIELD_SCHOOL},
 };
 
@@ -112,6 +120,8 @@ static const char *const field_labels[SC_FIELD_COUNT] = {
     [SC_FIELD_PROOF] = "Justificatif",
     [SC_FIELD_UAI] = "UAI",
     [SC_FIELD_SCHOOL] = "Établissement",
+    [SC_FIELD_MEF] = "MEF",
+    [SC_FIELD_LEFT] = "Date de sortie",
 };
 
 const char *sc_header_field_label(sc_field field)
@@ -202,6 +212,13 @@ static sc_error header_map_row(const sc_row *row, const sc_aliases *extra,
         else if (out->again[f] < 0 &&
                  strcasecmp(row->fields[c], row->fields[out->col[f]]) == 0)
             out->again[f] = (int)c;
+    }
+    /* A lone "Nom", with no Prénom nor INE beside it, holds "NOM Prénom"
+     * (Pronote's class lists). */
+    if (out->col[SC_FIELD_SURNAME] >= 0 && out->col[SC_FIELD_FIRST] < 0 &&
+        out->col[SC_FIELD_FULLNAME] < 0 && out->col[SC_FIELD_INE] < 0) {
+        out->col[SC_FIELD_FULLNAME] = out->col[SC_FIELD_SURNAME];
+        out->col[SC_FIELD_SURNAME] = -1;
     }
     return SC_OK;
 }

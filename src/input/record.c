@@ -257,19 +257,28 @@ typedef sc_error (*row_builder)(sc_dataset *data, row_reader *r);
 
 static sc_error roll_row(sc_dataset *data, row_reader *r)
 {
-    sc_pupil p = {r->file, r->row->line, NULL, NULL, NULL, NULL,
-                  SC_DATE_NONE, NULL, NULL, 0, -1, 1};
+    sc_pupil p = {.file = r->file, .line = r->row->line,
+                  .birth = SC_DATE_NONE,
+                  .duplicate_of = -1, .selected = 1};
 
     row_names(r, &p.surname, &p.first);
     p.class_name = cell_dup(r, SC_FIELD_CLASS);
+    /* SIECLE empties the division of a pupil who has left: he stays, not
+     * followed, so that a tracking row naming him is recognised. */
+    if (!p.class_name && (p.surname || p.first) && r->err == SC_OK) {
+        p.no_class = 1;
+        if (!(p.class_name = strdup("")))
+            r->err = SC_ERROR_MEMORY;
+    }
     r->class_name = p.class_name;
     if (!p.surname && !p.first) {
         row_anomaly(r, "ligne sans nom d'élève : ignorée");
-    } else if (!p.class_name) {
-        row_anomaly(r, "élève sans classe : ligne ignorée");
-    } else {
+    } else if (r->err == SC_OK) {
         p.ine = ine_dup(r);
         p.birth = cell_date(r, SC_FIELD_BIRTH);
+        p.mef = cell_dup(r, SC_FIELD_MEF);
+        p.left = cell_date(r, SC_FIELD_LEFT);
+        p.has_left = p.left != SC_DATE_NONE;
         p.name_key = name_key(r, p.surname, p.first);
         p.class_key = class_key(r, p.class_name);
         p.invalid = r->unreadable != 0;
@@ -346,6 +355,20 @@ static sc_error placement_row(sc_dataset *data, row_reader *r)
     return SC_OK;
 }
 
+/* Returns 1 if every cell of row under a column stagecheck reads is
+ * blank. */
+static int row_fills_no_field(const sc_row *row, const sc_header *header)
+{
+    for (int f = 0; f < SC_FIELD_COUNT; f++) {
+        int c = header->col[f];
+
+        if (c >= 0 && (size_t)c < row->nfields &&
+            !sc_text_blank(row->fields[c]))
+            return 0;
+    }
+    return 1;
+}
+
 /* Registers the input, then builds a record from every row below the
  * header; blank rows are skipped. */
 static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
@@ -365,6 +388,14 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
 
         if (sc_table_row_blank(r.row))
             continue;
+        /* Pronote's teacher lists put a line of sub-titles ("Toutes",
+         * "Mes cours") under the header, in columns we do not read. */
+        if (i == header->row + 1 && row_fills_no_field(r.row, header)) {
+            row_report(&r, SC_SEVERITY_NOTE, "ligne de sous-titres sous "
+                                             "l'en-tête : ignorée");
+            err = r.err;
+            continue;
+        }
         if (sc_header_repeated(table, header, r.row)) {
             row_report(&r, SC_SEVERITY_NOTE, "ligne d'en-tête répétée "
                                              "(exports mis bout à bout) : "

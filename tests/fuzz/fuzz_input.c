@@ -166,11 +166,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         FUZZ_ASSERT(dataset->ninputs == 2);
         check_dataset(dataset);
         sc_period_default(&period, sc_date_make(2024, 5, 27));
-        if (sc_check_run(&check, dataset, &period, flags & 4 ? "2*" : NULL,
-                         &anomalies) == SC_OK)
+        if (sc_check_run(&check, dataset, &period, sc_date_make(2024, 5, 27),
+                         flags & 4 ? "2*" : NULL, &anomalies) == SC_OK)
             check_verdicts(&check, dataset, &period);
     }
-    /* As src/app.c's sort_anomalies does (it skips this after an error,
+    /* As src/run.c's sort_anomalies does (it skips this after an error,
      * but what was gathered must sort all the same). */
     FUZZ_ASSERT(dataset->ninputs <= 2);
     for (size_t i = 0; i < dataset->ninputs; i++)

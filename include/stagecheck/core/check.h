@@ -20,12 +20,12 @@ typedef struct sc_check {
     size_t nverdicts;
 } sc_check;
 
-/** Checks data over period. classes (may be NULL) is the --classes
- *  pattern. Returns SC_OK or SC_ERROR_MEMORY; check is filled either way
+/** Checks data over period, on as_of (the reference date: who has left
+ *  by then). classes (may be NULL) is the --classes pattern. Returns SC_OK or SC_ERROR_MEMORY; check is filled either way
  *  and the caller clears it. */
 sc_error sc_check_run(sc_check *check, sc_dataset *data,
-                      const sc_period *period, const char *classes,
-                      sc_anomalies *anomalies);
+                      const sc_period *period, sc_date as_of,
+                      const char *classes, sc_anomalies *anomalies);
 
 /** Frees what check holds and zeroes it; NULL is fine. */
 void sc_check_clear(sc_check *check);

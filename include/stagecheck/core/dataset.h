@@ -36,6 +36,8 @@ typedef enum sc_field {
     SC_FIELD_PROOF,
     SC_FIELD_UAI,        /* the school's code, for --by-school */
     SC_FIELD_SCHOOL,     /* the school's name */
+    SC_FIELD_MEF,        /* the pupil's MEF: a label ("2NDE G-T") or a code */
+    SC_FIELD_LEFT,       /* date the pupil left the school (Sortie) */
     SC_FIELD_COUNT /* keep last: "no field" */
 } sc_field;
 
@@ -67,7 +69,15 @@ typedef struct sc_pupil {
     int invalid;        /* the roll row has an anomaly: an unreadable cell,
                            or another pupil's INE */
     long duplicate_of;  /* -1, or the pupil this row repeats */
-    int selected;       /* kept by --classes */
+    char *mef;          /* NULL when the roll gives none */
+    int has_left;       /* the roll gives a date of leaving (SIECLE
+                           DATE_SORTIE, Pronote Sortie): left */
+    sc_date left;
+    int no_class;       /* the roll gives no class: the pupil has left
+                           (SIECLE empties DIV.); class_name is "" */
+    int selected;       /* followed: see sc_cohort_select */
+    int set_aside;      /* why not followed (an sc_cohort_reason), 0 when
+                           followed or left out by --classes */
 } sc_pupil;
 
 /** One row of a placements file: a placement, or a dispense request when
