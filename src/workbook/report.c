@@ -26,6 +26,7 @@
 #include <xlsxwriter.h>
 #include "stagecheck/core/timeline.h"
 #include "stagecheck/workbook/report.h"
+#include "stagecheck/workbook/sheetname.h"
 #include "stagecheck/workbook/writer.h"
 #include "stagecheck/store/tempfile.h"
 #include "stagecheck/base/text.h"
@@ -35,24 +36,16 @@
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/period.h"
 
-#define SHEET_MAX 31    /* Excel's longest sheet name, in UTF-16 units */
-#define NAME_TAIL 10    /* units kept from the end of a name too long */
 #define FILES_SPARE 64  /* open files left for the rest of the process */
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
 #define PLACE_COLS 5    /* structure, type, commune / pays, du, au */
 #define NO_FILL LXW_COLOR_UNSET
 
-static const char SHEET_SUMMARY[] = "Synthèse";
-static const char SHEET_HOSTED[] = "Accueil établissement";
-static const char SHEET_CHANGES[] = "Changements";
-static const char SHEET_ANOMALIES[] = "Anomalies";
-
-/* Names a class sheet may not take: the fixed sheets, Changements even in a
- * workbook without it (the next run may add it), and "History", which Excel
- * keeps for its change history. */
-static const char *const reserved_names[] = {
-    SHEET_SUMMARY, SHEET_HOSTED, SHEET_CHANGES, SHEET_ANOMALIES, "History"};
+static const char SHEET_SUMMARY[] = SC_SHEETNAME_SUMMARY;
+static const char SHEET_HOSTED[] = SC_SHEETNAME_HOSTED;
+static const char SHEET_CHANGES[] = SC_SHEETNAME_CHANGES;
+static const char SHEET_ANOMALIES[] = SC_SHEETNAME_ANOMALIES;
 
 /* Not const: lxw_doc_properties takes char *. */
 static char book_title[] =
@@ -106,7 +99,7 @@ typedef struct class_sheet {
                                 tally.pupils - 1] */
     size_t nplaces;          /* place column groups, at least 1 */
     sc_tally tally;
-    char sheet[SC_SHEET_NAME_SIZE];
+    char sheet[SC_SHEETNAME_SIZE];
 } class_sheet;
 
 enum {
@@ -166,12 +159,6 @@ static const char *str(const char *s)
     return s ? s : "";
 }
 
-static int is_blank(char c)
-{
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' ||
-           c == '\f';
-}
-
 /* ---- UTF-8 -------------------------------------------------------------- */
 
 static size_t utf8_chars(const char *s)
@@ -181,131 +168,6 @@ static size_t utf8_chars(const char *s)
     for (; *s; s++)
         n += ((unsigned char)*s & 0xC0) != 0x80;
     return n;
-}
-
-/* ---- Sheet names -------------------------------------------------------- */
-
-static int name_equal(const char *a, const char *b)
-{
-    char *ka = sc_text_key(a);
-    char *kb = sc_text_key(b);
-    /* Out of memory: libxlsxwriter's own check is ASCII-caseless too. */
-    int eq = ka && kb ? strcmp(ka, kb) == 0 : strcasecmp(a, b) == 0;
-
-    free(ka);
-    free(kb);
-    return eq;
-}
-
-/* Returns the bytes of the longest prefix of s that holds at most units
- * UTF-16 units; looking no further than 3 bytes a unit (the most valid
- * UTF-8 takes) keeps invalid input within SC_SHEET_NAME_SIZE. */
-static size_t name_prefix(const char *s, size_t units)
-{
-    size_t len = strlen(s);
-
-    return sc_text_utf16_prefix(s, len < 3 * units ? len : 3 * units, units);
-}
-
-/* Returns 1 if name is taken: one of the reserved names or of the nused
- * names of used, whose sc_text_key forms are keys (an entry NULL when it
- * could not be made). Compared without case and punctuation, stricter
- * than Excel's own check. */
-static int name_taken(const char *name, const char *const *used,
-                      char *const *keys, size_t nused)
-{
-    char *key = sc_text_key(name);
-    int taken = 0;
-
-    for (size_t i = 0; !taken && i < sizeof reserved_names /
-                                         sizeof *reserved_names; i++)
-        taken = name_equal(name, reserved_names[i]);
-    for (size_t i = 0; !taken && i < nused; i++)
-        taken = key && keys[i] ? strcmp(key, keys[i]) == 0
-                               : strcasecmp(name, used[i]) == 0;
-    free(key);
-    return taken;
-}
-
-/* sc_report_sheet_name, with the keys of the used names at hand. */
-static void sheet_name(const char *class_name, const char *const *used,
-                       char *const *keys, size_t nused,
-                       char out[SC_SHEET_NAME_SIZE])
-{
-    const char *s = str(class_name);
-    char base[SC_SHEET_NAME_SIZE];
-    size_t len;
-
-    /* Excel refuses a name that starts or ends with an apostrophe. */
-    while (is_blank(*s) || *s == '\'')
-        s++;
-    len = strlen(s);
-    if (sc_text_utf16_prefix(s, len, SHEET_MAX) < len) {
-        /* Too long: its start and its end, which tells groups apart
-         * ("Seconde générale et…ologique 10"). */
-        size_t head = name_prefix(s, SHEET_MAX - 1 - NAME_TAIL), tail = len;
-
-        /* Back one whole character at a time. */
-        for (size_t units = 0; tail > 0;) {
-            size_t start = tail - 1, u;
-
-            while (start > 0 && ((unsigned char)s[start] & 0xC0) == 0x80)
-                start--;
-            u = (unsigned char)s[start] >= 0xF0 ? 2 : 1;
-            if (units + u > NAME_TAIL)
-                break;
-            units += u;
-            tail = start;
-        }
-        while (head > 0 && is_blank(s[head - 1]))
-            head--;
-        while (tail < len && is_blank(s[tail]))
-            tail++;
-        memcpy(base, s, head);
-        memcpy(base + head, "\xE2\x80\xA6", 3); /* … */
-        memcpy(base + head + 3, s + tail, len - tail);
-        len = head + 3 + (len - tail);
-    } else {
-        memcpy(base, s, len);
-    }
-    while (len > 0 && (is_blank(base[len - 1]) || base[len - 1] == '\''))
-        len--;
-    base[len] = '\0';
-    /* Control characters would make workbook.xml invalid XML. */
-    for (size_t i = 0; i < len; i++)
-        if (strchr("[]:*?/\\", base[i]) || (unsigned char)base[i] < 0x20 ||
-            base[i] == 0x7F)
-            base[i] = '_';
-    if (len == 0)
-        strcpy(base, "Classe");
-
-    strcpy(out, base);
-    for (unsigned long n = 2; name_taken(out, used, keys, nused); n++) {
-        char suffix[32];
-        size_t slen = (size_t)snprintf(suffix, sizeof suffix, " (%lu)", n);
-
-        len = name_prefix(base, SHEET_MAX - slen);
-        while (len > 0 && is_blank(base[len - 1]))
-            len--;
-        memcpy(out, base, len);
-        memcpy(out + len, suffix, slen + 1);
-    }
-}
-
-void sc_report_sheet_name(const char *class_name, const char *const *used,
-                          size_t nused, char out[SC_SHEET_NAME_SIZE])
-{
-    char **keys = calloc(nused ? nused : 1, sizeof *keys);
-
-    for (size_t i = 0; keys && i < nused; i++)
-        keys[i] = sc_text_key(used[i]);
-    if (keys)
-        sheet_name(class_name, used, keys, nused, out);
-    else
-        sheet_name(class_name, used, (char *const[1]){NULL}, 0, out);
-    for (size_t i = 0; keys && i < nused; i++)
-        free(keys[i]);
-    free(keys);
 }
 
 /* ---- Cells -------------------------------------------------------------- */
@@ -659,7 +521,7 @@ static sc_error book_gather(book *b)
         k->first = first;
         first += k->tally.pupils;
         sc_tally_add(&b->total, &k->tally);
-        sheet_name(k->name, used, keys, c, k->sheet);
+        sc_sheetname_make_keyed(k->name, used, keys, c, k->sheet);
         used[c] = k->sheet;
         if (!(keys[c] = sc_text_key(k->sheet)))
             goto mem_error;
@@ -1264,7 +1126,7 @@ static void changes_row(book *b, sheet *sh, lxw_row_t row, const sc_change *c)
     else if (c->kind == SC_CHANGE_CLASS)
         what = "changement de classe";
     /* Compared as pupils' classes are (sc_text_key): "2NDE 2" is "2nde 2". */
-    else if (c->class_before && !name_equal(c->class_before, c->class_name))
+    else if (c->class_before && !sc_sheetname_equal(c->class_before, c->class_name))
         what = "statut et classe";
     else
         text = "statut";

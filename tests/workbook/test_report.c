@@ -313,112 +313,6 @@ static void workbook_query(fixture *f, const char *code, char *out,
         assert_string_equal(out_, (expected)); \
     } while (0)
 
-/* A macro, so that a failure names the caller's line. */
-#define assert_sheet_name(name, used, nused, expected) \
-    do { \
-        char out_[SC_SHEET_NAME_SIZE]; \
-        sc_report_sheet_name((name), (used), (nused), out_); \
-        assert_true(sc_text_valid_utf8(out_, strlen(out_))); \
-        assert_string_equal(out_, (expected)); \
-    } while (0)
-
-/* ---- Sheet names -------------------------------------------------------- */
-
-static void test_sheet_name_replaces_forbidden_characters(void **state)
-{
-    (void)state;
-    assert_sheet_name("2nde[1]:*?/\\x", NULL, 0, "2nde_1______x");
-    /* Control characters would break workbook.xml. */
-    assert_sheet_name("2nde\x01" "1\n2", NULL, 0, "2nde_1_2");
-}
-
-static void test_sheet_name_cuts_to_31_characters_on_a_code_point(void **state)
-{
-    (void)state;
-    /* 36 two-byte characters: 20 from the start, "…", 10 from the end,
-     * never half a character. */
-    assert_sheet_name("éèàùçâêîôûëïüÿœæÉÈÀÙÇÂÊÎÔÛËÏÜŸŒÆéèàù", NULL, 0,
-                      "éèàùçâêîôûëïüÿœæÉÈÀÙ…ËÏÜŸŒÆéèàù");
-}
-
-static void test_sheet_name_keeps_the_end_that_tells_groups_apart(
-    void **state)
-{
-    (void)state;
-    assert_sheet_name("Seconde générale et technologique 10", NULL, 0,
-                      "Seconde générale et…logique 10");
-    assert_sheet_name("Seconde générale et technologique 9", NULL, 0,
-                      "Seconde générale et…ologique 9");
-}
-
-static void test_sheet_name_counts_emoji_as_two_excel_characters(void **state)
-{
-    (void)state;
-    /* Excel counts UTF-16 units: 30 letters and an emoji make 32. */
-    assert_sheet_name("abcdefghijklmnopqrstuvwxyzabcd\xF0\x9F\x98\x80", NULL,
-                      0, "abcdefghijklmnopqrst…wxyzabcd\xF0\x9F\x98\x80");
-}
-
-static void test_sheet_name_avoids_fixed_sheets_ignoring_case(void **state)
-{
-    (void)state;
-    assert_sheet_name("Synthèse", NULL, 0, "Synthèse (2)");
-    assert_sheet_name("anomalies", NULL, 0, "anomalies (2)");
-    assert_sheet_name("ACCUEIL ÉTABLISSEMENT", NULL, 0,
-                      "ACCUEIL ÉTABLISSEMENT (2)");
-    assert_sheet_name("Synthèse 2", NULL, 0, "Synthèse 2");
-}
-
-static void test_sheet_name_avoids_changes_sheet(void **state)
-{
-    (void)state;
-    assert_sheet_name("Changements", NULL, 0, "Changements (2)");
-    assert_sheet_name("CHANGEMENTS", NULL, 0, "CHANGEMENTS (2)");
-}
-
-static void test_sheet_name_numbers_names_already_used(void **state)
-{
-    const char *used[] = {"2nde 1", "2NDE 1 (2)", "2nde 3"};
-
-    (void)state;
-    assert_sheet_name("2nde 1", used, 3, "2nde 1 (3)");
-    assert_sheet_name("2nde 2", used, 3, "2nde 2");
-}
-
-static void test_sheet_name_suffix_keeps_31_characters(void **state)
-{
-    const char *used[] = {"Seconde générale et…hnologique",
-                          "abcdefghijklmnopqrstuvwxyz abcd"};
-
-    (void)state;
-    /* Cut as the first sheet was; the base then loses what " (2)" needs
-     * to stay within 31 characters. */
-    assert_sheet_name("Seconde générale et technologique", used, 2,
-                      "Seconde générale et…hnologi (2)");
-    /* A blank left at the end of the cut base is dropped. */
-    assert_sheet_name("abcdefghijklmnopqrstuvwxyz abcd", used, 2,
-                      "abcdefghijklmnopqrstuvwxyz (2)");
-}
-
-static void test_sheet_name_drops_edge_apostrophes(void **state)
-{
-    (void)state;
-    assert_sheet_name("'2nde A'", NULL, 0, "2nde A");
-    assert_sheet_name("  ' 2nde B '' ", NULL, 0, "2nde B");
-    assert_sheet_name("2nde l'A", NULL, 0, "2nde l'A");
-}
-
-static void test_sheet_name_never_empty(void **state)
-{
-    const char *used[] = {"Classe"};
-
-    (void)state;
-    assert_sheet_name("", NULL, 0, "Classe");
-    assert_sheet_name(NULL, NULL, 0, "Classe");
-    assert_sheet_name(" '' ", NULL, 0, "Classe");
-    assert_sheet_name("  ", used, 1, "Classe (2)");
-}
-
 /* ---- Writing ------------------------------------------------------------ */
 
 static void test_write_creates_workbook_closed_to_others(void **state)
@@ -781,16 +675,6 @@ static void test_write_class_sheet_shows_previous_status_then_late(
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        TEST(test_sheet_name_replaces_forbidden_characters),
-        TEST(test_sheet_name_cuts_to_31_characters_on_a_code_point),
-        TEST(test_sheet_name_counts_emoji_as_two_excel_characters),
-        TEST(test_sheet_name_keeps_the_end_that_tells_groups_apart),
-        TEST(test_sheet_name_avoids_fixed_sheets_ignoring_case),
-        TEST(test_sheet_name_avoids_changes_sheet),
-        TEST(test_sheet_name_numbers_names_already_used),
-        TEST(test_sheet_name_suffix_keeps_31_characters),
-        TEST(test_sheet_name_drops_edge_apostrophes),
-        TEST(test_sheet_name_never_empty),
         TEST(test_write_creates_workbook_closed_to_others),
         TEST(test_write_replaces_existing_workbook),
         TEST(test_write_into_missing_folder_fails_without_leftover),
