@@ -27,6 +27,7 @@
 #include "stagecheck/core/timeline.h"
 #include "stagecheck/workbook/report.h"
 #include "stagecheck/workbook/sheetname.h"
+#include "stagecheck/workbook/model.h"
 #include "stagecheck/workbook/writer.h"
 #include "stagecheck/store/tempfile.h"
 #include "stagecheck/base/text.h"
@@ -39,7 +40,6 @@
 #define FILES_SPARE 64  /* open files left for the rest of the process */
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
-#define PLACE_COLS 5    /* structure, type, commune / pays, du, au */
 #define NO_FILL LXW_COLOR_UNSET
 
 static const char SHEET_SUMMARY[] = SC_SHEETNAME_SUMMARY;
@@ -81,27 +81,6 @@ static const char *const status_legend[SC_STATUS_COUNT] = {
 #define COLOR_HOSTED 0xFFF2CC  /* an "X" of Accueil établissement */
 #define COLOR_LATE_FONT 0x9C0006 /* "En retard", on COLOR_ERROR */
 
-/* One pupil shown on the class sheets. */
-typedef struct line {
-    const sc_pupil *pupil;
-    size_t index;     /* in data->pupils and report->verdicts */
-    size_t cls;       /* in book->classes */
-    char *surname;    /* sc_text_fold forms, to sort by */
-    char *first;
-    int late;         /* past the deadline and neither ready nor dispensed */
-} line;
-
-/* One class sheet. */
-typedef struct class_sheet {
-    const char *key;
-    const char *name;        /* the first class_name seen */
-    size_t first;            /* its pupils: lines[first .. first +
-                                tally.pupils - 1] */
-    size_t nplaces;          /* place column groups, at least 1 */
-    sc_tally tally;
-    char sheet[SC_SHEETNAME_SIZE];
-} class_sheet;
-
 enum {
     STYLE_BOLD = 1,
     STYLE_BORDER = 2,
@@ -118,21 +97,7 @@ typedef struct book {
     sc_error status;
     lxw_error lxw;          /* libxlsxwriter's error, for the message */
     int signal;             /* what ended the child that wrote, or 0 */
-    line *lines;
-    size_t nlines;
-    class_sheet *classes;
-    size_t nclasses;
-    sc_tally total;          /* every class's tally, summed */
-    /* The optional columns, placed once by book_columns: 0 when absent
-     * (column 0 is never optional). */
-    lxw_col_t summary_late;   /* Synthèse: En retard */
-    lxw_col_t class_previous; /* class sheets: Statut précédent */
-    lxw_col_t class_late;     /* class sheets: Retard */
-    lxw_col_t hosted_late;    /* Accueil établissement: Retard */
-    /* Where the columns that follow them start. */
-    size_t summary_cols;      /* Synthèse: all its columns */
-    lxw_col_t class_places;   /* class sheets: Lieu 1 */
-    lxw_col_t hosted_days;    /* Accueil établissement: the first day */
+    sc_model model;
     lxw_format *title;
     lxw_format *bold;
     lxw_format *header;
@@ -278,7 +243,7 @@ static void sheet_status(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
 /* The Retard cell of l: a marker when late, empty otherwise so that the
  * filter offers "En retard" against "(Vides)". */
 static void sheet_late(book *b, sheet *sh, lxw_row_t row, lxw_col_t col,
-                       const line *l)
+                       const sc_model_line *l)
 {
     if (l->late)
         sheet_text(b, sh, row, col, "En retard", b->late);
@@ -384,168 +349,6 @@ static void sheet_overflow(book *b, sheet *sh, size_t n)
     sheet_put(b, sh, (lxw_row_t)(LIST_ROWS_MAX + 1), 0, text, b->bold, 0);
 }
 
-/* ---- The model ---------------------------------------------------------- */
-
-static sc_status pupil_status(const book *b, const line *l)
-{
-    sc_status s = b->report->verdicts[l->index].status;
-
-    return (unsigned)s < SC_STATUS_COUNT ? s : SC_STATUS_CHECK;
-}
-
-/* The entries of pupil p: items[*begin .. *end - 1]. */
-static void pupil_entries(const sc_report *r, size_t p, size_t *begin,
-                          size_t *end)
-{
-    *begin = *end = 0;
-    if (r->links && r->links->first) {
-        *begin = r->links->first[p];
-        *end = r->links->first[p + 1];
-    }
-}
-
-static size_t pupil_places(const sc_report *r, size_t p)
-{
-    size_t begin, end, n = 0;
-
-    pupil_entries(r, p, &begin, &end);
-    for (size_t k = begin; k < end; k++)
-        n += r->data->entries[r->links->items[k]].dispense == NULL;
-    return n;
-}
-
-/* Returns the index of the class whose key is key, or nclasses. */
-static size_t book_find_class(const book *b, const char *key)
-{
-    size_t c;
-
-    for (c = 0; c < b->nclasses; c++)
-        if (strcmp(b->classes[c].key, key) == 0)
-            break;
-    return c;
-}
-
-/* "2nde 2" before "2nde 10". */
-static int class_cmp(const void *pa, const void *pb)
-{
-    const class_sheet *a = pa, *b = pb;
-    int c = strverscmp(a->name, b->name);
-
-    return c ? c : strcmp(a->key, b->key);
-}
-
-/* By class, then surname and first name folded, then as written. */
-static int line_cmp(const void *pa, const void *pb)
-{
-    const line *a = pa, *b = pb;
-    int c;
-
-    if (a->cls != b->cls)
-        return a->cls < b->cls ? -1 : 1;
-    if ((c = strcmp(a->surname, b->surname)) != 0 ||
-        (c = strcmp(a->first, b->first)) != 0 ||
-        (c = strcmp(str(a->pupil->surname), str(b->pupil->surname))) != 0 ||
-        (c = strcmp(str(a->pupil->first), str(b->pupil->first))) != 0)
-        return c;
-    return a->index < b->index ? -1 : a->index > b->index;
-}
-
-/* Gathers the shown pupils into classes sorted by name, each class's pupils
- * sorted by name, and names the class sheets. Returns SC_OK or
- * SC_ERROR_MEMORY. */
-static sc_error book_gather(book *b)
-{
-    const sc_report *r = b->report;
-    const sc_dataset *data = r->data;
-    const char **used = NULL;
-    char **keys = NULL;
-    sc_error err = SC_ERROR_MEMORY;
-    size_t n = 0;
-
-    for (size_t p = 0; p < data->npupils; p++)
-        n += sc_pupil_shown(&data->pupils[p]);
-    if (n == 0)
-        return SC_OK;
-    b->lines = calloc(n, sizeof *b->lines);
-    b->classes = calloc(n, sizeof *b->classes);
-    if (!b->lines || !b->classes)
-        goto mem_error;
-
-    for (size_t p = 0; p < data->npupils; p++) {
-        const sc_pupil *pupil = &data->pupils[p];
-        line *l;
-
-        if (!sc_pupil_shown(pupil))
-            continue;
-        l = &b->lines[b->nlines++];
-        l->pupil = pupil;
-        l->index = p;
-        l->surname = sc_text_fold(pupil->surname);
-        l->first = sc_text_fold(pupil->first);
-        if (!l->surname || !l->first)
-            goto mem_error;
-        if (book_find_class(b, str(pupil->class_key)) == b->nclasses) {
-            class_sheet *k = &b->classes[b->nclasses++];
-
-            k->key = str(pupil->class_key);
-            k->name = str(pupil->class_name);
-            k->nplaces = 1;
-        }
-    }
-    qsort(b->classes, b->nclasses, sizeof *b->classes, class_cmp);
-
-    for (size_t i = 0; i < b->nlines; i++) {
-        line *l = &b->lines[i];
-        class_sheet *k;
-        size_t places = pupil_places(b->report, l->index);
-
-        l->cls = book_find_class(b, str(l->pupil->class_key));
-        k = &b->classes[l->cls];
-        l->late = r->has_deadline &&
-                  sc_rules_is_late(pupil_status(b, l), r->as_of, r->deadline);
-        sc_tally_count(&k->tally, pupil_status(b, l),
-                       r->verdicts[l->index].hosted != 0, l->late);
-        if (places > k->nplaces)
-            k->nplaces = places;
-    }
-    qsort(b->lines, b->nlines, sizeof *b->lines, line_cmp);
-
-    /* Each sheet name folded once: a lycée may have hundreds of classes. */
-    used = malloc((b->nclasses ? b->nclasses : 1) * sizeof *used);
-    keys = calloc(b->nclasses ? b->nclasses : 1, sizeof *keys);
-    if (!used || !keys)
-        goto mem_error;
-    for (size_t c = 0, first = 0; c < b->nclasses; c++) {
-        class_sheet *k = &b->classes[c];
-
-        k->first = first;
-        first += k->tally.pupils;
-        sc_tally_add(&b->total, &k->tally);
-        sc_sheetname_make_keyed(k->name, used, keys, c, k->sheet);
-        used[c] = k->sheet;
-        if (!(keys[c] = sc_text_key(k->sheet)))
-            goto mem_error;
-    }
-    err = SC_OK;
-
-mem_error:
-    for (size_t c = 0; keys && c < b->nclasses; c++)
-        free(keys[c]);
-    free(keys);
-    free(used);
-    return err;
-}
-
-static void book_free(book *b)
-{
-    for (size_t i = 0; i < b->nlines; i++) {
-        free(b->lines[i].surname);
-        free(b->lines[i].first);
-    }
-    free(b->lines);
-    free(b->classes);
-}
-
 /* ---- Formats ------------------------------------------------------------ */
 
 static lxw_format *book_format(book *b, unsigned style, lxw_color_t fill,
@@ -605,8 +408,6 @@ static void book_formats(book *b)
 
 /* ---- Synthèse ----------------------------------------------------------- */
 
-#define SUMMARY_COLS (3 + SC_STATUS_COUNT) /* Classe, Effectif, ..., % */
-
 /* The lines above the tables: title, school year, period, reference date. */
 static void summary_heading(book *b, sheet *sh)
 {
@@ -645,7 +446,7 @@ static void summary_deadline(book *b, sheet *sh, lxw_row_t row)
     len = (size_t)snprintf(text, sizeof text,
                            "Date limite de retour des conventions : %s", day);
     if (r->as_of != SC_DATE_NONE) {
-        sc_timeline_deadline(r->as_of, r->deadline, b->total.late, when,
+        sc_timeline_deadline(r->as_of, r->deadline, b->model.total.late, when,
                              sizeof when);
         snprintf(text + len, sizeof text - len, " — %s", when);
     }
@@ -687,11 +488,11 @@ static void summary_counts(book *b, sheet *sh, lxw_row_t row,
     for (int s = 0; s < SC_STATUS_COUNT; s++)
         sheet_number(b, sh, row, (lxw_col_t)(2 + s), (double)t->status[s], f);
     if (t->pupils > 0)
-        sheet_number(b, sh, row, SUMMARY_COLS - 1,
+        sheet_number(b, sh, row, SC_MODEL_SUMMARY_COLS - 1,
                      (double)sc_tally_done(t) / (double)t->pupils,
                      bold ? b->total_percent : b->percent);
-    if (b->summary_late)
-        sheet_number(b, sh, row, b->summary_late, (double)t->late, f);
+    if (b->model.columns.summary_late)
+        sheet_number(b, sh, row, b->model.columns.summary_late, (double)t->late, f);
 }
 
 /* The stacked columns of the statuses per class, one series per status
@@ -699,11 +500,11 @@ static void summary_counts(book *b, sheet *sh, lxw_row_t row,
 static void summary_chart(book *b, sheet *sh, lxw_row_t first,
                           lxw_row_t at)
 {
-    lxw_row_t last = first + (lxw_row_t)b->nclasses - 1;
+    lxw_row_t last = first + (lxw_row_t)b->model.nclasses - 1;
     lxw_chart_options options = {0};
     lxw_chart *chart;
 
-    if (b->status != SC_OK || b->nclasses == 0)
+    if (b->status != SC_OK || b->model.nclasses == 0)
         return;
     chart = workbook_add_chart(b->workbook, LXW_CHART_COLUMN_STACKED);
     if (!chart) {
@@ -729,7 +530,7 @@ static void summary_chart(book *b, sheet *sh, lxw_row_t first,
     chart_axis_set_name(chart->y_axis, "Élèves");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_BOTTOM);
     /* Wider than the default 480 pixels when there are many classes. */
-    options.x_scale = b->nclasses > 8 ? (160.0 + 40.0 * (double)b->nclasses)
+    options.x_scale = b->model.nclasses > 8 ? (160.0 + 40.0 * (double)b->model.nclasses)
                                             / 480.0 : 1.0;
     options.y_scale = 1.25;
     book_check(b, worksheet_insert_chart_opt(sh->worksheet, at, 0, chart,
@@ -747,7 +548,7 @@ static void book_summary(book *b)
     lxw_row_t row, first;
     sheet sh;
 
-    if (!sheet_open(b, &sh, SHEET_SUMMARY, b->summary_cols))
+    if (!sheet_open(b, &sh, SHEET_SUMMARY, b->model.columns.summary_cols))
         goto done;
     sheet_print(&sh);
     summary_heading(b, &sh);
@@ -762,17 +563,17 @@ static void book_summary(book *b)
     for (int s = 0; s < SC_STATUS_COUNT; s++)
         sheet_text(b, &sh, row, (lxw_col_t)(2 + s),
                    sc_status_label((sc_status)s), b->status_header[s]);
-    sheet_text(b, &sh, row, SUMMARY_COLS - 1, "Prêts ou dispensés",
+    sheet_text(b, &sh, row, SC_MODEL_SUMMARY_COLS - 1, "Prêts ou dispensés",
                b->header);
-    if (b->summary_late)
-        sheet_text(b, &sh, row, b->summary_late, "En retard", b->header);
+    if (b->model.columns.summary_late)
+        sheet_text(b, &sh, row, b->model.columns.summary_late, "En retard", b->header);
     first = ++row;
-    for (size_t c = 0; c < b->nclasses; c++, row++) {
-        const class_sheet *k = &b->classes[c];
+    for (size_t c = 0; c < b->model.nclasses; c++, row++) {
+        const sc_model_class *k = &b->model.classes[c];
 
         summary_counts(b, &sh, row, k->name, &k->tally, 0);
     }
-    summary_counts(b, &sh, row++, "Total", &b->total, 1);
+    summary_counts(b, &sh, row++, "Total", &b->model.total, 1);
 
     sheet_put(b, &sh, ++row, 0, "Légende", b->bold, 0);
     for (int s = 0; s < SC_STATUS_COUNT; s++) {
@@ -805,11 +606,6 @@ done:
 
 /* ---- Class sheets ------------------------------------------------------- */
 
-#define CLASS_LEAD 5  /* Nom, Prénom, INE, Né(e) le, Statut; then the
-                         optional Statut précédent and Retard */
-#define CLASS_TAIL 4  /* Dispense, À faire, Jours à accueillir, Lignes
-                         d'origine */
-
 /* Writes "City (Country)" into a new string, the country only when it is
  * not France. Returns NULL when out of memory. */
 static char *entry_where(const sc_entry *e)
@@ -836,7 +632,7 @@ static char *pupil_dispenses(const sc_report *r, size_t p)
     size_t begin, end, len = 1;
     char *joined;
 
-    pupil_entries(r, p, &begin, &end);
+    sc_model_entries(r, p, &begin, &end);
     for (size_t k = begin; k < end; k++)
         len += strlen(str(r->data->entries[r->links->items[k]].dispense)) + 3;
     joined = malloc(len);
@@ -884,26 +680,26 @@ static void hosted_days(const sc_period *period, uint64_t hosted,
 
 static void class_header(book *b, sheet *sh, size_t nplaces)
 {
-    static const char *const lead[CLASS_LEAD] = {"Nom", "Prénom", "INE",
+    static const char *const lead[SC_MODEL_CLASS_LEAD] = {"Nom", "Prénom", "INE",
                                                  "Né(e) le", "Statut"};
-    static const char *const place[PLACE_COLS] = {
+    static const char *const place[SC_MODEL_PLACE_COLS] = {
         "structure", "type", "commune / pays", "du", "au"};
-    static const char *const tail[CLASS_TAIL] = {
+    static const char *const tail[SC_MODEL_CLASS_TAIL] = {
         "Dispense", "À faire", "Jours à accueillir", "Lignes d'origine"};
-    lxw_col_t col = b->class_places;
+    lxw_col_t col = b->model.columns.class_places;
     char label[64];
 
-    sheet_header(b, sh, lead, CLASS_LEAD);
-    if (b->class_previous)
-        sheet_text(b, sh, 0, b->class_previous, "Statut précédent", b->header);
-    if (b->class_late)
-        sheet_text(b, sh, 0, b->class_late, "Retard", b->header);
+    sheet_header(b, sh, lead, SC_MODEL_CLASS_LEAD);
+    if (b->model.columns.class_previous)
+        sheet_text(b, sh, 0, b->model.columns.class_previous, "Statut précédent", b->header);
+    if (b->model.columns.class_late)
+        sheet_text(b, sh, 0, b->model.columns.class_late, "Retard", b->header);
     for (size_t i = 0; i < nplaces; i++)
-        for (size_t c = 0; c < PLACE_COLS; c++) {
+        for (size_t c = 0; c < SC_MODEL_PLACE_COLS; c++) {
             snprintf(label, sizeof label, "Lieu %zu — %s", i + 1, place[c]);
             sheet_text(b, sh, 0, col++, label, b->header);
         }
-    for (size_t c = 0; c < CLASS_TAIL; c++)
+    for (size_t c = 0; c < SC_MODEL_CLASS_TAIL; c++)
         sheet_text(b, sh, 0, col++, tail[c], b->header);
 }
 
@@ -912,9 +708,9 @@ static void class_places(book *b, sheet *sh, lxw_row_t row, size_t p)
 {
     const sc_report *r = b->report;
     size_t begin, end;
-    lxw_col_t col = b->class_places;
+    lxw_col_t col = b->model.columns.class_places;
 
-    pupil_entries(r, p, &begin, &end);
+    sc_model_entries(r, p, &begin, &end);
     for (size_t k = begin; k < end && b->status == SC_OK; k++) {
         const sc_entry *e = &r->data->entries[r->links->items[k]];
         char *where;
@@ -932,7 +728,7 @@ static void class_places(book *b, sheet *sh, lxw_row_t row, size_t p)
         sheet_date(b, sh, row, col + 3, e->start);
         sheet_date(b, sh, row, col + 4, e->end);
         free(where);
-        col += PLACE_COLS;
+        col += SC_MODEL_PLACE_COLS;
     }
 }
 
@@ -946,7 +742,7 @@ static char *pupil_origins(const sc_report *r, size_t p)
     char *text;
     int n;
 
-    pupil_entries(r, p, &begin, &end);
+    sc_model_entries(r, p, &begin, &end);
     size = strlen(pupil->file) + 16;
     for (size_t k = begin; k < end; k++)
         size += strlen(r->data->entries[r->links->items[k]].file) + 16;
@@ -962,13 +758,13 @@ static char *pupil_origins(const sc_report *r, size_t p)
     return text;
 }
 
-static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
+static void class_row(book *b, sheet *sh, lxw_row_t row, const sc_model_line *l,
                       size_t nplaces)
 {
     const sc_verdict *v = &b->report->verdicts[l->index];
     const sc_pupil *p = l->pupil;
-    sc_status status = pupil_status(b, l);
-    lxw_col_t col = (lxw_col_t)(b->class_places + PLACE_COLS * nplaces);
+    sc_status status = l->status;
+    lxw_col_t col = (lxw_col_t)(b->model.columns.class_places + SC_MODEL_PLACE_COLS * nplaces);
     char days[16 + SC_PERIOD_MAX_DAYS * 8];
     char *dispenses, *origins;
 
@@ -977,11 +773,11 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
     sheet_text(b, sh, row, 2, p->ine, NULL);
     sheet_date(b, sh, row, 3, p->birth);
     sheet_status(b, sh, row, 4, (int)status, 1, NULL);
-    if (b->class_previous)
-        sheet_status(b, sh, row, b->class_previous,
+    if (b->model.columns.class_previous)
+        sheet_status(b, sh, row, b->model.columns.class_previous,
                      b->report->previous[l->index], 1, "nouveau");
-    if (b->class_late)
-        sheet_late(b, sh, row, b->class_late, l);
+    if (b->model.columns.class_late)
+        sheet_late(b, sh, row, b->model.columns.class_late, l);
     class_places(b, sh, row, l->index);
     dispenses = pupil_dispenses(b->report, l->index);
     if (!dispenses) {
@@ -1003,16 +799,16 @@ static void class_row(book *b, sheet *sh, lxw_row_t row, const line *l,
     free(origins);
 }
 
-static void book_class(book *b, const class_sheet *k)
+static void book_class(book *b, const sc_model_class *k)
 {
     sheet sh;
 
     if (sheet_open(b, &sh, k->sheet,
-                   b->class_places + PLACE_COLS * k->nplaces + CLASS_TAIL)) {
+                   sc_model_class_cols(&b->model, k))) {
         class_header(b, &sh, k->nplaces);
         sheet_list(b, &sh, (lxw_row_t)list_fit(k->tally.pupils));
         for (size_t i = 0; i < list_fit(k->tally.pupils); i++)
-            class_row(b, &sh, (lxw_row_t)(i + 1), &b->lines[k->first + i],
+            class_row(b, &sh, (lxw_row_t)(i + 1), &b->model.lines[k->first + i],
                       k->nplaces);
         sheet_overflow(b, &sh, k->tally.pupils);
     }
@@ -1020,9 +816,6 @@ static void book_class(book *b, const class_sheet *k)
 }
 
 /* ---- Accueil établissement ---------------------------------------------- */
-
-#define HOSTED_LEAD 4 /* Classe, Nom, Prénom, Motif; then the optional
-                         Retard */
 
 /* "lun. 17/06". */
 static void day_label(sc_date day, char buf[16])
@@ -1037,7 +830,7 @@ static void day_label(sc_date day, char buf[16])
 
 static void book_hosted(book *b)
 {
-    static const char *const lead[HOSTED_LEAD] = {"Classe", "Nom", "Prénom",
+    static const char *const lead[SC_MODEL_HOSTED_LEAD] = {"Classe", "Nom", "Prénom",
                                                   "Motif"};
     const sc_period *period = b->report->period;
     int ndays = period->ndays; /* 1 .. SC_PERIOD_MAX_DAYS: sc_period_init */
@@ -1046,20 +839,20 @@ static void book_hosted(book *b)
     lxw_row_t row = 1;
     sheet sh;
 
-    if (!sheet_open(b, &sh, SHEET_HOSTED, b->hosted_days + (size_t)ndays))
+    if (!sheet_open(b, &sh, SHEET_HOSTED, b->model.columns.hosted_days + (size_t)ndays))
         goto done;
-    sheet_header(b, &sh, lead, HOSTED_LEAD);
-    if (b->hosted_late)
-        sheet_text(b, &sh, 0, b->hosted_late, "Retard", b->header);
+    sheet_header(b, &sh, lead, SC_MODEL_HOSTED_LEAD);
+    if (b->model.columns.hosted_late)
+        sheet_text(b, &sh, 0, b->model.columns.hosted_late, "Retard", b->header);
     for (int i = 0; i < ndays; i++) {
         char label[16];
 
         day_label(period->days[i], label);
-        sheet_text(b, &sh, 0, (lxw_col_t)(b->hosted_days + i), label,
+        sheet_text(b, &sh, 0, (lxw_col_t)(b->model.columns.hosted_days + i), label,
                    b->header);
     }
-    for (size_t i = 0; i < b->nlines; i++) {
-        const line *l = &b->lines[i];
+    for (size_t i = 0; i < b->model.nlines; i++) {
+        const sc_model_line *l = &b->model.lines[i];
         const sc_verdict *v = &b->report->verdicts[l->index];
 
         if (!(v->hosted & all))
@@ -1072,15 +865,15 @@ static void book_hosted(book *b)
             left_out++;
             continue;
         }
-        sheet_text(b, &sh, row, 0, b->classes[l->cls].name, NULL);
+        sheet_text(b, &sh, row, 0, b->model.classes[l->cls].name, NULL);
         sheet_text(b, &sh, row, 1, l->pupil->surname, NULL);
         sheet_text(b, &sh, row, 2, l->pupil->first, NULL);
         sheet_text(b, &sh, row, 3, v->motif, NULL);
-        if (b->hosted_late)
-            sheet_late(b, &sh, row, b->hosted_late, l);
+        if (b->model.columns.hosted_late)
+            sheet_late(b, &sh, row, b->model.columns.hosted_late, l);
         for (int d = 0; d < ndays; d++)
             if ((v->hosted >> d) & 1) {
-                sheet_text(b, &sh, row, (lxw_col_t)(b->hosted_days + d), "X",
+                sheet_text(b, &sh, row, (lxw_col_t)(b->model.columns.hosted_days + d), "X",
                            b->hosted);
                 count[d]++;
             }
@@ -1097,7 +890,7 @@ static void book_hosted(book *b)
     }
     sheet_text(b, &sh, row, 0, "Élèves à accueillir", b->bold);
     for (int d = 0; d < ndays; d++)
-        sheet_number(b, &sh, row, (lxw_col_t)(b->hosted_days + d),
+        sheet_number(b, &sh, row, (lxw_col_t)(b->model.columns.hosted_days + d),
                      (double)count[d], b->bold);
 
 done:
@@ -1204,33 +997,16 @@ done:
 
 /* ---- The workbook ------------------------------------------------------- */
 
-/* Places the optional columns: a report without deadline or previous run
- * gets the sheets it always had. */
-static void book_columns(book *b)
-{
-    const sc_report *r = b->report;
-    lxw_col_t col = CLASS_LEAD;
-
-    b->summary_late = r->has_deadline ? SUMMARY_COLS : 0;
-    b->summary_cols = SUMMARY_COLS + (r->has_deadline ? 1 : 0);
-    b->class_previous = r->previous ? col++ : 0;
-    b->class_late = r->has_deadline ? col++ : 0;
-    b->class_places = col;
-    b->hosted_late = r->has_deadline ? HOSTED_LEAD : 0;
-    b->hosted_days = HOSTED_LEAD + (r->has_deadline ? 1 : 0);
-}
-
 static void book_write(book *b, const void *unused)
 {
     lxw_doc_properties properties = {.title = book_title};
 
     (void)unused;
     book_check(b, workbook_set_properties(b->workbook, &properties));
-    book_columns(b);
     book_formats(b);
     book_summary(b);
-    for (size_t c = 0; c < b->nclasses; c++)
-        book_class(b, &b->classes[c]);
+    for (size_t c = 0; c < b->model.nclasses; c++)
+        book_class(b, &b->model.classes[c]);
     book_hosted(b);
     if (b->report->previous)
         book_changes(b);
@@ -1296,7 +1072,7 @@ static void academie_row(book *b, sheet *sh, lxw_row_t row,
                      (double)sc_tally_done(n) / (double)n->pupils,
                      total ? b->total_percent : b->percent);
     col++;
-    if (b->summary_late)
+    if (b->report->has_deadline)
         sheet_number(b, sh, row, col++, (double)n->late, f);
     sheet_number(b, sh, row, col, (double)n->findings, f);
 }
@@ -1353,7 +1129,7 @@ static void book_academie(book *b, const sc_academie *a)
         sheet_text(b, &sh, row, (lxw_col_t)(ACADEMIE_LEAD + s),
                    sc_status_label((sc_status)s), b->status_header[s]);
     sheet_text(b, &sh, row, col++, "Prêts ou dispensés", b->header);
-    if (b->summary_late)
+    if (b->report->has_deadline)
         sheet_text(b, &sh, row, col++, "En retard", b->header);
     sheet_text(b, &sh, row, col, "Anomalies", b->header);
     /* Before the rows: libxlsxwriter's constant_memory mode takes no range
@@ -1380,7 +1156,6 @@ static void book_write_academie(book *b, const void *arg)
     lxw_doc_properties properties = {.title = book_title};
 
     book_check(b, workbook_set_properties(b->workbook, &properties));
-    book_columns(b);
     book_formats(b);
     book_academie(b, arg);
     book_anomalies(b);
@@ -1493,7 +1268,7 @@ static sc_error books_child(book *books, const sc_book_job *jobs, size_t n,
             child_tell(fds[1], &(child_note){0, (int)i, 0, 0});
             err = jobs[i].report
                       ? book_write_file(b, jobs[i].file.tmp, book_write, NULL,
-                                        b->nclasses + 4)
+                                        b->model.nclasses + 4)
                       : book_write_file(b, jobs[i].file.tmp,
                                         book_write_academie, jobs[i].academie,
                                         2);
@@ -1565,7 +1340,7 @@ sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         if (jobs[i].report) {
             books[i].report = jobs[i].report;
-            err = book_gather(&books[i]);
+            err = sc_model_build(&books[i].model, jobs[i].report);
         } else {
             const sc_academie *a = jobs[i].academie;
             summaries[i] = (sc_report){.period = a->period,
@@ -1603,7 +1378,7 @@ sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
         if (err != SC_OK)
             sc_tempfile_abort(&jobs[i].file);
         if (books && jobs[i].report)
-            book_free(&books[i]);
+            sc_model_free(&books[i].model);
     }
     free(books);
     free(summaries);
