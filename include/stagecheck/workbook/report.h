@@ -1,7 +1,9 @@
 /*
- * report.h - the Excel workbook: Synthèse, one sheet per class,
- * Accueil établissement and Anomalies, written through libxlsxwriter to a
- * temporary file renamed into place only on success.
+ * report.h - what the run hands the workbook layer: a school's report
+ * (sc_report), the académie's figures (sc_academie, sc_school_tally), and
+ * the jobs of a batch that writer.h writes (sc_book_job). The layer's
+ * other headers are internal to it: model.h, sheetname.h, book.h,
+ * cells.h, formats.h and one sheet_<name>.h per sheet.
  */
 #ifndef STAGECHECK_WORKBOOK_REPORT_H
 #define STAGECHECK_WORKBOOK_REPORT_H
