@@ -187,6 +187,20 @@ void sc_cells_list(sc_cells *sh, lxw_row_t last_row)
     sc_cells_print(sh);
 }
 
+size_t sc_cells_open_list(sc_cells *sh, sc_book *b, const char *name,
+                          const char *const *labels, size_t ncols, size_t n,
+                          const char *none)
+{
+    if (!sc_cells_open(sh, b, name, ncols))
+        return 0;
+    sc_cells_header(sh, labels, ncols);
+    /* Down to row 1 when empty, so that the filter covers the none line. */
+    sc_cells_list(sh, (lxw_row_t)(n ? sc_cells_list_fit(n) : 1));
+    if (n == 0)
+        sc_cells_text(sh, 1, 0, none, NULL);
+    return sc_cells_list_fit(n);
+}
+
 size_t sc_cells_list_fit(size_t n)
 {
     return n < SC_CELLS_LIST_ROWS_MAX ? n : SC_CELLS_LIST_ROWS_MAX;

@@ -11,16 +11,12 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list)
 {
     static const char *const labels[ANOMALIES_COLS] = {
         "Gravité", "Fichier", "Ligne", "Classe", "Élève", "Message"};
-    size_t n = list ? list->count : 0;
+    size_t n = list ? list->count : 0, shown;
     sc_cells sh;
 
-    if (!sc_cells_open(&sh, b, SC_SHEETNAME_ANOMALIES, ANOMALIES_COLS))
-        goto done;
-    sc_cells_header(&sh, labels, ANOMALIES_COLS);
-    sc_cells_list(&sh, (lxw_row_t)(n ? sc_cells_list_fit(n) : 1));
-    if (n == 0)
-        sc_cells_text(&sh, 1, 0, "Aucune anomalie", NULL);
-    for (size_t i = 0; i < sc_cells_list_fit(n); i++) {
+    shown = sc_cells_open_list(&sh, b, SC_SHEETNAME_ANOMALIES, labels,
+                               ANOMALIES_COLS, n, "Aucune anomalie");
+    for (size_t i = 0; i < shown; i++) {
         const sc_anomaly *a = &list->items[i];
         lxw_row_t row = (lxw_row_t)(i + 1);
         lxw_format *fill = a->severity == SC_SEVERITY_ERROR ? b->formats.error
@@ -38,7 +34,5 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list)
         sc_cells_text(&sh, row, 5, a->message, NULL);
     }
     sc_cells_overflow(&sh, n);
-
-done:
     sc_cells_close(&sh);
 }

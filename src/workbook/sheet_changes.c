@@ -48,20 +48,14 @@ void sc_sheet_changes_write(sc_book *b, const sc_changes *list)
 {
     static const char *const labels[CHANGES_COLS] = {
         "Classe", "Nom", "Prénom", "Avant", "Après", "Changement"};
-    size_t n = list ? list->count : 0;
+    size_t n = list ? list->count : 0, shown;
     sc_cells sh;
 
-    if (!sc_cells_open(&sh, b, SC_SHEETNAME_CHANGES, CHANGES_COLS))
-        goto done;
-    sc_cells_header(&sh, labels, CHANGES_COLS);
-    sc_cells_list(&sh, (lxw_row_t)(n ? sc_cells_list_fit(n) : 1));
-    if (n == 0)
-        sc_cells_text(&sh, 1, 0, "Aucun changement depuis le passage "
-                      "précédent", NULL);
-    for (size_t i = 0; i < sc_cells_list_fit(n); i++)
+    shown = sc_cells_open_list(&sh, b, SC_SHEETNAME_CHANGES, labels,
+                               CHANGES_COLS, n, "Aucun changement depuis le "
+                               "passage précédent");
+    for (size_t i = 0; i < shown; i++)
         changes_row(&sh, (lxw_row_t)(i + 1), &list->items[i]);
     sc_cells_overflow(&sh, n);
-
-done:
     sc_cells_close(&sh);
 }

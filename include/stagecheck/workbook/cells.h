@@ -34,6 +34,15 @@ typedef struct sc_cells {
 int sc_cells_open(sc_cells *sh, sc_book *book, const char *name,
                   size_t ncols);
 
+/** Opens a list sheet of n items, as sc_cells_open: its header row of
+ *  ncols labels, frozen, filtered and printed as lists are, and the line
+ *  none under it when n is 0. Returns how many items fit below the header
+ *  (0 when the book has failed); the caller writes them from row 1, then
+ *  calls sc_cells_overflow and sc_cells_close. */
+size_t sc_cells_open_list(sc_cells *sh, sc_book *book, const char *name,
+                          const char *const *labels, size_t ncols, size_t n,
+                          const char *none);
+
 /** Sets the fitted column widths and releases sh. */
 void sc_cells_close(sc_cells *sh);
 
