@@ -1,7 +1,9 @@
 /*
- * report.h - the Excel workbook: Synthèse, one sheet per class,
- * Accueil établissement and Anomalies, written through libxlsxwriter to a
- * temporary file renamed into place only on success.
+ * report.h - what the run hands the workbook layer: a school's report
+ * (sc_report), the académie's figures (sc_academie, sc_school_tally), and
+ * the jobs of a batch that writer.h writes (sc_book_job). The layer's
+ * other headers are internal to it: model.h, sheetname.h, book.h,
+ * cells.h, formats.h and one sheet_<name>.h per sheet.
  */
 #ifndef STAGECHECK_WORKBOOK_REPORT_H
 #define STAGECHECK_WORKBOOK_REPORT_H
@@ -18,9 +20,6 @@
 #include "stagecheck/core/tally.h"
 #include "stagecheck/core/changes.h"
 #include "stagecheck/core/period.h"
-
-/** Longest sheet name, in bytes (31 characters of up to 4 bytes, plus NUL). */
-#define SC_SHEET_NAME_SIZE 128
 
 /** Everything the workbook shows. Nothing is owned. */
 typedef struct sc_report {
@@ -68,13 +67,5 @@ typedef struct sc_book_job {
     const char *path;
     sc_tempfile file;            /* set by sc_writer_prepare_batch */
 } sc_book_job;
-
-/** Makes a valid Excel sheet name for a class into out: at most 31
- *  characters, none of []:*?/\, no leading or trailing apostrophe, never
- *  empty, no control character, and different (ignoring case) from the
- *  nused names of used and from the fixed sheets "Synthèse", "Accueil
- *  établissement", "Changements", "Anomalies" and Excel's own "History". */
-void sc_report_sheet_name(const char *class_name, const char *const *used,
-                          size_t nused, char out[SC_SHEET_NAME_SIZE]);
 
 #endif /* STAGECHECK_WORKBOOK_REPORT_H */

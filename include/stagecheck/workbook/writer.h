@@ -11,12 +11,13 @@
 #include "stagecheck/base/error.h"
 #include "stagecheck/workbook/report.h"
 
-/** Writes each workbook of jobs (a school's as sc_report_write does; the
- *  académie's with one row per school, totals, a chart and the anomalies
- *  no school owns) into a temporary file beside its path, created without
- *  permission for others, all of them from one child process
- *  (libxlsxwriter's crashes and leaks stay there; one fork serves many
- *  workbooks). Returns SC_OK with every jobs[i].file for the caller to
+/** Writes each workbook of jobs (a school's: Synthèse, one sheet per
+ *  class, Accueil établissement, Changements after a previous run and
+ *  Anomalies; the académie's with one row per school, totals, a chart and
+ *  the anomalies no school owns) into a temporary file beside its path,
+ *  created without permission for others, all of them from one child
+ *  process (libxlsxwriter's crashes and leaks stay there; one fork serves
+ *  many workbooks). Returns SC_OK with every jobs[i].file for the caller to
  *  sc_tempfile_commit once every file of the run is ready, or an error with
  *  diag naming the workbook and no temporary file left. */
 sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag);

@@ -1,0 +1,93 @@
+/*
+ * cells.h - writing the cells of one worksheet, and fitting its column
+ * widths to what was written. Internal to the workbook layer.
+ *
+ * libxlsxwriter runs in constant_memory mode when it can (book.c): each
+ * row goes to a scratch file as soon as the next one starts. Rows are
+ * therefore written top to bottom, and ranges (filters) set before the
+ * rows below them; column widths can still come last, and do, from
+ * sc_cells_close. Every function here does nothing once the book has
+ * failed.
+ */
+#ifndef STAGECHECK_WORKBOOK_CELLS_H
+#define STAGECHECK_WORKBOOK_CELLS_H
+
+#include <stddef.h>
+#include <xlsxwriter.h>
+#include "stagecheck/base/date.h"
+#include "stagecheck/workbook/book.h"
+
+/* One worksheet and the longest text of each of its columns. */
+typedef struct sc_cells {
+    sc_book *book;
+    lxw_worksheet *worksheet;
+    size_t *width;   /* characters */
+    size_t ncols;
+} sc_cells;
+
+/** Rows a list sheet can hold below its header: Excel stops at 1,048,576
+ *  rows, and one is kept for the notice of what did not fit. */
+#define SC_CELLS_LIST_ROWS_MAX ((size_t)LXW_ROW_MAX - 2)
+
+/** Adds the worksheet name of ncols columns to book. Returns 1, or 0 when
+ *  the book has failed (before or now); sc_cells_close it either way. */
+int sc_cells_open(sc_cells *sh, sc_book *book, const char *name,
+                  size_t ncols);
+
+/** Opens a list sheet of n items, as sc_cells_open: its header row of
+ *  ncols labels, frozen, filtered and printed as lists are, and the line
+ *  none under it when n is 0. Returns how many items fit below the header
+ *  (0 when the book has failed); the caller writes them from row 1, then
+ *  calls sc_cells_overflow and sc_cells_close. */
+size_t sc_cells_open_list(sc_cells *sh, sc_book *book, const char *name,
+                          const char *const *labels, size_t ncols, size_t n,
+                          const char *none);
+
+/** Sets the fitted column widths and releases sh. */
+void sc_cells_close(sc_cells *sh);
+
+/** Writes text, cut to what a cell holds; fit says whether the column's
+ *  width follows it (not for the free lines of Synthèse, which overflow
+ *  into the empty cells on their right). */
+void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                  const char *text, lxw_format *format, int fit);
+
+/** sc_cells_put, the column fitted to the text. */
+void sc_cells_text(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                   const char *text, lxw_format *format);
+
+void sc_cells_number(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                     double value, lxw_format *format);
+
+/** Writes a date as an Excel date; nothing for SC_DATE_NONE, and text for
+ *  years Excel's calendar cannot hold. */
+void sc_cells_date(sc_cells *sh, lxw_row_t row, lxw_col_t col, sc_date date);
+
+/** Writes the label of status (an sc_status), in its colour when filled;
+ *  none instead when status is -1, the "no status" of sc_report and
+ *  sc_change. */
+void sc_cells_status(sc_cells *sh, lxw_row_t row, lxw_col_t col, int status,
+                     int filled, const char *none);
+
+/** The Retard cell: a marker when late, empty otherwise so that the filter
+ *  offers "En retard" against "(Vides)". */
+void sc_cells_late(sc_cells *sh, lxw_row_t row, lxw_col_t col, int late);
+
+/** Writes the header row of a list sheet. */
+void sc_cells_header(sc_cells *sh, const char *const *labels, size_t n);
+
+/** Prints landscape on A4, one page wide. */
+void sc_cells_print(sc_cells *sh);
+
+/** The settings shared by the list sheets: header row frozen, filtered
+ *  (down to last_row) and printed on every page. */
+void sc_cells_list(sc_cells *sh, lxw_row_t last_row);
+
+/** Returns how many of the n items of a list fit on a sheet. */
+size_t sc_cells_list_fit(size_t n);
+
+/** After a list cut by sc_cells_list_fit, says on its last row how many
+ *  items are left out (nothing when none is). */
+void sc_cells_overflow(sc_cells *sh, size_t n);
+
+#endif /* STAGECHECK_WORKBOOK_CELLS_H */

@@ -1,0 +1,41 @@
+/*
+ * formats.h - the cell formats of a workbook, and the colour and legend
+ * of each status, shared by cells, charts and the Synthèse's Légende.
+ * Internal to the workbook layer.
+ */
+#ifndef STAGECHECK_WORKBOOK_FORMATS_H
+#define STAGECHECK_WORKBOOK_FORMATS_H
+
+#include <xlsxwriter.h>
+#include "stagecheck/base/error.h"
+#include "stagecheck/core/status.h"
+
+/* Every format the sheets use; the workbook owns them. */
+typedef struct sc_formats {
+    lxw_format *title;          /* the Synthèse's first line */
+    lxw_format *bold;
+    lxw_format *header;         /* a list's header row: bold, bordered */
+    lxw_format *date;
+    lxw_format *percent;
+    lxw_format *total_percent;  /* bold */
+    lxw_format *hosted;         /* an "X" of Accueil établissement */
+    lxw_format *late;           /* "En retard" */
+    lxw_format *wrap;           /* long texts: À faire, Dispense */
+    lxw_format *error;          /* Gravité "Erreur" */
+    lxw_format *warning;        /* Gravité "Attention" */
+    lxw_format *status_cell[SC_STATUS_COUNT];
+    lxw_format *status_header[SC_STATUS_COUNT];
+} sc_formats;
+
+/** Adds every format to workbook. Returns SC_OK, or SC_ERROR_MEMORY with
+ *  the formats not made NULL. */
+sc_error sc_formats_add(sc_formats *formats, lxw_workbook *workbook);
+
+/** Returns the colour of status (an sc_status in range), in cells and
+ *  charts alike. */
+lxw_color_t sc_formats_status_color(sc_status status);
+
+/** Returns what status means, for the Synthèse's Légende. */
+const char *sc_formats_status_legend(sc_status status);
+
+#endif /* STAGECHECK_WORKBOOK_FORMATS_H */

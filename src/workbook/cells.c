@@ -1,0 +1,220 @@
+/*
+ * cells.c - cells of one worksheet, and the widths of its columns.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/workbook/cells.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/status.h"
+
+#define WIDTH_MIN 8
+#define WIDTH_MAX 60
+
+static size_t utf8_chars(const char *s)
+{
+    size_t n = 0;
+
+    for (; *s; s++)
+        n += ((unsigned char)*s & 0xC0) != 0x80;
+    return n;
+}
+
+static void cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
+{
+    if (col < sh->ncols && chars > sh->width[col])
+        sh->width[col] = chars;
+}
+
+int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
+{
+    memset(sh, 0, sizeof *sh);
+    sh->book = b;
+    if (b->status != SC_OK)
+        return 0;
+    if (ncols > (size_t)LXW_COL_MAX) {
+        /* A pupil with thousands of places: column numbers would wrap. */
+        sc_book_check(b, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
+        return 0;
+    }
+    sh->width = calloc(ncols, sizeof *sh->width);
+    if (!sh->width) {
+        b->status = SC_ERROR_MEMORY;
+        return 0;
+    }
+    sh->ncols = ncols;
+    errno = 0;
+    sh->worksheet = workbook_add_worksheet(b->workbook, name);
+    if (!sh->worksheet) {
+        /* In constant_memory mode each sheet holds a scratch file. */
+        int scratch = errno == EMFILE || errno == ENFILE || errno == ENOSPC;
+        lxw_error err = workbook_validate_sheet_name(b->workbook, name);
+
+        sc_book_check(b, err != LXW_NO_ERROR ? err
+                         : scratch           ? LXW_ERROR_CREATING_TMPFILE
+                                             : LXW_ERROR_MEMORY_MALLOC_FAILED);
+        return 0;
+    }
+    return 1;
+}
+
+void sc_cells_close(sc_cells *sh)
+{
+    for (size_t c = 0; c < sh->ncols && sh->book->status == SC_OK; c++) {
+        size_t w = sh->width[c] + 2; /* room for the filter button */
+
+        w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
+        sc_book_check(sh->book, worksheet_set_column(sh->worksheet,
+                                                     (lxw_col_t)c,
+                                                     (lxw_col_t)c, (double)w,
+                                                     NULL));
+    }
+    free(sh->width);
+    sh->width = NULL;
+}
+
+void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                  const char *text, lxw_format *format, int fit)
+{
+    char *copy = NULL;
+    size_t len, cut;
+
+    if (sh->book->status != SC_OK)
+        return;
+    text = text ? text : "";
+    len = strlen(text);
+    cut = sc_text_utf16_prefix(text, len, SC_TEXT_CELL_MAX);
+    if (cut < len) {
+        copy = strndup(text, cut);
+        if (!copy) {
+            sh->book->status = SC_ERROR_MEMORY;
+            return;
+        }
+        text = copy;
+    }
+    sc_book_check(sh->book, worksheet_write_string(sh->worksheet, row, col,
+                                                   text, format));
+    if (fit)
+        cells_widen(sh, col, utf8_chars(text));
+    free(copy);
+}
+
+void sc_cells_text(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                   const char *text, lxw_format *format)
+{
+    sc_cells_put(sh, row, col, text, format, 1);
+}
+
+void sc_cells_number(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                     double value, lxw_format *format)
+{
+    char shown[32];
+    size_t chars = 1;
+
+    if (sh->book->status != SC_OK)
+        return;
+    sc_book_check(sh->book, worksheet_write_number(sh->worksheet, row, col,
+                                                   value, format));
+    /* Counts and line numbers are whole: their digits, without printf. */
+    if (value >= 0 && value < 1e15 && value == (double)(long long)value)
+        for (long long v = (long long)value; v >= 10; v /= 10)
+            chars++;
+    else
+        chars = (size_t)snprintf(shown, sizeof shown, "%g", value);
+    cells_widen(sh, col, chars);
+}
+
+void sc_cells_date(sc_cells *sh, lxw_row_t row, lxw_col_t col, sc_date date)
+{
+    lxw_datetime when = {0};
+
+    if (date == SC_DATE_NONE || sh->book->status != SC_OK)
+        return;
+    sc_date_split(date, &when.year, &when.month, &when.day);
+    if (when.year < 1900) {
+        char text[11];
+
+        sc_date_format(date, text);
+        sc_cells_text(sh, row, col, text, NULL);
+        return;
+    }
+    sc_book_check(sh->book, worksheet_write_datetime(sh->worksheet, row, col,
+                                                     &when,
+                                                     sh->book->formats.date));
+    cells_widen(sh, col, 10);
+}
+
+void sc_cells_status(sc_cells *sh, lxw_row_t row, lxw_col_t col, int status,
+                     int filled, const char *none)
+{
+    if (status < 0 || status >= SC_STATUS_COUNT)
+        sc_cells_text(sh, row, col, none, NULL);
+    else
+        sc_cells_text(sh, row, col, sc_status_label((sc_status)status),
+                      filled ? sh->book->formats.status_cell[status] : NULL);
+}
+
+void sc_cells_late(sc_cells *sh, lxw_row_t row, lxw_col_t col, int late)
+{
+    if (late)
+        sc_cells_text(sh, row, col, "En retard", sh->book->formats.late);
+}
+
+void sc_cells_header(sc_cells *sh, const char *const *labels, size_t n)
+{
+    for (size_t c = 0; c < n; c++)
+        sc_cells_text(sh, 0, (lxw_col_t)c, labels[c],
+                      sh->book->formats.header);
+}
+
+void sc_cells_print(sc_cells *sh)
+{
+    worksheet_set_landscape(sh->worksheet);
+    worksheet_set_paper(sh->worksheet, 9); /* A4 */
+    worksheet_fit_to_pages(sh->worksheet, 1, 0);
+}
+
+void sc_cells_list(sc_cells *sh, lxw_row_t last_row)
+{
+    if (sh->book->status != SC_OK)
+        return;
+    worksheet_freeze_panes(sh->worksheet, 1, 0);
+    sc_book_check(sh->book, worksheet_autofilter(sh->worksheet, 0, 0,
+                                                 last_row,
+                                                 (lxw_col_t)(sh->ncols - 1)));
+    sc_book_check(sh->book, worksheet_repeat_rows(sh->worksheet, 0, 0));
+    sc_cells_print(sh);
+}
+
+size_t sc_cells_open_list(sc_cells *sh, sc_book *b, const char *name,
+                          const char *const *labels, size_t ncols, size_t n,
+                          const char *none)
+{
+    if (!sc_cells_open(sh, b, name, ncols))
+        return 0;
+    sc_cells_header(sh, labels, ncols);
+    /* Down to row 1 when empty, so that the filter covers the none line. */
+    sc_cells_list(sh, (lxw_row_t)(n ? sc_cells_list_fit(n) : 1));
+    if (n == 0)
+        sc_cells_text(sh, 1, 0, none, NULL);
+    return sc_cells_list_fit(n);
+}
+
+size_t sc_cells_list_fit(size_t n)
+{
+    return n < SC_CELLS_LIST_ROWS_MAX ? n : SC_CELLS_LIST_ROWS_MAX;
+}
+
+void sc_cells_overflow(sc_cells *sh, size_t n)
+{
+    char text[160];
+
+    if (n <= SC_CELLS_LIST_ROWS_MAX)
+        return;
+    snprintf(text, sizeof text, "… et %zu ligne(s) de plus, au-delà des "
+             "1 048 576 lignes d'une feuille Excel",
+             n - SC_CELLS_LIST_ROWS_MAX);
+    sc_cells_put(sh, (lxw_row_t)(SC_CELLS_LIST_ROWS_MAX + 1), 0, text,
+                 sh->book->formats.bold, 0);
+}

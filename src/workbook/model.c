@@ -1,0 +1,208 @@
+/*
+ * model.c - the classes, pupils, tallies and columns of a school's
+ * workbook, gathered once before anything is written.
+ */
+#include <stdlib.h>
+#include <string.h>
+#include "stagecheck/workbook/model.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/pupil.h"
+#include "stagecheck/core/rules.h"
+
+static const char *str(const char *s)
+{
+    return s ? s : "";
+}
+
+void sc_model_entries(const sc_report *report, size_t p, size_t *begin,
+                      size_t *end)
+{
+    *begin = *end = 0;
+    if (report->links && report->links->first) {
+        *begin = report->links->first[p];
+        *end = report->links->first[p + 1];
+    }
+}
+
+/* The places of pupil p: its entries that are not dispense requests. */
+static size_t pupil_places(const sc_report *r, size_t p)
+{
+    size_t begin, end, n = 0;
+
+    sc_model_entries(r, p, &begin, &end);
+    for (size_t k = begin; k < end; k++)
+        n += r->data->entries[r->links->items[k]].dispense == NULL;
+    return n;
+}
+
+static sc_status pupil_status(const sc_report *r, size_t p)
+{
+    sc_status s = r->verdicts[p].status;
+
+    return (unsigned)s < SC_STATUS_COUNT ? s : SC_STATUS_CHECK;
+}
+
+/* Returns the index of the class whose key is key, or nclasses. */
+static size_t model_find_class(const sc_model *m, const char *key)
+{
+    size_t c;
+
+    for (c = 0; c < m->nclasses; c++)
+        if (strcmp(m->classes[c].key, key) == 0)
+            break;
+    return c;
+}
+
+/* "2nde 2" before "2nde 10". */
+static int class_cmp(const void *pa, const void *pb)
+{
+    const sc_model_class *a = pa, *b = pb;
+    int c = strverscmp(a->name, b->name);
+
+    return c ? c : strcmp(a->key, b->key);
+}
+
+/* By class, then surname and first name folded, then as written. */
+static int line_cmp(const void *pa, const void *pb)
+{
+    const sc_model_line *a = pa, *b = pb;
+    int c;
+
+    if (a->cls != b->cls)
+        return a->cls < b->cls ? -1 : 1;
+    if ((c = strcmp(a->surname, b->surname)) != 0 ||
+        (c = strcmp(a->first, b->first)) != 0 ||
+        (c = strcmp(str(a->pupil->surname), str(b->pupil->surname))) != 0 ||
+        (c = strcmp(str(a->pupil->first), str(b->pupil->first))) != 0)
+        return c;
+    return a->index < b->index ? -1 : a->index > b->index;
+}
+
+static void model_columns(sc_model *m)
+{
+    const sc_report *r = m->report;
+    sc_model_columns *c = &m->columns;
+    unsigned col = SC_MODEL_CLASS_LEAD;
+
+    c->summary_late = r->has_deadline ? SC_MODEL_SUMMARY_COLS : 0;
+    c->summary_cols = SC_MODEL_SUMMARY_COLS + (r->has_deadline ? 1 : 0);
+    c->class_previous = r->previous ? col++ : 0;
+    c->class_late = r->has_deadline ? col++ : 0;
+    c->class_places = col;
+    c->hosted_late = r->has_deadline ? SC_MODEL_HOSTED_LEAD : 0;
+    c->hosted_days = SC_MODEL_HOSTED_LEAD + (r->has_deadline ? 1 : 0);
+}
+
+/* Names the class sheets, in their order, each unlike the ones before. */
+static sc_error model_name_sheets(sc_model *m)
+{
+    const char **used = malloc((m->nclasses ? m->nclasses : 1) * sizeof *used);
+    /* Each sheet name folded once: a lycée may have hundreds of classes. */
+    char **keys = calloc(m->nclasses ? m->nclasses : 1, sizeof *keys);
+    sc_error err = SC_ERROR_MEMORY;
+
+    if (!used || !keys)
+        goto mem_error;
+    for (size_t c = 0; c < m->nclasses; c++) {
+        sc_model_class *k = &m->classes[c];
+
+        sc_sheetname_make_keyed(k->name, used, keys, c, k->sheet);
+        used[c] = k->sheet;
+        if (!(keys[c] = sc_text_key(k->sheet)))
+            goto mem_error;
+    }
+    err = SC_OK;
+
+mem_error:
+    for (size_t c = 0; keys && c < m->nclasses; c++)
+        free(keys[c]);
+    free(keys);
+    free(used);
+    return err;
+}
+
+sc_error sc_model_build(sc_model *m, const sc_report *r)
+{
+    const sc_dataset *data = r->data;
+    size_t n = 0;
+
+    memset(m, 0, sizeof *m);
+    m->report = r;
+    model_columns(m);
+    for (size_t p = 0; p < data->npupils; p++)
+        n += sc_pupil_shown(&data->pupils[p]);
+    if (n == 0)
+        return SC_OK;
+    m->lines = calloc(n, sizeof *m->lines);
+    m->classes = calloc(n, sizeof *m->classes);
+    if (!m->lines || !m->classes)
+        return SC_ERROR_MEMORY;
+
+    for (size_t p = 0; p < data->npupils; p++) {
+        const sc_pupil *pupil = &data->pupils[p];
+        sc_model_line *l;
+
+        if (!sc_pupil_shown(pupil))
+            continue;
+        l = &m->lines[m->nlines++];
+        l->pupil = pupil;
+        l->index = p;
+        l->surname = sc_text_fold(pupil->surname);
+        l->first = sc_text_fold(pupil->first);
+        if (!l->surname || !l->first)
+            return SC_ERROR_MEMORY;
+        if (model_find_class(m, str(pupil->class_key)) == m->nclasses) {
+            sc_model_class *k = &m->classes[m->nclasses++];
+
+            k->key = str(pupil->class_key);
+            k->name = str(pupil->class_name);
+            k->nplaces = 1;
+        }
+    }
+    qsort(m->classes, m->nclasses, sizeof *m->classes, class_cmp);
+
+    for (size_t i = 0; i < m->nlines; i++) {
+        sc_model_line *l = &m->lines[i];
+        sc_model_class *k;
+        size_t places = pupil_places(r, l->index);
+
+        l->cls = model_find_class(m, str(l->pupil->class_key));
+        k = &m->classes[l->cls];
+        l->status = pupil_status(r, l->index);
+        l->late = r->has_deadline &&
+                  sc_rules_is_late(l->status, r->as_of, r->deadline);
+        sc_tally_count(&k->tally, l->status, r->verdicts[l->index].hosted != 0,
+                       l->late);
+        if (places > k->nplaces)
+            k->nplaces = places;
+    }
+    qsort(m->lines, m->nlines, sizeof *m->lines, line_cmp);
+
+    for (size_t c = 0, first = 0; c < m->nclasses; c++) {
+        sc_model_class *k = &m->classes[c];
+
+        k->first = first;
+        first += k->tally.pupils;
+        sc_tally_add(&m->total, &k->tally);
+    }
+    return model_name_sheets(m);
+}
+
+void sc_model_free(sc_model *m)
+{
+    for (size_t i = 0; i < m->nlines; i++) {
+        free(m->lines[i].surname);
+        free(m->lines[i].first);
+    }
+    free(m->lines);
+    free(m->classes);
+    m->lines = NULL;
+    m->classes = NULL;
+    m->nlines = m->nclasses = 0;
+}
+
+size_t sc_model_class_cols(const sc_model *m, const sc_model_class *k)
+{
+    return m->columns.class_places + SC_MODEL_PLACE_COLS * k->nplaces +
+           SC_MODEL_CLASS_TAIL;
+}

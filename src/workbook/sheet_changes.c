@@ -1,0 +1,61 @@
+/*
+ * sheet_changes.c - Changements.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include "stagecheck/workbook/sheet_changes.h"
+#include "stagecheck/workbook/cells.h"
+#include "stagecheck/workbook/sheetname.h"
+
+#define CHANGES_COLS 6 /* Classe, Nom, Prénom, Avant, Après, Changement */
+
+static void changes_row(sc_cells *sh, lxw_row_t row, const sc_change *c)
+{
+    const char *what = NULL; /* a change that names the old class */
+    const char *text = NULL;
+    char *joined = NULL;
+
+    sc_cells_text(sh, row, 0, c->class_name, NULL);
+    sc_cells_text(sh, row, 1, c->surname, NULL);
+    sc_cells_text(sh, row, 2, c->first, NULL);
+    sc_cells_status(sh, row, 3, c->before, 0, NULL);
+    sc_cells_status(sh, row, 4, c->after, 1, NULL);
+    if (c->kind == SC_CHANGE_ARRIVED)
+        text = "arrivé dans les listes";
+    else if (c->kind == SC_CHANGE_LEFT)
+        text = "parti des listes";
+    else if (c->kind == SC_CHANGE_CLASS)
+        what = "changement de classe";
+    /* Compared as pupils' classes are (sc_text_key): "2NDE 2" is "2nde 2". */
+    else if (c->class_before &&
+             !sc_sheetname_equal(c->class_before, c->class_name))
+        what = "statut et classe";
+    else
+        text = "statut";
+    if (what) {
+        if (asprintf(&joined, "%s (ancienne classe : %s)", what,
+                     c->class_before ? c->class_before : "") < 0) {
+            sh->book->status = SC_ERROR_MEMORY;
+            return;
+        }
+        text = joined;
+    }
+    sc_cells_text(sh, row, 5, text, NULL);
+    free(joined);
+}
+
+void sc_sheet_changes_write(sc_book *b, const sc_changes *list)
+{
+    static const char *const labels[CHANGES_COLS] = {
+        "Classe", "Nom", "Prénom", "Avant", "Après", "Changement"};
+    size_t n = list ? list->count : 0, shown;
+    sc_cells sh;
+
+    shown = sc_cells_open_list(&sh, b, SC_SHEETNAME_CHANGES, labels,
+                               CHANGES_COLS, n, "Aucun changement depuis le "
+                               "passage précédent");
+    for (size_t i = 0; i < shown; i++)
+        changes_row(&sh, (lxw_row_t)(i + 1), &list->items[i]);
+    sc_cells_overflow(&sh, n);
+    sc_cells_close(&sh);
+}

@@ -1,0 +1,453 @@
+/*
+ * test_model.c - unit tests of model.c: which pupils the class sheets
+ * show, in which order, under which sheet names, the tallies per class and
+ * in total, and where the optional columns go. No workbook is written.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#include "stagecheck/workbook/model.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/status.h"
+
+#define NPUPILS 11
+#define NENTRIES 5
+#define NSTRINGS 64
+
+/* Two long class names that Excel's 31 characters make the same. */
+#define LONG_A "Seconde générale et techno A logique 10"
+#define LONG_B "Seconde générale et techno B logique 10"
+
+typedef struct fixture {
+    sc_pupil pupils[NPUPILS];
+    sc_entry entries[NENTRIES];
+    sc_dataset data;
+    size_t first[NPUPILS + 1];
+    size_t items[NENTRIES];
+    sc_links links;
+    sc_verdict verdicts[NPUPILS];
+    int previous[NPUPILS];
+    sc_report report;
+    sc_model model;
+    char *strings[NSTRINGS]; /* what keep() copied, freed by teardown */
+    size_t nstrings;
+} fixture;
+
+static char *keep(fixture *f, char *s)
+{
+    assert_non_null(s);
+    assert_true(f->nstrings < NSTRINGS);
+    f->strings[f->nstrings++] = s;
+    return s;
+}
+
+static void add_pupil(fixture *f, size_t i, const char *surname,
+                      const char *first, const char *class_name,
+                      sc_status status)
+{
+    sc_pupil *p = &f->pupils[i];
+
+    p->file = "eleves.csv";
+    p->line = (unsigned)i + 2;
+    p->surname = keep(f, strdup(surname));
+    p->first = keep(f, strdup(first));
+    p->class_name = keep(f, strdup(class_name));
+    p->class_key = keep(f, sc_text_key(class_name));
+    p->duplicate_of = -1;
+    p->selected = 1;
+    f->verdicts[i].status = status;
+}
+
+/* Pupils in input order, so that every order the model gives is its own:
+ * "2nde 10" before "2nde 2", lower-case and accented names, one pupil
+ * --classes leaves out, one roll row repeated, a status out of range,
+ * and classes whose names clash as sheet names. */
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+    sc_date day = sc_date_make(2024, 6, 17);
+
+    if (!f)
+        return -1;
+    *state = f;
+    add_pupil(f, 0, "MARTIN", "Léa", "2nde 10", SC_STATUS_PARTIAL);
+    add_pupil(f, 1, "élie", "Anaïs", "2nde 2", SC_STATUS_DISPENSED);
+    add_pupil(f, 2, "FABRE", "Louis", "2NDE 2", SC_STATUS_NO_HOST);
+    add_pupil(f, 3, "dupont", "Jean", "2NDE 2", SC_STATUS_INCOMPLETE);
+    add_pupil(f, 4, "DUPONT", "Jean", "2Nde 2", SC_STATUS_READY);
+    add_pupil(f, 5, "DURAND", "Paul", "1re 1", SC_STATUS_READY);
+    f->pupils[5].selected = 0;
+    add_pupil(f, 6, "DUPONT", "Jean", "2nde 2", SC_STATUS_READY);
+    f->pupils[6].duplicate_of = 4;
+    add_pupil(f, 7, "ABEL", "Zoé", LONG_B, (sc_status)99);
+    add_pupil(f, 8, "BRUN", "Léo", LONG_A, SC_STATUS_INCOMPLETE);
+    add_pupil(f, 9, "COLIN", "Sacha", "Synthèse", SC_STATUS_READY);
+    add_pupil(f, 10, "de la Tour", "Inès", "2nde 10", SC_STATUS_CHECK);
+    f->verdicts[0].hosted = UINT64_C(0x3E0);
+    f->verdicts[2].hosted = UINT64_C(0x3FF);
+
+    /* MARTIN: two places; élie: a dispense request; DUPONT: one place and
+     * a dispense request. */
+    for (size_t i = 0; i < NENTRIES; i++) {
+        f->entries[i].file = "stages.csv";
+        f->entries[i].line = (unsigned)i + 2;
+        f->entries[i].start = day;
+        f->entries[i].end = day + 4;
+        f->items[i] = i;
+    }
+    f->entries[2].dispense = keep(f, strdup("SNU"));
+    f->entries[4].dispense = keep(f, strdup("Mobilité"));
+    memcpy(f->first, (size_t[NPUPILS + 1]){0, 2, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5},
+           sizeof f->first);
+    f->links.first = f->first;
+    f->links.items = f->items;
+
+    f->data.pupils = f->pupils;
+    f->data.npupils = NPUPILS;
+    f->data.entries = f->entries;
+    f->data.nentries = NENTRIES;
+    f->report = (sc_report){.as_of = sc_date_make(2024, 5, 27),
+                            .data = &f->data,
+                            .links = &f->links,
+                            .verdicts = f->verdicts};
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+
+    sc_model_free(&f->model);
+    for (size_t i = 0; i < f->nstrings; i++)
+        free(f->strings[i]);
+    free(f);
+    return 0;
+}
+
+static void build(fixture *f)
+{
+    assert_int_equal(sc_model_build(&f->model, &f->report), SC_OK);
+}
+
+/* The index of the class named name, which must exist. */
+static size_t class_index(const sc_model *m, const char *name)
+{
+    for (size_t c = 0; c < m->nclasses; c++)
+        if (strcmp(m->classes[c].name, name) == 0)
+            return c;
+    fail_msg("pas de classe « %s »", name);
+    return 0;
+}
+
+static void test_model_classes_sorted_by_name_with_numbers_in_order(
+    void **state)
+{
+    fixture *f = *state;
+    static const char *const names[] = {"2nde 2", "2nde 10", LONG_A, LONG_B,
+                                        "Synthèse"};
+
+    build(f);
+    assert_int_equal(f->model.nclasses, 5);
+    for (size_t c = 0; c < 5; c++)
+        assert_string_equal(f->model.classes[c].name, names[c]);
+}
+
+/* "2nde 2", "2NDE 2" and "2Nde 2" are one class (one key), named as
+ * first written. */
+static void test_model_class_is_its_key_named_as_first_seen(void **state)
+{
+    fixture *f = *state;
+    const sc_model_class *k;
+
+    build(f);
+    k = &f->model.classes[0];
+    assert_string_equal(k->name, "2nde 2");
+    assert_string_equal(k->key, "2nde2");
+    assert_int_equal(k->tally.pupils, 4);
+}
+
+static void test_model_shows_selected_pupils_once(void **state)
+{
+    fixture *f = *state;
+
+    build(f);
+    assert_int_equal(f->model.nlines, 9);
+    for (size_t i = 0; i < f->model.nlines; i++) {
+        assert_int_not_equal(f->model.lines[i].index, 5);
+        assert_int_not_equal(f->model.lines[i].index, 6);
+    }
+    assert_int_equal(f->model.total.pupils, 9);
+}
+
+/* By class, then by folded surname and first name ("élie" between
+ * "dupont" and "FABRE"), then as written ("DUPONT" before "dupont"). */
+static void test_model_pupils_sorted_by_class_then_folded_name(void **state)
+{
+    fixture *f = *state;
+    static const size_t order[] = {4, 3, 1, 2, 10, 0, 8, 7, 9};
+
+    build(f);
+    assert_int_equal(f->model.nlines, 9);
+    for (size_t i = 0; i < 9; i++)
+        assert_int_equal(f->model.lines[i].index, order[i]);
+    for (size_t i = 0; i < 9; i++) {
+        const sc_model_line *l = &f->model.lines[i];
+
+        assert_ptr_equal(l->pupil, &f->pupils[l->index]);
+        assert_string_equal(f->model.classes[l->cls].key,
+                            l->pupil->class_key);
+    }
+    assert_string_equal(f->model.lines[2].surname, "elie");
+    assert_string_equal(f->model.lines[2].first, "anais");
+}
+
+/* Each class's pupils are lines[first .. first + pupils - 1]. */
+static void test_model_class_lines_follow_each_other(void **state)
+{
+    fixture *f = *state;
+    size_t next = 0;
+
+    build(f);
+    for (size_t c = 0; c < f->model.nclasses; c++) {
+        const sc_model_class *k = &f->model.classes[c];
+
+        assert_int_equal(k->first, next);
+        for (size_t i = k->first; i < k->first + k->tally.pupils; i++)
+            assert_int_equal(f->model.lines[i].cls, c);
+        next += k->tally.pupils;
+    }
+    assert_int_equal(next, f->model.nlines);
+}
+
+static void test_model_tallies_each_class_and_the_total(void **state)
+{
+    fixture *f = *state;
+    const sc_model_class *k;
+
+    build(f);
+    k = &f->model.classes[class_index(&f->model, "2nde 2")];
+    assert_int_equal(k->tally.pupils, 4);
+    assert_int_equal(k->tally.status[SC_STATUS_READY], 1);
+    assert_int_equal(k->tally.status[SC_STATUS_INCOMPLETE], 1);
+    assert_int_equal(k->tally.status[SC_STATUS_DISPENSED], 1);
+    assert_int_equal(k->tally.status[SC_STATUS_NO_HOST], 1);
+    assert_int_equal(k->tally.hosted, 1);
+    k = &f->model.classes[class_index(&f->model, "2nde 10")];
+    assert_int_equal(k->tally.pupils, 2);
+    assert_int_equal(k->tally.status[SC_STATUS_PARTIAL], 1);
+    assert_int_equal(k->tally.status[SC_STATUS_CHECK], 1);
+    assert_int_equal(k->tally.hosted, 1);
+
+    assert_int_equal(f->model.total.pupils, 9);
+    assert_int_equal(f->model.total.status[SC_STATUS_READY], 2);
+    assert_int_equal(f->model.total.status[SC_STATUS_INCOMPLETE], 2);
+    assert_int_equal(f->model.total.status[SC_STATUS_CHECK], 2);
+    assert_int_equal(f->model.total.status[SC_STATUS_DISPENSED], 1);
+    assert_int_equal(f->model.total.status[SC_STATUS_NO_HOST], 1);
+    assert_int_equal(f->model.total.status[SC_STATUS_PARTIAL], 1);
+    assert_int_equal(f->model.total.hosted, 2);
+    assert_int_equal(f->model.total.late, 0);
+}
+
+/* A status out of range asks a person to look. */
+static void test_model_status_out_of_range_is_to_check(void **state)
+{
+    fixture *f = *state;
+    const sc_model_class *k;
+
+    build(f);
+    k = &f->model.classes[class_index(&f->model, LONG_B)];
+    assert_int_equal(f->model.lines[k->first].index, 7);
+    assert_int_equal(f->model.lines[k->first].status, SC_STATUS_CHECK);
+    assert_int_equal(k->tally.status[SC_STATUS_CHECK], 1);
+}
+
+/* Past the deadline, whoever is neither Prêt nor Dispensé is late. */
+static void test_model_late_past_deadline_when_not_done(void **state)
+{
+    fixture *f = *state;
+    const sc_model_class *k;
+
+    f->report.has_deadline = 1;
+    f->report.deadline = sc_date_make(2024, 5, 20);
+    build(f);
+    for (size_t i = 0; i < f->model.nlines; i++) {
+        const sc_model_line *l = &f->model.lines[i];
+
+        assert_int_equal(l->late, l->status != SC_STATUS_READY &&
+                                      l->status != SC_STATUS_DISPENSED);
+    }
+    k = &f->model.classes[class_index(&f->model, "2nde 2")];
+    assert_int_equal(k->tally.late, 2);
+    assert_int_equal(f->model.total.late, 6);
+}
+
+static void test_model_nobody_late_before_deadline_or_without(void **state)
+{
+    fixture *f = *state;
+
+    build(f);
+    assert_int_equal(f->model.total.late, 0);
+    sc_model_free(&f->model);
+    f->report.has_deadline = 1;
+    f->report.deadline = f->report.as_of;
+    build(f);
+    assert_int_equal(f->model.total.late, 0);
+    for (size_t i = 0; i < f->model.nlines; i++)
+        assert_false(f->model.lines[i].late);
+}
+
+/* Clashing names get numbered, fixed sheets are avoided, and no two
+ * sheets share a name even ignoring case and accents. */
+static void test_model_sheet_names_unique(void **state)
+{
+    fixture *f = *state;
+    const sc_model *m;
+
+    build(f);
+    m = &f->model;
+    assert_string_equal(m->classes[0].sheet, "2nde 2");
+    assert_string_equal(m->classes[1].sheet, "2nde 10");
+    assert_string_equal(m->classes[2].sheet, "Seconde générale et…logique 10");
+    assert_string_equal(m->classes[3].sheet, "Seconde générale et…logique (2)");
+    assert_string_equal(m->classes[4].sheet, "Synthèse (2)");
+    for (size_t a = 0; a < m->nclasses; a++)
+        for (size_t b = a + 1; b < m->nclasses; b++)
+            assert_false(sc_sheetname_equal(m->classes[a].sheet,
+                                            m->classes[b].sheet));
+}
+
+/* One place column group per place of the pupil with the most; dispense
+ * requests are not places; at least one. */
+static void test_model_place_groups_fit_the_most_places(void **state)
+{
+    fixture *f = *state;
+    const sc_model_class *k;
+
+    build(f);
+    k = &f->model.classes[class_index(&f->model, "2nde 10")];
+    assert_int_equal(k->nplaces, 2);
+    assert_int_equal(sc_model_class_cols(&f->model, k), 5 + 2 * 5 + 4);
+    k = &f->model.classes[class_index(&f->model, "2nde 2")];
+    assert_int_equal(k->nplaces, 1);
+    k = &f->model.classes[class_index(&f->model, "Synthèse")];
+    assert_int_equal(k->nplaces, 1);
+    assert_int_equal(sc_model_class_cols(&f->model, k), 5 + 5 + 4);
+}
+
+static void test_model_entries_of_a_pupil(void **state)
+{
+    fixture *f = *state;
+    size_t begin, end;
+
+    sc_model_entries(&f->report, 0, &begin, &end);
+    assert_int_equal(begin, 0);
+    assert_int_equal(end, 2);
+    sc_model_entries(&f->report, 9, &begin, &end);
+    assert_int_equal(begin, end);
+    f->report.links = NULL;
+    sc_model_entries(&f->report, 0, &begin, &end);
+    assert_int_equal(begin, 0);
+    assert_int_equal(end, 0);
+}
+
+/* A report without deadline or previous run has the columns it always
+ * had; each option adds its column where the sheets expect it. */
+static void test_model_columns_follow_deadline_and_previous_run(void **state)
+{
+    fixture *f = *state;
+    const sc_model_columns *c = &f->model.columns;
+
+    build(f);
+    assert_int_equal(c->summary_late, 0);
+    assert_int_equal(c->summary_cols, 3 + SC_STATUS_COUNT);
+    assert_int_equal(c->class_previous, 0);
+    assert_int_equal(c->class_late, 0);
+    assert_int_equal(c->class_places, 5);
+    assert_int_equal(c->hosted_late, 0);
+    assert_int_equal(c->hosted_days, 4);
+    sc_model_free(&f->model);
+
+    f->report.has_deadline = 1;
+    f->report.deadline = f->report.as_of;
+    build(f);
+    assert_int_equal(c->summary_late, 3 + SC_STATUS_COUNT);
+    assert_int_equal(c->summary_cols, 4 + SC_STATUS_COUNT);
+    assert_int_equal(c->class_previous, 0);
+    assert_int_equal(c->class_late, 5);
+    assert_int_equal(c->class_places, 6);
+    assert_int_equal(c->hosted_late, 4);
+    assert_int_equal(c->hosted_days, 5);
+    sc_model_free(&f->model);
+
+    f->report.previous = f->previous;
+    build(f);
+    assert_int_equal(c->class_previous, 5);
+    assert_int_equal(c->class_late, 6);
+    assert_int_equal(c->class_places, 7);
+    sc_model_free(&f->model);
+
+    f->report.has_deadline = 0;
+    build(f);
+    assert_int_equal(c->summary_late, 0);
+    assert_int_equal(c->class_previous, 5);
+    assert_int_equal(c->class_late, 0);
+    assert_int_equal(c->class_places, 6);
+    assert_int_equal(c->hosted_days, 4);
+}
+
+static void test_model_of_nobody_is_empty(void **state)
+{
+    fixture *f = *state;
+
+    f->data.npupils = 0;
+    f->report.links = NULL;
+    build(f);
+    assert_int_equal(f->model.nclasses, 0);
+    assert_int_equal(f->model.nlines, 0);
+    assert_int_equal(f->model.total.pupils, 0);
+    assert_int_equal(f->model.columns.class_places, 5);
+}
+
+static void test_model_free_twice_and_zeroed(void **state)
+{
+    fixture *f = *state;
+    sc_model zero = {0};
+
+    sc_model_free(&zero);
+    build(f);
+    sc_model_free(&f->model);
+    assert_null(f->model.lines);
+    assert_int_equal(f->model.nlines, 0);
+    sc_model_free(&f->model);
+}
+
+#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        TEST(test_model_classes_sorted_by_name_with_numbers_in_order),
+        TEST(test_model_class_is_its_key_named_as_first_seen),
+        TEST(test_model_shows_selected_pupils_once),
+        TEST(test_model_pupils_sorted_by_class_then_folded_name),
+        TEST(test_model_class_lines_follow_each_other),
+        TEST(test_model_tallies_each_class_and_the_total),
+        TEST(test_model_status_out_of_range_is_to_check),
+        TEST(test_model_late_past_deadline_when_not_done),
+        TEST(test_model_nobody_late_before_deadline_or_without),
+        TEST(test_model_sheet_names_unique),
+        TEST(test_model_place_groups_fit_the_most_places),
+        TEST(test_model_entries_of_a_pupil),
+        TEST(test_model_columns_follow_deadline_and_previous_run),
+        TEST(test_model_of_nobody_is_empty),
+        TEST(test_model_free_twice_and_zeroed),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
