@@ -13,6 +13,7 @@
 #include "stagecheck/core/check.h"
 #include "stagecheck/settings/cli.h"
 #include "stagecheck/settings/config.h"
+#include "stagecheck/settings/settings.h"
 #include "stagecheck/input/file.h"
 #include "stagecheck/store/lock.h"
 #include "stagecheck/workbook/report.h"
@@ -32,8 +33,6 @@
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/period.h"
 
-/* Seconds a run waits for another one on the same workbook, by default. */
-#define WAIT_DEFAULT 60
 #define ACADEMIE_FILE "academie.xlsx"
 /* How many schools, or pupils, one writing process takes at most. */
 #define BATCH_SCHOOLS 32
@@ -63,10 +62,6 @@ typedef struct school_run {
 
 /* What one run holds; freed by run_free. */
 typedef struct run {
-    sc_config config;
-    const sc_aliases *aliases; /* the configuration's [colonnes], or NULL */
-    sc_period period;
-    sc_date as_of;
     int lock_fd;
     sc_file *files;            /* rolls, then placements files */
     size_t nfiles;
@@ -117,7 +112,6 @@ static void run_free(run *r)
     free(r->files);
     sc_anomalies_clear(&r->anomalies);
     sc_lock_release(r->lock_fd);
-    sc_config_free(&r->config);
 }
 
 /* Says why the folder of output cannot take the workbook, before anything
@@ -148,7 +142,7 @@ static sc_error check_folder_of(const char *output, sc_diag *diag)
 
 /* Refuses an output that is a folder, that cannot be written, or that is
  * one of the inputs: inputs are never written. */
-static sc_error check_output(const sc_options *opts, const char *output,
+static sc_error check_output(const sc_settings *opts, const char *output,
                              sc_diag *diag)
 {
     struct stat out, in;
@@ -243,8 +237,7 @@ static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
 }
 
 /* The figures of the summary, of the Synthèse and of academie.xlsx. */
-static void school_tally(school_run *s, const sc_options *opts,
-                         sc_date as_of)
+static void school_tally(school_run *s, const sc_settings *opts)
 {
     for (size_t p = 0; p < s->data->npupils; p++) {
         const sc_verdict *v = &s->check.verdicts[p];
@@ -252,7 +245,7 @@ static void school_tally(school_run *s, const sc_options *opts,
         if (sc_pupil_shown(&s->data->pupils[p]))
             sc_tally_count(&s->tally, v->status, v->hosted != 0,
                            opts->has_deadline &&
-                               sc_rules_is_late(v->status, as_of,
+                               sc_rules_is_late(v->status, opts->as_of,
                                                 opts->deadline));
     }
     s->tally.findings = sc_anomalies_findings(&s->anomalies);
@@ -261,7 +254,7 @@ static void school_tally(school_run *s, const sc_options *opts,
 /* Checks one school (every row when school is NULL) and sets what its
  * workbook will show (s->report). */
 static sc_error school_check(run *r, school_run *s, const sc_school *school,
-                             const sc_options *opts)
+                             const sc_settings *opts)
 {
     sc_error err = SC_OK;
 
@@ -272,7 +265,7 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         err = sc_file_add(&r->files[school->parts[i].file],
                           school->parts[i].table, s->data, &s->anomalies);
     if (err != SC_OK ||
-        (err = sc_check_run(&s->check, s->data, &r->period, opts->classes,
+        (err = sc_check_run(&s->check, s->data, &opts->period, opts->classes,
                             &s->anomalies)) != SC_OK ||
         (err = track_changes(s)) != SC_OK ||
         (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
@@ -283,9 +276,9 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         sc_tempfile_sweep(s->output);
         sc_tempfile_sweep(s->state_path);
     }
-    school_tally(s, opts, r->as_of);
-    s->report = (sc_report){.period = &r->period,
-                            .as_of = r->as_of,
+    school_tally(s, opts);
+    s->report = (sc_report){.period = &opts->period,
+                            .as_of = opts->as_of,
                             .data = s->data,
                             .links = &s->check.links,
                             .verdicts = s->check.verdicts,
@@ -436,7 +429,7 @@ static const char *input_seen(file_id *ids, size_t *n, const char *path)
     return NULL;
 }
 
-static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
+static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
 {
     size_t n = opts->nrolls + opts->nplacements, nids = 0;
     file_id *ids = malloc((n ? n : 1) * sizeof *ids);
@@ -463,14 +456,14 @@ static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
         }
         err = sc_file_load(&r->files[r->nfiles++], path,
                            roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
-                           r->aliases, &r->anomalies, diag);
+                           &opts->aliases, &r->anomalies, diag);
     }
     free(ids);
     return err;
 }
 
 /* Sets up the run's schools: one per UAI with --by-school, else one. */
-static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
+static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
 {
     size_t n;
     sc_error err;
@@ -512,7 +505,7 @@ static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
     return SC_OK;
 }
 
-static sc_error prepare_academie(run *r, const sc_options *opts,
+static sc_error prepare_academie(run *r, const sc_settings *opts,
                                  sc_diag *diag)
 {
     sc_school_tally *tallies;
@@ -531,8 +524,8 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
     }
     err = sort_anomalies(&r->anomalies, r->files, r->nfiles);
     if (err == SC_OK) {
-        sc_academie academie = {.period = &r->period,
-                                .as_of = r->as_of,
+        sc_academie academie = {.period = &opts->period,
+                                .as_of = opts->as_of,
                                 .has_deadline = opts->has_deadline,
                                 .deadline = opts->deadline,
                                 .schools = tallies,
@@ -587,28 +580,11 @@ static sc_error commit_all(run *r, sc_diag *diag)
     return err;
 }
 
-static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
+static sc_error run_pipeline(run *r, const sc_settings *opts, sc_diag *diag)
 {
     const char *lock_path;
     sc_error err;
 
-    r->as_of = opts->has_as_of ? opts->as_of : sc_date_today();
-    if (!opts->has_period && sc_period_school_year(r->as_of) >= 9999) {
-        sc_diag_set(diag, "", 0, "--as-of : date trop lointaine, donnez la "
-                                 "période avec --period");
-        return SC_ERROR_USAGE;
-    }
-    if (opts->has_period) {
-        err = sc_period_init(&r->period, opts->period_start, opts->period_end, 1);
-        if (err != SC_OK) {
-            sc_diag_set(diag, "", 0, "--period : la période doit compter entre "
-                                     "1 et %d jours ouvrés",
-                        SC_PERIOD_MAX_DAYS);
-            return err;
-        }
-    } else {
-        sc_period_default(&r->period, r->as_of);
-    }
     if (opts->by_school) {
         r->academie_path = path_join(opts->by_school, ACADEMIE_FILE);
         if (!r->academie_path)
@@ -623,7 +599,7 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
         /* Locked from reading the states to writing them: inputs that
          * cannot be read leave nothing beside the workbook. */
         (err = sc_lock_acquire(lock_path,
-                               opts->has_wait ? opts->wait : WAIT_DEFAULT,
+                               opts->wait,
                                &r->lock_fd, diag)) != SC_OK)
         return err;
     if (opts->by_school)
@@ -672,25 +648,26 @@ static void print_anomalies(const sc_anomalies *list)
     }
 }
 
-static void print_heading(const run *r, const sc_options *opts, size_t late)
+static void print_heading(const sc_settings *opts, size_t late)
 {
     char from[11], to[11], as_of[11], deadline[11], when[80];
-    int year = sc_period_school_year(r->period.start);
+    const sc_period *period = &opts->period;
+    int year = sc_period_school_year(period->start);
 
-    sc_date_format(r->period.start, from);
-    sc_date_format(r->period.end, to);
-    sc_date_format(r->as_of, as_of);
+    sc_date_format(period->start, from);
+    sc_date_format(period->end, to);
+    sc_date_format(opts->as_of, as_of);
     printf("stagecheck %s — stage de seconde %d-%d\n", SC_VERSION, year,
            year + 1);
     printf("Période : du %s au %s (%d jour%s ouvré%s, %s)\n", from, to,
-           r->period.ndays, r->period.ndays > 1 ? "s" : "",
-           r->period.ndays > 1 ? "s" : "",
-           r->period.given ? "donnée par --period" : "calendrier calculé");
-    sc_timeline_as_of(&r->period, r->as_of, when, sizeof when);
+           period->ndays, period->ndays > 1 ? "s" : "",
+           period->ndays > 1 ? "s" : "",
+           period->given ? "donnée par --period" : "calendrier calculé");
+    sc_timeline_as_of(period, opts->as_of, when, sizeof when);
     printf("Date de référence : %s, %s\n", as_of, when);
     if (opts->has_deadline) {
         sc_date_format(opts->deadline, deadline);
-        sc_timeline_deadline(r->as_of, opts->deadline, late, when,
+        sc_timeline_deadline(opts->as_of, opts->deadline, late, when,
                              sizeof when);
         printf("Date limite des conventions : %s, %s\n", deadline, when);
     }
@@ -707,14 +684,14 @@ static void print_counts(const sc_tally *t)
 
 /* Prints a cron-mail sized summary (unless quiet); returns the exit status
  * it implies. */
-static int run_summary(const run *r, const sc_options *opts)
+static int run_summary(const run *r, const sc_settings *opts)
 {
     sc_tally all = {.findings = sc_anomalies_findings(&r->anomalies)};
 
     for (size_t i = 0; i < r->nruns; i++)
         sc_tally_add(&all, &r->schools_run[i].tally);
     if (!opts->quiet) {
-        print_heading(r, opts, all.late);
+        print_heading(opts, all.late);
         if (opts->by_school) {
             printf("Établissements : %zu\n", r->nruns);
             print_counts(&all);
@@ -754,24 +731,22 @@ static void print_diag(const sc_diag *diag, sc_error err)
         fprintf(stderr, "stagecheck: %s\n", message);
 }
 
-/* Completes opts from --config, then checks that nothing is missing
- * (without --config, sc_options_parse has checked already). */
-static sc_error read_config(run *r, sc_options *opts, sc_diag *diag)
+/* With --config, the file fills what the command line left unset; only
+ * then can the whole be checked. */
+static sc_error complete_settings(sc_settings *settings, sc_diag *diag)
 {
     sc_error err;
 
-    if (!opts->config)
-        return SC_OK;
-    if ((err = sc_config_read(&r->config, opts->config, diag)) != SC_OK)
+    if (settings->config &&
+        ((err = sc_config_read(settings, settings->config, diag)) != SC_OK ||
+         (err = sc_settings_check(settings, diag)) != SC_OK))
         return err;
-    sc_config_apply(&r->config, opts);
-    r->aliases = &r->config.aliases;
-    return sc_options_check(opts, diag);
+    return sc_settings_finish(settings, diag);
 }
 
 int sc_run_main(int argc, char **argv)
 {
-    sc_options opts;
+    sc_settings opts;
     sc_diag diag;
     run r;
     sc_error err;
@@ -781,9 +756,9 @@ int sc_run_main(int argc, char **argv)
     memset(&r, 0, sizeof r);
     r.lock_fd = -1;
     r.academie.fd = -1;
-    err = sc_options_parse(&opts, argc, argv, &diag);
+    err = sc_cli_parse(&opts, argc, argv, &diag);
     if (err == SC_OK && opts.help) {
-        sc_options_usage(stdout);
+        sc_cli_usage(stdout);
         status = SC_EXIT_CLEAN;
     } else if (err == SC_OK && opts.version) {
         printf("stagecheck %s\n", SC_VERSION);
@@ -794,7 +769,7 @@ int sc_run_main(int argc, char **argv)
                                     : "stagecheck: aucun classeur écrit.\n",
               stderr);
         status = SC_EXIT_ERROR;
-    } else if ((err = read_config(&r, &opts, &diag)) != SC_OK ||
+    } else if ((err = complete_settings(&opts, &diag)) != SC_OK ||
                (err = run_pipeline(&r, &opts, &diag)) != SC_OK) {
         print_diag(&diag, err);
         fputs("stagecheck: aucun classeur écrit.\n", stderr);
@@ -803,6 +778,6 @@ int sc_run_main(int argc, char **argv)
         status = run_summary(&r, &opts);
     }
     run_free(&r);
-    sc_options_free(&opts);
+    sc_settings_free(&opts);
     return status;
 }
