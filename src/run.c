@@ -16,6 +16,7 @@
 #include "stagecheck/settings/settings.h"
 #include "stagecheck/input/file.h"
 #include "stagecheck/store/lock.h"
+#include "stagecheck/store/output.h"
 #include "stagecheck/workbook/report.h"
 #include "stagecheck/workbook/writer.h"
 #include "stagecheck/core/rules.h"
@@ -63,7 +64,9 @@ typedef struct school_run {
 /* What one run holds; freed by run_free. */
 typedef struct run {
     int lock_fd;
-    sc_file *files;            /* rolls, then placements files */
+    const char **inputs;       /* the settings' rolls, then placements */
+    size_t ninputs;
+    sc_file *files;            /* what was read of them, in that order */
     size_t nfiles;
     sc_schools schools;
     size_t *last_reader;       /* per file, the last school reading it */
@@ -110,67 +113,9 @@ static void run_free(run *r)
     for (size_t i = 0; i < r->nfiles; i++)
         sc_file_clear(&r->files[i]);
     free(r->files);
+    free(r->inputs);
     sc_anomalies_clear(&r->anomalies);
     sc_lock_release(r->lock_fd);
-}
-
-/* Says why the folder of output cannot take the workbook, before anything
- * is read or written there. */
-static sc_error check_folder_of(const char *output, sc_diag *diag)
-{
-    char *copy = sc_text_dup(output);
-    const char *dir;
-    struct stat st;
-    sc_error err = SC_OK;
-
-    if (!copy)
-        return SC_ERROR_MEMORY;
-    dir = dirname(copy);
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        sc_diag_set(diag, output, 0, "le dossier « %s » n'existe pas : "
-                    "créez-le, ou choisissez un autre chemin", dir);
-        err = SC_ERROR_OUTPUT;
-    } else if (access(dir, W_OK | X_OK) != 0) {
-        int en = errno;
-        sc_diag_set(diag, output, 0, "impossible d'écrire dans le dossier "
-                    "« %s » : %s", dir, sc_strerrno(en));
-        err = SC_ERROR_OUTPUT;
-    }
-    free(copy);
-    return err;
-}
-
-/* Refuses an output that is a folder, that cannot be written, or that is
- * one of the inputs: inputs are never written. */
-static sc_error check_output(const sc_settings *opts, const char *output,
-                             sc_diag *diag)
-{
-    struct stat out, in;
-    sc_error err;
-
-    if (stat(output, &out) == 0 && S_ISDIR(out.st_mode)) {
-        sc_diag_set(diag, output, 0, "c'est un dossier : donnez le chemin "
-                    "d'un classeur, par exemple %s/suivi-stages.xlsx (ou "
-                    "--by-school %s pour un classeur par établissement)",
-                    output, output);
-        return SC_ERROR_OUTPUT;
-    }
-    if (!opts->by_school && (err = check_folder_of(output, diag)) != SC_OK)
-        return err;
-    if (stat(output, &out) != 0)
-        return SC_OK;
-    for (size_t i = 0; i < opts->nrolls + opts->nplacements; i++) {
-        const char *path = i < opts->nrolls ? opts->rolls[i]
-                                            : opts->placements[i - opts->nrolls];
-        if (stat(path, &in) == 0 && in.st_dev == out.st_dev &&
-            in.st_ino == out.st_ino) {
-            sc_diag_set(diag, output, 0,
-                        "le classeur de sortie est aussi un fichier d'entrée "
-                        "(%s) : choisissez un autre nom", path);
-            return SC_ERROR_SAME_FILE;
-        }
-    }
-    return SC_OK;
 }
 
 /* Reads the previous run's state beside the workbook and compares. A
@@ -342,55 +287,6 @@ static sc_error school_label(school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-static char *path_join(const char *dir, const char *name)
-{
-    size_t size = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(size);
-
-    if (path)
-        snprintf(path, size, "%s/%s", dir, name);
-    return path;
-}
-
-/* The path of the workbook of the i-th school in dir. Two codes that only
- * differ by punctuation ("06/90001A", "06-90001A") would share a file
- * name: the later school gets "-2", "-3"... */
-static char *school_output(const run *r, const char *dir, size_t i)
-{
-    char name[160];
-    size_t len, taken = 0;
-
-    sc_school_file_name(&r->schools.items[i], name, 128);
-    len = strlen(name) - strlen(".xlsx");
-    for (size_t j = 0; j < i; j++) {
-        const char *other = strrchr(r->schools_run[j].output, '/') + 1;
-        if (strncmp(other, name, len) == 0 &&
-            (strcmp(other + len, ".xlsx") == 0 || other[len] == '-'))
-            taken++;
-    }
-    if (taken)
-        snprintf(name + len, sizeof name - len, "-%zu.xlsx", taken + 1);
-    return path_join(dir, name);
-}
-
-/* --by-school: the folder must exist (it is created if its parent does). */
-static sc_error check_folder(const char *dir, sc_diag *diag)
-{
-    struct stat st;
-    int en;
-
-    if (mkdir(dir, 0750) == 0 || errno == EEXIST) {
-        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-            return SC_OK;
-        sc_diag_set(diag, dir, 0, "--by-school : ce n'est pas un dossier");
-        return SC_ERROR_OUTPUT;
-    }
-    en = errno;
-    sc_diag_set(diag, dir, 0, "--by-school : impossible de créer le dossier : "
-                "%s", sc_strerrno(en));
-    return SC_ERROR_OUTPUT;
-}
-
 /* Where an input lives, to tell the same file given twice. */
 typedef struct file_id {
     dev_t dev;
@@ -429,9 +325,22 @@ static const char *input_seen(file_id *ids, size_t *n, const char *path)
     return NULL;
 }
 
+/* The inputs, rolls first, as one list. */
+static sc_error list_inputs(run *r, const sc_settings *opts)
+{
+    r->ninputs = opts->nrolls + opts->nplacements;
+    r->inputs = malloc((r->ninputs ? r->ninputs : 1) * sizeof *r->inputs);
+    if (!r->inputs)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < r->ninputs; i++)
+        r->inputs[i] = i < opts->nrolls ? opts->rolls[i]
+                                        : opts->placements[i - opts->nrolls];
+    return SC_OK;
+}
+
 static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
 {
-    size_t n = opts->nrolls + opts->nplacements, nids = 0;
+    size_t n = r->ninputs, nids = 0;
     file_id *ids = malloc((n ? n : 1) * sizeof *ids);
     sc_error err = SC_OK;
 
@@ -442,8 +351,7 @@ static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
     }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         int roll = i < opts->nrolls;
-        const char *path = roll ? opts->rolls[i]
-                                : opts->placements[i - opts->nrolls];
+        const char *path = r->inputs[i];
         const char *seen = input_seen(ids, &nids, path);
 
         /* Read twice, every pupil would be his own duplicate. */
@@ -465,6 +373,7 @@ static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
 /* Sets up the run's schools: one per UAI with --by-school, else one. */
 static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
 {
+    char **outputs;
     size_t n;
     sc_error err;
 
@@ -487,16 +396,27 @@ static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
     for (size_t i = 0; i < n; i++)
         r->schools_run[i].book = r->schools_run[i].state =
             (sc_tempfile){NULL, NULL, NULL, -1};
-    for (size_t i = 0; i < n; i++) {
+    if (!(outputs = malloc((n ? n : 1) * sizeof *outputs)))
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; err == SC_OK && i < n; i++) {
         school_run *s = &r->schools_run[i];
         const sc_school *school =
             i < r->schools.count ? &r->schools.items[i] : NULL;
+        char name[128];
 
-        s->output = opts->by_school ? school_output(r, opts->by_school, i)
-                                    : sc_text_dup(opts->output);
+        if (opts->by_school) {
+            sc_school_file_name(school, name, sizeof name);
+            s->output = sc_output_book_path(opts->by_school, name, outputs, i);
+        } else {
+            s->output = sc_text_dup(opts->output);
+        }
+        outputs[i] = s->output;
         if (!s->output || school_label(s, school) != SC_OK)
-            return SC_ERROR_MEMORY;
+            err = SC_ERROR_MEMORY;
     }
+    free(outputs);
+    if (err != SC_OK)
+        return err;
     if (!opts->by_school) {
         /* One workbook: what belongs to no school belongs to it. */
         r->schools_run[0].anomalies = r->anomalies;
@@ -586,16 +506,19 @@ static sc_error run_pipeline(run *r, const sc_settings *opts, sc_diag *diag)
     sc_error err;
 
     if (opts->by_school) {
-        r->academie_path = path_join(opts->by_school, ACADEMIE_FILE);
+        r->academie_path = sc_output_join(opts->by_school, ACADEMIE_FILE);
         if (!r->academie_path)
             return SC_ERROR_MEMORY;
     }
     lock_path = opts->by_school ? r->academie_path : opts->output;
-    if ((err = check_output(opts, lock_path, diag)) != SC_OK ||
+    if ((err = list_inputs(r, opts)) != SC_OK ||
+        /* With --by-school, the folder is made once the inputs are read. */
+        (err = sc_output_check(lock_path, !opts->by_school, r->inputs,
+                               r->ninputs, diag)) != SC_OK ||
         (err = load_inputs(r, opts, diag)) != SC_OK ||
         (err = plan_schools(r, opts, diag)) != SC_OK ||
         (opts->by_school &&
-         (err = check_folder(opts->by_school, diag)) != SC_OK) ||
+         (err = sc_output_make_folder(opts->by_school, diag)) != SC_OK) ||
         /* Locked from reading the states to writing them: inputs that
          * cannot be read leave nothing beside the workbook. */
         (err = sc_lock_acquire(lock_path,
