@@ -15,6 +15,7 @@
 #include "stagecheck/settings/config.h"
 #include "stagecheck/settings/settings.h"
 #include "stagecheck/input/file.h"
+#include "stagecheck/input/inputs.h"
 #include "stagecheck/store/lock.h"
 #include "stagecheck/store/output.h"
 #include "stagecheck/workbook/report.h"
@@ -287,44 +288,6 @@ static sc_error school_label(school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-/* Where an input lives, to tell the same file given twice. */
-typedef struct file_id {
-    dev_t dev;
-    ino_t ino;
-    const char *path;
-} file_id;
-
-static int file_id_cmp(const void *pa, const void *pb)
-{
-    const file_id *a = pa, *b = pb;
-
-    if (a->dev != b->dev)
-        return a->dev < b->dev ? -1 : 1;
-    return (a->ino > b->ino) - (a->ino < b->ino);
-}
-
-/* Returns the path under which the file at path was already read, or
- * NULL; ids (sorted, *n of them) learns it. One stat per input: an
- * académie gives hundreds. */
-static const char *input_seen(file_id *ids, size_t *n, const char *path)
-{
-    struct stat st;
-    file_id id, *found;
-    size_t at;
-
-    if (stat(path, &st) != 0)
-        return NULL;
-    id = (file_id){st.st_dev, st.st_ino, path};
-    found = bsearch(&id, ids, *n, sizeof *ids, file_id_cmp);
-    if (found)
-        return found->path;
-    for (at = *n; at > 0 && file_id_cmp(&ids[at - 1], &id) > 0; at--)
-        ids[at] = ids[at - 1];
-    ids[at] = id;
-    (*n)++;
-    return NULL;
-}
-
 /* The inputs, rolls first, as one list. */
 static sc_error list_inputs(run *r, const sc_settings *opts)
 {
@@ -340,19 +303,19 @@ static sc_error list_inputs(run *r, const sc_settings *opts)
 
 static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
 {
-    size_t n = r->ninputs, nids = 0;
-    file_id *ids = malloc((n ? n : 1) * sizeof *ids);
+    size_t n = r->ninputs;
+    sc_inputs *known = sc_inputs_new(n);
     sc_error err = SC_OK;
 
     r->files = calloc(n ? n : 1, sizeof *r->files);
-    if (!r->files || !ids) {
-        free(ids);
+    if (!r->files || !known) {
+        sc_inputs_free(known);
         return SC_ERROR_MEMORY;
     }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         int roll = i < opts->nrolls;
         const char *path = r->inputs[i];
-        const char *seen = input_seen(ids, &nids, path);
+        const char *seen = sc_inputs_seen(known, path);
 
         /* Read twice, every pupil would be his own duplicate. */
         if (seen) {
@@ -366,7 +329,7 @@ static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
                            roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
                            &opts->aliases, &r->anomalies, diag);
     }
-    free(ids);
+    sc_inputs_free(known);
     return err;
 }
 
