@@ -1,39 +1,30 @@
 /*
- * app.c - the pipeline: read and decode, map headers, build records, match,
- * apply the rules, write the workbook; then the summary and the exit status.
+ * run.c - the pipeline of one run: plan the schools, load the inputs,
+ * check each school, write the workbooks a batch at a time (one writing
+ * process per batch), then commit them all in one order.
  */
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "stagecheck/run.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/changes.h"
 #include "stagecheck/core/check.h"
-#include "stagecheck/settings/cli.h"
-#include "stagecheck/settings/config.h"
-#include "stagecheck/settings/settings.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/pupil.h"
+#include "stagecheck/core/rules.h"
+#include "stagecheck/core/state.h"
+#include "stagecheck/core/tally.h"
+#include "stagecheck/input/csv.h"
 #include "stagecheck/input/file.h"
 #include "stagecheck/input/inputs.h"
+#include "stagecheck/input/school.h"
 #include "stagecheck/store/lock.h"
 #include "stagecheck/store/output.h"
+#include "stagecheck/store/statefile.h"
+#include "stagecheck/store/tempfile.h"
 #include "stagecheck/workbook/report.h"
 #include "stagecheck/workbook/writer.h"
-#include "stagecheck/core/rules.h"
-#include "stagecheck/input/school.h"
-#include "stagecheck/core/state.h"
-#include "stagecheck/store/tempfile.h"
-#include "stagecheck/base/text.h"
-#include "stagecheck/core/dataset.h"
-#include "stagecheck/input/csv.h"
-#include "stagecheck/core/status.h"
-#include "stagecheck/core/tally.h"
-#include "stagecheck/core/timeline.h"
-#include "stagecheck/core/changes.h"
-#include "stagecheck/store/statefile.h"
-#include "stagecheck/core/pupil.h"
-#include "stagecheck/core/period.h"
 
 #define ACADEMIE_FILE "academie.xlsx"
 /* How many schools, or pupils, one writing process takes at most. */
@@ -59,11 +50,12 @@ typedef struct school_run {
     sc_tempfile book;          /* the workbook, ready once prepared */
     sc_tempfile state;
     int state_ready;
-    sc_tally tally;
+    sc_summary_book *summary;  /* its line of the summary, in run->books */
 } school_run;
 
-/* What one run holds; freed by run_free. */
-typedef struct run {
+/* What one run holds; freed by sc_run_free. */
+struct sc_run {
+    const sc_settings *settings;
     int lock_fd;
     const char **inputs;       /* the settings' rolls, then placements */
     size_t ninputs;
@@ -76,7 +68,9 @@ typedef struct run {
     size_t nruns;
     char *academie_path;
     sc_tempfile academie;
-} run;
+    sc_summary_book *books;    /* one per school run */
+    sc_summary summary;        /* set once every workbook is in place */
+};
 
 /* Frees what only the workbook and the state needed. */
 static void school_run_release(school_run *s)
@@ -102,8 +96,10 @@ static void school_run_free(school_run *s)
     free(s->label);
 }
 
-static void run_free(run *r)
+void sc_run_free(sc_run *r)
 {
+    if (!r)
+        return;
     for (size_t i = 0; i < r->nruns; i++)
         school_run_free(&r->schools_run[i]);
     free(r->schools_run);
@@ -117,6 +113,8 @@ static void run_free(run *r)
     free(r->inputs);
     sc_anomalies_clear(&r->anomalies);
     sc_lock_release(r->lock_fd);
+    free(r->books);
+    free(r);
 }
 
 /* Reads the previous run's state beside the workbook and compares. A
@@ -182,26 +180,32 @@ static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
     return err;
 }
 
-/* The figures of the summary, of the Synthèse and of academie.xlsx. */
-static void school_tally(school_run *s, const sc_settings *opts)
+/* The school's line of the summary: its figures, which academie.xlsx
+ * shows too, and its changes, kept past school_run_release. */
+static void school_summary(school_run *s, const sc_settings *settings)
 {
+    sc_tally *tally = &s->summary->tally;
+
     for (size_t p = 0; p < s->data->npupils; p++) {
         const sc_verdict *v = &s->check.verdicts[p];
 
         if (sc_pupil_shown(&s->data->pupils[p]))
-            sc_tally_count(&s->tally, v->status, v->hosted != 0,
-                           opts->has_deadline &&
-                               sc_rules_is_late(v->status, opts->as_of,
-                                                opts->deadline));
+            sc_tally_count(tally, v->status, v->hosted != 0,
+                           settings->has_deadline &&
+                               sc_rules_is_late(v->status, settings->as_of,
+                                                settings->deadline));
     }
-    s->tally.findings = sc_anomalies_findings(&s->anomalies);
+    tally->findings = sc_anomalies_findings(&s->anomalies);
+    s->summary->path = s->output;
+    s->summary->has_previous = s->has_previous;
+    s->summary->changes = s->changes.count;
 }
 
 /* Checks one school (every row when school is NULL) and sets what its
  * workbook will show (s->report). */
-static sc_error school_check(run *r, school_run *s, const sc_school *school,
-                             const sc_settings *opts)
+static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
 {
+    const sc_settings *settings = r->settings;
     sc_error err = SC_OK;
 
     s->data = sc_dataset_new();
@@ -211,26 +215,26 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         err = sc_file_add(&r->files[school->parts[i].file],
                           school->parts[i].table, s->data, &s->anomalies);
     if (err != SC_OK ||
-        (err = sc_check_run(&s->check, s->data, &opts->period, opts->classes,
-                            &s->anomalies)) != SC_OK ||
+        (err = sc_check_run(&s->check, s->data, &settings->period,
+                            settings->classes, &s->anomalies)) != SC_OK ||
         (err = track_changes(s)) != SC_OK ||
         (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
      * run's (with --by-school, the folder is swept once for all). */
-    if (!opts->by_school) {
+    if (!settings->by_school) {
         sc_tempfile_sweep(s->output);
         sc_tempfile_sweep(s->state_path);
     }
-    school_tally(s, opts);
-    s->report = (sc_report){.period = &opts->period,
-                            .as_of = opts->as_of,
+    school_summary(s, settings);
+    s->report = (sc_report){.period = &settings->period,
+                            .as_of = settings->as_of,
                             .data = s->data,
                             .links = &s->check.links,
                             .verdicts = s->check.verdicts,
                             .anomalies = &s->anomalies,
-                            .has_deadline = opts->has_deadline,
-                            .deadline = opts->deadline,
+                            .has_deadline = settings->has_deadline,
+                            .deadline = settings->deadline,
                             .previous = s->previous_status,
                             .changes = s->has_previous ? &s->changes : NULL,
                             .school = s->label};
@@ -239,7 +243,7 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
 
 /* Writes the workbooks of schools from .. to - 1 (checked) from one child
  * process, then prepares their states. */
-static sc_error write_batch(run *r, size_t from, size_t to, sc_diag *diag)
+static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
 {
     sc_book_job *jobs = calloc(to - from, sizeof *jobs);
     sc_error err;
@@ -253,20 +257,19 @@ static sc_error write_batch(run *r, size_t from, size_t to, sc_diag *diag)
     for (size_t i = from; err == SC_OK && i < to; i++) {
         school_run *s = &r->schools_run[i];
         sc_diag d;
+        sc_error e;
 
         s->book = jobs[i - from].file;
         sc_diag_clear(&d);
         /* A state that cannot be saved costs the next run its comparison,
          * not this run its workbook. */
-        if (sc_statefile_prepare(&s->current, s->state_path, &s->state, &d) ==
-            SC_OK)
+        e = sc_statefile_prepare(&s->current, s->state_path, &s->state, &d);
+        if (e == SC_OK)
             s->state_ready = 1;
         else
-            fprintf(stderr, "%s: %s (le classeur sera bien écrit ; le "
-                            "prochain passage comparera avec l'état "
-                            "précédent)\n",
-                    d.file[0] ? d.file : s->state_path,
-                    d.message[0] ? d.message : sc_strerror(SC_ERROR_MEMORY));
+            sc_summary_warning(stderr, &d, e, s->state_path,
+                               "le classeur sera bien écrit ; le prochain "
+                               "passage comparera avec l'état précédent");
     }
     free(jobs);
     return err;
@@ -289,20 +292,24 @@ static sc_error school_label(school_run *s, const sc_school *school)
 }
 
 /* The inputs, rolls first, as one list. */
-static sc_error list_inputs(run *r, const sc_settings *opts)
+static sc_error list_inputs(sc_run *r)
 {
-    r->ninputs = opts->nrolls + opts->nplacements;
+    const sc_settings *settings = r->settings;
+
+    r->ninputs = settings->nrolls + settings->nplacements;
     r->inputs = malloc((r->ninputs ? r->ninputs : 1) * sizeof *r->inputs);
     if (!r->inputs)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < r->ninputs; i++)
-        r->inputs[i] = i < opts->nrolls ? opts->rolls[i]
-                                        : opts->placements[i - opts->nrolls];
+        r->inputs[i] = i < settings->nrolls
+                           ? settings->rolls[i]
+                           : settings->placements[i - settings->nrolls];
     return SC_OK;
 }
 
-static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
+static sc_error load_inputs(sc_run *r, sc_diag *diag)
 {
+    const sc_settings *settings = r->settings;
     size_t n = r->ninputs;
     sc_inputs *known = sc_inputs_new(n);
     sc_error err = SC_OK;
@@ -313,7 +320,7 @@ static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
         return SC_ERROR_MEMORY;
     }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
-        int roll = i < opts->nrolls;
+        int roll = i < settings->nrolls;
         const char *path = r->inputs[i];
         const char *seen = sc_inputs_seen(known, path);
 
@@ -327,21 +334,22 @@ static sc_error load_inputs(run *r, const sc_settings *opts, sc_diag *diag)
         }
         err = sc_file_load(&r->files[r->nfiles++], path,
                            roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
-                           &opts->aliases, &r->anomalies, diag);
+                           &settings->aliases, &r->anomalies, diag);
     }
     sc_inputs_free(known);
     return err;
 }
 
 /* Sets up the run's schools: one per UAI with --by-school, else one. */
-static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
+static sc_error plan_schools(sc_run *r, sc_diag *diag)
 {
+    const sc_settings *settings = r->settings;
     char **outputs;
     size_t n;
     sc_error err;
 
     err = sc_school_split(&r->schools, r->files, r->nfiles,
-                           opts->by_school != NULL, &r->anomalies, diag);
+                           settings->by_school != NULL, &r->anomalies, diag);
     if (err != SC_OK)
         return err;
     r->last_reader = calloc(r->nfiles ? r->nfiles : 1,
@@ -351,14 +359,17 @@ static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
     for (size_t i = 0; i < r->schools.count; i++)
         for (size_t p = 0; p < r->schools.items[i].nparts; p++)
             r->last_reader[r->schools.items[i].parts[p].file] = i;
-    n = opts->by_school ? r->schools.count : 1;
+    n = settings->by_school ? r->schools.count : 1;
     r->schools_run = calloc(n ? n : 1, sizeof *r->schools_run);
-    if (!r->schools_run)
+    r->books = calloc(n ? n : 1, sizeof *r->books);
+    if (!r->schools_run || !r->books)
         return SC_ERROR_MEMORY;
     r->nruns = n;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         r->schools_run[i].book = r->schools_run[i].state =
             (sc_tempfile){NULL, NULL, NULL, -1};
+        r->schools_run[i].summary = &r->books[i];
+    }
     if (!(outputs = malloc((n ? n : 1) * sizeof *outputs)))
         return SC_ERROR_MEMORY;
     for (size_t i = 0; err == SC_OK && i < n; i++) {
@@ -367,11 +378,12 @@ static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
             i < r->schools.count ? &r->schools.items[i] : NULL;
         char name[128];
 
-        if (opts->by_school) {
+        if (settings->by_school) {
             sc_school_file_name(school, name, sizeof name);
-            s->output = sc_output_book_path(opts->by_school, name, outputs, i);
+            s->output = sc_output_book_path(settings->by_school, name,
+                                            outputs, i);
         } else {
-            s->output = sc_text_dup(opts->output);
+            s->output = sc_text_dup(settings->output);
         }
         outputs[i] = s->output;
         if (!s->output || school_label(s, school) != SC_OK)
@@ -380,7 +392,7 @@ static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
     free(outputs);
     if (err != SC_OK)
         return err;
-    if (!opts->by_school) {
+    if (!settings->by_school) {
         /* One workbook: what belongs to no school belongs to it. */
         r->schools_run[0].anomalies = r->anomalies;
         memset(&r->anomalies, 0, sizeof r->anomalies);
@@ -388,9 +400,9 @@ static sc_error plan_schools(run *r, const sc_settings *opts, sc_diag *diag)
     return SC_OK;
 }
 
-static sc_error prepare_academie(run *r, const sc_settings *opts,
-                                 sc_diag *diag)
+static sc_error prepare_academie(sc_run *r, sc_diag *diag)
 {
+    const sc_settings *settings = r->settings;
     sc_school_tally *tallies;
     sc_error err;
 
@@ -400,17 +412,17 @@ static sc_error prepare_academie(run *r, const sc_settings *opts,
     for (size_t i = 0; i < r->nruns; i++) {
         const char *slash = strrchr(r->schools_run[i].output, '/');
 
-        tallies[i].counts = r->schools_run[i].tally;
+        tallies[i].counts = r->books[i].tally;
         tallies[i].uai = r->schools.items[i].uai;
         tallies[i].name = r->schools.items[i].name;
         tallies[i].workbook = slash ? slash + 1 : r->schools_run[i].output;
     }
     err = sort_anomalies(&r->anomalies, r->files, r->nfiles);
     if (err == SC_OK) {
-        sc_academie academie = {.period = &opts->period,
-                                .as_of = opts->as_of,
-                                .has_deadline = opts->has_deadline,
-                                .deadline = opts->deadline,
+        sc_academie academie = {.period = &settings->period,
+                                .as_of = settings->as_of,
+                                .has_deadline = settings->has_deadline,
+                                .deadline = settings->deadline,
                                 .schools = tallies,
                                 .nschools = r->nruns,
                                 .anomalies = &r->anomalies};
@@ -426,7 +438,7 @@ static sc_error prepare_academie(run *r, const sc_settings *opts,
 /* Frees the tables whose last reader is the i-th school: an académie's
  * files are mostly one school's each, so memory stays that of a batch of
  * schools, and each writing process starts from a small one. */
-static void release_tables(run *r, size_t i)
+static void release_tables(sc_run *r, size_t i)
 {
     const sc_school *school = &r->schools.items[i];
 
@@ -442,7 +454,7 @@ static void release_tables(run *r, size_t i)
 }
 
 /* Every workbook is ready: rename them all into place, then the states. */
-static sc_error commit_all(run *r, sc_diag *diag)
+static sc_error commit_all(sc_run *r, sc_diag *diag)
 {
     sc_error err = SC_OK;
 
@@ -453,51 +465,73 @@ static sc_error commit_all(run *r, sc_diag *diag)
     for (size_t i = 0; err == SC_OK && i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
         sc_diag d;
+        sc_error e;
 
         sc_diag_clear(&d);
-        if (s->state_ready && sc_tempfile_commit(&s->state, &d) != SC_OK)
-            fprintf(stderr, "%s: %s (le classeur est bien écrit ; le "
-                            "prochain passage comparera avec l'état "
-                            "précédent)\n", d.file, d.message);
+        if (s->state_ready &&
+            (e = sc_tempfile_commit(&s->state, &d)) != SC_OK)
+            sc_summary_warning(stderr, &d, e, s->state_path,
+                               "le classeur est bien écrit ; le prochain "
+                               "passage comparera avec l'état précédent");
     }
     return err;
 }
 
-static sc_error run_pipeline(run *r, const sc_settings *opts, sc_diag *diag)
+/* What the summary shows, once every workbook is in place. */
+static void summarize(sc_run *r)
 {
+    const sc_settings *settings = r->settings;
+    sc_summary *s = &r->summary;
+
+    *s = (sc_summary){.period = &settings->period,
+                      .as_of = settings->as_of,
+                      .has_deadline = settings->has_deadline,
+                      .deadline = settings->deadline,
+                      .books = r->books,
+                      .nbooks = r->nruns,
+                      .academie = r->academie_path,
+                      .anomalies = settings->by_school
+                                       ? &r->anomalies
+                                       : &r->schools_run[0].anomalies};
+    s->total.findings = sc_anomalies_findings(&r->anomalies);
+    for (size_t i = 0; i < r->nruns; i++)
+        sc_tally_add(&s->total, &r->books[i].tally);
+}
+
+static sc_error run_pipeline(sc_run *r, sc_diag *diag)
+{
+    const sc_settings *settings = r->settings;
     const char *lock_path;
     sc_error err;
 
-    if (opts->by_school) {
-        r->academie_path = sc_output_join(opts->by_school, ACADEMIE_FILE);
+    if (settings->by_school) {
+        r->academie_path = sc_output_join(settings->by_school, ACADEMIE_FILE);
         if (!r->academie_path)
             return SC_ERROR_MEMORY;
     }
-    lock_path = opts->by_school ? r->academie_path : opts->output;
-    if ((err = list_inputs(r, opts)) != SC_OK ||
+    lock_path = settings->by_school ? r->academie_path : settings->output;
+    if ((err = list_inputs(r)) != SC_OK ||
         /* With --by-school, the folder is made once the inputs are read. */
-        (err = sc_output_check(lock_path, !opts->by_school, r->inputs,
+        (err = sc_output_check(lock_path, !settings->by_school, r->inputs,
                                r->ninputs, diag)) != SC_OK ||
-        (err = load_inputs(r, opts, diag)) != SC_OK ||
-        (err = plan_schools(r, opts, diag)) != SC_OK ||
-        (opts->by_school &&
-         (err = sc_output_make_folder(opts->by_school, diag)) != SC_OK) ||
+        (err = load_inputs(r, diag)) != SC_OK ||
+        (err = plan_schools(r, diag)) != SC_OK ||
+        (settings->by_school &&
+         (err = sc_output_make_folder(settings->by_school, diag)) != SC_OK) ||
         /* Locked from reading the states to writing them: inputs that
          * cannot be read leave nothing beside the workbook. */
-        (err = sc_lock_acquire(lock_path,
-                               opts->wait,
-                               &r->lock_fd, diag)) != SC_OK)
+        (err = sc_lock_acquire(lock_path, settings->wait, &r->lock_fd,
+                               diag)) != SC_OK)
         return err;
-    if (opts->by_school)
-        sc_tempfile_sweep_dir(opts->by_school);
+    if (settings->by_school)
+        sc_tempfile_sweep_dir(settings->by_school);
     /* Schools are checked, then written a batch at a time: a fork per
      * batch, and the memory of one batch of schools. */
     for (size_t i = 0, from = 0, pupils = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 
         err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
-                                                      : NULL,
-                           opts);
+                                                      : NULL);
         if (err != SC_OK)
             return err;
         pupils += s->data->npupils;
@@ -506,164 +540,36 @@ static sc_error run_pipeline(run *r, const sc_settings *opts, sc_diag *diag)
             continue;
         if ((err = write_batch(r, from, i + 1, diag)) != SC_OK)
             return err;
-        for (size_t j = from; opts->by_school && j <= i; j++) {
+        for (size_t j = from; settings->by_school && j <= i; j++) {
             school_run_release(&r->schools_run[j]);
             release_tables(r, j);
         }
         from = i + 1;
         pupils = 0;
     }
-    if (opts->by_school && (err = prepare_academie(r, opts, diag)) != SC_OK)
+    if ((settings->by_school && (err = prepare_academie(r, diag)) != SC_OK) ||
+        (err = commit_all(r, diag)) != SC_OK)
         return err;
-    return commit_all(r, diag);
+    summarize(r);
+    return SC_OK;
 }
 
-/* Prints the anomalies that are findings on stderr, as FILE:LINE:. */
-static void print_anomalies(const sc_anomalies *list)
+sc_error sc_run_execute(const sc_settings *settings, sc_run **out,
+                        sc_diag *diag)
 {
-    for (size_t i = 0; i < list->count; i++) {
-        const sc_anomaly *a = &list->items[i];
-        if (a->severity == SC_SEVERITY_NOTE)
-            continue;
-        if (a->line)
-            fprintf(stderr, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
-                    a->pupil[0] ? " : " : "", a->message);
-        else
-            fprintf(stderr, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
-                    a->message);
-    }
+    sc_run *r = calloc(1, sizeof *r);
+
+    *out = r;
+    if (!r)
+        return SC_ERROR_MEMORY;
+    r->settings = settings;
+    r->lock_fd = -1;
+    r->academie.fd = -1;
+    return run_pipeline(r, diag);
 }
 
-static void print_heading(const sc_settings *opts, size_t late)
+const sc_summary *sc_run_summary(const sc_run *run)
 {
-    char from[11], to[11], as_of[11], deadline[11], when[80];
-    const sc_period *period = &opts->period;
-    int year = sc_period_school_year(period->start);
-
-    sc_date_format(period->start, from);
-    sc_date_format(period->end, to);
-    sc_date_format(opts->as_of, as_of);
-    printf("stagecheck %s — stage de seconde %d-%d\n", SC_VERSION, year,
-           year + 1);
-    printf("Période : du %s au %s (%d jour%s ouvré%s, %s)\n", from, to,
-           period->ndays, period->ndays > 1 ? "s" : "",
-           period->ndays > 1 ? "s" : "",
-           period->given ? "donnée par --period" : "calendrier calculé");
-    sc_timeline_as_of(period, opts->as_of, when, sizeof when);
-    printf("Date de référence : %s, %s\n", as_of, when);
-    if (opts->has_deadline) {
-        sc_date_format(opts->deadline, deadline);
-        sc_timeline_deadline(opts->as_of, opts->deadline, late, when,
-                             sizeof when);
-        printf("Date limite des conventions : %s, %s\n", deadline, when);
-    }
+    return &run->summary;
 }
 
-static void print_counts(const sc_tally *t)
-{
-    printf("Élèves : %zu\n", t->pupils);
-    for (int s = 0; s < SC_STATUS_COUNT; s++)
-        printf("  %s : %zu\n", sc_status_label((sc_status)s), t->status[s]);
-    printf("À accueillir dans l'établissement : %zu\n", t->hosted);
-    printf("Anomalies : %zu\n", t->findings);
-}
-
-/* Prints a cron-mail sized summary (unless quiet); returns the exit status
- * it implies. */
-static int run_summary(const run *r, const sc_settings *opts)
-{
-    sc_tally all = {.findings = sc_anomalies_findings(&r->anomalies)};
-
-    for (size_t i = 0; i < r->nruns; i++)
-        sc_tally_add(&all, &r->schools_run[i].tally);
-    if (!opts->quiet) {
-        print_heading(opts, all.late);
-        if (opts->by_school) {
-            printf("Établissements : %zu\n", r->nruns);
-            print_counts(&all);
-            for (size_t i = 0; i < r->nruns; i++) {
-                const school_run *s = &r->schools_run[i];
-                printf("  %s : %zu élève(s), %zu prêt(s) ou dispensé(s), %zu "
-                       "anomalie(s)\n", s->output, s->tally.pupils,
-                       sc_tally_done(&s->tally),
-                       s->tally.findings);
-            }
-            printf("Classeur académique : %s\n", r->academie_path);
-            print_anomalies(&r->anomalies);
-        } else {
-            const school_run *s = &r->schools_run[0];
-            print_counts(&all);
-            if (s->has_previous)
-                printf("Changements depuis le passage précédent : %zu\n",
-                       s->changes.count);
-            else
-                printf("Changements : premier passage, rien à comparer\n");
-            printf("Classeur : %s\n", opts->output);
-            print_anomalies(&s->anomalies);
-        }
-    }
-    return sc_tally_clean(&all) ? SC_EXIT_CLEAN : SC_EXIT_FINDINGS;
-}
-
-static void print_diag(const sc_diag *diag, sc_error err)
-{
-    const char *message = diag->message[0] ? diag->message : sc_strerror(err);
-
-    if (diag->file[0] && diag->line)
-        fprintf(stderr, "%s:%u: %s\n", diag->file, diag->line, message);
-    else if (diag->file[0])
-        fprintf(stderr, "%s: %s\n", diag->file, message);
-    else
-        fprintf(stderr, "stagecheck: %s\n", message);
-}
-
-/* With --config, the file fills what the command line left unset; only
- * then can the whole be checked. */
-static sc_error complete_settings(sc_settings *settings, sc_diag *diag)
-{
-    sc_error err;
-
-    if (settings->config &&
-        ((err = sc_config_read(settings, settings->config, diag)) != SC_OK ||
-         (err = sc_settings_check(settings, diag)) != SC_OK))
-        return err;
-    return sc_settings_finish(settings, diag);
-}
-
-int sc_run_main(int argc, char **argv)
-{
-    sc_settings opts;
-    sc_diag diag;
-    run r;
-    sc_error err;
-    int status;
-
-    sc_diag_clear(&diag);
-    memset(&r, 0, sizeof r);
-    r.lock_fd = -1;
-    r.academie.fd = -1;
-    err = sc_cli_parse(&opts, argc, argv, &diag);
-    if (err == SC_OK && opts.help) {
-        sc_cli_usage(stdout);
-        status = SC_EXIT_CLEAN;
-    } else if (err == SC_OK && opts.version) {
-        printf("stagecheck %s\n", SC_VERSION);
-        status = SC_EXIT_CLEAN;
-    } else if (err != SC_OK) {
-        print_diag(&diag, err);
-        fputs(err == SC_ERROR_USAGE ? "Essayez « stagecheck --help ».\n"
-                                    : "stagecheck: aucun classeur écrit.\n",
-              stderr);
-        status = SC_EXIT_ERROR;
-    } else if ((err = complete_settings(&opts, &diag)) != SC_OK ||
-               (err = run_pipeline(&r, &opts, &diag)) != SC_OK) {
-        print_diag(&diag, err);
-        fputs("stagecheck: aucun classeur écrit.\n", stderr);
-        status = SC_EXIT_ERROR;
-    } else {
-        status = run_summary(&r, &opts);
-    }
-    run_free(&r);
-    sc_settings_free(&opts);
-    return status;
-}
