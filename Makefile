@@ -28,9 +28,11 @@ PYTHON  := /usr/bin/python3
 # second, instrumented copy of everything in build/asan.
 B       ?= build
 BIN     ?= stagecheck
-# src/ holds one folder per layer (HACKING.md); run.c and main.c sit on top.
+# src/ holds one folder per layer (HACKING.md); run.c, summary.c,
+# stagecheck.c and main.c sit on top, all but main.c in the library.
 LAYERS  := base core input store workbook settings
-LIB_SRCS := $(wildcard $(LAYERS:%=src/%/*.c)) src/run.c
+LIB_SRCS := $(wildcard $(LAYERS:%=src/%/*.c)) \
+            $(filter-out src/main.c,$(wildcard src/*.c))
 LIB_OBJS := $(LIB_SRCS:src/%.c=$(B)/%.o)
 UNIT_SRCS := $(wildcard $(LAYERS:%=tests/%/test_*.c) tests/test_*.c)
 UNIT_BINS := $(UNIT_SRCS:tests/%.c=$(B)/tests/%)

@@ -1,39 +1,31 @@
 /*
- * app.c - the pipeline: read and decode, map headers, build records, match,
- * apply the rules, write the workbook; then the summary and the exit status.
+ * run.c - the pipeline of one run: plan the schools, load the inputs,
+ * check each school, write the workbooks a batch at a time (one writing
+ * process per batch), then commit them all in one order.
  */
-#include <errno.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
-#include <unistd.h>
 #include "stagecheck/run.h"
+#include "stagecheck/base/text.h"
+#include "stagecheck/core/changes.h"
 #include "stagecheck/core/check.h"
-#include "stagecheck/settings/cli.h"
-#include "stagecheck/settings/config.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/pupil.h"
+#include "stagecheck/core/rules.h"
+#include "stagecheck/core/state.h"
+#include "stagecheck/core/tally.h"
+#include "stagecheck/input/csv.h"
 #include "stagecheck/input/file.h"
+#include "stagecheck/input/inputs.h"
+#include "stagecheck/input/school.h"
 #include "stagecheck/store/lock.h"
+#include "stagecheck/store/output.h"
+#include "stagecheck/store/statefile.h"
+#include "stagecheck/store/tempfile.h"
 #include "stagecheck/workbook/report.h"
 #include "stagecheck/workbook/writer.h"
-#include "stagecheck/core/rules.h"
-#include "stagecheck/input/school.h"
-#include "stagecheck/core/state.h"
-#include "stagecheck/store/tempfile.h"
-#include "stagecheck/base/text.h"
-#include "stagecheck/core/dataset.h"
-#include "stagecheck/input/csv.h"
-#include "stagecheck/core/status.h"
-#include "stagecheck/core/tally.h"
-#include "stagecheck/core/timeline.h"
-#include "stagecheck/core/changes.h"
-#include "stagecheck/store/statefile.h"
-#include "stagecheck/core/pupil.h"
-#include "stagecheck/core/period.h"
 
-/* Seconds a run waits for another one on the same workbook, by default. */
-#define WAIT_DEFAULT 60
 #define ACADEMIE_FILE "academie.xlsx"
 /* How many schools, or pupils, one writing process takes at most. */
 #define BATCH_SCHOOLS 32
@@ -58,17 +50,16 @@ typedef struct school_run {
     sc_tempfile book;          /* the workbook, ready once prepared */
     sc_tempfile state;
     int state_ready;
-    sc_tally tally;
+    sc_summary_book *summary;  /* its line of the summary, in run->books */
 } school_run;
 
-/* What one run holds; freed by run_free. */
-typedef struct run {
-    sc_config config;
-    const sc_aliases *aliases; /* the configuration's [colonnes], or NULL */
-    sc_period period;
-    sc_date as_of;
+/* What one run holds; freed by sc_run_free. */
+struct sc_run {
+    const sc_settings *settings;
     int lock_fd;
-    sc_file *files;            /* rolls, then placements files */
+    const char **inputs;       /* the settings' rolls, then placements */
+    size_t ninputs;
+    sc_file *files;            /* what was read of them, in that order */
     size_t nfiles;
     sc_schools schools;
     size_t *last_reader;       /* per file, the last school reading it */
@@ -77,7 +68,9 @@ typedef struct run {
     size_t nruns;
     char *academie_path;
     sc_tempfile academie;
-} run;
+    sc_summary_book *books;    /* one per school run */
+    sc_summary summary;        /* set once every workbook is in place */
+};
 
 /* Frees what only the workbook and the state needed. */
 static void school_run_release(school_run *s)
@@ -103,8 +96,10 @@ static void school_run_free(school_run *s)
     free(s->label);
 }
 
-static void run_free(run *r)
+void sc_run_free(sc_run *r)
 {
+    if (!r)
+        return;
     for (size_t i = 0; i < r->nruns; i++)
         school_run_free(&r->schools_run[i]);
     free(r->schools_run);
@@ -115,68 +110,11 @@ static void run_free(run *r)
     for (size_t i = 0; i < r->nfiles; i++)
         sc_file_clear(&r->files[i]);
     free(r->files);
+    free(r->inputs);
     sc_anomalies_clear(&r->anomalies);
     sc_lock_release(r->lock_fd);
-    sc_config_free(&r->config);
-}
-
-/* Says why the folder of output cannot take the workbook, before anything
- * is read or written there. */
-static sc_error check_folder_of(const char *output, sc_diag *diag)
-{
-    char *copy = sc_text_dup(output);
-    const char *dir;
-    struct stat st;
-    sc_error err = SC_OK;
-
-    if (!copy)
-        return SC_ERROR_MEMORY;
-    dir = dirname(copy);
-    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-        sc_diag_set(diag, output, 0, "le dossier « %s » n'existe pas : "
-                    "créez-le, ou choisissez un autre chemin", dir);
-        err = SC_ERROR_OUTPUT;
-    } else if (access(dir, W_OK | X_OK) != 0) {
-        int en = errno;
-        sc_diag_set(diag, output, 0, "impossible d'écrire dans le dossier "
-                    "« %s » : %s", dir, sc_strerrno(en));
-        err = SC_ERROR_OUTPUT;
-    }
-    free(copy);
-    return err;
-}
-
-/* Refuses an output that is a folder, that cannot be written, or that is
- * one of the inputs: inputs are never written. */
-static sc_error check_output(const sc_options *opts, const char *output,
-                             sc_diag *diag)
-{
-    struct stat out, in;
-    sc_error err;
-
-    if (stat(output, &out) == 0 && S_ISDIR(out.st_mode)) {
-        sc_diag_set(diag, output, 0, "c'est un dossier : donnez le chemin "
-                    "d'un classeur, par exemple %s/suivi-stages.xlsx (ou "
-                    "--by-school %s pour un classeur par établissement)",
-                    output, output);
-        return SC_ERROR_OUTPUT;
-    }
-    if (!opts->by_school && (err = check_folder_of(output, diag)) != SC_OK)
-        return err;
-    if (stat(output, &out) != 0)
-        return SC_OK;
-    for (size_t i = 0; i < opts->nrolls + opts->nplacements; i++) {
-        const char *path = i < opts->nrolls ? opts->rolls[i]
-                                            : opts->placements[i - opts->nrolls];
-        if (stat(path, &in) == 0 && in.st_dev == out.st_dev &&
-            in.st_ino == out.st_ino) {
-            sc_diag_set(diag, output, 0,
-                        "le classeur de sortie est aussi un fichier d'entrée "
-                        "(%s) : choisissez un autre nom", path);
-            return SC_ERROR_SAME_FILE;
-        }
-    }
-    return SC_OK;
+    free(r->books);
+    free(r);
 }
 
 /* Reads the previous run's state beside the workbook and compares. A
@@ -242,27 +180,32 @@ static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
     return err;
 }
 
-/* The figures of the summary, of the Synthèse and of academie.xlsx. */
-static void school_tally(school_run *s, const sc_options *opts,
-                         sc_date as_of)
+/* The school's line of the summary: its figures, which academie.xlsx
+ * shows too, and its changes, kept past school_run_release. */
+static void school_summary(school_run *s, const sc_settings *settings)
 {
+    sc_tally *tally = &s->summary->tally;
+
     for (size_t p = 0; p < s->data->npupils; p++) {
         const sc_verdict *v = &s->check.verdicts[p];
 
         if (sc_pupil_shown(&s->data->pupils[p]))
-            sc_tally_count(&s->tally, v->status, v->hosted != 0,
-                           opts->has_deadline &&
-                               sc_rules_is_late(v->status, as_of,
-                                                opts->deadline));
+            sc_tally_count(tally, v->status, v->hosted != 0,
+                           settings->has_deadline &&
+                               sc_rules_is_late(v->status, settings->as_of,
+                                                settings->deadline));
     }
-    s->tally.findings = sc_anomalies_findings(&s->anomalies);
+    tally->findings = sc_anomalies_findings(&s->anomalies);
+    s->summary->path = s->output;
+    s->summary->has_previous = s->has_previous;
+    s->summary->changes = s->changes.count;
 }
 
 /* Checks one school (every row when school is NULL) and sets what its
  * workbook will show (s->report). */
-static sc_error school_check(run *r, school_run *s, const sc_school *school,
-                             const sc_options *opts)
+static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
 {
+    const sc_settings *settings = r->settings;
     sc_error err = SC_OK;
 
     s->data = sc_dataset_new();
@@ -272,26 +215,27 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
         err = sc_file_add(&r->files[school->parts[i].file],
                           school->parts[i].table, s->data, &s->anomalies);
     if (err != SC_OK ||
-        (err = sc_check_run(&s->check, s->data, &r->period, r->as_of,
-                            opts->classes, &s->anomalies)) != SC_OK ||
+        (err = sc_check_run(&s->check, s->data, &settings->period,
+                            settings->as_of, settings->classes,
+                            &s->anomalies)) != SC_OK ||
         (err = track_changes(s)) != SC_OK ||
         (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
      * run's (with --by-school, the folder is swept once for all). */
-    if (!opts->by_school) {
+    if (!settings->by_school) {
         sc_tempfile_sweep(s->output);
         sc_tempfile_sweep(s->state_path);
     }
-    school_tally(s, opts, r->as_of);
-    s->report = (sc_report){.period = &r->period,
-                            .as_of = r->as_of,
+    school_summary(s, settings);
+    s->report = (sc_report){.period = &settings->period,
+                            .as_of = settings->as_of,
                             .data = s->data,
                             .links = &s->check.links,
                             .verdicts = s->check.verdicts,
                             .anomalies = &s->anomalies,
-                            .has_deadline = opts->has_deadline,
-                            .deadline = opts->deadline,
+                            .has_deadline = settings->has_deadline,
+                            .deadline = settings->deadline,
                             .previous = s->previous_status,
                             .changes = s->has_previous ? &s->changes : NULL,
                             .school = s->label};
@@ -300,7 +244,7 @@ static sc_error school_check(run *r, school_run *s, const sc_school *school,
 
 /* Writes the workbooks of schools from .. to - 1 (checked) from one child
  * process, then prepares their states. */
-static sc_error write_batch(run *r, size_t from, size_t to, sc_diag *diag)
+static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
 {
     sc_book_job *jobs = calloc(to - from, sizeof *jobs);
     sc_error err;
@@ -314,20 +258,19 @@ static sc_error write_batch(run *r, size_t from, size_t to, sc_diag *diag)
     for (size_t i = from; err == SC_OK && i < to; i++) {
         school_run *s = &r->schools_run[i];
         sc_diag d;
+        sc_error e;
 
         s->book = jobs[i - from].file;
         sc_diag_clear(&d);
         /* A state that cannot be saved costs the next run its comparison,
          * not this run its workbook. */
-        if (sc_statefile_prepare(&s->current, s->state_path, &s->state, &d) ==
-            SC_OK)
+        e = sc_statefile_prepare(&s->current, s->state_path, &s->state, &d);
+        if (e == SC_OK)
             s->state_ready = 1;
         else
-            fprintf(stderr, "%s: %s (le classeur sera bien écrit ; le "
-                            "prochain passage comparera avec l'état "
-                            "précédent)\n",
-                    d.file[0] ? d.file : s->state_path,
-                    d.message[0] ? d.message : sc_strerror(SC_ERROR_MEMORY));
+            sc_summary_warning(stderr, &d, e, s->state_path,
+                               "le classeur sera bien écrit ; le prochain "
+                               "passage comparera avec l'état précédent");
     }
     free(jobs);
     return err;
@@ -349,109 +292,38 @@ static sc_error school_label(school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-static char *path_join(const char *dir, const char *name)
+/* The inputs, rolls first, as one list. */
+static sc_error list_inputs(sc_run *r)
 {
-    size_t size = strlen(dir) + strlen(name) + 2;
-    char *path = malloc(size);
+    const sc_settings *settings = r->settings;
 
-    if (path)
-        snprintf(path, size, "%s/%s", dir, name);
-    return path;
+    r->ninputs = settings->nrolls + settings->nplacements;
+    r->inputs = malloc((r->ninputs ? r->ninputs : 1) * sizeof *r->inputs);
+    if (!r->inputs)
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; i < r->ninputs; i++)
+        r->inputs[i] = i < settings->nrolls
+                           ? settings->rolls[i]
+                           : settings->placements[i - settings->nrolls];
+    return SC_OK;
 }
 
-/* The path of the workbook of the i-th school in dir. Two codes that only
- * differ by punctuation ("06/90001A", "06-90001A") would share a file
- * name: the later school gets "-2", "-3"... */
-static char *school_output(const run *r, const char *dir, size_t i)
+static sc_error load_inputs(sc_run *r, sc_diag *diag)
 {
-    char name[160];
-    size_t len, taken = 0;
-
-    sc_school_file_name(&r->schools.items[i], name, 128);
-    len = strlen(name) - strlen(".xlsx");
-    for (size_t j = 0; j < i; j++) {
-        const char *other = strrchr(r->schools_run[j].output, '/') + 1;
-        if (strncmp(other, name, len) == 0 &&
-            (strcmp(other + len, ".xlsx") == 0 || other[len] == '-'))
-            taken++;
-    }
-    if (taken)
-        snprintf(name + len, sizeof name - len, "-%zu.xlsx", taken + 1);
-    return path_join(dir, name);
-}
-
-/* --by-school: the folder must exist (it is created if its parent does). */
-static sc_error check_folder(const char *dir, sc_diag *diag)
-{
-    struct stat st;
-    int en;
-
-    if (mkdir(dir, 0750) == 0 || errno == EEXIST) {
-        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
-            return SC_OK;
-        sc_diag_set(diag, dir, 0, "--by-school : ce n'est pas un dossier");
-        return SC_ERROR_OUTPUT;
-    }
-    en = errno;
-    sc_diag_set(diag, dir, 0, "--by-school : impossible de créer le dossier : "
-                "%s", sc_strerrno(en));
-    return SC_ERROR_OUTPUT;
-}
-
-/* Where an input lives, to tell the same file given twice. */
-typedef struct file_id {
-    dev_t dev;
-    ino_t ino;
-    const char *path;
-} file_id;
-
-static int file_id_cmp(const void *pa, const void *pb)
-{
-    const file_id *a = pa, *b = pb;
-
-    if (a->dev != b->dev)
-        return a->dev < b->dev ? -1 : 1;
-    return (a->ino > b->ino) - (a->ino < b->ino);
-}
-
-/* Returns the path under which the file at path was already read, or
- * NULL; ids (sorted, *n of them) learns it. One stat per input: an
- * académie gives hundreds. */
-static const char *input_seen(file_id *ids, size_t *n, const char *path)
-{
-    struct stat st;
-    file_id id, *found;
-    size_t at;
-
-    if (stat(path, &st) != 0)
-        return NULL;
-    id = (file_id){st.st_dev, st.st_ino, path};
-    found = bsearch(&id, ids, *n, sizeof *ids, file_id_cmp);
-    if (found)
-        return found->path;
-    for (at = *n; at > 0 && file_id_cmp(&ids[at - 1], &id) > 0; at--)
-        ids[at] = ids[at - 1];
-    ids[at] = id;
-    (*n)++;
-    return NULL;
-}
-
-static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
-{
-    size_t n = opts->nrolls + opts->nplacements, nids = 0;
-    file_id *ids = malloc((n ? n : 1) * sizeof *ids);
+    const sc_settings *settings = r->settings;
+    size_t n = r->ninputs;
+    sc_inputs *known = sc_inputs_new(n);
     sc_error err = SC_OK;
 
     r->files = calloc(n ? n : 1, sizeof *r->files);
-    if (!r->files || !ids) {
-        free(ids);
+    if (!r->files || !known) {
+        sc_inputs_free(known);
         return SC_ERROR_MEMORY;
     }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
-        int roll = i < opts->nrolls;
-        const char *path = roll ? opts->rolls[i]
-                                : opts->placements[i - opts->nrolls];
-        const char *seen = input_seen(ids, &nids, path);
+        int roll = i < settings->nrolls;
+        const char *path = r->inputs[i];
+        const char *seen = sc_inputs_seen(known, path);
 
         /* Read twice, every pupil would be his own duplicate. */
         if (seen) {
@@ -463,20 +335,22 @@ static sc_error load_inputs(run *r, const sc_options *opts, sc_diag *diag)
         }
         err = sc_file_load(&r->files[r->nfiles++], path,
                            roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
-                           r->aliases, &r->anomalies, diag);
+                           &settings->aliases, &r->anomalies, diag);
     }
-    free(ids);
+    sc_inputs_free(known);
     return err;
 }
 
 /* Sets up the run's schools: one per UAI with --by-school, else one. */
-static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
+static sc_error plan_schools(sc_run *r, sc_diag *diag)
 {
+    const sc_settings *settings = r->settings;
+    char **outputs;
     size_t n;
     sc_error err;
 
     err = sc_school_split(&r->schools, r->files, r->nfiles,
-                           opts->by_school != NULL, &r->anomalies, diag);
+                           settings->by_school != NULL, &r->anomalies, diag);
     if (err != SC_OK)
         return err;
     r->last_reader = calloc(r->nfiles ? r->nfiles : 1,
@@ -486,25 +360,40 @@ static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
     for (size_t i = 0; i < r->schools.count; i++)
         for (size_t p = 0; p < r->schools.items[i].nparts; p++)
             r->last_reader[r->schools.items[i].parts[p].file] = i;
-    n = opts->by_school ? r->schools.count : 1;
+    n = settings->by_school ? r->schools.count : 1;
     r->schools_run = calloc(n ? n : 1, sizeof *r->schools_run);
-    if (!r->schools_run)
+    r->books = calloc(n ? n : 1, sizeof *r->books);
+    if (!r->schools_run || !r->books)
         return SC_ERROR_MEMORY;
     r->nruns = n;
-    for (size_t i = 0; i < n; i++)
+    for (size_t i = 0; i < n; i++) {
         r->schools_run[i].book = r->schools_run[i].state =
             (sc_tempfile){NULL, NULL, NULL, -1};
-    for (size_t i = 0; i < n; i++) {
+        r->schools_run[i].summary = &r->books[i];
+    }
+    if (!(outputs = malloc((n ? n : 1) * sizeof *outputs)))
+        return SC_ERROR_MEMORY;
+    for (size_t i = 0; err == SC_OK && i < n; i++) {
         school_run *s = &r->schools_run[i];
         const sc_school *school =
             i < r->schools.count ? &r->schools.items[i] : NULL;
+        char name[128];
 
-        s->output = opts->by_school ? school_output(r, opts->by_school, i)
-                                    : sc_text_dup(opts->output);
+        if (settings->by_school) {
+            sc_school_file_name(school, name, sizeof name);
+            s->output = sc_output_book_path(settings->by_school, name,
+                                            outputs, i);
+        } else {
+            s->output = sc_text_dup(settings->output);
+        }
+        outputs[i] = s->output;
         if (!s->output || school_label(s, school) != SC_OK)
-            return SC_ERROR_MEMORY;
+            err = SC_ERROR_MEMORY;
     }
-    if (!opts->by_school) {
+    free(outputs);
+    if (err != SC_OK)
+        return err;
+    if (!settings->by_school) {
         /* One workbook: what belongs to no school belongs to it. */
         r->schools_run[0].anomalies = r->anomalies;
         memset(&r->anomalies, 0, sizeof r->anomalies);
@@ -512,9 +401,9 @@ static sc_error plan_schools(run *r, const sc_options *opts, sc_diag *diag)
     return SC_OK;
 }
 
-static sc_error prepare_academie(run *r, const sc_options *opts,
-                                 sc_diag *diag)
+static sc_error prepare_academie(sc_run *r, sc_diag *diag)
 {
+    const sc_settings *settings = r->settings;
     sc_school_tally *tallies;
     sc_error err;
 
@@ -524,17 +413,17 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
     for (size_t i = 0; i < r->nruns; i++) {
         const char *slash = strrchr(r->schools_run[i].output, '/');
 
-        tallies[i].counts = r->schools_run[i].tally;
+        tallies[i].counts = r->books[i].tally;
         tallies[i].uai = r->schools.items[i].uai;
         tallies[i].name = r->schools.items[i].name;
         tallies[i].workbook = slash ? slash + 1 : r->schools_run[i].output;
     }
     err = sort_anomalies(&r->anomalies, r->files, r->nfiles);
     if (err == SC_OK) {
-        sc_academie academie = {.period = &r->period,
-                                .as_of = r->as_of,
-                                .has_deadline = opts->has_deadline,
-                                .deadline = opts->deadline,
+        sc_academie academie = {.period = &settings->period,
+                                .as_of = settings->as_of,
+                                .has_deadline = settings->has_deadline,
+                                .deadline = settings->deadline,
                                 .schools = tallies,
                                 .nschools = r->nruns,
                                 .anomalies = &r->anomalies};
@@ -550,7 +439,7 @@ static sc_error prepare_academie(run *r, const sc_options *opts,
 /* Frees the tables whose last reader is the i-th school: an académie's
  * files are mostly one school's each, so memory stays that of a batch of
  * schools, and each writing process starts from a small one. */
-static void release_tables(run *r, size_t i)
+static void release_tables(sc_run *r, size_t i)
 {
     const sc_school *school = &r->schools.items[i];
 
@@ -566,7 +455,7 @@ static void release_tables(run *r, size_t i)
 }
 
 /* Every workbook is ready: rename them all into place, then the states. */
-static sc_error commit_all(run *r, sc_diag *diag)
+static sc_error commit_all(sc_run *r, sc_diag *diag)
 {
     sc_error err = SC_OK;
 
@@ -577,65 +466,73 @@ static sc_error commit_all(run *r, sc_diag *diag)
     for (size_t i = 0; err == SC_OK && i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
         sc_diag d;
+        sc_error e;
 
         sc_diag_clear(&d);
-        if (s->state_ready && sc_tempfile_commit(&s->state, &d) != SC_OK)
-            fprintf(stderr, "%s: %s (le classeur est bien écrit ; le "
-                            "prochain passage comparera avec l'état "
-                            "précédent)\n", d.file, d.message);
+        if (s->state_ready &&
+            (e = sc_tempfile_commit(&s->state, &d)) != SC_OK)
+            sc_summary_warning(stderr, &d, e, s->state_path,
+                               "le classeur est bien écrit ; le prochain "
+                               "passage comparera avec l'état précédent");
     }
     return err;
 }
 
-static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
+/* What the summary shows, once every workbook is in place. */
+static void summarize(sc_run *r)
 {
+    const sc_settings *settings = r->settings;
+    sc_summary *s = &r->summary;
+
+    *s = (sc_summary){.period = &settings->period,
+                      .as_of = settings->as_of,
+                      .has_deadline = settings->has_deadline,
+                      .deadline = settings->deadline,
+                      .books = r->books,
+                      .nbooks = r->nruns,
+                      .academie = r->academie_path,
+                      .anomalies = settings->by_school
+                                       ? &r->anomalies
+                                       : &r->schools_run[0].anomalies};
+    s->total.findings = sc_anomalies_findings(&r->anomalies);
+    for (size_t i = 0; i < r->nruns; i++)
+        sc_tally_add(&s->total, &r->books[i].tally);
+}
+
+static sc_error run_pipeline(sc_run *r, sc_diag *diag)
+{
+    const sc_settings *settings = r->settings;
     const char *lock_path;
     sc_error err;
 
-    r->as_of = opts->has_as_of ? opts->as_of : sc_date_today();
-    if (!opts->has_period && sc_period_school_year(r->as_of) >= 9999) {
-        sc_diag_set(diag, "", 0, "--as-of : date trop lointaine, donnez la "
-                                 "période avec --period");
-        return SC_ERROR_USAGE;
-    }
-    if (opts->has_period) {
-        err = sc_period_init(&r->period, opts->period_start, opts->period_end, 1);
-        if (err != SC_OK) {
-            sc_diag_set(diag, "", 0, "--period : la période doit compter entre "
-                                     "1 et %d jours ouvrés",
-                        SC_PERIOD_MAX_DAYS);
-            return err;
-        }
-    } else {
-        sc_period_default(&r->period, r->as_of);
-    }
-    if (opts->by_school) {
-        r->academie_path = path_join(opts->by_school, ACADEMIE_FILE);
+    if (settings->by_school) {
+        r->academie_path = sc_output_join(settings->by_school, ACADEMIE_FILE);
         if (!r->academie_path)
             return SC_ERROR_MEMORY;
     }
-    lock_path = opts->by_school ? r->academie_path : opts->output;
-    if ((err = check_output(opts, lock_path, diag)) != SC_OK ||
-        (err = load_inputs(r, opts, diag)) != SC_OK ||
-        (err = plan_schools(r, opts, diag)) != SC_OK ||
-        (opts->by_school &&
-         (err = check_folder(opts->by_school, diag)) != SC_OK) ||
+    lock_path = settings->by_school ? r->academie_path : settings->output;
+    if ((err = list_inputs(r)) != SC_OK ||
+        /* With --by-school, the folder is made once the inputs are read. */
+        (err = sc_output_check(lock_path, !settings->by_school, r->inputs,
+                               r->ninputs, diag)) != SC_OK ||
+        (err = load_inputs(r, diag)) != SC_OK ||
+        (err = plan_schools(r, diag)) != SC_OK ||
+        (settings->by_school &&
+         (err = sc_output_make_folder(settings->by_school, diag)) != SC_OK) ||
         /* Locked from reading the states to writing them: inputs that
          * cannot be read leave nothing beside the workbook. */
-        (err = sc_lock_acquire(lock_path,
-                               opts->has_wait ? opts->wait : WAIT_DEFAULT,
-                               &r->lock_fd, diag)) != SC_OK)
+        (err = sc_lock_acquire(lock_path, settings->wait, &r->lock_fd,
+                               diag)) != SC_OK)
         return err;
-    if (opts->by_school)
-        sc_tempfile_sweep_dir(opts->by_school);
+    if (settings->by_school)
+        sc_tempfile_sweep_dir(settings->by_school);
     /* Schools are checked, then written a batch at a time: a fork per
      * batch, and the memory of one batch of schools. */
     for (size_t i = 0, from = 0, pupils = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 
         err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
-                                                      : NULL,
-                           opts);
+                                                      : NULL);
         if (err != SC_OK)
             return err;
         pupils += s->data->npupils;
@@ -644,165 +541,36 @@ static sc_error run_pipeline(run *r, const sc_options *opts, sc_diag *diag)
             continue;
         if ((err = write_batch(r, from, i + 1, diag)) != SC_OK)
             return err;
-        for (size_t j = from; opts->by_school && j <= i; j++) {
+        for (size_t j = from; settings->by_school && j <= i; j++) {
             school_run_release(&r->schools_run[j]);
             release_tables(r, j);
         }
         from = i + 1;
         pupils = 0;
     }
-    if (opts->by_school && (err = prepare_academie(r, opts, diag)) != SC_OK)
+    if ((settings->by_school && (err = prepare_academie(r, diag)) != SC_OK) ||
+        (err = commit_all(r, diag)) != SC_OK)
         return err;
-    return commit_all(r, diag);
+    summarize(r);
+    return SC_OK;
 }
 
-/* Prints the anomalies that are findings on stderr, as FILE:LINE:. */
-static void print_anomalies(const sc_anomalies *list)
+sc_error sc_run_execute(const sc_settings *settings, sc_run **out,
+                        sc_diag *diag)
 {
-    for (size_t i = 0; i < list->count; i++) {
-        const sc_anomaly *a = &list->items[i];
-        if (a->severity == SC_SEVERITY_NOTE)
-            continue;
-        if (a->line)
-            fprintf(stderr, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
-                    a->pupil[0] ? " : " : "", a->message);
-        else
-            fprintf(stderr, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
-                    a->message);
-    }
+    sc_run *r = calloc(1, sizeof *r);
+
+    *out = r;
+    if (!r)
+        return SC_ERROR_MEMORY;
+    r->settings = settings;
+    r->lock_fd = -1;
+    r->academie.fd = -1;
+    return run_pipeline(r, diag);
 }
 
-static void print_heading(const run *r, const sc_options *opts, size_t late)
+const sc_summary *sc_run_summary(const sc_run *run)
 {
-    char from[11], to[11], as_of[11], deadline[11], when[80];
-    int year = sc_period_school_year(r->period.start);
-
-    sc_date_format(r->period.start, from);
-    sc_date_format(r->period.end, to);
-    sc_date_format(r->as_of, as_of);
-    printf("stagecheck %s — stage de seconde %d-%d\n", SC_VERSION, year,
-           year + 1);
-    printf("Période : du %s au %s (%d jour%s ouvré%s, %s)\n", from, to,
-           r->period.ndays, r->period.ndays > 1 ? "s" : "",
-           r->period.ndays > 1 ? "s" : "",
-           r->period.given ? "donnée par --period" : "calendrier calculé");
-    sc_timeline_as_of(&r->period, r->as_of, when, sizeof when);
-    printf("Date de référence : %s, %s\n", as_of, when);
-    if (opts->has_deadline) {
-        sc_date_format(opts->deadline, deadline);
-        sc_timeline_deadline(r->as_of, opts->deadline, late, when,
-                             sizeof when);
-        printf("Date limite des conventions : %s, %s\n", deadline, when);
-    }
+    return &run->summary;
 }
 
-static void print_counts(const sc_tally *t)
-{
-    printf("Élèves : %zu\n", t->pupils);
-    for (int s = 0; s < SC_STATUS_COUNT; s++)
-        printf("  %s : %zu\n", sc_status_label((sc_status)s), t->status[s]);
-    printf("À accueillir dans l'établissement : %zu\n", t->hosted);
-    printf("Anomalies : %zu\n", t->findings);
-}
-
-/* Prints a cron-mail sized summary (unless quiet); returns the exit status
- * it implies. */
-static int run_summary(const run *r, const sc_options *opts)
-{
-    sc_tally all = {.findings = sc_anomalies_findings(&r->anomalies)};
-
-    for (size_t i = 0; i < r->nruns; i++)
-        sc_tally_add(&all, &r->schools_run[i].tally);
-    if (!opts->quiet) {
-        print_heading(r, opts, all.late);
-        if (opts->by_school) {
-            printf("Établissements : %zu\n", r->nruns);
-            print_counts(&all);
-            for (size_t i = 0; i < r->nruns; i++) {
-                const school_run *s = &r->schools_run[i];
-                printf("  %s : %zu élève(s), %zu prêt(s) ou dispensé(s), %zu "
-                       "anomalie(s)\n", s->output, s->tally.pupils,
-                       sc_tally_done(&s->tally),
-                       s->tally.findings);
-            }
-            printf("Classeur académique : %s\n", r->academie_path);
-            print_anomalies(&r->anomalies);
-        } else {
-            const school_run *s = &r->schools_run[0];
-            print_counts(&all);
-            if (s->has_previous)
-                printf("Changements depuis le passage précédent : %zu\n",
-                       s->changes.count);
-            else
-                printf("Changements : premier passage, rien à comparer\n");
-            printf("Classeur : %s\n", opts->output);
-            print_anomalies(&s->anomalies);
-        }
-    }
-    return sc_tally_clean(&all) ? SC_EXIT_CLEAN : SC_EXIT_FINDINGS;
-}
-
-static void print_diag(const sc_diag *diag, sc_error err)
-{
-    const char *message = diag->message[0] ? diag->message : sc_strerror(err);
-
-    if (diag->file[0] && diag->line)
-        fprintf(stderr, "%s:%u: %s\n", diag->file, diag->line, message);
-    else if (diag->file[0])
-        fprintf(stderr, "%s: %s\n", diag->file, message);
-    else
-        fprintf(stderr, "stagecheck: %s\n", message);
-}
-
-/* Completes opts from --config, then checks that nothing is missing
- * (without --config, sc_options_parse has checked already). */
-static sc_error read_config(run *r, sc_options *opts, sc_diag *diag)
-{
-    sc_error err;
-
-    if (!opts->config)
-        return SC_OK;
-    if ((err = sc_config_read(&r->config, opts->config, diag)) != SC_OK)
-        return err;
-    sc_config_apply(&r->config, opts);
-    r->aliases = &r->config.aliases;
-    return sc_options_check(opts, diag);
-}
-
-int sc_run_main(int argc, char **argv)
-{
-    sc_options opts;
-    sc_diag diag;
-    run r;
-    sc_error err;
-    int status;
-
-    sc_diag_clear(&diag);
-    memset(&r, 0, sizeof r);
-    r.lock_fd = -1;
-    r.academie.fd = -1;
-    err = sc_options_parse(&opts, argc, argv, &diag);
-    if (err == SC_OK && opts.help) {
-        sc_options_usage(stdout);
-        status = SC_EXIT_CLEAN;
-    } else if (err == SC_OK && opts.version) {
-        printf("stagecheck %s\n", SC_VERSION);
-        status = SC_EXIT_CLEAN;
-    } else if (err != SC_OK) {
-        print_diag(&diag, err);
-        fputs(err == SC_ERROR_USAGE ? "Essayez « stagecheck --help ».\n"
-                                    : "stagecheck: aucun classeur écrit.\n",
-              stderr);
-        status = SC_EXIT_ERROR;
-    } else if ((err = read_config(&r, &opts, &diag)) != SC_OK ||
-               (err = run_pipeline(&r, &opts, &diag)) != SC_OK) {
-        print_diag(&diag, err);
-        fputs("stagecheck: aucun classeur écrit.\n", stderr);
-        status = SC_EXIT_ERROR;
-    } else {
-        status = run_summary(&r, &opts);
-    }
-    run_free(&r);
-    sc_options_free(&opts);
-    return status;
-}

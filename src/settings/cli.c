@@ -1,58 +1,168 @@
 /*
- * cli.c - the command line (getopt_long), in French for users.
+ * cli.c - the command line (getopt_long), in French for users: one of the
+ * two sources of the settings, the one that wins.
  */
 #include <getopt.h>
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/settings/cli.h"
+#include "stagecheck/base/text.h"
 
-static int options_push(const char ***list, size_t *n, const char *value)
+/* The option of the value getopt_long just gave, as the user wrote it:
+ * "-o" of "-o ''", "--roll" of "--roll=". */
+static void cli_option_name(char **argv, char *name, size_t size)
 {
-    const char **p = realloc(*list, (*n + 1) * sizeof *p);
+    const char *option = argv[optind - 1];
 
-    if (!p)
-        return -1;
-    p[(*n)++] = value;
-    *list = p;
-    return 0;
+    if (option == optarg)
+        option = argv[optind - 2];
+    snprintf(name, size, "%.*s", (int)strcspn(option, "="), option);
 }
 
-static sc_error options_period(sc_options *opts, const char *arg, sc_diag *diag)
+/* Refuses an empty file name, folder or pattern, as the file does. */
+static sc_error cli_text(char **argv, sc_diag *diag)
 {
-    if (sc_date_parse_range(arg, &opts->period_start, &opts->period_end) < 0)
-        goto usage;
-    if (opts->period_start > opts->period_end) {
-        sc_diag_set(diag, "", 0,
-                    "--period %s : la date de début est après la date de fin",
-                    arg);
-        return SC_ERROR_USAGE;
-    }
-    opts->has_period = 1;
-    return SC_OK;
-usage:
-    sc_diag_set(diag, "", 0,
-                "--period %s : attendu AAAA-MM-JJ:AAAA-MM-JJ "
-                "(par exemple 2024-06-17:2024-06-28)", arg);
+    char name[64];
+
+    if (sc_settings_parse_text(optarg) == SC_SETTINGS_VALID)
+        return SC_OK;
+    cli_option_name(argv, name, sizeof name);
+    sc_diag_set(diag, "", 0, "l'option %s attend une valeur", name);
     return SC_ERROR_USAGE;
 }
 
-static sc_error options_wait(sc_options *opts, const char *arg, sc_diag *diag)
+/* Replaces *slot with a copy of optarg: the last of repeated options wins. */
+static sc_error cli_set(char **slot, char **argv, sc_diag *diag)
 {
-    char *end;
-    long seconds = strtol(arg, &end, 10);
+    char *copy;
+    sc_error err = cli_text(argv, diag);
 
-    if (end == arg || *end || seconds < 0 || seconds > 3600) {
-        sc_diag_set(diag, "", 0,
-                    "--wait %s : nombre de secondes attendu, de 0 à 3600", arg);
-        return SC_ERROR_USAGE;
-    }
-    opts->wait = (int)seconds;
-    opts->has_wait = 1;
+    if (err != SC_OK)
+        return err;
+    if (!(copy = sc_text_dup(optarg)))
+        return SC_ERROR_MEMORY;
+    free(*slot);
+    *slot = copy;
     return SC_OK;
 }
 
-sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
-                          sc_diag *diag)
+/* Adds a copy of optarg to *list. */
+static sc_error cli_push(char ***list, size_t *n, char **argv, sc_diag *diag)
+{
+    char **grown, *copy;
+    sc_error err = cli_text(argv, diag);
+
+    if (err != SC_OK)
+        return err;
+    if (!(copy = sc_text_dup(optarg)))
+        return SC_ERROR_MEMORY;
+    if (!(grown = realloc(*list, (*n + 1) * sizeof *grown))) {
+        free(copy);
+        return SC_ERROR_MEMORY;
+    }
+    grown[(*n)++] = copy;
+    *list = grown;
+    return SC_OK;
+}
+
+static sc_error cli_period(sc_settings *settings, sc_diag *diag)
+{
+    switch (sc_settings_parse_period(optarg, &settings->period)) {
+    case SC_SETTINGS_VALID:
+        settings->has_period = 1;
+        return SC_OK;
+    case SC_SETTINGS_REVERSED:
+        sc_diag_set(diag, "", 0,
+                    "--period %s : la date de début est après la date de fin",
+                    optarg);
+        return SC_ERROR_USAGE;
+    case SC_SETTINGS_DAYS:
+        sc_diag_set(diag, "", 0, "--period : la période doit compter entre "
+                                 "1 et %d jours ouvrés", SC_PERIOD_MAX_DAYS);
+        return SC_ERROR_PERIOD;
+    default:
+        sc_diag_set(diag, "", 0,
+                    "--period %s : attendu AAAA-MM-JJ:AAAA-MM-JJ "
+                    "(par exemple 2024-06-17:2024-06-28)", optarg);
+        return SC_ERROR_USAGE;
+    }
+}
+
+static sc_error cli_date(const char *option, int *has, sc_date *date,
+                         sc_diag *diag)
+{
+    if (sc_settings_parse_date(optarg, date) != SC_SETTINGS_VALID) {
+        sc_diag_set(diag, "", 0, "%s %s : date attendue AAAA-MM-JJ", option,
+                    optarg);
+        return SC_ERROR_USAGE;
+    }
+    *has = 1;
+    return SC_OK;
+}
+
+static sc_error cli_wait(sc_settings *settings, sc_diag *diag)
+{
+    if (sc_settings_parse_wait(optarg, &settings->wait) !=
+        SC_SETTINGS_VALID) {
+        sc_diag_set(diag, "", 0,
+                    "--wait %s : nombre de secondes attendu, de 0 à %d",
+                    optarg, SC_SETTINGS_WAIT_MAX);
+        return SC_ERROR_USAGE;
+    }
+    settings->has_wait = 1;
+    return SC_OK;
+}
+
+/* Reads one option; sets *stop after --help and --version. */
+static sc_error cli_option(sc_settings *s, int c, char **argv, int *stop,
+                           sc_diag *diag)
+{
+    switch (c) {
+    case 'r':
+        return cli_push(&s->rolls, &s->nrolls, argv, diag);
+    case 'p':
+        return cli_push(&s->placements, &s->nplacements, argv, diag);
+    case 'o':
+        return cli_set(&s->output, argv, diag);
+    case 'b':
+        return cli_set(&s->by_school, argv, diag);
+    case 'P':
+        return cli_period(s, diag);
+    case 'a':
+        return cli_date("--as-of", &s->has_as_of, &s->as_of, diag);
+    case 'c':
+        return cli_set(&s->classes, argv, diag);
+    case 'd':
+        return cli_date("--deadline", &s->has_deadline, &s->deadline, diag);
+    case 'C':
+        return cli_set(&s->config, argv, diag);
+    case 'w':
+        return cli_wait(s, diag);
+    case 'q':
+        s->quiet = 1;
+        return SC_OK;
+    case 'h':
+        s->help = *stop = 1;
+        return SC_OK;
+    case 'V':
+        s->version = *stop = 1;
+        return SC_OK;
+    case ':':
+        sc_diag_set(diag, "", 0, "l'option %s attend une valeur",
+                    argv[optind - 1]);
+        return SC_ERROR_USAGE;
+    default:
+        if (optopt)
+            sc_diag_set(diag, "", 0, "option inconnue : -%c", optopt);
+        else
+            sc_diag_set(diag, "", 0, "option inconnue : %s",
+                        argv[optind - 1]);
+        return SC_ERROR_USAGE;
+    }
+}
+
+sc_error sc_cli_parse(sc_settings *settings, int argc, char **argv,
+                      sc_diag *diag)
 {
     static const struct option longopts[] = {
         {"roll", required_argument, NULL, 'r'},
@@ -69,120 +179,28 @@ sc_error sc_options_parse(sc_options *opts, int argc, char **argv,
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
         {NULL, 0, NULL, 0}};
-    int c;
+    int c, stop = 0;
     sc_error err;
 
-    memset(opts, 0, sizeof *opts);
+    memset(settings, 0, sizeof *settings);
     /* 0, not 1: glibc then also forgets a half-read "-hV" of a previous
      * call (tests call this with several argv in a row). */
     optind = 0;
     opterr = 0;
     while ((c = getopt_long(argc, argv, ":o:qhV", longopts, NULL)) != -1) {
-        switch (c) {
-        case 'r':
-            if (options_push(&opts->rolls, &opts->nrolls, optarg) < 0)
-                return SC_ERROR_MEMORY;
-            break;
-        case 'p':
-            if (options_push(&opts->placements, &opts->nplacements, optarg) < 0)
-                return SC_ERROR_MEMORY;
-            break;
-        case 'o':
-            opts->output = optarg;
-            break;
-        case 'b':
-            opts->by_school = optarg;
-            break;
-        case 'P':
-            if ((err = options_period(opts, optarg, diag)) != SC_OK)
-                return err;
-            break;
-        case 'a':
-            if (sc_date_parse_iso(optarg, &opts->as_of) < 0) {
-                sc_diag_set(diag, "", 0,
-                            "--as-of %s : date attendue AAAA-MM-JJ", optarg);
-                return SC_ERROR_USAGE;
-            }
-            opts->has_as_of = 1;
-            break;
-        case 'c':
-            opts->classes = optarg;
-            break;
-        case 'd':
-            if (sc_date_parse_iso(optarg, &opts->deadline) < 0) {
-                sc_diag_set(diag, "", 0,
-                            "--deadline %s : date attendue AAAA-MM-JJ", optarg);
-                return SC_ERROR_USAGE;
-            }
-            opts->has_deadline = 1;
-            break;
-        case 'C':
-            opts->config = optarg;
-            break;
-        case 'w':
-            if ((err = options_wait(opts, optarg, diag)) != SC_OK)
-                return err;
-            break;
-        case 'q':
-            opts->quiet = 1;
-            break;
-        case 'h':
-            opts->help = 1;
+        if ((err = cli_option(settings, c, argv, &stop, diag)) != SC_OK)
+            return err;
+        if (stop)
             return SC_OK;
-        case 'V':
-            opts->version = 1;
-            return SC_OK;
-        case ':':
-            sc_diag_set(diag, "", 0, "l'option %s attend une valeur",
-                        argv[optind - 1]);
-            return SC_ERROR_USAGE;
-        default:
-            if (optopt)
-                sc_diag_set(diag, "", 0, "option inconnue : -%c", optopt);
-            else
-                sc_diag_set(diag, "", 0, "option inconnue : %s",
-                            argv[optind - 1]);
-            return SC_ERROR_USAGE;
-        }
     }
     if (optind < argc) {
         sc_diag_set(diag, "", 0, "argument inattendu : %s", argv[optind]);
         return SC_ERROR_USAGE;
     }
-    return opts->config ? SC_OK : sc_options_check(opts, diag);
+    return settings->config ? SC_OK : sc_settings_check(settings, diag);
 }
 
-sc_error sc_options_check(const sc_options *opts, sc_diag *diag)
-{
-    if (opts->nrolls == 0 || opts->nplacements == 0 ||
-        (!opts->output && !opts->by_school)) {
-        sc_diag_set(diag, "", 0, "il faut au moins une liste d'élèves "
-                                 "(--roll), un fichier de stages "
-                                 "(--placements) et un classeur de sortie (-o) "
-                                 "ou un dossier (--by-school), sur la ligne de "
-                                 "commande ou dans le fichier de configuration "
-                                 "(--config)");
-        return SC_ERROR_USAGE;
-    }
-    if (opts->output && opts->by_school) {
-        sc_diag_set(diag, "", 0, "-o et --by-school s'excluent : -o écrit un "
-                                 "classeur, --by-school un classeur par "
-                                 "établissement dans un dossier");
-        return SC_ERROR_USAGE;
-    }
-    return SC_OK;
-}
-
-void sc_options_free(sc_options *opts)
-{
-    if (!opts)
-        return;
-    free(opts->rolls);
-    free(opts->placements);
-    opts->rolls = opts->placements = NULL;
-}
-
-void sc_options_usage(FILE *out)
+void sc_cli_usage(FILE *out)
 {
     fputs(
         "Usage : stagecheck --roll FICHIER [--roll FICHIER…] "

@@ -1,5 +1,7 @@
 /*
- * config.c - the configuration file of scheduled runs, read with libinih.
+ * config.c - the configuration file of scheduled runs, read with libinih:
+ * the second source of the settings, filling what the command line left
+ * unset.
  */
 #include <errno.h>
 #include <glob.h>
@@ -12,11 +14,10 @@
 #include <unistd.h>
 #include "stagecheck/settings/config.h"
 #include "stagecheck/base/text.h"
-#include "stagecheck/core/period.h"
 
 /* What the handler needs while libinih reads the file. */
 typedef struct config_reader {
-    sc_config *config;
+    sc_settings *values;   /* what the file says, merged once all is read */
     FILE *file;
     char *dir;             /* folder of the file, for relative paths */
     unsigned line;         /* the line libinih is on: we hand it every line */
@@ -222,7 +223,7 @@ static int config_set_string(config_reader *r, char **slot, char *value)
 static int config_set_date(config_reader *r, config_key key, const char *name,
                            const char *value, int *has, sc_date *date)
 {
-    if (sc_date_parse_iso(value, date) < 0)
+    if (sc_settings_parse_date(value, date) != SC_SETTINGS_VALID)
         return config_bad_value(r, key, name, value);
     *has = 1;
     return 1;
@@ -231,43 +232,35 @@ static int config_set_date(config_reader *r, config_key key, const char *name,
 static int config_set_period(config_reader *r, const char *name,
                              const char *value)
 {
-    sc_date start, end;
-    sc_period period;
-
-    if (sc_date_parse_range(value, &start, &end) < 0)
-        return config_bad_value(r, CONFIG_PERIOD, name, value);
-    if (start > end)
+    switch (sc_settings_parse_period(value, &r->values->period)) {
+    case SC_SETTINGS_VALID:
+        r->values->has_period = 1;
+        return 1;
+    case SC_SETTINGS_REVERSED:
         return config_fail(r, SC_ERROR_CONFIG, "%s = %s : la date de début est "
                            "après la date de fin", name, value);
-    /* Checked here so that the message can name this line. */
-    if (sc_period_init(&period, start, end, 1) != SC_OK)
+    case SC_SETTINGS_DAYS:
         return config_fail(r, SC_ERROR_CONFIG, "%s = %s : la période doit "
                            "compter entre 1 et %d jours ouvrés", name, value,
                            SC_PERIOD_MAX_DAYS);
-    r->config->has_period = 1;
-    r->config->period_start = start;
-    r->config->period_end = end;
-    return 1;
+    default:
+        return config_bad_value(r, CONFIG_PERIOD, name, value);
+    }
 }
 
 static int config_set_wait(config_reader *r, const char *name,
                            const char *value)
 {
-    size_t digits = strspn(value, "0123456789");
-    long seconds;
-
-    if (digits == 0 || value[digits] || digits > 4 ||
-        (seconds = strtol(value, NULL, 10)) > 3600)
+    if (sc_settings_parse_wait(value, &r->values->wait) != SC_SETTINGS_VALID)
         return config_bad_value(r, CONFIG_WAIT, name, value);
-    r->config->wait = (int)seconds;
-    r->config->has_wait = 1;
+    r->values->has_wait = 1;
     return 1;
 }
 
 static int config_setting(config_reader *r, const char *name,
                           const char *value)
 {
-    sc_config *c = r->config;
+    sc_settings *c = r->values;
     int key;
 
     for (key = 0; key < CONFIG_KEY_COUNT; key++)
@@ -278,7 +271,7 @@ static int config_setting(config_reader *r, const char *name,
                            "[stagecheck] : attendu roll, placements, output, "
                            "by-school, period, as-of, deadline, classes ou "
                            "wait", name);
-    if (!*value)
+    if (sc_settings_parse_text(value) == SC_SETTINGS_MISSING)
         return config_fail(r, SC_ERROR_CONFIG, "%s : valeur manquante, "
                            "attendu %s", name, config_keys[key].form);
     switch ((config_key)key) {
@@ -329,7 +322,7 @@ static int config_column(config_reader *r, const char *name, const char *value)
         return config_fail(r, SC_ERROR_CONFIG, "%s = %s : attendu le titre de "
                            "cette colonne dans l'export (par exemple NOM DE "
                            "L'ELEVE)", name, value);
-    if (sc_header_alias_add(&r->config->aliases, field, value) != SC_OK)
+    if (sc_header_alias_add(&r->values->aliases, field, value) != SC_OK)
         return config_no_memory(r);
     return 1;
 }
@@ -353,15 +346,17 @@ static int config_handler(void *user, const char *section, const char *name,
                        "[stagecheck] ou [colonnes]", section);
 }
 
-sc_error sc_config_read(sc_config *config, const char *path, sc_diag *diag)
+sc_error sc_config_read(sc_settings *settings, const char *path,
+                        sc_diag *diag)
 {
+    sc_settings values;
     config_reader r;
     sc_error err = SC_ERROR_MEMORY;
     int rc;
 
-    memset(config, 0, sizeof *config);
+    memset(&values, 0, sizeof values);
     memset(&r, 0, sizeof r);
-    r.config = config;
+    r.values = &values;
     r.file = fopen(path, "r");
     if (!r.file) {
         int en = errno;
@@ -369,9 +364,8 @@ sc_error sc_config_read(sc_config *config, const char *path, sc_diag *diag)
                     "configuration : %s", sc_strerrno(en));
         return SC_ERROR_FILE_OPEN;
     }
-    config->path = sc_text_dup(path);
     r.dir = config_folder(path);
-    if (!config->path || !r.dir) {
+    if (!r.dir) {
         sc_diag_set(diag, path, 0, "%s", sc_strerror(err));
         goto cleanup;
     }
@@ -395,84 +389,12 @@ sc_error sc_config_read(sc_config *config, const char *path, sc_diag *diag)
         sc_diag_set(diag, path, r.error_line, "%s", r.message);
     } else {
         err = SC_OK;
+        sc_settings_merge(settings, &values);
     }
 
 cleanup:
     fclose(r.file);
     free(r.dir);
-    if (err != SC_OK)
-        sc_config_free(config);
+    sc_settings_free(&values);
     return err;
-}
-
-/* opts frees its arrays but not the strings in them: lend config's strings
- * in a new array. Out of memory, opts stays as it was and
- * sc_options_check says what is missing. */
-static void config_lend(char *const *from, size_t n, const char ***to,
-                        size_t *nto)
-{
-    const char **list;
-
-    if (n == 0 || !(list = malloc(n * sizeof *list)))
-        return;
-    for (size_t i = 0; i < n; i++)
-        list[i] = from[i];
-    free(*to);
-    *to = list;
-    *nto = n;
-}
-
-void sc_config_apply(const sc_config *config, sc_options *opts)
-{
-    if (opts->nrolls == 0)
-        config_lend(config->rolls, config->nrolls, &opts->rolls,
-                    &opts->nrolls);
-    if (opts->nplacements == 0)
-        config_lend(config->placements, config->nplacements,
-                    &opts->placements, &opts->nplacements);
-    /* -o and --by-school on the command line each replace both. */
-    if (!opts->output && !opts->by_school) {
-        opts->output = config->output;
-        opts->by_school = config->by_school;
-    }
-    if (!opts->classes)
-        opts->classes = config->classes;
-    if (!opts->has_period && config->has_period) {
-        opts->has_period = 1;
-        opts->period_start = config->period_start;
-        opts->period_end = config->period_end;
-    }
-    if (!opts->has_as_of && config->has_as_of) {
-        opts->has_as_of = 1;
-        opts->as_of = config->as_of;
-    }
-    if (!opts->has_deadline && config->has_deadline) {
-        opts->has_deadline = 1;
-        opts->deadline = config->deadline;
-    }
-    if (!opts->has_wait && config->has_wait) {
-        opts->has_wait = 1;
-        opts->wait = config->wait;
-    }
-}
-
-static void config_free_list(char **list, size_t n)
-{
-    for (size_t i = 0; i < n; i++)
-        free(list[i]);
-    free(list);
-}
-
-void sc_config_free(sc_config *config)
-{
-    if (!config)
-        return;
-    free(config->path);
-    config_free_list(config->rolls, config->nrolls);
-    config_free_list(config->placements, config->nplacements);
-    free(config->output);
-    free(config->by_school);
-    free(config->classes);
-    sc_header_aliases_clear(&config->aliases);
-    memset(config, 0, sizeof *config);
 }

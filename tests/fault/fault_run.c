@@ -1,5 +1,5 @@
 /*
- * fault_run.c - runs stagecheck's whole pipeline (sc_run_main) once for every
+ * fault_run.c - runs stagecheck's whole pipeline (sc_main) once for every
  * allocation it makes, with that allocation failing, and checks what the
  * README promises for exit status 2: a French message, nothing written, the
  * previous workbook and state file byte-identical, no temporary file left;
@@ -47,7 +47,7 @@
 #include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
-#include "stagecheck/run.h"
+#include "stagecheck/stagecheck.h"
 #include "alloc.h"
 
 #define OUT_NAME "suivi.xlsx"
@@ -395,7 +395,7 @@ static int run_here(int current)
     args_build(&a, current);
     out = redirect(STDOUT_FILENO, out_path);
     err = redirect(STDERR_FILENO, err_path);
-    status = sc_run_main(a.argc, a.argv);
+    status = sc_main(a.argc, a.argv);
     fflush(stdout);
     dup2(out, STDOUT_FILENO);
     dup2(err, STDERR_FILENO);
@@ -404,10 +404,10 @@ static int run_here(int current)
     return status;
 }
 
-/* What a child reports through its pipe, when sc_run_main returns or when the
+/* What a child reports through its pipe, when sc_main returns or when the
  * child crashes. */
 typedef struct result {
-    int status;           /* sc_run_main's */
+    int status;           /* sc_main's */
     int signal;           /* the signal that ended the run, or 0 */
     int fired;
     unsigned long count;  /* allocations counted */
@@ -472,7 +472,7 @@ static void child(unsigned long n, int fd, int track)
     if (track)
         fault_track(1);
     fault_arm(n);
-    child_result.status = sc_run_main(a.argc, a.argv);
+    child_result.status = sc_main(a.argc, a.argv);
     fault_disarm();
     fault_track(0);
     child_result.live_after = fault_live();
@@ -686,7 +686,7 @@ static void describe(void *const *frames, int n, site *s)
             if (strstr(text, "(alloc.c") || strstr(text, "child_crashed"))
                 continue;
             if (strstr(text, "(fault_run.c"))
-                break; /* the driver, which called sc_run_main */
+                break; /* the driver, which called sc_main */
             snprintf(entry, sizeof entry, "%s", text);
             key_add(s->key, sizeof s->key, text);
             decided = 1;
@@ -723,7 +723,7 @@ static void describe(void *const *frames, int n, site *s)
 /* What can be wrong with a run. */
 enum {
     P_CRASH = 1 << 0,     /* crashed, or stuck */
-    P_LEAK = 1 << 1,      /* live blocks left after sc_run_main */
+    P_LEAK = 1 << 1,      /* live blocks left after sc_main */
     P_TOUCHED = 1 << 2,   /* failed, but the workbook or state changed */
     P_MESSAGE = 1 << 3,   /* exit 2 without the expected message */
     P_TEMP = 1 << 4,      /* a temporary file left */
@@ -915,7 +915,7 @@ static void check_message(tally *t, unsigned long n, char *err,
                           int *flags)
 {
     static const char last[] = "stagecheck: aucun classeur écrit.\n";
-    /* What sc_run_main adds when the options could not be parsed. */
+    /* What sc_main adds when the options could not be parsed. */
     static const char hint[] = "Essayez « stagecheck --help ».\n";
     char *second = strchr(err, '\n'), text[400];
     int memory;

@@ -1,5 +1,5 @@
 /*
- * test_cli.c - unit tests of cli.c: parsing the command line.
+ * test_cli.c - unit tests of cli.c: the command line into the settings.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -44,7 +44,7 @@ static char *pool_strdup(const char *s)
 }
 
 typedef struct fixture {
-    sc_options opts;
+    sc_settings settings;
     sc_diag diag;
     char *argv[32];
     int argc;
@@ -64,7 +64,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
 
-    sc_options_free(&f->opts);
+    sc_settings_free(&f->settings);
     free(f);
     return 0;
 }
@@ -75,7 +75,7 @@ static sc_error parse_args(fixture *f, ...)
     va_list ap;
     const char *arg;
 
-    sc_options_free(&f->opts);
+    sc_settings_free(&f->settings);
     sc_diag_clear(&f->diag);
     f->argc = 0;
     f->argv[f->argc++] = pool_strdup("stagecheck");
@@ -86,7 +86,7 @@ static sc_error parse_args(fixture *f, ...)
     }
     va_end(ap);
     f->argv[f->argc] = NULL;
-    return sc_options_parse(&f->opts, f->argc, f->argv, &f->diag);
+    return sc_cli_parse(&f->settings, f->argc, f->argv, &f->diag);
 }
 
 #define PARSE(f, ...) parse_args((f), __VA_ARGS__, (const char *)NULL)
@@ -103,10 +103,10 @@ static sc_error parse_args(fixture *f, ...)
         assert_non_null(strstr((f)->diag.message, (needle))); \
     } while (0)
 
-static void test_options_parse_reads_every_option(void **state)
+static void test_cli_parse_reads_every_option(void **state)
 {
     fixture *f = *state;
-    sc_options *o = &f->opts;
+    sc_settings *o = &f->settings;
 
     assert_int_equal(PARSE(f, "--roll", "siecle.csv", "--placements", "s1.csv",
                            "-o", "out.xlsx", "--roll", "pronote.csv",
@@ -122,8 +122,8 @@ static void test_options_parse_reads_every_option(void **state)
     assert_string_equal(o->placements[1], "s2.csv");
     assert_string_equal(o->output, "out.xlsx");
     assert_true(o->has_period);
-    assert_int_equal(o->period_start, sc_date_make(2024, 6, 17));
-    assert_int_equal(o->period_end, sc_date_make(2024, 6, 28));
+    assert_int_equal(o->period.start, sc_date_make(2024, 6, 17));
+    assert_int_equal(o->period.end, sc_date_make(2024, 6, 28));
     assert_true(o->has_as_of);
     assert_int_equal(o->as_of, sc_date_make(2024, 5, 27));
     assert_string_equal(o->classes, "2*");
@@ -131,10 +131,10 @@ static void test_options_parse_reads_every_option(void **state)
     assert_false(o->version);
 }
 
-static void test_options_parse_optional_options_default_to_absent(void **state)
+static void test_cli_parse_optional_options_default_to_absent(void **state)
 {
     fixture *f = *state;
-    sc_options *o = &f->opts;
+    sc_settings *o = &f->settings;
 
     assert_int_equal(PARSE(f, REQUIRED), SC_OK);
     assert_int_equal(o->nrolls, 1);
@@ -145,10 +145,10 @@ static void test_options_parse_optional_options_default_to_absent(void **state)
     assert_null(o->classes);
 }
 
-static void test_options_parse_reads_long_and_attached_forms(void **state)
+static void test_cli_parse_reads_long_and_attached_forms(void **state)
 {
     fixture *f = *state;
-    sc_options *o = &f->opts;
+    sc_settings *o = &f->settings;
 
     assert_int_equal(PARSE(f, "--roll=eleves.csv", "--placements=stages.csv",
                            "--output=sortie.xlsx", "--period=2024-06-17:2024-06-21"),
@@ -156,19 +156,19 @@ static void test_options_parse_reads_long_and_attached_forms(void **state)
     assert_string_equal(o->rolls[0], "eleves.csv");
     assert_string_equal(o->placements[0], "stages.csv");
     assert_string_equal(o->output, "sortie.xlsx");
-    assert_int_equal(o->period_end, sc_date_make(2024, 6, 21));
+    assert_int_equal(o->period.end, sc_date_make(2024, 6, 21));
 }
 
-static void test_options_parse_a_one_day_period(void **state)
+static void test_cli_parse_a_one_day_period(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(PARSE(f, REQUIRED, "--period", "2024-06-17:2024-06-17"),
                      SC_OK);
-    assert_int_equal(f->opts.period_start, f->opts.period_end);
+    assert_int_equal(f->settings.period.start, f->settings.period.end);
 }
 
-static void test_options_parse_without_roll_is_usage_error(void **state)
+static void test_cli_parse_without_roll_is_usage_error(void **state)
 {
     fixture *f = *state;
 
@@ -177,7 +177,7 @@ static void test_options_parse_without_roll_is_usage_error(void **state)
     assert_non_null(strstr(f->diag.message, "il faut"));
 }
 
-static void test_options_parse_without_output_is_usage_error(void **state)
+static void test_cli_parse_without_output_is_usage_error(void **state)
 {
     fixture *f = *state;
 
@@ -186,7 +186,7 @@ static void test_options_parse_without_output_is_usage_error(void **state)
                        "-o");
 }
 
-static void test_options_parse_without_placements_is_usage_error(void **state)
+static void test_cli_parse_without_placements_is_usage_error(void **state)
 {
     fixture *f = *state;
 
@@ -194,7 +194,7 @@ static void test_options_parse_without_placements_is_usage_error(void **state)
                        "--placements");
 }
 
-static void test_options_parse_without_arguments_is_usage_error(void **state)
+static void test_cli_parse_without_arguments_is_usage_error(void **state)
 {
     fixture *f = *state;
 
@@ -202,26 +202,26 @@ static void test_options_parse_without_arguments_is_usage_error(void **state)
     assert_true(f->diag.message[0] != '\0');
 }
 
-static void test_options_parse_period_needs_two_dates(void **state)
+static void test_cli_parse_period_needs_two_dates(void **state)
 {
     fixture *f = *state;
 
     assert_usage_error(f, PARSE(f, REQUIRED, "--period", "2024-06-17"),
                        "--period");
-    assert_false(f->opts.has_period);
+    assert_false(f->settings.has_period);
 }
 
-static void test_options_parse_period_start_after_end_is_usage_error(
+static void test_cli_parse_period_start_after_end_is_usage_error(
     void **state)
 {
     fixture *f = *state;
 
     assert_usage_error(f, PARSE(f, REQUIRED, "--period", "2024-06-28:2024-06-17"),
                        "--period");
-    assert_false(f->opts.has_period);
+    assert_false(f->settings.has_period);
 }
 
-static void test_options_parse_period_in_french_form_is_usage_error(
+static void test_cli_parse_period_in_french_form_is_usage_error(
     void **state)
 {
     fixture *f = *state;
@@ -230,7 +230,7 @@ static void test_options_parse_period_in_french_form_is_usage_error(
                        "AAAA-MM-JJ");
 }
 
-static void test_options_parse_period_impossible_date_is_usage_error(
+static void test_cli_parse_period_impossible_date_is_usage_error(
     void **state)
 {
     fixture *f = *state;
@@ -243,26 +243,26 @@ static void test_options_parse_period_impossible_date_is_usage_error(
                        "--period");
 }
 
-static void test_options_parse_bad_as_of_is_usage_error(void **state)
+static void test_cli_parse_bad_as_of_is_usage_error(void **state)
 {
     fixture *f = *state;
 
     assert_usage_error(f, PARSE(f, REQUIRED, "--as-of", "27/05/2024"),
                        "--as-of");
-    assert_false(f->opts.has_as_of);
+    assert_false(f->settings.has_as_of);
     assert_usage_error(f, PARSE(f, REQUIRED, "--as-of", "2024-05-32"),
                        "--as-of");
     assert_usage_error(f, PARSE(f, REQUIRED, "--as-of", "demain"), "--as-of");
 }
 
-static void test_options_parse_unknown_option_is_usage_error(void **state)
+static void test_cli_parse_unknown_option_is_usage_error(void **state)
 {
     fixture *f = *state;
 
     assert_usage_error(f, PARSE(f, REQUIRED, "--verbose"), "--verbose");
 }
 
-static void test_options_parse_option_without_value_is_usage_error(
+static void test_cli_parse_option_without_value_is_usage_error(
     void **state)
 {
     fixture *f = *state;
@@ -275,86 +275,200 @@ static void test_options_parse_option_without_value_is_usage_error(
                        "-o");
 }
 
-static void test_options_parse_stray_argument_is_usage_error(void **state)
+static void test_cli_parse_stray_argument_is_usage_error(void **state)
 {
     fixture *f = *state;
 
     assert_usage_error(f, PARSE(f, REQUIRED, "autre.csv"), "autre.csv");
 }
 
-static void test_options_parse_help_sets_flag(void **state)
+static void test_cli_parse_help_sets_flag(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(PARSE(f, "--help"), SC_OK);
-    assert_true(f->opts.help);
-    assert_false(f->opts.version);
+    assert_true(f->settings.help);
+    assert_false(f->settings.version);
     assert_int_equal(PARSE(f, "-h"), SC_OK);
-    assert_true(f->opts.help);
+    assert_true(f->settings.help);
 }
 
-static void test_options_parse_version_sets_flag(void **state)
+static void test_cli_parse_version_sets_flag(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(PARSE(f, "--version"), SC_OK);
-    assert_true(f->opts.version);
-    assert_false(f->opts.help);
+    assert_true(f->settings.version);
+    assert_false(f->settings.help);
     assert_int_equal(PARSE(f, "-V"), SC_OK);
-    assert_true(f->opts.version);
+    assert_true(f->settings.version);
 }
 
-static void test_options_parse_each_call_starts_afresh(void **state)
+static void test_cli_parse_each_call_starts_afresh(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(PARSE(f, "--roll", "a.csv", "--classes", "2*", REQUIRED),
                      SC_OK);
-    assert_int_equal(f->opts.nrolls, 2);
+    assert_int_equal(f->settings.nrolls, 2);
     assert_int_equal(PARSE(f, REQUIRED), SC_OK);
-    assert_int_equal(f->opts.nrolls, 1);
-    assert_null(f->opts.classes);
+    assert_int_equal(f->settings.nrolls, 1);
+    assert_null(f->settings.classes);
 }
 
-/* Contract: sc_options_parse parses the argv it is given. A previous call
+/* Contract: sc_cli_parse parses the argv it is given. A previous call
  * that stopped inside a cluster of short options ("-hV" stops at -h) must
  * not leak its rest into the next call. */
-static void test_options_parse_ignores_rest_of_previous_argv(void **state)
+static void test_cli_parse_ignores_rest_of_previous_argv(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(PARSE(f, "-hV"), SC_OK);
-    assert_true(f->opts.help);
+    assert_true(f->settings.help);
     assert_int_equal(PARSE(f, REQUIRED), SC_OK);
-    assert_false(f->opts.version);
-    assert_int_equal(f->opts.nrolls, 1);
-    assert_string_equal(f->opts.output, "suivi.xlsx");
+    assert_false(f->settings.version);
+    assert_int_equal(f->settings.nrolls, 1);
+    assert_string_equal(f->settings.output, "suivi.xlsx");
 }
 
-static void test_options_free_accepts_zeroed_and_null(void **state)
+static void test_cli_parse_copies_every_string(void **state)
 {
-    sc_options opts;
+    fixture *f = *state;
+
+    /* The settings outlive argv: the file's strings and these are freed
+     * alike. */
+    assert_int_equal(PARSE(f, REQUIRED, "--classes", "2*", "--config",
+                           "a.ini"),
+                     SC_OK);
+    assert_ptr_not_equal(f->settings.rolls[0], f->argv[2]);
+    assert_ptr_not_equal(f->settings.output, f->argv[6]);
+    assert_string_equal(f->settings.classes, "2*");
+    assert_string_equal(f->settings.config, "a.ini");
+}
+
+static void test_cli_parse_repeated_output_last_wins(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(PARSE(f, REQUIRED, "-o", "second.xlsx"), SC_OK);
+    assert_string_equal(f->settings.output, "second.xlsx");
+}
+
+static void test_cli_parse_empty_value_is_usage_error_naming_option(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* As the file refuses "output =": an empty name names no file. */
+    assert_usage_error(f, PARSE(f, REQUIRED, "-o", ""),
+                       "l'option -o attend une valeur");
+    assert_usage_error(f, PARSE(f, REQUIRED, "--roll="),
+                       "l'option --roll attend une valeur");
+    assert_usage_error(f, PARSE(f, REQUIRED, "--classes", ""),
+                       "l'option --classes attend une valeur");
+    assert_usage_error(f, PARSE(f, "--placements", "", "--roll", "a.csv"),
+                       "l'option --placements attend une valeur");
+    assert_usage_error(f, PARSE(f, REQUIRED, "--by-school="),
+                       "l'option --by-school attend une valeur");
+    assert_usage_error(f, PARSE(f, "--config", ""),
+                       "l'option --config attend une valeur");
+}
+
+static void test_cli_parse_wait_reads_seconds_with_sign(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(PARSE(f, REQUIRED, "--wait", "+5"), SC_OK);
+    assert_true(f->settings.has_wait);
+    assert_int_equal(f->settings.wait, 5);
+    assert_int_equal(PARSE(f, REQUIRED, "--wait", "-0"), SC_OK);
+    assert_int_equal(f->settings.wait, 0);
+    assert_int_equal(PARSE(f, REQUIRED, "--wait", "3600"), SC_OK);
+    assert_int_equal(f->settings.wait, 3600);
+}
+
+static void test_cli_parse_wait_out_of_range_is_usage_error(void **state)
+{
+    fixture *f = *state;
+
+    assert_usage_error(f, PARSE(f, REQUIRED, "--wait", "3601"),
+                       "--wait 3601 : nombre de secondes attendu, de 0 à 3600");
+    assert_false(f->settings.has_wait);
+    assert_usage_error(f, PARSE(f, REQUIRED, "--wait", "-1"), "--wait -1");
+    assert_usage_error(f, PARSE(f, REQUIRED, "--wait", "60s"), "--wait 60s");
+    assert_usage_error(f, PARSE(f, REQUIRED, "--wait="), "--wait  :");
+}
+
+static void test_cli_parse_period_without_working_day_is_period_error(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* 2024-06-22 and 23 are a Saturday and a Sunday. Not a usage error:
+     * the run once found it, and said no more than that no workbook was
+     * written. */
+    assert_int_equal(PARSE(f, REQUIRED, "--period", "2024-06-22:2024-06-23"),
+                     SC_ERROR_PERIOD);
+    assert_string_equal(f->diag.message, "--period : la période doit compter "
+                                         "entre 1 et 64 jours ouvrés");
+    assert_false(f->settings.has_period);
+}
+
+static void test_cli_parse_period_is_given_with_its_working_days(
+    void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(PARSE(f, REQUIRED, "--period", "2024-06-17:2024-06-28"),
+                     SC_OK);
+    assert_true(f->settings.period.given);
+    assert_int_equal(f->settings.period.ndays, 10);
+}
+
+static void test_cli_parse_with_config_leaves_the_check_to_later(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* The file may give the rolls: sc_settings_check runs once it is
+     * read. */
+    assert_int_equal(PARSE(f, "--config", "stagecheck.ini"), SC_OK);
+    assert_int_equal(f->settings.nrolls, 0);
+}
+
+static void test_cli_parse_stops_at_help(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(PARSE(f, "--help", "--as-of", "demain"), SC_OK);
+    assert_true(f->settings.help);
+    assert_false(f->settings.has_as_of);
+}
+
+static void test_settings_free_accepts_zeroed_and_null(void **state)
+{
+    sc_settings settings;
 
     (void)state;
-    memset(&opts, 0, sizeof opts);
-    sc_options_free(&opts);
-    sc_options_free(&opts);
-    sc_options_free(NULL);
-    assert_null(opts.rolls);
+    memset(&settings, 0, sizeof settings);
+    sc_settings_free(&settings);
+    sc_settings_free(&settings);
+    sc_settings_free(NULL);
+    assert_null(settings.rolls);
 }
 
-static void test_options_free_releases_lists(void **state)
+static void test_settings_free_releases_lists(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(PARSE(f, REQUIRED), SC_OK);
-    assert_non_null(f->opts.rolls);
-    sc_options_free(&f->opts);
-    assert_null(f->opts.rolls);
-    assert_null(f->opts.placements);
+    assert_non_null(f->settings.rolls);
+    sc_settings_free(&f->settings);
+    assert_null(f->settings.rolls);
+    assert_null(f->settings.placements);
 }
 
-static void test_options_usage_lists_options_in_french(void **state)
+static void test_cli_usage_lists_options_in_french(void **state)
 {
     char *text = NULL;
     size_t len = 0;
@@ -362,7 +476,7 @@ static void test_options_usage_lists_options_in_french(void **state)
 
     (void)state;
     assert_non_null(out);
-    sc_options_usage(out);
+    sc_cli_usage(out);
     fclose(out);
     assert_non_null(text);
     assert_non_null(strstr(text, "Usage"));
@@ -380,30 +494,39 @@ static void test_options_usage_lists_options_in_french(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        TEST(test_options_parse_reads_every_option),
-        TEST(test_options_parse_optional_options_default_to_absent),
-        TEST(test_options_parse_reads_long_and_attached_forms),
-        TEST(test_options_parse_a_one_day_period),
-        TEST(test_options_parse_without_roll_is_usage_error),
-        TEST(test_options_parse_without_output_is_usage_error),
-        TEST(test_options_parse_without_placements_is_usage_error),
-        TEST(test_options_parse_without_arguments_is_usage_error),
-        TEST(test_options_parse_period_needs_two_dates),
-        TEST(test_options_parse_period_start_after_end_is_usage_error),
-        TEST(test_options_parse_period_in_french_form_is_usage_error),
-        TEST(test_options_parse_period_impossible_date_is_usage_error),
-        TEST(test_options_parse_bad_as_of_is_usage_error),
-        TEST(test_options_parse_unknown_option_is_usage_error),
-        TEST(test_options_parse_option_without_value_is_usage_error),
-        TEST(test_options_parse_stray_argument_is_usage_error),
-        TEST(test_options_parse_help_sets_flag),
-        TEST(test_options_parse_version_sets_flag),
-        TEST(test_options_parse_each_call_starts_afresh),
-        TEST(test_options_free_accepts_zeroed_and_null),
-        TEST(test_options_free_releases_lists),
-        TEST(test_options_usage_lists_options_in_french),
+        TEST(test_cli_parse_reads_every_option),
+        TEST(test_cli_parse_optional_options_default_to_absent),
+        TEST(test_cli_parse_reads_long_and_attached_forms),
+        TEST(test_cli_parse_a_one_day_period),
+        TEST(test_cli_parse_without_roll_is_usage_error),
+        TEST(test_cli_parse_without_output_is_usage_error),
+        TEST(test_cli_parse_without_placements_is_usage_error),
+        TEST(test_cli_parse_without_arguments_is_usage_error),
+        TEST(test_cli_parse_period_needs_two_dates),
+        TEST(test_cli_parse_period_start_after_end_is_usage_error),
+        TEST(test_cli_parse_period_in_french_form_is_usage_error),
+        TEST(test_cli_parse_period_impossible_date_is_usage_error),
+        TEST(test_cli_parse_bad_as_of_is_usage_error),
+        TEST(test_cli_parse_unknown_option_is_usage_error),
+        TEST(test_cli_parse_option_without_value_is_usage_error),
+        TEST(test_cli_parse_stray_argument_is_usage_error),
+        TEST(test_cli_parse_help_sets_flag),
+        TEST(test_cli_parse_version_sets_flag),
+        TEST(test_cli_parse_each_call_starts_afresh),
+        TEST(test_settings_free_accepts_zeroed_and_null),
+        TEST(test_settings_free_releases_lists),
+        TEST(test_cli_usage_lists_options_in_french),
+        TEST(test_cli_parse_copies_every_string),
+        TEST(test_cli_parse_repeated_output_last_wins),
+        TEST(test_cli_parse_empty_value_is_usage_error_naming_option),
+        TEST(test_cli_parse_wait_reads_seconds_with_sign),
+        TEST(test_cli_parse_wait_out_of_range_is_usage_error),
+        TEST(test_cli_parse_period_without_working_day_is_period_error),
+        TEST(test_cli_parse_period_is_given_with_its_working_days),
+        TEST(test_cli_parse_with_config_leaves_the_check_to_later),
+        TEST(test_cli_parse_stops_at_help),
         /* Last: when it fails, getopt's state is left behind. */
-        TEST(test_options_parse_ignores_rest_of_previous_argv),
+        TEST(test_cli_parse_ignores_rest_of_previous_argv),
     };
 
     return cmocka_run_group_tests(tests, NULL, group_teardown);

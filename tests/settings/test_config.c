@@ -1,6 +1,6 @@
 /*
  * test_config.c - unit tests of config.c: reading the configuration file of
- * scheduled runs and filling the command line's gaps from it.
+ * scheduled runs into the settings, filling the command line's gaps.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -25,8 +25,7 @@ typedef struct fixture {
     size_t nmade;
     char *path;         /* the last configuration file written */
     char cwd[4096];     /* restored in teardown if a test moved */
-    sc_config config;
-    sc_options opts;
+    sc_settings settings; /* the command line's, then the file's */
     sc_diag diag;
 } fixture;
 
@@ -50,8 +49,7 @@ static int teardown(void **state)
     fixture *f = *state;
     int failed = chdir(f->cwd) != 0;
 
-    sc_config_free(&f->config);
-    sc_options_free(&f->opts);
+    sc_settings_free(&f->settings);
     while (f->nmade > 0) {
         char *made = f->made[--f->nmade];
         failed |= remove(made) != 0;
@@ -95,12 +93,23 @@ static char *write_file(fixture *f, const char *name, const char *text)
     return path;
 }
 
+/* Reads the file at path as --config names it: into f->settings, where
+ * the command line may have set values already. */
+static sc_error read_config(fixture *f, const char *path)
+{
+    if (!f->settings.config) {
+        f->settings.config = strdup(path);
+        assert_non_null(f->settings.config);
+    }
+    sc_diag_clear(&f->diag);
+    return sc_config_read(&f->settings, f->settings.config, &f->diag);
+}
+
 /* Writes the configuration file name with text and reads it. */
 static sc_error read_ini(fixture *f, const char *name, const char *text)
 {
     f->path = write_file(f, name, text);
-    sc_diag_clear(&f->diag);
-    return sc_config_read(&f->config, f->path, &f->diag);
+    return read_config(f, f->path);
 }
 
 /* Expects the text, read as stagecheck.ini, to stop the run on line with a
@@ -142,23 +151,23 @@ static void test_config_reads_every_key(void **state)
                               "[colonnes]\n"
                               "Classe = DIVISION ACTUELLE\n"),
                      SC_OK);
-    assert_string_equal(f->config.path, f->path);
-    assert_int_equal(f->config.nrolls, 1);
-    assert_in_dir(f, f->config.rolls[0], "siecle.csv");
-    assert_int_equal(f->config.nplacements, 1);
-    assert_in_dir(f, f->config.placements[0], "stages.csv");
-    assert_in_dir(f, f->config.output, "suivi.xlsx");
-    assert_int_equal(f->config.has_period, 1);
-    assert_int_equal(f->config.period_start, D(2024, 6, 17));
-    assert_int_equal(f->config.period_end, D(2024, 6, 28));
-    assert_int_equal(f->config.has_as_of, 1);
-    assert_int_equal(f->config.as_of, D(2024, 5, 27));
-    assert_int_equal(f->config.has_deadline, 1);
-    assert_int_equal(f->config.deadline, D(2024, 6, 7));
-    assert_string_equal(f->config.classes, "2*");
-    assert_int_equal(f->config.has_wait, 1);
-    assert_int_equal(f->config.wait, 60);
-    assert_int_equal(f->config.aliases.count, 1);
+    assert_string_equal(f->settings.config, f->path);
+    assert_int_equal(f->settings.nrolls, 1);
+    assert_in_dir(f, f->settings.rolls[0], "siecle.csv");
+    assert_int_equal(f->settings.nplacements, 1);
+    assert_in_dir(f, f->settings.placements[0], "stages.csv");
+    assert_in_dir(f, f->settings.output, "suivi.xlsx");
+    assert_int_equal(f->settings.has_period, 1);
+    assert_int_equal(f->settings.period.start, D(2024, 6, 17));
+    assert_int_equal(f->settings.period.end, D(2024, 6, 28));
+    assert_int_equal(f->settings.has_as_of, 1);
+    assert_int_equal(f->settings.as_of, D(2024, 5, 27));
+    assert_int_equal(f->settings.has_deadline, 1);
+    assert_int_equal(f->settings.deadline, D(2024, 6, 7));
+    assert_string_equal(f->settings.classes, "2*");
+    assert_int_equal(f->settings.has_wait, 1);
+    assert_int_equal(f->settings.wait, 60);
+    assert_int_equal(f->settings.aliases.count, 1);
 }
 
 static void test_config_absent_keys_stay_unset(void **state)
@@ -168,14 +177,14 @@ static void test_config_absent_keys_stay_unset(void **state)
     assert_int_equal(read_ini(f, "stagecheck.ini",
                               "[stagecheck]\nroll = a.csv\n"),
                      SC_OK);
-    assert_int_equal(f->config.nplacements, 0);
-    assert_null(f->config.output);
-    assert_null(f->config.classes);
-    assert_int_equal(f->config.has_period, 0);
-    assert_int_equal(f->config.has_as_of, 0);
-    assert_int_equal(f->config.has_deadline, 0);
-    assert_int_equal(f->config.has_wait, 0);
-    assert_int_equal(f->config.aliases.count, 0);
+    assert_int_equal(f->settings.nplacements, 0);
+    assert_null(f->settings.output);
+    assert_null(f->settings.classes);
+    assert_int_equal(f->settings.has_period, 0);
+    assert_int_equal(f->settings.has_as_of, 0);
+    assert_int_equal(f->settings.has_deadline, 0);
+    assert_int_equal(f->settings.has_wait, 0);
+    assert_int_equal(f->settings.aliases.count, 0);
 }
 
 static void test_config_names_ignore_case_and_inline_comments(void **state)
@@ -192,10 +201,10 @@ static void test_config_names_ignore_case_and_inline_comments(void **state)
                               "[COLONNES]\n"
                               "nom = PATRONYME\n"),
                      SC_OK);
-    assert_int_equal(f->config.nrolls, 1);
-    assert_in_dir(f, f->config.rolls[0], "a.csv");
-    assert_int_equal(f->config.as_of, D(2024, 5, 27));
-    assert_int_equal(f->config.aliases.count, 1);
+    assert_int_equal(f->settings.nrolls, 1);
+    assert_in_dir(f, f->settings.rolls[0], "a.csv");
+    assert_int_equal(f->settings.as_of, D(2024, 5, 27));
+    assert_int_equal(f->settings.aliases.count, 1);
 }
 
 static void test_config_repeated_scalar_key_last_wins(void **state)
@@ -213,10 +222,10 @@ static void test_config_repeated_scalar_key_last_wins(void **state)
                               "classes = 2*\n"
                               "wait = 0\n"),
                      SC_OK);
-    assert_in_dir(f, f->config.output, "second.xlsx");
-    assert_int_equal(f->config.deadline, D(2024, 6, 7));
-    assert_string_equal(f->config.classes, "2*");
-    assert_int_equal(f->config.wait, 0);
+    assert_in_dir(f, f->settings.output, "second.xlsx");
+    assert_int_equal(f->settings.deadline, D(2024, 6, 7));
+    assert_string_equal(f->settings.classes, "2*");
+    assert_int_equal(f->settings.wait, 0);
 }
 
 static void test_config_roll_keys_repeat_and_globs_expand_sorted(void **state)
@@ -235,13 +244,13 @@ static void test_config_roll_keys_repeat_and_globs_expand_sorted(void **state)
                               "placements = exports/stages.csv\n"
                               "placements = exports/st?ges.csv\n"),
                      SC_OK);
-    assert_int_equal(f->config.nrolls, 3);
-    assert_in_dir(f, f->config.rolls[0], "pronote.csv");
-    assert_in_dir(f, f->config.rolls[1], "exports/siecle-a.csv");
-    assert_in_dir(f, f->config.rolls[2], "exports/siecle-b.csv");
-    assert_int_equal(f->config.nplacements, 2);
-    assert_in_dir(f, f->config.placements[0], "exports/stages.csv");
-    assert_in_dir(f, f->config.placements[1], "exports/stages.csv");
+    assert_int_equal(f->settings.nrolls, 3);
+    assert_in_dir(f, f->settings.rolls[0], "pronote.csv");
+    assert_in_dir(f, f->settings.rolls[1], "exports/siecle-a.csv");
+    assert_in_dir(f, f->settings.rolls[2], "exports/siecle-b.csv");
+    assert_int_equal(f->settings.nplacements, 2);
+    assert_in_dir(f, f->settings.placements[0], "exports/stages.csv");
+    assert_in_dir(f, f->settings.placements[1], "exports/stages.csv");
 }
 
 static void test_config_name_with_brackets_that_exists_is_literal(void **state)
@@ -252,8 +261,8 @@ static void test_config_name_with_brackets_that_exists_is_literal(void **state)
     assert_int_equal(read_ini(f, "stagecheck.ini",
                               "[stagecheck]\nplacements = stages [2024].csv\n"),
                      SC_OK);
-    assert_int_equal(f->config.nplacements, 1);
-    assert_in_dir(f, f->config.placements[0], "stages [2024].csv");
+    assert_int_equal(f->settings.nplacements, 1);
+    assert_in_dir(f, f->settings.placements[0], "stages [2024].csv");
 }
 
 static void test_config_relative_paths_start_at_the_file_folder(void **state)
@@ -267,9 +276,9 @@ static void test_config_relative_paths_start_at_the_file_folder(void **state)
                               "placements = /srv/stages/stages.csv\n"
                               "output = suivi.xlsx\n"),
                      SC_OK);
-    assert_in_dir(f, f->config.rolls[0], "etc/../exports/siecle.csv");
-    assert_string_equal(f->config.placements[0], "/srv/stages/stages.csv");
-    assert_in_dir(f, f->config.output, "etc/suivi.xlsx");
+    assert_in_dir(f, f->settings.rolls[0], "etc/../exports/siecle.csv");
+    assert_string_equal(f->settings.placements[0], "/srv/stages/stages.csv");
+    assert_in_dir(f, f->settings.output, "etc/suivi.xlsx");
 }
 
 static void test_config_in_current_folder_joins_dot(void **state)
@@ -278,10 +287,9 @@ static void test_config_in_current_folder_joins_dot(void **state)
 
     write_file(f, "stagecheck.ini", "[stagecheck]\nroll = siecle.csv\n");
     assert_int_equal(chdir(f->dir), 0);
-    assert_int_equal(sc_config_read(&f->config, "stagecheck.ini", &f->diag),
-                     SC_OK);
-    assert_string_equal(f->config.path, "stagecheck.ini");
-    assert_string_equal(f->config.rolls[0], "./siecle.csv");
+    assert_int_equal(read_config(f, "stagecheck.ini"), SC_OK);
+    assert_string_equal(f->settings.config, "stagecheck.ini");
+    assert_string_equal(f->settings.rolls[0], "./siecle.csv");
 }
 
 static void test_config_missing_plain_path_is_kept(void **state)
@@ -291,8 +299,8 @@ static void test_config_missing_plain_path_is_kept(void **state)
     assert_int_equal(read_ini(f, "stagecheck.ini",
                               "[stagecheck]\nroll = absent.csv\n"),
                      SC_OK);
-    assert_int_equal(f->config.nrolls, 1);
-    assert_in_dir(f, f->config.rolls[0], "absent.csv");
+    assert_int_equal(f->settings.nrolls, 1);
+    assert_in_dir(f, f->settings.rolls[0], "absent.csv");
 }
 
 static void test_config_glob_matching_nothing_is_error_on_its_line(void **state)
@@ -408,9 +416,9 @@ static void test_config_wait_not_a_number_is_error(void **state)
     fixture *f = *state;
 
     assert_config_error(f, "[stagecheck]\nwait = -1\n", 2, "wait = -1");
-    sc_config_free(&f->config);
+    sc_settings_free(&f->settings);
     assert_config_error(f, "[stagecheck]\nwait = 60s\n", 2, "wait = 60s");
-    sc_config_free(&f->config);
+    sc_settings_free(&f->settings);
     assert_config_error(f, "[stagecheck]\nwait = 3600\nwait = 1.5\n", 3,
                         "wait = 1.5");
 }
@@ -475,7 +483,7 @@ static void test_config_overlong_line_is_error_and_keeps_numbering(void **state)
              "wait = 2\n", name);
     assert_config_error(f, text, 3, "ligne trop longue");
 
-    sc_config_free(&f->config);
+    sc_settings_free(&f->settings);
     snprintf(text, sizeof text,
              "[stagecheck]\n"
              "; %s\n"
@@ -490,23 +498,22 @@ static void test_config_missing_file_is_file_open_error(void **state)
     char *path;
 
     assert_true(asprintf(&path, "%s/absent.ini", f->dir) > 0);
-    assert_int_equal(sc_config_read(&f->config, path, &f->diag),
-                     SC_ERROR_FILE_OPEN);
+    assert_int_equal(read_config(f, path), SC_ERROR_FILE_OPEN);
     assert_string_equal(f->diag.file, path);
     assert_int_equal(f->diag.line, 0);
     assert_non_null(strstr(f->diag.message, "impossible d'ouvrir"));
     free(path);
 }
 
-static void test_config_error_leaves_config_empty(void **state)
+static void test_config_error_leaves_settings_as_they_were(void **state)
 {
     fixture *f = *state;
 
     assert_config_error(f, "[stagecheck]\nroll = a.csv\nwait = x\n", 3,
                         "wait = x");
-    assert_null(f->config.path);
-    assert_null(f->config.rolls);
-    assert_int_equal(f->config.nrolls, 0);
+    assert_string_equal(f->settings.config, f->path);
+    assert_null(f->settings.rolls);
+    assert_int_equal(f->settings.nrolls, 0);
 }
 
 static void test_config_columns_map_export_header_to_field(void **state)
@@ -522,15 +529,15 @@ static void test_config_columns_map_export_header_to_field(void **state)
                               "Date de début = DEBUT DU STAGE\n"
                               "N° INE = Numéro national\n"),
                      SC_OK);
-    assert_int_equal(sc_header_field_with("NOM DE L'ELEVE", &f->config.aliases),
+    assert_int_equal(sc_header_field_with("NOM DE L'ELEVE", &f->settings.aliases),
                      SC_FIELD_SURNAME);
-    assert_int_equal(sc_header_field_with("Patronyme", &f->config.aliases),
+    assert_int_equal(sc_header_field_with("Patronyme", &f->settings.aliases),
                      SC_FIELD_SURNAME);
     assert_int_equal(sc_header_field_with("début du stage",
-                                          &f->config.aliases),
+                                          &f->settings.aliases),
                      SC_FIELD_START);
     assert_int_equal(sc_header_field_with("NUMERO NATIONAL",
-                                          &f->config.aliases),
+                                          &f->settings.aliases),
                      SC_FIELD_INE);
 }
 
@@ -539,30 +546,18 @@ static void test_config_sample_file_parses(void **state)
     fixture *f = *state;
 
     /* Tests run from the top of the tree (make unit). */
-    assert_int_equal(sc_config_read(&f->config, "samples/stagecheck.ini",
-                                    &f->diag),
-                     SC_OK);
-    assert_int_equal(f->config.nrolls, 2);
-    assert_string_equal(f->config.rolls[0], "samples/eleves-siecle.csv");
-    assert_string_equal(f->config.rolls[1], "samples/eleves-pronote.csv");
-    assert_int_equal(f->config.nplacements, 1);
-    assert_string_equal(f->config.placements[0], "samples/stages.csv");
-    assert_string_equal(f->config.output, "samples/../out/suivi-stages.xlsx");
-    assert_string_equal(f->config.classes, "2*");
-    assert_int_equal(f->config.has_as_of, 0);
-    assert_int_equal(f->config.has_period, 0);
-    assert_int_equal(f->config.deadline, D(2024, 6, 7));
-    assert_int_equal(f->config.wait, 60);
-}
-
-static void test_config_free_accepts_zeroed_config(void **state)
-{
-    sc_config config;
-
-    (void)state;
-    memset(&config, 0, sizeof config);
-    sc_config_free(&config);
-    sc_config_free(NULL);
+    assert_int_equal(read_config(f, "samples/stagecheck.ini"), SC_OK);
+    assert_int_equal(f->settings.nrolls, 2);
+    assert_string_equal(f->settings.rolls[0], "samples/eleves-siecle.csv");
+    assert_string_equal(f->settings.rolls[1], "samples/eleves-pronote.csv");
+    assert_int_equal(f->settings.nplacements, 1);
+    assert_string_equal(f->settings.placements[0], "samples/stages.csv");
+    assert_string_equal(f->settings.output, "samples/../out/suivi-stages.xlsx");
+    assert_string_equal(f->settings.classes, "2*");
+    assert_int_equal(f->settings.has_as_of, 0);
+    assert_int_equal(f->settings.has_period, 0);
+    assert_int_equal(f->settings.deadline, D(2024, 6, 7));
+    assert_int_equal(f->settings.wait, 60);
 }
 
 /* Reads a file setting every key, for the precedence tests. */
@@ -582,85 +577,121 @@ static void read_full_config(fixture *f)
                      SC_OK);
 }
 
-static void test_config_apply_fills_what_command_line_left_unset(void **state)
+static void test_config_fills_what_command_line_left_unset(void **state)
 {
     fixture *f = *state;
 
     read_full_config(f);
-    sc_config_apply(&f->config, &f->opts);
-    assert_int_equal(f->opts.nrolls, 2);
-    /* Borrowed, not copied: opts lives no longer than config. */
-    assert_ptr_equal(f->opts.rolls[0], f->config.rolls[0]);
-    assert_ptr_equal(f->opts.rolls[1], f->config.rolls[1]);
-    assert_int_equal(f->opts.nplacements, 1);
-    assert_ptr_equal(f->opts.placements[0], f->config.placements[0]);
-    assert_ptr_equal(f->opts.output, f->config.output);
-    assert_ptr_equal(f->opts.classes, f->config.classes);
-    assert_int_equal(f->opts.has_period, 1);
-    assert_int_equal(f->opts.period_start, D(2024, 6, 17));
-    assert_int_equal(f->opts.period_end, D(2024, 6, 28));
-    assert_int_equal(f->opts.has_as_of, 1);
-    assert_int_equal(f->opts.as_of, D(2024, 5, 27));
-    assert_int_equal(f->opts.has_deadline, 1);
-    assert_int_equal(f->opts.deadline, D(2024, 6, 7));
-    assert_int_equal(f->opts.has_wait, 1);
-    assert_int_equal(f->opts.wait, 60);
+    assert_int_equal(f->settings.nrolls, 2);
+    assert_in_dir(f, f->settings.rolls[0], "siecle.csv");
+    assert_in_dir(f, f->settings.rolls[1], "pronote.csv");
+    assert_int_equal(f->settings.nplacements, 1);
+    assert_in_dir(f, f->settings.placements[0], "stages.csv");
+    assert_in_dir(f, f->settings.output, "suivi.xlsx");
+    assert_string_equal(f->settings.classes, "2*");
+    assert_int_equal(f->settings.has_period, 1);
+    assert_int_equal(f->settings.period.start, D(2024, 6, 17));
+    assert_int_equal(f->settings.period.end, D(2024, 6, 28));
+    assert_int_equal(f->settings.has_as_of, 1);
+    assert_int_equal(f->settings.as_of, D(2024, 5, 27));
+    assert_int_equal(f->settings.has_deadline, 1);
+    assert_int_equal(f->settings.deadline, D(2024, 6, 7));
+    assert_int_equal(f->settings.has_wait, 1);
+    assert_int_equal(f->settings.wait, 60);
 }
 
-static void test_config_apply_command_line_wins(void **state)
+/* Sets *slot to a copy of text, as the command line does. */
+static void cli_set(char **slot, const char *text)
+{
+    *slot = strdup(text);
+    assert_non_null(*slot);
+}
+
+static void test_config_command_line_wins(void **state)
 {
     fixture *f = *state;
+    sc_settings *s = &f->settings;
+
+    s->rolls = malloc(sizeof *s->rolls);
+    assert_non_null(s->rolls);
+    cli_set(&s->rolls[0], "cli-roll.csv");
+    s->nrolls = 1;
+    cli_set(&s->output, "cli.xlsx");
+    cli_set(&s->classes, "2NDE 1");
+    s->has_period = 1;
+    assert_int_equal(sc_settings_parse_period("2025-06-16:2025-06-27",
+                                              &s->period),
+                     SC_SETTINGS_VALID);
+    s->has_as_of = 1;
+    s->as_of = D(2025, 5, 1);
+    s->has_deadline = 1;
+    s->deadline = D(2025, 6, 2);
+    s->has_wait = 1;
+    s->wait = 0;
 
     read_full_config(f);
-    f->opts.rolls = malloc(sizeof *f->opts.rolls);
-    assert_non_null(f->opts.rolls);
-    f->opts.rolls[0] = "cli-roll.csv";
-    f->opts.nrolls = 1;
-    f->opts.output = "cli.xlsx";
-    f->opts.classes = "2NDE 1";
-    f->opts.has_period = 1;
-    f->opts.period_start = D(2025, 6, 16);
-    f->opts.period_end = D(2025, 6, 27);
-    f->opts.has_as_of = 1;
-    f->opts.as_of = D(2025, 5, 1);
-    f->opts.has_deadline = 1;
-    f->opts.deadline = D(2025, 6, 2);
-    f->opts.has_wait = 1;
-    f->opts.wait = 0;
-
-    sc_config_apply(&f->config, &f->opts);
     /* Rolls from the command line replace the file's, not add to them. */
-    assert_int_equal(f->opts.nrolls, 1);
-    assert_string_equal(f->opts.rolls[0], "cli-roll.csv");
+    assert_int_equal(s->nrolls, 1);
+    assert_string_equal(s->rolls[0], "cli-roll.csv");
     /* The placements were not given: they come from the file. */
-    assert_int_equal(f->opts.nplacements, 1);
-    assert_ptr_equal(f->opts.placements[0], f->config.placements[0]);
-    assert_string_equal(f->opts.output, "cli.xlsx");
-    assert_string_equal(f->opts.classes, "2NDE 1");
-    assert_int_equal(f->opts.period_start, D(2025, 6, 16));
-    assert_int_equal(f->opts.period_end, D(2025, 6, 27));
-    assert_int_equal(f->opts.as_of, D(2025, 5, 1));
-    assert_int_equal(f->opts.deadline, D(2025, 6, 2));
-    assert_int_equal(f->opts.wait, 0);
+    assert_int_equal(s->nplacements, 1);
+    assert_in_dir(f, s->placements[0], "stages.csv");
+    assert_string_equal(s->output, "cli.xlsx");
+    assert_string_equal(s->classes, "2NDE 1");
+    assert_int_equal(s->period.start, D(2025, 6, 16));
+    assert_int_equal(s->period.end, D(2025, 6, 27));
+    assert_int_equal(s->as_of, D(2025, 5, 1));
+    assert_int_equal(s->deadline, D(2025, 6, 2));
+    assert_int_equal(s->wait, 0);
 }
 
-static void test_config_apply_leaves_unset_what_file_lacks(void **state)
+static void test_config_by_school_on_command_line_replaces_output(
+    void **state)
+{
+    fixture *f = *state;
+
+    cli_set(&f->settings.by_school, "classeurs");
+    read_full_config(f);
+    assert_string_equal(f->settings.by_school, "classeurs");
+    assert_null(f->settings.output);
+}
+
+static void test_config_leaves_unset_what_file_lacks(void **state)
 {
     fixture *f = *state;
 
     assert_int_equal(read_ini(f, "stagecheck.ini",
                               "[stagecheck]\nroll = a.csv\n"),
                      SC_OK);
-    sc_config_apply(&f->config, &f->opts);
-    assert_int_equal(f->opts.nrolls, 1);
-    assert_int_equal(f->opts.nplacements, 0);
-    assert_null(f->opts.placements);
-    assert_null(f->opts.output);
-    assert_null(f->opts.classes);
-    assert_int_equal(f->opts.has_period, 0);
-    assert_int_equal(f->opts.has_as_of, 0);
-    assert_int_equal(f->opts.has_deadline, 0);
-    assert_int_equal(f->opts.has_wait, 0);
+    assert_int_equal(f->settings.nrolls, 1);
+    assert_int_equal(f->settings.nplacements, 0);
+    assert_null(f->settings.placements);
+    assert_null(f->settings.output);
+    assert_null(f->settings.classes);
+    assert_int_equal(f->settings.has_period, 0);
+    assert_int_equal(f->settings.has_as_of, 0);
+    assert_int_equal(f->settings.has_deadline, 0);
+    assert_int_equal(f->settings.has_wait, 0);
+}
+
+static void test_config_wait_accepts_what_command_line_accepts(void **state)
+{
+    fixture *f = *state;
+
+    /* One validator for both sources: --wait +5 runs, so does this. */
+    assert_int_equal(read_ini(f, "stagecheck.ini", "[stagecheck]\nwait = +5\n"),
+                     SC_OK);
+    assert_int_equal(f->settings.wait, 5);
+    sc_settings_free(&f->settings);
+    assert_int_equal(read_ini(f, "stagecheck.ini",
+                              "[stagecheck]\nwait = 00060\n"),
+                     SC_OK);
+    assert_int_equal(f->settings.wait, 60);
+    sc_settings_free(&f->settings);
+    assert_int_equal(read_ini(f, "stagecheck.ini", "[stagecheck]\nwait = -0\n"),
+                     SC_OK);
+    assert_int_equal(f->settings.wait, 0);
+    assert_true(f->settings.has_wait);
 }
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
@@ -695,13 +726,14 @@ int main(void)
         TEST(test_config_first_error_is_reported),
         TEST(test_config_overlong_line_is_error_and_keeps_numbering),
         TEST(test_config_missing_file_is_file_open_error),
-        TEST(test_config_error_leaves_config_empty),
+        TEST(test_config_error_leaves_settings_as_they_were),
         TEST(test_config_columns_map_export_header_to_field),
         TEST(test_config_sample_file_parses),
-        TEST(test_config_free_accepts_zeroed_config),
-        TEST(test_config_apply_fills_what_command_line_left_unset),
-        TEST(test_config_apply_command_line_wins),
-        TEST(test_config_apply_leaves_unset_what_file_lacks),
+        TEST(test_config_fills_what_command_line_left_unset),
+        TEST(test_config_command_line_wins),
+        TEST(test_config_by_school_on_command_line_replaces_output),
+        TEST(test_config_leaves_unset_what_file_lacks),
+        TEST(test_config_wait_accepts_what_command_line_accepts),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -1,6 +1,7 @@
 /*
  * config.h - the configuration file (INI, read with libinih), for scheduled
- * runs: the same settings as the command line, plus column names.
+ * runs: the second source of the settings, with the same values as the
+ * command line (validated alike, settings.h), plus column names.
  *
  *   [stagecheck]
  *   roll = exports/siecle-*.csv      ; repeatable, globs expanded
@@ -10,7 +11,7 @@
  *   as-of = 2024-05-27
  *   deadline = 2024-06-07
  *   classes = 2*
- *   wait = 60
+ *   wait = 60                        ; seconds, 0 to 3600
  *
  *   [colonnes]
  *   Nom = PATRONYME             ; any accepted header of a field = the
@@ -21,46 +22,17 @@
 #ifndef STAGECHECK_SETTINGS_CONFIG_H
 #define STAGECHECK_SETTINGS_CONFIG_H
 
-#include <stddef.h>
-#include "stagecheck/settings/cli.h"
-#include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
-#include "stagecheck/input/header.h"
+#include "stagecheck/settings/settings.h"
 
-typedef struct sc_config {
-    char *path;              /* the file, as given */
-    char **rolls;            /* globs expanded, relative to the file's folder */
-    size_t nrolls;
-    char **placements;
-    size_t nplacements;
-    char *output;
-    char *by_school;
-    char *classes;
-    int has_period;
-    sc_date period_start;
-    sc_date period_end;
-    int has_as_of;
-    sc_date as_of;
-    int has_deadline;
-    sc_date deadline;
-    int has_wait;
-    int wait;                /* seconds to wait for the lock */
-    sc_aliases aliases;      /* [colonnes] */
-} sc_config;
-
-/** Reads the INI file at path into config (zeroed first). On an error the
- *  run stops: SC_ERROR_FILE_OPEN (file missing), or SC_ERROR_CONFIG with
- *  diag naming the file and the line of the first error, in French (unknown
- *  section or key, bad date or period, glob that matches nothing, header
- *  alias naming no field). The caller frees with sc_config_free. */
-sc_error sc_config_read(sc_config *config, const char *path, sc_diag *diag);
-
-/** Fills in opts what the command line left unset from config: the command
- *  line wins; rolls (and placements) given on the command line replace the
- *  file's. opts then borrows config's strings: keep config alive. */
-void sc_config_apply(const sc_config *config, sc_options *opts);
-
-/** Frees what config holds; a zeroed config is fine. */
-void sc_config_free(sc_config *config);
+/** Reads the INI file at path; what it sets fills what settings leaves
+ *  unset (sc_settings_merge: the command line wins). On an error settings
+ *  is left as it was and the run stops: SC_ERROR_FILE_OPEN (file missing),
+ *  SC_ERROR_FILE_READ, SC_ERROR_MEMORY, or SC_ERROR_CONFIG with diag
+ *  naming the file and the line of the first error, in French (unknown
+ *  section or key, value refused by its validator, glob that matches
+ *  nothing, header alias naming no field). */
+sc_error sc_config_read(sc_settings *settings, const char *path,
+                        sc_diag *diag);
 
 #endif /* STAGECHECK_SETTINGS_CONFIG_H */

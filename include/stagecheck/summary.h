@@ -1,0 +1,73 @@
+/*
+ * summary.h - everything stagecheck prints: the summary of a finished run
+ * on stdout (cron-mail sized), its anomalies on stderr as FILE:LINE:, the
+ * messages of a run that stops, and the exit status each implies.
+ */
+#ifndef STAGECHECK_SUMMARY_H
+#define STAGECHECK_SUMMARY_H
+
+#include <stddef.h>
+#include <stdio.h>
+#include "stagecheck/base/date.h"
+#include "stagecheck/base/error.h"
+#include "stagecheck/core/anomalies.h"
+#include "stagecheck/core/period.h"
+#include "stagecheck/core/tally.h"
+
+/** Exit statuses, as documented in README and the man page. */
+enum {
+    SC_EXIT_CLEAN = 0,    /* written; everyone Prêt or Dispensé, no anomaly */
+    SC_EXIT_FINDINGS = 1, /* written, with findings */
+    SC_EXIT_ERROR = 2     /* usage or input error: nothing written */
+};
+
+/** One workbook written. Nothing is owned. */
+typedef struct sc_summary_book {
+    const char *path;
+    sc_tally tally;               /* its pupils and findings */
+    int has_previous;             /* a previous run's state was read */
+    size_t changes;               /* changes since it, with has_previous */
+} sc_summary_book;
+
+/** What a finished run shows. Nothing is owned. */
+typedef struct sc_summary {
+    const sc_period *period;
+    sc_date as_of;
+    int has_deadline;
+    sc_date deadline;
+    const sc_summary_book *books; /* with --by-school, one per school; else
+                                     the one workbook */
+    size_t nbooks;
+    const char *academie;         /* academie.xlsx with --by-school, or
+                                     NULL */
+    sc_tally total;               /* every book's, and with --by-school the
+                                     findings that belong to no school */
+    const sc_anomalies *anomalies; /* listed on stderr: the workbook's, or
+                                      with --by-school those of no school */
+} sc_summary;
+
+/** Prints the summary on out, then the anomalies that are findings on err
+ *  ("FILE:LINE: pupil : message"). */
+void sc_summary_print(const sc_summary *summary, FILE *out, FILE *err);
+
+/** Returns the exit status the run implies: SC_EXIT_CLEAN when nothing is
+ *  left to do (sc_tally_clean), else SC_EXIT_FINDINGS. */
+int sc_summary_status(const sc_summary *summary);
+
+/** Prints "stagecheck VERSION" (--version). */
+void sc_summary_version(FILE *out);
+
+/** Prints why the run stopped, as "FILE:LINE: message" (or "FILE:" or
+ *  "stagecheck:" when diag names no file), then, with hint, the way to the
+ *  help (a mistake on the command line), else that no workbook was
+ *  written. Returns SC_EXIT_ERROR. */
+int sc_summary_failure(FILE *err, const sc_diag *diag, sc_error error,
+                       int hint);
+
+/** Prints a problem the run goes on after, as "FILE: message
+ *  (consequence)": file when diag names none, and the message of error
+ *  when diag has none. */
+void sc_summary_warning(FILE *err, const sc_diag *diag, sc_error error,
+                        const char *file, const char *consequence);
+
+#endif /* STAGECHECK_SUMMARY_H */

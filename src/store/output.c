@@ -1,0 +1,115 @@
+/*
+ * output.c - the policy of output paths: checked before anything is read,
+ * so that a run that cannot write says so at once, and never overwrites
+ * one of its inputs.
+ */
+#include <errno.h>
+#include <libgen.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include "stagecheck/store/output.h"
+#include "stagecheck/base/text.h"
+
+/* Says why the folder of path cannot take the workbook. */
+static sc_error output_check_folder_of(const char *path, sc_diag *diag)
+{
+    char *copy = sc_text_dup(path);
+    const char *dir;
+    struct stat st;
+    sc_error err = SC_OK;
+
+    if (!copy)
+        return SC_ERROR_MEMORY;
+    dir = dirname(copy);
+    if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+        sc_diag_set(diag, path, 0, "le dossier « %s » n'existe pas : "
+                    "créez-le, ou choisissez un autre chemin", dir);
+        err = SC_ERROR_OUTPUT;
+    } else if (access(dir, W_OK | X_OK) != 0) {
+        int en = errno;
+        sc_diag_set(diag, path, 0, "impossible d'écrire dans le dossier "
+                    "« %s » : %s", dir, sc_strerrno(en));
+        err = SC_ERROR_OUTPUT;
+    }
+    free(copy);
+    return err;
+}
+
+sc_error sc_output_check(const char *path, int check_folder,
+                         const char *const *inputs, size_t ninputs,
+                         sc_diag *diag)
+{
+    struct stat out, in;
+    sc_error err;
+
+    if (stat(path, &out) == 0 && S_ISDIR(out.st_mode)) {
+        sc_diag_set(diag, path, 0, "c'est un dossier : donnez le chemin "
+                    "d'un classeur, par exemple %s/suivi-stages.xlsx (ou "
+                    "--by-school %s pour un classeur par établissement)",
+                    path, path);
+        return SC_ERROR_OUTPUT;
+    }
+    if (check_folder && (err = output_check_folder_of(path, diag)) != SC_OK)
+        return err;
+    if (stat(path, &out) != 0)
+        return SC_OK;
+    for (size_t i = 0; i < ninputs; i++)
+        if (stat(inputs[i], &in) == 0 && in.st_dev == out.st_dev &&
+            in.st_ino == out.st_ino) {
+            sc_diag_set(diag, path, 0,
+                        "le classeur de sortie est aussi un fichier d'entrée "
+                        "(%s) : choisissez un autre nom", inputs[i]);
+            return SC_ERROR_SAME_FILE;
+        }
+    return SC_OK;
+}
+
+sc_error sc_output_make_folder(const char *dir, sc_diag *diag)
+{
+    struct stat st;
+    int en;
+
+    if (mkdir(dir, 0750) == 0 || errno == EEXIST) {
+        if (stat(dir, &st) == 0 && S_ISDIR(st.st_mode))
+            return SC_OK;
+        sc_diag_set(diag, dir, 0, "--by-school : ce n'est pas un dossier");
+        return SC_ERROR_OUTPUT;
+    }
+    en = errno;
+    sc_diag_set(diag, dir, 0, "--by-school : impossible de créer le dossier : "
+                "%s", sc_strerrno(en));
+    return SC_ERROR_OUTPUT;
+}
+
+char *sc_output_join(const char *dir, const char *name)
+{
+    size_t size = strlen(dir) + strlen(name) + 2;
+    char *path = malloc(size);
+
+    if (path)
+        snprintf(path, size, "%s/%s", dir, name);
+    return path;
+}
+
+char *sc_output_book_path(const char *dir, const char *name,
+                          char *const *earlier, size_t nearlier)
+{
+    size_t len = strlen(name) - strlen(".xlsx"), taken = 0;
+    char unique[160];
+
+    for (size_t j = 0; j < nearlier; j++) {
+        const char *other = strrchr(earlier[j], '/') + 1;
+
+        if (strncmp(other, name, len) == 0 &&
+            (strcmp(other + len, ".xlsx") == 0 || other[len] == '-'))
+            taken++;
+    }
+    if (!taken)
+        return sc_output_join(dir, name);
+    snprintf(unique, sizeof unique, "%.*s-%zu.xlsx", (int)len, name,
+             taken + 1);
+    return sc_output_join(dir, unique);
+}

@@ -1,0 +1,124 @@
+/*
+ * summary.c - the one place that prints: the summary of a finished run
+ * from its tallies, in the sentences of core/timeline.h that the Synthèse
+ * shares, and the messages of runs that stop or go on with a problem.
+ */
+#include <stdio.h>
+#include "stagecheck/summary.h"
+#include "stagecheck/core/status.h"
+#include "stagecheck/core/timeline.h"
+#include "stagecheck/settings/settings.h"
+
+/* Prints the anomalies that are findings, as FILE:LINE:. */
+static void summary_anomalies(const sc_anomalies *list, FILE *err)
+{
+    for (size_t i = 0; list && i < list->count; i++) {
+        const sc_anomaly *a = &list->items[i];
+        if (a->severity == SC_SEVERITY_NOTE)
+            continue;
+        if (a->line)
+            fprintf(err, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
+                    a->pupil[0] ? " : " : "", a->message);
+        else
+            fprintf(err, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
+                    a->message);
+    }
+}
+
+static void summary_heading(const sc_summary *s, FILE *out)
+{
+    char from[11], to[11], as_of[11], deadline[11], when[80];
+    const sc_period *period = s->period;
+    int year = sc_period_school_year(period->start);
+
+    sc_date_format(period->start, from);
+    sc_date_format(period->end, to);
+    sc_date_format(s->as_of, as_of);
+    fprintf(out, "stagecheck %s — stage de seconde %d-%d\n", SC_VERSION, year,
+            year + 1);
+    fprintf(out, "Période : du %s au %s (%d jour%s ouvré%s, %s)\n", from, to,
+            period->ndays, period->ndays > 1 ? "s" : "",
+            period->ndays > 1 ? "s" : "",
+            period->given ? "donnée par --period" : "calendrier calculé");
+    sc_timeline_as_of(period, s->as_of, when, sizeof when);
+    fprintf(out, "Date de référence : %s, %s\n", as_of, when);
+    if (s->has_deadline) {
+        sc_date_format(s->deadline, deadline);
+        sc_timeline_deadline(s->as_of, s->deadline, s->total.late, when,
+                             sizeof when);
+        fprintf(out, "Date limite des conventions : %s, %s\n", deadline,
+                when);
+    }
+}
+
+static void summary_counts(const sc_tally *t, FILE *out)
+{
+    fprintf(out, "Élèves : %zu\n", t->pupils);
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        fprintf(out, "  %s : %zu\n", sc_status_label((sc_status)s),
+                t->status[s]);
+    fprintf(out, "À accueillir dans l'établissement : %zu\n", t->hosted);
+    fprintf(out, "Anomalies : %zu\n", t->findings);
+}
+
+void sc_summary_print(const sc_summary *s, FILE *out, FILE *err)
+{
+    summary_heading(s, out);
+    if (s->academie) {
+        fprintf(out, "Établissements : %zu\n", s->nbooks);
+        summary_counts(&s->total, out);
+        for (size_t i = 0; i < s->nbooks; i++) {
+            const sc_summary_book *b = &s->books[i];
+            fprintf(out, "  %s : %zu élève(s), %zu prêt(s) ou dispensé(s), "
+                    "%zu anomalie(s)\n", b->path, b->tally.pupils,
+                    sc_tally_done(&b->tally), b->tally.findings);
+        }
+        fprintf(out, "Classeur académique : %s\n", s->academie);
+    } else {
+        const sc_summary_book *b = &s->books[0];
+        summary_counts(&s->total, out);
+        if (b->has_previous)
+            fprintf(out, "Changements depuis le passage précédent : %zu\n",
+                    b->changes);
+        else
+            fprintf(out, "Changements : premier passage, rien à comparer\n");
+        fprintf(out, "Classeur : %s\n", b->path);
+    }
+    summary_anomalies(s->anomalies, err);
+}
+
+int sc_summary_status(const sc_summary *summary)
+{
+    return sc_tally_clean(&summary->total) ? SC_EXIT_CLEAN : SC_EXIT_FINDINGS;
+}
+
+void sc_summary_version(FILE *out)
+{
+    fprintf(out, "stagecheck %s\n", SC_VERSION);
+}
+
+int sc_summary_failure(FILE *err, const sc_diag *diag, sc_error error,
+                       int hint)
+{
+    const char *message = diag->message[0] ? diag->message
+                                           : sc_strerror(error);
+
+    if (diag->file[0] && diag->line)
+        fprintf(err, "%s:%u: %s\n", diag->file, diag->line, message);
+    else if (diag->file[0])
+        fprintf(err, "%s: %s\n", diag->file, message);
+    else
+        fprintf(err, "stagecheck: %s\n", message);
+    fputs(hint ? "Essayez « stagecheck --help ».\n"
+               : "stagecheck: aucun classeur écrit.\n",
+          err);
+    return SC_EXIT_ERROR;
+}
+
+void sc_summary_warning(FILE *err, const sc_diag *diag, sc_error error,
+                        const char *file, const char *consequence)
+{
+    fprintf(err, "%s: %s (%s)\n", diag->file[0] ? diag->file : file,
+            diag->message[0] ? diag->message : sc_strerror(error),
+            consequence);
+}
