@@ -1,7 +1,7 @@
-"""Writes make bench's figures into README.md, between the lines
+"""Writes make bench's figures into HACKING.md, between the lines
 "<!-- bench:début -->" and "<!-- bench:fin -->".
 
-Usage: python3 bench/readme.py RESULTS README.md
+Usage: python3 bench/readme.py RESULTS HACKING.md
 RESULTS lines: "label wall_s user_s sys_s peak_kB" (bench/run.sh).
 """
 import datetime
