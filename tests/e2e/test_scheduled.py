@@ -11,15 +11,8 @@ import unittest
 
 import openpyxl
 
-from test_e2e import command, COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, TOP, \
-    fill, placement
-
-
-
-def sheet_rows(ws):
-    header = [c.value for c in ws[1]]
-    return [dict(zip(header, row)) for row in ws.iter_rows(min_row=2,
-                                                           values_only=True)]
+from support import (COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, TOP,
+                     command, fill, placement, sheet_rows)
 
 
 class Scheduled(unittest.TestCase):
