@@ -169,7 +169,8 @@ class BySchool(unittest.TestCase):
 
     def test_second_by_school_run_shows_changes_per_school(self):
         args = self.two_schools()
-        self.run_tool(*args, "--by-school", self.out)
+        proc = self.run_tool(*args, "--by-school", self.out)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
         self.write("a-stages.csv", [STAGES, "0690001A;" + placement("A1"),
                                     "0690001A;" + placement("A2")])
         proc = self.run_tool(*args, "--by-school", self.out)

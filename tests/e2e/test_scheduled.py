@@ -176,7 +176,9 @@ class Scheduled(unittest.TestCase):
                 "DURAND;Zoé;2nde 2;A3;02/02/2008"]
         # Run 1: Léa's convention lacks the head's signature; Paul has none.
         self.files(roll, [placement("A1", signed="non")])
-        self.run_files()
+        proc = self.run_files()
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertNotIn("Changements depuis", proc.stdout)
         # Run 2: the signature arrives, Paul finds a host, Zoé leaves,
         # Hugo arrives.
         self.files(roll[:2] + ["PETIT;Hugo;2nde 2;A4;03/03/2008"],
