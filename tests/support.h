@@ -313,7 +313,8 @@ static inline char *support_class_key_at(const char *class_name,
 
 /* Appends a roll row of path at line, selected and no repeat, with the keys
  * record.c would compute; ine and class_name may be NULL. Returns the
- * pupil, which data owns. */
+ * pupil, which data owns, valid until the next pupil is added (the array
+ * may move). */
 #define support_pupil_add(data, path, line, surname, first, class_name, ine, \
                           birth) \
     support_pupil_add_at((data), (path), (line), (surname), (first), \
@@ -347,7 +348,8 @@ static inline sc_pupil *support_pupil_add_at(sc_dataset *d, const char *path,
 /* Appends a placements row of path at line naming a pupil (any of ine,
  * names and class may be NULL), at host (may be NULL), with no dates and
  * nothing signed; matched to nobody yet. Returns the entry, which data
- * owns: strings set on it later must be support_dup'ed. */
+ * owns, valid until the next entry is added: strings set on it later must
+ * be support_dup'ed. */
 #define support_entry_add(data, path, line, surname, first, class_name, ine, \
                           birth, host) \
     support_entry_add_at((data), (path), (line), (surname), (first), \
