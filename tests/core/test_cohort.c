@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "../support.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/cohort.h"
 #include "stagecheck/core/dataset.h"
@@ -28,10 +29,6 @@ static int setup(void **state)
         free(f);
         return -1;
     }
-    f->data->pupils = calloc(16, sizeof *f->data->pupils);
-    if (!f->data->pupils)
-        return -1;
-    f->data->pupils_cap = 16;
     *state = f;
     return 0;
 }
@@ -46,31 +43,16 @@ static int teardown(void **state)
     return 0;
 }
 
-static char *dup(const char *s)
+/* Appends a pupil named Léa of class (mef may be NULL) at line; returns
+ * it, valid until the next one is added. */
+#define add_pupil(f, line, surname, class_name, mef) \
+    with_mef(support_pupil_add((f)->data, "eleves.csv", (line), (surname), \
+                               "Léa", (class_name), NULL, SC_DATE_NONE), \
+             support_dup(mef))
+
+static sc_pupil *with_mef(sc_pupil *p, char *mef)
 {
-    char *copy = s ? strdup(s) : NULL;
-
-    assert_true(!s || copy);
-    return copy;
-}
-
-/* Appends a pupil of class (mef may be NULL) at line; returns it. */
-static sc_pupil *add_pupil(fixture *f, unsigned line, const char *surname,
-                           const char *class_name, const char *mef)
-{
-    sc_pupil *p = &f->data->pupils[f->data->npupils++];
-
-    assert_true(f->data->npupils <= f->data->pupils_cap);
-    p->file = "eleves.csv";
-    p->line = line;
-    p->surname = dup(surname);
-    p->first = dup("Léa");
-    p->class_name = dup(class_name);
-    p->class_key = sc_text_key(class_name);
-    assert_non_null(p->class_key);
-    p->mef = dup(mef);
-    p->birth = SC_DATE_NONE;
-    p->duplicate_of = -1;
+    p->mef = mef;
     return p;
 }
 
@@ -249,19 +231,8 @@ static void test_row_of_a_pupil_who_left_is_noted_not_unknown(void **state)
 
     gone->has_left = 1;
     gone->left = sc_date_make(2024, 2, 1);
-    gone->name_key = sc_text_name_key("NOVEMBER", "Léa");
-    assert_non_null(gone->name_key);
-    d->entries = calloc(1, sizeof *d->entries);
-    assert_non_null(d->entries);
-    d->entries_cap = d->nentries = 1;
-    e = &d->entries[0];
-    e->file = "stages.csv";
-    e->line = 9;
-    e->surname = dup("November");
-    e->first = dup("Lea");
-    e->name_key = sc_text_name_key(e->surname, e->first);
-    e->start = e->end = e->birth = SC_DATE_NONE;
-    e->pupil = -1;
+    e = support_entry_add(d, "stages.csv", 9, "November", "Lea", NULL, NULL,
+                          SC_DATE_NONE, NULL);
     assert_int_equal(sc_cohort_select(d, NULL, sc_date_make(2024, 5, 27),
                                       &f->anomalies),
                      SC_OK);

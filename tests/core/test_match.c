@@ -9,6 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "../support.h"
 #include "stagecheck/core/match.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/dataset.h"
@@ -48,102 +49,16 @@ static int teardown(void **state)
     return 0;
 }
 
-static char *dup_or_null(const char *s)
-{
-    char *copy;
+/* A selected roll row of ROLL; ine and class may be NULL. */
+#define add_pupil(f, line, surname, first, class_name, ine, birth) \
+    support_pupil_add((f)->data, ROLL, (line), (surname), (first), \
+                      (class_name), (ine), (birth))
 
-    if (!s)
-        return NULL;
-    copy = strdup(s);
-    assert_non_null(copy);
-    return copy;
-}
-
-/* The key record.c computes for pupils and entries. */
-static char *name_key(const char *surname, const char *first)
-{
-    char *key = sc_text_name_key(surname, first);
-
-    assert_non_null(key);
-    return key;
-}
-
-static char *class_key(const char *class_name)
-{
-    char *key;
-
-    if (!class_name)
-        return NULL;
-    key = sc_text_key(class_name);
-    assert_non_null(key);
-    return key;
-}
-
-/* Appends a zeroed item to an array that doubles; the count includes it,
- * so sc_dataset_free owns whatever the caller then sets. */
-static void *append(void **items, size_t *count, size_t *cap, size_t size)
-{
-    char *slot;
-
-    if (*count == *cap) {
-        size_t ncap = *cap ? *cap * 2 : 8;
-        void *grown = realloc(*items, ncap * size);
-        assert_non_null(grown);
-        *items = grown;
-        *cap = ncap;
-    }
-    slot = (char *)*items + *count * size;
-    memset(slot, 0, size);
-    (*count)++;
-    return slot;
-}
-
-/* Appends a selected roll row of ROLL; ine and class may be NULL. */
-static void add_pupil(fixture *f, unsigned line, const char *surname,
-                        const char *first, const char *class_name,
-                        const char *ine, sc_date birth)
-{
-    sc_dataset *d = f->data;
-    sc_pupil *p = append((void **)&d->pupils, &d->npupils, &d->pupils_cap,
-                         sizeof *p);
-
-    p->file = ROLL;
-    p->line = line;
-    p->birth = birth;
-    p->duplicate_of = -1;
-    p->selected = 1;
-    p->surname = dup_or_null(surname);
-    p->first = dup_or_null(first);
-    p->class_name = dup_or_null(class_name);
-    p->ine = dup_or_null(ine);
-    p->name_key = name_key(surname, first);
-    p->class_key = class_key(class_name);
-}
-
-/* Appends a placement row of STAGES naming a pupil; any of ine, names and
- * class may be NULL. */
-static void add_entry(fixture *f, unsigned line, const char *surname,
-                        const char *first, const char *class_name,
-                        const char *ine, sc_date birth)
-{
-    sc_dataset *d = f->data;
-    sc_entry *e = append((void **)&d->entries, &d->nentries, &d->entries_cap,
-                         sizeof *e);
-
-    e->file = STAGES;
-    e->line = line;
-    e->birth = birth;
-    e->start = e->end = SC_DATE_NONE;
-    e->pupil = -1;
-    e->surname = dup_or_null(surname);
-    e->first = dup_or_null(first);
-    e->class_name = dup_or_null(class_name);
-    e->ine = dup_or_null(ine);
-    if (surname || first)
-        e->name_key = name_key(surname, first);
-    e->class_key = class_key(class_name);
-    e->host = dup_or_null("Boulangerie Martin");
-}
+/* A placement row of STAGES naming a pupil; any of ine, names and class
+ * may be NULL. */
+#define add_entry(f, line, surname, first, class_name, ine, birth) \
+    support_entry_add((f)->data, STAGES, (line), (surname), (first), \
+                      (class_name), (ine), (birth), "Boulangerie Martin")
 
 static void match(fixture *f)
 {

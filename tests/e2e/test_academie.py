@@ -10,9 +10,8 @@ import unittest
 
 import openpyxl
 
-from test_e2e import COLOURS, PLACEMENT_HEADER, TOP, command, fill, placement
-
-GEN = os.path.join(TOP, "build", "gen-academie")
+from support import (COLOURS, PLACEMENT_HEADER, command, fill, generate,
+                     placement, sheet_rows)
 
 ROLL = "UAI;Établissement;Nom;Prénom;Classe;INE;Date de naissance"
 STAGES = "UAI;" + PLACEMENT_HEADER
@@ -24,12 +23,6 @@ def workbook_values(path):
     wb = openpyxl.load_workbook(path)
     return {ws.title: list(ws.iter_rows(values_only=True))
             for ws in wb.worksheets}
-
-
-def table(ws):
-    header = [c.value for c in ws[1]]
-    return [dict(zip(header, r)) for r in ws.iter_rows(min_row=2,
-                                                       values_only=True)]
 
 
 class BySchool(unittest.TestCase):
@@ -84,7 +77,7 @@ class BySchool(unittest.TestCase):
             os.path.join(self.out, "0690001A-Lycee-Ampere.xlsx"))
         self.assertIn("0690001A — Lycée Ampère", wb["Synthèse"]["A2"].value)
         names = {(r["Nom"], r["Statut"]) for s in ("2nde 1", "2nde 2")
-                 for r in table(wb[s])}
+                 for r in sheet_rows(wb[s])}
         self.assertEqual(names, {("DUPONT", "Prêt"),
                                  ("DURAND", "Sans lieu d'accueil")})
         cell = wb["2nde 1"]["E2"]
@@ -119,11 +112,11 @@ class BySchool(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stderr)
         a = openpyxl.load_workbook(os.path.join(self.out, "0690001A-A.xlsx"))
         b = openpyxl.load_workbook(os.path.join(self.out, "0690002B-B.xlsx"))
-        self.assertEqual(table(a["2nde 1"])[0]["Statut"],
+        self.assertEqual(sheet_rows(a["2nde 1"])[0]["Statut"],
                          "Sans lieu d'accueil")
-        self.assertEqual(table(b["2nde 1"])[0]["Statut"], "À vérifier")
+        self.assertEqual(sheet_rows(b["2nde 1"])[0]["Statut"], "À vérifier")
         # School A saw none of school B's rows.
-        self.assertEqual([r["Gravité"] for r in table(a["Anomalies"])],
+        self.assertEqual([r["Gravité"] for r in sheet_rows(a["Anomalies"])],
                          ["Aucune anomalie"])
 
     def test_academie_workbook_sums_schools_with_colours_and_chart(self):
@@ -131,7 +124,7 @@ class BySchool(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stderr)
         wb = openpyxl.load_workbook(os.path.join(self.out, "academie.xlsx"))
         ws = wb["Académie"]
-        rows = table(ws)
+        rows = sheet_rows(ws)
         self.assertEqual([r["UAI"] for r in rows],
                          ["0690001A", "0690002B", "Total"])
         a, b, total = rows
@@ -150,7 +143,7 @@ class BySchool(unittest.TestCase):
         for status, colour in COLOURS.items():
             self.assertEqual(fill(header[status]), colour, status)
         self.assertEqual(len(ws._charts), 1)
-        anomalies = table(wb["Anomalies"])
+        anomalies = sheet_rows(wb["Anomalies"])
         self.assertEqual([(r["Fichier"], r["Ligne"]) for r in anomalies],
                          [("a-eleves.csv", 4)])
         self.assertIn("sans code UAI", anomalies[0]["Message"])
@@ -176,14 +169,15 @@ class BySchool(unittest.TestCase):
 
     def test_second_by_school_run_shows_changes_per_school(self):
         args = self.two_schools()
-        self.run_tool(*args, "--by-school", self.out)
+        proc = self.run_tool(*args, "--by-school", self.out)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
         self.write("a-stages.csv", [STAGES, "0690001A;" + placement("A1"),
                                     "0690001A;" + placement("A2")])
         proc = self.run_tool(*args, "--by-school", self.out)
         self.assertEqual(proc.returncode, 1, proc.stderr)
         wb = openpyxl.load_workbook(
             os.path.join(self.out, "0690001A-Lycee-Ampere.xlsx"))
-        changes = table(wb["Changements"])
+        changes = sheet_rows(wb["Changements"])
         self.assertEqual([(r["Nom"], r["Après"]) for r in changes],
                          [("DURAND", "Prêt")])
 
@@ -203,7 +197,7 @@ class BySchool(unittest.TestCase):
         self.assertEqual(len(books), n + 1)
         self.assertEqual([f for f in os.listdir(self.out) if ".tmp-" in f],
                          [])
-        rows = table(openpyxl.load_workbook(
+        rows = sheet_rows(openpyxl.load_workbook(
             os.path.join(self.out, "academie.xlsx"))["Académie"])
         self.assertEqual(rows[-1]["Effectif"], n)
         self.assertEqual(rows[-1]["Prêt"], n)
@@ -229,13 +223,8 @@ class BySchool(unittest.TestCase):
         """A small académie from the seeded generator (SIECLE and Pronote
         exports, several encodings and header names): each school's row of
         academie.xlsx gives the statuses the generator planted."""
-        if not os.path.exists(GEN):
-            subprocess.run(["make", "-s", "-C", TOP, "build/gen-academie"],
-                           check=True, timeout=600)
-        data = os.path.join(self.dir, "donnees")
-        subprocess.run([GEN, "--out", data, "--pupils", "2500", "--schools",
-                        "10", "--seed", "11"], check=True,
-                       capture_output=True, timeout=600)
+        data = generate(os.path.join(self.dir, "donnees"), "--pupils", "2500",
+                        "--schools", "10", "--seed", "11")
         args = []
         for path in sorted(glob.glob(os.path.join(data, "*-eleves.csv"))):
             args += ["--roll", path]
@@ -247,7 +236,7 @@ class BySchool(unittest.TestCase):
         self.assertEqual(proc.returncode, 1, proc.stderr)
         with open(os.path.join(data, "attendu.csv"), encoding="utf-8") as f:
             expected = {r["UAI"]: r for r in csv.DictReader(f, delimiter=";")}
-        rows = table(openpyxl.load_workbook(
+        rows = sheet_rows(openpyxl.load_workbook(
             os.path.join(self.out, "academie.xlsx"))["Académie"])
         self.assertEqual(sorted(r["UAI"] for r in rows[:-1]),
                          sorted(expected))

@@ -26,7 +26,7 @@ import unittest
 import openpyxl
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from test_e2e import command, FIXED, TOP  # noqa: E402
+from support import FIXED, TOP, command, sheet_rows  # noqa: E402
 
 CORPUS = os.path.join(TOP, "tests", "corpus")
 sys.path.insert(0, CORPUS)
@@ -116,12 +116,6 @@ def snapshot(top):
                     h.update(block)
             found[os.path.relpath(path, top)] = h.hexdigest()
     return found
-
-
-def sheet_rows(ws):
-    rows = ws.iter_rows(values_only=True)
-    header = next(rows, ())
-    return [dict(zip(header, r)) for r in rows]
 
 
 def tail(text, n=1500):

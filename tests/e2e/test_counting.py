@@ -15,9 +15,7 @@ import unittest
 
 import openpyxl
 
-from test_e2e import FIXED, SAMPLES, TOP, command
-
-GEN = os.path.join(TOP, "build", "gen-academie")
+from support import FIXED, SAMPLES, command, generate
 
 
 def decode(data):
@@ -141,13 +139,7 @@ class NothingLost(unittest.TestCase):
         self.assertGreater(shown, 200)
 
     def generate(self, *args):
-        if not os.path.exists(GEN):
-            subprocess.run(["make", "-s", "-C", TOP, "build/gen-academie"],
-                           check=True, timeout=600)
-        data = os.path.join(self.dir, "donnees")
-        subprocess.run([GEN, "--out", data, *args], check=True,
-                       capture_output=True, timeout=600)
-        return data
+        return generate(os.path.join(self.dir, "donnees"), *args)
 
     def test_generated_school_every_row_shows_once(self):
         data = self.generate("--single", "--pupils", "600", "--seed", "7")

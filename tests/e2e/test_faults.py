@@ -19,7 +19,7 @@ import zipfile
 
 import openpyxl
 
-from test_e2e import command, FIXED, PLACEMENT_HEADER, ROLL_HEADER, placement
+from support import FIXED, PLACEMENT_HEADER, ROLL_HEADER, command, placement
 
 TIMEOUT = 600       # seconds for one run, valgrind included
 BIG = 30000         # pupils: writing takes long enough to be caught at it

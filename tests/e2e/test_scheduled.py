@@ -11,15 +11,8 @@ import unittest
 
 import openpyxl
 
-from test_e2e import command, COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, TOP, \
-    fill, placement
-
-
-
-def sheet_rows(ws):
-    header = [c.value for c in ws[1]]
-    return [dict(zip(header, row)) for row in ws.iter_rows(min_row=2,
-                                                           values_only=True)]
+from support import (COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, TOP,
+                     command, fill, placement, sheet_rows)
 
 
 class Scheduled(unittest.TestCase):
@@ -183,7 +176,9 @@ class Scheduled(unittest.TestCase):
                 "DURAND;Zoé;2nde 2;A3;02/02/2008"]
         # Run 1: Léa's convention lacks the head's signature; Paul has none.
         self.files(roll, [placement("A1", signed="non")])
-        self.run_files()
+        proc = self.run_files()
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertNotIn("Changements depuis", proc.stdout)
         # Run 2: the signature arrives, Paul finds a host, Zoé leaves,
         # Hugo arrives.
         self.files(roll[:2] + ["PETIT;Hugo;2nde 2;A4;03/03/2008"],

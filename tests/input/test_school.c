@@ -54,15 +54,21 @@ static int teardown(void **state)
 }
 
 /* Writes text as file name in the fixture's folder and loads it. */
-static void load(fixture *f, const char *name, sc_kind kind, const char *text)
+#define load(f, name, kind, text) \
+    load_at((f), (name), (kind), (text), __FILE__, __LINE__)
+
+static void load_at(fixture *f, const char *name, sc_kind kind,
+                    const char *text, const char *file, int line)
 {
     char path[128];
 
-    snprintf(path, sizeof path, "%s/%s", f->dir, name);
-    assert_int_equal(support_write_file(path, text), 0);
-    assert_int_equal(sc_file_load(&f->files[f->nfiles++], path, kind, NULL,
-                                  &f->anomalies, &f->diag),
-                     SC_OK);
+    support_join_at(path, sizeof path, f->dir, name, file, line);
+    support_write_at(path, text, strlen(text), file, line);
+    _assert_int_equal(
+        cast_to_largest_integral_type(sc_file_load(&f->files[f->nfiles++],
+                                                   path, kind, NULL,
+                                                   &f->anomalies, &f->diag)),
+        cast_to_largest_integral_type(SC_OK), file, line);
 }
 
 static sc_error split(fixture *f, int by_school)

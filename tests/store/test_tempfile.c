@@ -55,7 +55,7 @@ static void test_open_creates_file_nobody_else_can_read(void **state)
     assert_int_equal(st.st_mode & 077, 0);
     assert_non_null(strstr(tmp.tmp, "/suivi.xlsx.tmp-"));
     sc_tempfile_abort(&tmp);
-    assert_int_equal(support_count_files(f->dir), 0);
+    support_assert_files(f->dir, 0);
     umask(022);
 }
 
@@ -65,7 +65,7 @@ static void test_commit_gives_group_read_and_final_name(void **state)
     sc_tempfile tmp;
     struct stat st;
 
-    assert_int_equal(support_write_file(f->path, "ancien"), 0);
+    support_write(f->path, "ancien");
     assert_int_equal(sc_tempfile_open(&tmp, f->path, "le classeur", &f->diag),
                      SC_OK);
     assert_int_equal(write(tmp.fd, "nouveau", 7), 7);
@@ -75,7 +75,7 @@ static void test_commit_gives_group_read_and_final_name(void **state)
     assert_int_equal(stat(f->path, &st), 0);
     assert_int_equal(st.st_mode & 0777, 0640);
     assert_int_equal(st.st_size, 7);
-    assert_int_equal(support_count_files(f->dir), 1);
+    support_assert_files(f->dir, 1);
 }
 
 static void test_sweep_removes_only_killed_runs_temporaries(void **state)
@@ -87,13 +87,13 @@ static void test_sweep_removes_only_killed_runs_temporaries(void **state)
 
     for (size_t i = 0; i < sizeof keep / sizeof *keep; i++) {
         snprintf(name, sizeof name, "%s/%s", f->dir, keep[i]);
-        assert_int_equal(support_write_file(name, "x"), 0);
+        support_write(name, "x");
     }
     snprintf(name, sizeof name, "%s/suivi.xlsx.tmp-a1B2c3", f->dir);
-    assert_int_equal(support_write_file(name, "à moitié écrit"), 0);
+    support_write(name, "à moitié écrit");
     sc_tempfile_sweep(f->path);
     assert_int_equal(access(name, F_OK), -1);
-    assert_int_equal(support_count_files(f->dir), 5);
+    support_assert_files(f->dir, 5);
 }
 
 static void test_sweep_dir_removes_every_killed_runs_temporary(void **state)
@@ -108,14 +108,14 @@ static void test_sweep_dir_removes_every_killed_runs_temporary(void **state)
 
     for (size_t i = 0; i < 3; i++) {
         snprintf(name, sizeof name, "%s/%s", f->dir, gone[i]);
-        assert_int_equal(support_write_file(name, "x"), 0);
+        support_write(name, "x");
     }
     for (size_t i = 0; i < 4; i++) {
         snprintf(name, sizeof name, "%s/%s", f->dir, kept[i]);
-        assert_int_equal(support_write_file(name, "x"), 0);
+        support_write(name, "x");
     }
     sc_tempfile_sweep_dir(f->dir);
-    assert_int_equal(support_count_files(f->dir), 4);
+    support_assert_files(f->dir, 4);
     for (size_t i = 0; i < 4; i++) {
         snprintf(name, sizeof name, "%s/%s", f->dir, kept[i]);
         assert_int_equal(access(name, F_OK), 0);

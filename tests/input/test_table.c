@@ -1,0 +1,192 @@
+/*
+ * test_table.c - unit tests of table.c: the rows every reader gives, their
+ * fields kept in a few large blocks per table.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+#define SUPPORT_COUNT_BLOCKS
+#include "../support.h"
+#include "stagecheck/input/table.h"
+
+static int setup(void **state)
+{
+    sc_table *table = sc_table_new("eleves.csv");
+
+    if (!table)
+        return -1;
+    *state = table;
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    sc_table_free(*state);
+    return 0;
+}
+
+/* Adds a row of the given fields (string literals), copied as fields. */
+#define add_row(t, line, ...) \
+    add_row_at((t), (line), (const char *[]){__VA_ARGS__, NULL}, __FILE__, \
+               __LINE__)
+
+static void add_row_at(sc_table *t, unsigned line, const char **cells,
+                       const char *file, int at)
+{
+    char *fields[16];
+    size_t n = 0;
+
+    for (; cells[n]; n++) {
+        fields[n] = sc_table_field(t, cells[n], strlen(cells[n]));
+        _assert_true(cast_to_largest_integral_type(fields[n] != NULL),
+                     "sc_table_field", file, at);
+    }
+    _assert_int_equal(
+        cast_to_largest_integral_type(sc_table_add_row(t, line, fields, n)),
+        cast_to_largest_integral_type(SC_OK), file, at);
+}
+
+static void test_new_is_an_empty_table_of_its_path(void **state)
+{
+    sc_table *t = *state;
+
+    assert_string_equal(t->path, "eleves.csv");
+    assert_null(t->sheet);
+    assert_int_equal(t->sep, 0);
+    assert_int_equal(t->nrows, 0);
+    assert_null(t->rows);
+}
+
+static void test_field_is_a_cleaned_copy(void **state)
+{
+    sc_table *t = *state;
+    char text[] = "  =\"0701\"  ;reste";
+    char *field = sc_table_field(t, text, 11);
+
+    assert_non_null(field);
+    assert_ptr_not_equal(field, text);
+    assert_string_equal(field, "0701"); /* trimmed, ="..." removed */
+    text[4] = 'X';
+    assert_string_equal(field, "0701");
+}
+
+static void test_add_row_keeps_line_fields_and_order(void **state)
+{
+    sc_table *t = *state;
+
+    add_row(t, 1, "Nom", "Prénom", "Classe");
+    add_row(t, 4, "DUPONT", "Léa", "2nde 1");
+    assert_int_equal(t->nrows, 2);
+    assert_int_equal(t->rows[0].line, 1);
+    assert_int_equal(t->rows[0].nfields, 3);
+    assert_string_equal(t->rows[0].fields[2], "Classe");
+    assert_int_equal(t->rows[1].line, 4);
+    assert_string_equal(t->rows[1].fields[1], "Léa");
+}
+
+static void test_add_row_of_empty_fields_is_left_out(void **state)
+{
+    sc_table *t = *state;
+
+    add_row(t, 1, "Nom");
+    add_row(t, 2, "", "", "");
+    add_row(t, 3, "   ", "\t"); /* cleaned to empty fields */
+    add_row(t, 4, "", "DUPONT");
+    assert_int_equal(t->nrows, 2);
+    assert_int_equal(t->rows[1].line, 4);
+}
+
+static void test_row_blank_counts_no_break_spaces_as_blank(void **state)
+{
+    char nbsp[] = "\xC2\xA0", space[] = " ", name[] = "DUPONT";
+    char *blank[] = {nbsp, space}, *full[] = {nbsp, name};
+
+    (void)state;
+    assert_true(sc_table_row_blank(&(sc_row){1, 2, blank}));
+    assert_false(sc_table_row_blank(&(sc_row){1, 2, full}));
+    assert_true(sc_table_row_blank(&(sc_row){1, 0, NULL}));
+}
+
+static void test_alloc_is_aligned_as_asked(void **state)
+{
+    sc_table *t = *state;
+
+    assert_non_null(sc_table_alloc(t, 3, 1));
+    for (size_t align = 1; align <= 16; align *= 2) {
+        void *p = sc_table_alloc(t, 5, align);
+
+        assert_non_null(p);
+        assert_int_equal((uintptr_t)p % align, 0);
+    }
+}
+
+static void test_alloc_bigger_than_a_block_is_whole(void **state)
+{
+    sc_table *t = *state;
+    size_t big = 200 * 1024;
+    char *p = sc_table_alloc(t, big, 1);
+
+    assert_non_null(p);
+    memset(p, 'a', big); /* all of it is there (ASan would say) */
+    assert_int_equal(p[big - 1], 'a');
+}
+
+static void test_fields_stay_put_while_rows_grow(void **state)
+{
+    sc_table *t = *state;
+    char cell[32];
+
+    /* Many rows, several blocks: earlier fields never move. */
+    for (unsigned i = 0; i < 20000; i++) {
+        snprintf(cell, sizeof cell, "cellule %u", i);
+        add_row(t, i + 1, cell, "x");
+    }
+    assert_int_equal(t->nrows, 20000);
+    assert_string_equal(t->rows[0].fields[0], "cellule 0");
+    assert_string_equal(t->rows[9999].fields[0], "cellule 9999");
+    assert_string_equal(t->rows[19999].fields[0], "cellule 19999");
+    assert_int_equal(t->rows[19999].line, 20000);
+}
+
+static void test_free_gives_back_every_block(void **state)
+{
+    long before = support_live_blocks();
+    sc_table *t = sc_table_new("stages.csv");
+    char cell[32];
+
+    (void)state;
+    assert_non_null(t);
+    for (unsigned i = 0; i < 20000; i++) {
+        snprintf(cell, sizeof cell, "%u", i);
+        add_row(t, i + 1, cell);
+    }
+    support_assert_more_blocks(before);
+    sc_table_free(t);
+    support_assert_live_blocks(before);
+    sc_table_free(NULL);
+    support_assert_live_blocks(before);
+}
+
+#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        TEST(test_new_is_an_empty_table_of_its_path),
+        TEST(test_field_is_a_cleaned_copy),
+        TEST(test_add_row_keeps_line_fields_and_order),
+        TEST(test_add_row_of_empty_fields_is_left_out),
+        TEST(test_row_blank_counts_no_break_spaces_as_blank),
+        TEST(test_alloc_is_aligned_as_asked),
+        TEST(test_alloc_bigger_than_a_block_is_whole),
+        TEST(test_fields_stay_put_while_rows_grow),
+        TEST(test_free_gives_back_every_block),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}

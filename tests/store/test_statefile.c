@@ -1,0 +1,407 @@
+/*
+ * test_statefile.c - unit tests of statefile.c: the state file beside a
+ * workbook, written and read back.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#include <cmocka.h>
+#include "../support.h"
+#include "stagecheck/store/statefile.h"
+#include "stagecheck/core/changes.h"
+#include "stagecheck/core/state.h"
+#include "stagecheck/core/status.h"
+#include "stagecheck/store/tempfile.h"
+
+/* Two states, the changes between them and a folder for the files;
+ * teardown frees and removes everything, so a failed assertion leaks
+ * nothing. */
+typedef struct fixture {
+    char dir[64];   /* mkdtemp folder, emptied and removed by teardown */
+    char path[128]; /* dir/suivi.xlsx.etat */
+    sc_diag diag;
+    sc_state a;
+    sc_state b;
+    sc_changes changes;
+    int previous[4]; /* previous_status, one per current item */
+    char *text;      /* a string a test allocates */
+} fixture;
+
+static int setup(void **state)
+{
+    fixture *f = calloc(1, sizeof *f);
+
+    if (!f)
+        return -1;
+    *state = f;
+    if (support_make_dir(f->dir, sizeof f->dir, "test_statefile") != 0)
+        return -1;
+    snprintf(f->path, sizeof f->path, "%s/suivi.xlsx.etat", f->dir);
+    return 0;
+}
+
+static int teardown(void **state)
+{
+    fixture *f = *state;
+
+    support_remove_dir(f->dir);
+    sc_state_clear(&f->a);
+    sc_state_clear(&f->b);
+    sc_changes_clear(&f->changes);
+    free(f->text);
+    free(f);
+    return 0;
+}
+
+/* A pupil's line (support.h): keyed by INE, or by name and class. */
+#define put support_state_put
+
+/* The whole file at path, which the fixture frees. */
+#define read_whole(f, path) (free((f)->text), (f)->text = support_read(path))
+
+#define assert_read_fails(f, content, err, line_) \
+    do { \
+        support_write((f)->path, (content)); \
+        assert_int_equal(sc_statefile_read(&(f)->a, (f)->path, &(f)->diag), \
+                         (err)); \
+        assert_string_equal((f)->diag.file, (f)->path); \
+        assert_int_equal((f)->diag.line, (line_)); \
+        assert_true((f)->diag.message[0] != '\0'); \
+        assert_int_equal((f)->a.count, 0); \
+    } while (0)
+
+static const char header[] =
+    "# stagecheck — état du dernier passage : ne pas modifier à la main\n";
+
+/* ---- Path --------------------------------------------------------------- */
+
+static void test_path_is_workbook_path_plus_etat(void **state)
+{
+    fixture *f = *state;
+
+    f->text = sc_statefile_path("out/suivi-stages.xlsx");
+    assert_non_null(f->text);
+    assert_string_equal(f->text, "out/suivi-stages.xlsx.etat");
+}
+
+/* ---- Writing and reading back ------------------------------------------- */
+
+static void test_write_then_read_gives_the_same_lines(void **state)
+{
+    fixture *f = *state;
+
+    put(&f->a, "123456789AB", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    put(&f->a, NULL, "2NDE 2", "ÉLIE", "Anaïs", SC_STATUS_DISPENSED);
+    put(&f->a, NULL, "2nde 10", "N'DIAYE", "Aïssatou", SC_STATUS_NO_HOST);
+    put(&f->a, "9Z", "2nde 10", "MARTIN", "Léa", SC_STATUS_CHECK);
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+
+    assert_int_equal(f->b.count, f->a.count);
+    for (size_t i = 0; i < f->a.count; i++) {
+        assert_string_equal(f->b.items[i].key, f->a.items[i].key);
+        assert_string_equal(f->b.items[i].class_name,
+                            f->a.items[i].class_name);
+        assert_string_equal(f->b.items[i].surname, f->a.items[i].surname);
+        assert_string_equal(f->b.items[i].first, f->a.items[i].first);
+        assert_int_equal(f->b.items[i].status, f->a.items[i].status);
+        assert_int_equal(f->b.items[i].pupil, -1);
+    }
+}
+
+static void test_write_gives_comment_then_one_tab_separated_line(void **state)
+{
+    fixture *f = *state;
+    char expected[512];
+
+    put(&f->a, "1A", "2nde 2", "ÉLIE", "Anaïs", SC_STATUS_READY);
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    snprintf(expected, sizeof expected, "%s%s", header,
+             "INE:1A\t2nde 2\tÉLIE\tAnaïs\tPrêt\n");
+    assert_string_equal(read_whole(f, f->path), expected);
+}
+
+static void test_write_turns_tab_and_newline_in_a_field_into_spaces(
+    void **state)
+{
+    fixture *f = *state;
+    char expected[512];
+
+    put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    /* A field changed behind sc_state_add's back is still cleaned. */
+    f->a.items[0].surname[2] = '\t';
+    f->a.items[0].first[1] = '\n';
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    snprintf(expected, sizeof expected, "%s%s", header,
+             "INE:1A\t2nde 2\tDU ONT\tJ an\tPrêt\n");
+    assert_string_equal(read_whole(f, f->path), expected);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.count, 1);
+    assert_string_equal(f->b.items[0].surname, "DU ONT");
+}
+
+static void test_add_cleans_tabs_so_the_next_run_compares_equal(void **state)
+{
+    fixture *f = *state;
+
+    put(&f->a, "1\tA", "2nde\t2", "DU\rPONT", "Jean\n", SC_STATUS_READY);
+    assert_string_equal(f->a.items[0].key, "INE:1 A");
+    assert_string_equal(f->a.items[0].class_name, "2nde 2");
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(sc_changes_compare(&f->b, &f->a, &f->changes,
+                                        f->previous), SC_OK);
+    assert_int_equal(f->changes.count, 0);
+    assert_int_equal(f->previous[0], SC_STATUS_READY);
+}
+
+static void test_written_file_is_closed_to_others(void **state)
+{
+    fixture *f = *state;
+    struct stat st;
+
+    put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(st.st_mode & 007, 0);
+    support_assert_files(f->dir, 1); /* no temporary left */
+}
+
+static void test_write_into_missing_folder_fails_without_leftover(
+    void **state)
+{
+    fixture *f = *state;
+    char path[256];
+
+    put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    snprintf(path, sizeof path, "%s/absent/suivi.xlsx.etat", f->dir);
+    assert_int_equal(sc_statefile_write(&f->a, path, &f->diag), SC_ERROR_OUTPUT);
+    assert_string_equal(f->diag.file, path);
+    assert_non_null(strstr(f->diag.message, "fichier d'état"));
+    support_assert_files(f->dir, 0);
+}
+
+static void test_write_that_cannot_rename_removes_its_temp(void **state)
+{
+    fixture *f = *state;
+
+    /* rename() of a file onto a folder fails after the temporary file is
+     * written: it must not stay behind. */
+    assert_int_equal(mkdir(f->path, 0700), 0);
+    put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag),
+                     SC_ERROR_OUTPUT);
+    assert_string_equal(f->diag.file, f->path);
+    support_assert_files(f->dir, 1);
+}
+
+static void test_write_replaces_the_previous_state(void **state)
+{
+    fixture *f = *state;
+
+    support_write(f->path, "ancien contenu\n");
+    put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.count, 1);
+    assert_string_equal(f->b.items[0].key, "INE:1A");
+    support_assert_files(f->dir, 1);
+}
+
+static void test_write_of_an_empty_state_reads_back_empty(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_string_equal(read_whole(f, f->path), header);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.count, 0);
+}
+
+static void test_prepare_leaves_the_state_in_the_temporary_file(void **state)
+{
+    fixture *f = *state;
+    sc_tempfile tmp;
+    char expected[512];
+
+    put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    assert_int_equal(sc_statefile_prepare(&f->a, f->path, &tmp, &f->diag),
+                     SC_OK);
+    /* Nothing at the path until the caller commits. */
+    assert_int_equal(access(f->path, F_OK), -1);
+    support_assert_files(f->dir, 1);
+    snprintf(expected, sizeof expected, "%s%s", header,
+             "INE:1A\t2nde 2\tDUPONT\tJean\tPrêt\n");
+    assert_string_equal(read_whole(f, tmp.tmp), expected);
+    assert_int_equal(sc_tempfile_commit(&tmp, &f->diag), SC_OK);
+    assert_string_equal(read_whole(f, f->path), expected);
+    support_assert_files(f->dir, 1);
+}
+
+static void test_read_missing_file_is_file_open(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag),
+                     SC_ERROR_FILE_OPEN);
+    assert_string_equal(f->diag.file, f->path);
+    assert_int_equal(f->a.count, 0);
+    assert_null(f->a.items);
+}
+
+static void test_read_of_a_folder_is_state_error(void **state)
+{
+    fixture *f = *state;
+
+    /* There is something at the path, so not "no previous run". */
+    assert_int_equal(mkdir(f->path, 0700), 0);
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag),
+                     SC_ERROR_STATE);
+    assert_string_equal(f->diag.file, f->path);
+    assert_int_equal(f->a.count, 0);
+}
+
+static void test_read_skips_comments_blank_lines_and_crlf(void **state)
+{
+    fixture *f = *state;
+
+    support_write(f->path, "# en-tête\n\n"
+                        "INE:1A\t2nde 2\tDUPONT\tJean\tDossier incomplet\r\n"
+                        "\r\n# fin\n"
+                        "INE:2B\t2nde 3\tMARTIN\tLéa\tSans lieu d'accueil");
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->a.count, 2);
+    assert_string_equal(f->a.items[0].first, "Jean");
+    assert_int_equal(f->a.items[0].status, SC_STATUS_INCOMPLETE);
+    assert_string_equal(f->a.items[1].key, "INE:2B");
+    assert_int_equal(f->a.items[1].status, SC_STATUS_NO_HOST);
+}
+
+static void test_read_line_of_three_fields_is_state_error_there(void **state)
+{
+    fixture *f = *state;
+
+    assert_read_fails(f, "# en-tête\n"
+                         "INE:1A\t2nde 2\tDUPONT\tJean\tPrêt\n"
+                         "\n"
+                         "INE:2B\t2nde 2\tMARTIN\n",
+                      SC_ERROR_STATE, 4);
+}
+
+static void test_read_line_of_six_fields_is_state_error(void **state)
+{
+    fixture *f = *state;
+
+    assert_read_fails(f, "INE:1A\t2nde 2\tDUPONT\tJean\tPrêt\tPrêt\n",
+                      SC_ERROR_STATE, 1);
+}
+
+static void test_read_unknown_status_is_state_error_there(void **state)
+{
+    fixture *f = *state;
+
+    assert_read_fails(f, "# en-tête\n"
+                         "INE:1A\t2nde 2\tDUPONT\tJean\tPrêt\n"
+                         "INE:2B\t2nde 2\tMARTIN\tLéa\tPret\n",
+                      SC_ERROR_STATE, 3);
+    assert_non_null(strstr(f->diag.message, "Pret"));
+}
+
+static void test_read_invalid_utf8_is_state_error(void **state)
+{
+    fixture *f = *state;
+
+    assert_read_fails(f, "INE:1A\t2nde 2\t\xC9LIE\tJean\tPrêt\n",
+                      SC_ERROR_STATE, 1);
+}
+
+static void test_read_nul_byte_is_state_error(void **state)
+{
+    fixture *f = *state;
+    static const char line[] = "INE:1A\t2nde 2\tDUPONT\tJean\tPrêt\0x\n";
+
+    support_write_bytes(f->path, line, sizeof line - 1);
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag),
+                     SC_ERROR_STATE);
+    assert_int_equal(f->diag.line, 1);
+    assert_int_equal(f->a.count, 0);
+}
+
+static void test_read_empty_key_is_state_error(void **state)
+{
+    fixture *f = *state;
+
+    assert_read_fails(f, "\t2nde 2\tDUPONT\tJean\tPrêt\n", SC_ERROR_STATE, 1);
+}
+
+static void test_read_long_line(void **state)
+{
+    fixture *f = *state;
+    size_t n = 100000;
+
+    /* Longer than any buffer a line reader might guess. */
+    f->text = malloc(n + 64);
+    assert_non_null(f->text);
+    memcpy(f->text, "INE:1A\t2nde 2\t", 14);
+    memset(f->text + 14, 'A', n);
+    strcpy(f->text + 14 + n, "\tJean\tPrêt\n");
+    support_write(f->path, f->text);
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->a.count, 1);
+    assert_int_equal(strlen(f->a.items[0].surname), n);
+}
+
+static void test_read_knows_every_status_label(void **state)
+{
+    fixture *f = *state;
+    char line[256];
+
+    /* What the file says is what sc_status_label writes, for each status. */
+    for (int s = 0; s < SC_STATUS_COUNT; s++) {
+        snprintf(line, sizeof line, "INE:%d\t2nde 2\tDUPONT\tJean\t%s\n", s,
+                 sc_status_label((sc_status)s));
+        support_write(f->path, line);
+        sc_state_clear(&f->a);
+        assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag), SC_OK);
+        assert_int_equal(f->a.count, 1);
+        assert_int_equal(f->a.items[0].status, s);
+    }
+}
+
+#define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        TEST(test_path_is_workbook_path_plus_etat),
+        TEST(test_write_then_read_gives_the_same_lines),
+        TEST(test_write_gives_comment_then_one_tab_separated_line),
+        TEST(test_write_turns_tab_and_newline_in_a_field_into_spaces),
+        TEST(test_add_cleans_tabs_so_the_next_run_compares_equal),
+        TEST(test_written_file_is_closed_to_others),
+        TEST(test_write_into_missing_folder_fails_without_leftover),
+        TEST(test_write_that_cannot_rename_removes_its_temp),
+        TEST(test_write_replaces_the_previous_state),
+        TEST(test_write_of_an_empty_state_reads_back_empty),
+        TEST(test_prepare_leaves_the_state_in_the_temporary_file),
+        TEST(test_read_missing_file_is_file_open),
+        TEST(test_read_of_a_folder_is_state_error),
+        TEST(test_read_skips_comments_blank_lines_and_crlf),
+        TEST(test_read_line_of_three_fields_is_state_error_there),
+        TEST(test_read_line_of_six_fields_is_state_error),
+        TEST(test_read_unknown_status_is_state_error_there),
+        TEST(test_read_invalid_utf8_is_state_error),
+        TEST(test_read_nul_byte_is_state_error),
+        TEST(test_read_empty_key_is_state_error),
+        TEST(test_read_long_line),
+        TEST(test_read_knows_every_status_label),
+    };
+
+    return cmocka_run_group_tests(tests, NULL, NULL);
+}
