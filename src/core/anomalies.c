@@ -1,5 +1,5 @@
 /*
- * anomaly.c - the list of input problems.
+ * anomalies.c - the list of input problems.
  */
 #include <stdarg.h>
 #include <stdio.h>

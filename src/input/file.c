@@ -1,5 +1,5 @@
 /*
- * load.c - one input file into the dataset.
+ * file.c - one input file into the dataset.
  */
 #include <stdlib.h>
 #include <string.h>

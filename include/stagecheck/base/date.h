@@ -1,5 +1,6 @@
 /*
- * date.h - calendar dates, the parsers of date cells and the national period.
+ * date.h - calendar dates and the parsers of date cells (the school
+ * calendar is core/period.h).
  */
 #ifndef STAGECHECK_BASE_DATE_H
 #define STAGECHECK_BASE_DATE_H

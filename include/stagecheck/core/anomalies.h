@@ -1,5 +1,5 @@
 /*
- * anomaly.h - the list of problems found in the input, shown on the
+ * anomalies.h - the list of problems found in the input, shown on the
  * Anomalies sheet and counted in the summary.
  */
 #ifndef STAGECHECK_CORE_ANOMALIES_H

@@ -1,5 +1,5 @@
 /*
- * load.h - one input file into the dataset: read and decode, parse with the
+ * file.h - one input file into the dataset: read and decode, parse with the
  * separator that yields a header, map the header, build the records.
  */
 #ifndef STAGECHECK_INPUT_FILE_H

@@ -1,9 +1,10 @@
 /*
- * csvfile.h - reading an export: bytes -> UTF-8 -> rows of fields.
+ * source.h - reading an export: its bytes decoded to UTF-8, and the
+ * separator its lines use (csv.h parses them).
  *
  * Decoding: UTF-8 with or without BOM, UTF-16 (LE or BE) with a BOM or
- * recognised by its NUL bytes, otherwise Windows-1252 (through iconv). Parsing: libcsv, with the separator detected
- * among ';', ',' and TAB. Each row keeps the 1-based line where it starts.
+ * recognised by its NUL bytes, otherwise Windows-1252 (through iconv). The
+ * separator is detected among ';', ',' and TAB.
  */
 #ifndef STAGECHECK_INPUT_SOURCE_H
 #define STAGECHECK_INPUT_SOURCE_H
