@@ -71,12 +71,14 @@ demo: deps
 	 if [ $$st -le 1 ]; then echo "Classeur écrit : $$(pwd)/out/suivi-stages.xlsx"; \
 	 else exit $$st; fi
 
-# mk/*.mk add their own targets, and to TEST_MORE what `make test` runs too.
+# mk/*.mk add their own targets, and what `make test` runs too: TEST_FIRST
+# (quick checks, before anything is built), TEST_MORE (after the suites).
+TEST_FIRST :=
 TEST_MORE :=
 -include $(wildcard mk/*.mk)
 
 test: test-deps
-	@$(MAKE) --no-print-directory $(BIN) unit e2e $(TEST_MORE)
+	@$(MAKE) --no-print-directory $(TEST_FIRST) $(BIN) unit e2e $(TEST_MORE)
 
 unit: $(UNIT_BINS)
 	@fail=0; for t in $(UNIT_BINS); do $$t || fail=1; done; exit $$fail
