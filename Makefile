@@ -10,14 +10,35 @@ CFLAGS  ?= -O2 -g
 WARN    := -std=c11 -Wall -Wextra -Wshadow -Wstrict-prototypes \
            -Wmissing-prototypes -Wwrite-strings -Wundef
 CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iinclude -MMD -MP
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null) -lcsv
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 
 # Debian packages: to build, and to run the tests.
 BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev \
               libinih-dev
 TEST_DEBS  := libcmocka-dev python3 python3-openpyxl
+# The Debian package of each .pc file, and the make target that installs it.
+DEB_xlsxwriter := libxlsxwriter-dev
+DEB_libutf8proc := libutf8proc-dev
+DEB_inih := libinih-dev
+DEB_cmocka := libcmocka-dev
+DEPS_cmocka := test-deps
+
+# $(call pkg_config,OPTION,PACKAGES): pkg-config's answer, or a stop that
+# names the first package without a .pc file. Only recipes expand it, so
+# `make test` and `make demo` install the packages before it is asked.
+pkg_missing = $(firstword $(foreach p,$1,$(if $(shell \
+    pkg-config --exists $p 2>/dev/null && echo y),,$p)))
+comma := ,
+pkg_stop = $(error pkg-config ne trouve pas $1 ($1.pc$(if $(DEB_$1),$(comma) \
+    paquet Debian $(DEB_$1))) : lancez « make $(or $(DEPS_$1),deps) »$(if $(shell \
+    command -v pkg-config),, (pkg-config lui-même est absent)))
+pkg_config = $(if $(call pkg_missing,$2),$(call pkg_stop,$(call \
+    pkg_missing,$2)),$(shell pkg-config $1 $2))
+# Each asked once per make, the first time a recipe needs it.
+PKG_CFLAGS = $(eval PKG_CFLAGS := $(call pkg_config,--cflags,$(PKGS)))$(PKG_CFLAGS)
+PKG_LIBS   = $(eval PKG_LIBS := $(call pkg_config,--libs,$(PKGS)) -lcsv)$(PKG_LIBS)
+CMOCKA_CFLAGS = $(eval CMOCKA_CFLAGS := $(call pkg_config,--cflags,cmocka))$(CMOCKA_CFLAGS)
+CMOCKA_LIBS   = $(eval CMOCKA_LIBS := $(call pkg_config,--libs,cmocka))$(CMOCKA_LIBS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man
@@ -51,8 +72,8 @@ $(BIN): $(B)/main.o $(B)/libstagecheck.a
 
 $(B)/tests/%: tests/%.c $(B)/libstagecheck.a
 	@mkdir -p $(@D)
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(shell pkg-config --cflags cmocka) \
-	    -o $@ $< $(B)/libstagecheck.a $(PKG_LIBS) $(shell pkg-config --libs cmocka)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) $(CMOCKA_CFLAGS) \
+	    -o $@ $< $(B)/libstagecheck.a $(PKG_LIBS) $(CMOCKA_LIBS)
 
 $(B):
 	@mkdir -p $(B)
