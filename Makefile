@@ -109,9 +109,11 @@ e2e: $(BIN)
 	STAGECHECK=$(abspath $(BIN)) $(PYTHON) -m unittest discover -s tests/e2e \
 	    -p 'test_*.py' -v
 
-install: stagecheck
+# $(BIN): the e2e test of install also runs under make check-asan and make
+# coverage, which build no ./stagecheck.
+install: $(BIN)
 	install -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(MANDIR)/man1
-	install -m 0755 stagecheck $(DESTDIR)$(BINDIR)/stagecheck
+	install -m 0755 $(BIN) $(DESTDIR)$(BINDIR)/stagecheck
 	install -m 0644 man/stagecheck.1 $(DESTDIR)$(MANDIR)/man1/stagecheck.1
 
 uninstall:
