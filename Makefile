@@ -45,8 +45,9 @@ MANDIR  ?= $(PREFIX)/share/man
 # Debian's python3, where python3-openpyxl lives (not a pyenv one).
 PYTHON  := /usr/bin/python3
 
-# B is the build folder and BIN the binary: make check-asan builds a
-# second, instrumented copy of everything in build/asan.
+# B is the build folder and BIN the binary: make check-asan and make
+# coverage build instrumented copies of everything in build/asan and
+# build/coverage; mk/*.mk build into $(B) too.
 B       ?= build
 BIN     ?= stagecheck
 # src/ holds one folder per layer (HACKING.md) and, on top, run.c, main.c
