@@ -1,15 +1,18 @@
 #!/bin/sh
 # bench/run.sh - what `make bench` runs: generates the fictitious académie
-# (seeded, build/gen-academie), runs stagecheck and the floor program
-# (bench/floor.c) under /usr/bin/time, and writes the figures into README
-# between the "bench:début" and "bench:fin" markers.
+# (seeded, $GEN), runs stagecheck and the floor program (bench/floor.c)
+# under /usr/bin/time, and writes the figures into HACKING.md between the
+# "bench:début" and "bench:fin" markers.
 #
 # Each figure is the median of RUNS runs (3 by default). Timing is done
-# here, never in tests: these machines are noisy.
+# here, never in tests: these machines are noisy. make bench says where
+# the programs are and where to work; the defaults are its own.
 set -eu
 
 RUNS=${RUNS:-3}
-B=build/bench
+B=${BENCH_DIR:-build/bench}
+GEN=${GEN:-build/gen-academie}
+FLOOR=${FLOOR:-build/floor}
 SC=$B/stagecheck
 AS_OF=2025-05-26
 PYTHON=/usr/bin/python3
@@ -17,20 +20,20 @@ PYTHON=/usr/bin/python3
 mkdir -p $B
 # libxlsxwriter's scratch files (one per sheet) in memory, for stagecheck
 # and the floor alike: on a disk their creation and deletion costs more
-# than the work measured, and varies from run to run (README).
+# than the work measured, and varies from run to run (HACKING.md).
 if [ -z "${TMPDIR:-}" ] && [ -d /dev/shm ] && [ -w /dev/shm ]; then
     TMPDIR=/dev/shm
     export TMPDIR
 fi
 # A copy: a rebuild of ./stagecheck during the bench cannot touch it.
-cp stagecheck $SC
+cp "${STAGECHECK:-stagecheck}" $SC
 
 # gen NAME ARGS...: a fresh data set in $B/NAME.
 gen() {
     name=$1
     shift
     rm -rf "$B/$name"
-    build/gen-academie --out "$B/$name" "$@" >/dev/null
+    "$GEN" --out "$B/$name" "$@" >/dev/null
 }
 
 # args DIR: the --roll and --placements options of every file of DIR.
@@ -74,9 +77,9 @@ measure academie $SC $(args $B/full) --by-school $B/out --as-of $AS_OF -q \
 # The floor writes what the académie run wrote: same workbooks, sheets,
 # cells and text lengths (bench/shape.py reads them back).
 $PYTHON bench/shape.py $B/out/*.xlsx > $B/shape.txt
-measure plancher build/floor $B/shape.txt $B/out >> $B/results
+measure plancher "$FLOOR" $B/shape.txt $B/out >> $B/results
 measure double $SC $(args $B/double) --by-school $B/out --as-of $AS_OF -q \
     >> $B/results
 
-$PYTHON bench/readme.py $B/results README.md
+$PYTHON bench/readme.py $B/results HACKING.md
 cat $B/results

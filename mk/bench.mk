@@ -1,19 +1,29 @@
-# mk/bench.mk - the seeded generator of a fictitious académie (issue 5):
-# build/gen-academie, from tools/gen-academie.c (libc only, see tools/README.md).
+# mk/bench.mk - the seeded generator of a fictitious académie (issue 5),
+# from tools/gen-academie.c (libc only, see tools/README.md), and make bench.
 
-build/gen-academie: tools/gen-academie.c
-	@mkdir -p build
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $<
+# The generator makes test data; it is not code under test. One copy,
+# built the same way whatever B and CFLAGS are (make check-asan, make
+# coverage), in build/: tests/e2e look for it there and run
+# `make build/gen-academie` when it is missing.
+GEN_ACADEMIE := build/gen-academie
+
+$(GEN_ACADEMIE): tools/gen-academie.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(WARN) -O2 -g -o $@ $<
 
 # The end-to-end tests count rows on a generated lycée and académie.
-e2e: build/gen-academie
+e2e: $(GEN_ACADEMIE)
 
-# make bench: the figures of README's « Rapidité » section (bench/run.sh).
-build/floor: bench/floor.c
-	@mkdir -p build
-	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) -o $@ $< $(PKG_LIBS)
+# make bench: the figures of README's « Rapidité » section (bench/run.sh),
+# for $(BIN) and the floor program, both built with the flags of $(B).
+$(B)/floor: bench/floor.c
+	@mkdir -p $(@D)
+	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 .PHONY: bench
 bench: test-deps
-	@$(MAKE) --no-print-directory stagecheck build/gen-academie build/floor
-	@sh bench/run.sh
+	@$(MAKE) --no-print-directory $(BIN) $(GEN_ACADEMIE) $(B)/floor
+	@BENCH_DIR=$(B)/bench STAGECHECK=$(BIN) GEN=$(GEN_ACADEMIE) \
+	    FLOOR=$(B)/floor sh bench/run.sh
+
+-include $(GEN_ACADEMIE).d $(B)/floor.d

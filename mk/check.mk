@@ -9,15 +9,17 @@ VALGRIND   := valgrind -q --error-exitcode=99 --leak-check=full \
               --show-leak-kinds=definite,indirect,possible \
               --errors-for-leak-kinds=definite,indirect,possible
 
+ASAN_B     := build/asan
+
 .PHONY: check-asan check-valgrind
 check-asan: test-deps
 	@ASAN_OPTIONS=detect_leaks=1:exitcode=86 \
 	 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
-	 $(MAKE) --no-print-directory B=build/asan BIN=build/asan/stagecheck \
+	 $(MAKE) --no-print-directory B=$(ASAN_B) BIN=$(ASAN_B)/stagecheck \
 	    CFLAGS="$(ASAN_FLAGS)" LDFLAGS="-fsanitize=address,undefined" \
-	    build/asan/stagecheck unit e2e fuzz-replay
+	    $(ASAN_B)/stagecheck unit e2e fuzz-replay
 
 check-valgrind: test-deps
 	@sh tools/install-deps.sh valgrind
-	@$(MAKE) --no-print-directory stagecheck
+	@$(MAKE) --no-print-directory $(BIN)
 	STAGECHECK_WRAPPER="$(VALGRIND)" $(MAKE) --no-print-directory e2e
