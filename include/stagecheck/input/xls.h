@@ -1,0 +1,32 @@
+/*
+ * xls.h - an .xls workbook (Excel 97-2003, BIFF in an OLE compound file),
+ * read with libfreexl.
+ *
+ * For spreadsheet.c; other modules go through spreadsheet.h.
+ */
+#ifndef STAGECHECK_INPUT_XLS_H
+#define STAGECHECK_INPUT_XLS_H
+
+#include <stddef.h>
+#include "stagecheck/base/error.h"
+#include "stagecheck/input/cells.h"
+
+typedef struct sc_xls sc_xls;
+
+/** Opens the .xls at path and lists its sheets. Returns SC_OK and *out,
+ *  SC_ERROR_MEMORY, or SC_ERROR_FILE_OPEN / SC_ERROR_FILE_READ (freexl
+ *  refuses it, or it is protected by a password) with diag filled. */
+sc_error sc_xls_open(const char *path, sc_xls **out, sc_diag *diag);
+
+/** Number of sheets, and the name of sheet i. */
+size_t sc_xls_count(const sc_xls *book);
+const char *sc_xls_sheet_name(const sc_xls *book, size_t i);
+
+/** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
+ *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */
+sc_error sc_xls_read(sc_xls *book, size_t i, sc_cells *cells, sc_diag *diag);
+
+/** Frees book; NULL is fine. */
+void sc_xls_free(sc_xls *book);
+
+#endif /* STAGECHECK_INPUT_XLS_H */

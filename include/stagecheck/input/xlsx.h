@@ -1,0 +1,34 @@
+/*
+ * xlsx.h - an .xlsx workbook (Office Open XML): xl/workbook.xml, its relationships, shared strings and styles, then one sheet's XML, streamed.
+ *
+ * For spreadsheet.c; other modules go through spreadsheet.h.
+ */
+#ifndef STAGECHECK_INPUT_XLSX_H
+#define STAGECHECK_INPUT_XLSX_H
+
+#include <stddef.h>
+#include "stagecheck/base/error.h"
+#include "stagecheck/input/archive.h"
+#include "stagecheck/input/cells.h"
+
+typedef struct sc_xlsx sc_xlsx;
+
+/** Lists the sheets of the workbook in archive, which *out takes (it is
+ *  freed with it, and on failure). Returns SC_OK, SC_ERROR_MEMORY or
+ *  SC_ERROR_FILE_READ with diag filled. */
+sc_error sc_xlsx_open(sc_archive *archive, sc_xlsx **out, sc_diag *diag);
+
+/** Number of sheets, and the name and hidden state of sheet i. */
+size_t sc_xlsx_count(const sc_xlsx *book);
+const char *sc_xlsx_sheet_name(const sc_xlsx *book, size_t i);
+int sc_xlsx_sheet_hidden(const sc_xlsx *book, size_t i);
+
+/** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
+ *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */
+sc_error sc_xlsx_read(sc_xlsx *book, size_t i, sc_cells *cells,
+                        sc_diag *diag);
+
+/** Frees book and its archive; NULL is fine. */
+void sc_xlsx_free(sc_xlsx *book);
+
+#endif /* STAGECHECK_INPUT_XLSX_H */
