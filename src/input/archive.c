@@ -2,6 +2,7 @@
  * archive.c - XML parts of a zip archive, decompressed by libzip as
  * libxml2's streaming reader asks for them.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -37,6 +38,10 @@ static sc_error open_failed(const char *path, zip_error_t *ze, sc_diag *diag)
     switch (code) {
     case ZIP_ER_MEMORY:
         return SC_ERROR_MEMORY;
+    case ZIP_ER_NOENT:
+        sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier : %s",
+                    sc_strerrno(ENOENT));
+        return SC_ERROR_FILE_OPEN;
     case ZIP_ER_OPEN:
     case ZIP_ER_READ:
         if (zip_error_system_type(ze) == ZIP_ET_SYS) {
