@@ -2,6 +2,7 @@
  * xls.c - an .xls workbook (Excel 97-2003) through libfreexl, which reads
  * the BIFF records and says which numbers are dates.
  */
+#include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,8 +21,6 @@ struct sc_xls {
 static const char *refusal(int code)
 {
     switch (code) {
-    case FREEXL_FILE_NOT_FOUND:
-        return "fichier introuvable ou illisible";
     case FREEXL_INVALID_CFBF_HEADER:
     case FREEXL_CFBF_INVALID_SIGNATURE:
     case FREEXL_CFBF_INVALID_SECTOR_SIZE:
@@ -47,7 +46,17 @@ sc_error sc_xls_open(const char *path, sc_xls **out, sc_diag *diag)
     *out = NULL;
     if (!x)
         return SC_ERROR_MEMORY;
+    errno = 0;
     code = freexl_open(path, &x->handle);
+    if (code == FREEXL_FILE_NOT_FOUND) {
+        /* freexl's fopen failed: its errno is the reason. */
+        int en = errno ? errno : ENOENT;
+
+        sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier : %s",
+                    sc_strerrno(en));
+        sc_xls_free(x);
+        return SC_ERROR_FILE_OPEN;
+    }
     if (code == FREEXL_INSUFFICIENT_MEMORY) {
         sc_xls_free(x);
         return SC_ERROR_MEMORY;
@@ -58,8 +67,7 @@ sc_error sc_xls_open(const char *path, sc_xls **out, sc_diag *diag)
                     "depuis Excel ou LibreOffice, au format .xlsx si possible",
                     refusal(code));
         sc_xls_free(x);
-        return code == FREEXL_FILE_NOT_FOUND ? SC_ERROR_FILE_OPEN
-                                             : SC_ERROR_FILE_READ;
+        return SC_ERROR_FILE_READ;
     }
     if (freexl_get_info(x->handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
         info == FREEXL_BIFF_OBFUSCATED) {
