@@ -253,6 +253,10 @@ static sc_error read_strings(sc_xlsx *x, sc_diag *diag)
     sc_error err;
     int r = 0;
 
+    /* A read that failed here left what it had: start again. */
+    free(x->pool);
+    x->pool = NULL;
+    x->nstrings = 0;
     if (!x->strings_part || !sc_archive_has(x->archive, x->strings_part))
         return SC_OK;
     err = sc_archive_part_open(x->archive, x->strings_part, &part, diag);
@@ -342,6 +346,7 @@ static sc_error read_styles(sc_xlsx *x, sc_diag *diag)
     int in_xfs = 0, r = 0;
     sc_error err;
 
+    x->nxf = 0;
     if (!x->styles_part || !sc_archive_has(x->archive, x->styles_part))
         return SC_OK;
     err = sc_archive_part_open(x->archive, x->styles_part, &part, diag);
