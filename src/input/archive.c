@@ -279,6 +279,16 @@ int sc_archive_part_skip(sc_archive_part *part)
     return part_result(part, xmlTextReaderNext(part->reader));
 }
 
+/* Returns 1 for the XML errors that a cut cannot cause. Once the part's
+ * data has all been read, any other error is taken for its cut end: a
+ * small part is read whole at once, so the end is reached before its own
+ * mistakes are found. */
+static int mid_document(int code)
+{
+    return code == XML_ERR_TAG_NAME_MISMATCH ||
+           code == XML_ERR_ATTRIBUTE_REDEFINED;
+}
+
 sc_error sc_archive_part_fail(const sc_archive_part *part, const char *where,
                               unsigned last_row, sc_diag *diag)
 {
@@ -307,7 +317,7 @@ sc_error sc_archive_part_fail(const sc_archive_part *part, const char *where,
                     "%soctet invalide dans %s, ligne %d du XML : ce n'est pas "
                     "de l'UTF-8, le fichier est abîmé%s", prefix, s->member,
                     s->xml_line, after);
-    else if (s->eof)
+    else if (s->eof && !mid_document(s->xml_code))
         sc_diag_set(diag, s->archive->path, 0,
                     "%s%s s'arrête au milieu : le fichier est coupé ou "
                     "abîmé%s", prefix, s->member, after);
