@@ -128,6 +128,29 @@ void sc_cells_clear(sc_cells *cells)
     memset(cells, 0, sizeof *cells);
 }
 
+/* ---- Sheet lists ------------------------------------------------------- */
+
+sc_error sc_cells_sheets_add(sc_cells_sheets *sheets, const char *name,
+                             int hidden)
+{
+    char *copy;
+
+    if (sc_array_reserve((void **)&sheets->items, &sheets->cap,
+                         sheets->count, sizeof *sheets->items) != SC_OK ||
+        !(copy = sc_text_dup(name)))
+        return SC_ERROR_MEMORY;
+    sheets->items[sheets->count++] = (sc_cells_sheet){copy, hidden};
+    return SC_OK;
+}
+
+void sc_cells_sheets_clear(sc_cells_sheets *sheets)
+{
+    for (size_t i = 0; i < sheets->count; i++)
+        free(sheets->items[i].name);
+    free(sheets->items);
+    memset(sheets, 0, sizeof *sheets);
+}
+
 /* ---- Values ------------------------------------------------------------ */
 
 void sc_cells_number(double value, char buf[32])

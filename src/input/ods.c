@@ -23,16 +23,8 @@
  * is no longer text anyone typed. */
 #define MAX_SPACES 1024
 
-typedef struct ods_sheet {
-    char *name;
-    int hidden;
-} ods_sheet;
-
 struct sc_ods {
     sc_archive *archive;
-    ods_sheet *sheets;
-    size_t nsheets;
-    size_t cap;
 };
 
 /* Returns 1 if the current node ends the element opened at depth. */
@@ -89,25 +81,10 @@ static int is_hidden(const hidden_styles *h, const char *style)
     return 0;
 }
 
-static sc_error add_sheet(sc_ods *o, const char *name, int hidden)
-{
-    ods_sheet *s;
-
-    if (sc_array_reserve((void **)&o->sheets, &o->cap, o->nsheets,
-                         sizeof *o->sheets) != SC_OK)
-        return SC_ERROR_MEMORY;
-    s = &o->sheets[o->nsheets];
-    s->name = sc_text_dup(name ? name : "");
-    s->hidden = hidden;
-    if (!s->name)
-        return SC_ERROR_MEMORY;
-    o->nsheets++;
-    return SC_OK;
-}
-
 /* Lists the tables; a table's style says whether it is shown
  * (<style:table-properties table:display="false"/>). */
-static sc_error list_tables(sc_ods *o, sc_diag *diag)
+static sc_error list_tables(sc_ods *o, sc_cells_sheets *sheets,
+                            sc_diag *diag)
 {
     sc_archive_part part;
     hidden_styles hidden = {NULL, 0, 0};
@@ -145,7 +122,8 @@ static sc_error list_tables(sc_ods *o, sc_diag *diag)
             char *name = sc_archive_part_attr(&part, "name", TABLE_NS);
             char *tstyle = sc_archive_part_attr(&part, "style-name", TABLE_NS);
 
-            err = add_sheet(o, name, is_hidden(&hidden, tstyle));
+            err = sc_cells_sheets_add(sheets, name ? name : "",
+                                      is_hidden(&hidden, tstyle));
             xmlFree(name);
             xmlFree(tstyle);
             r = sc_archive_part_skip(&part);
@@ -160,15 +138,11 @@ static sc_error list_tables(sc_ods *o, sc_diag *diag)
     for (size_t i = 0; i < hidden.count; i++)
         free(hidden.names[i]);
     free(hidden.names);
-    if (err == SC_OK && o->nsheets == 0) {
-        sc_diag_set(diag, sc_archive_path(o->archive), 0,
-                    "le classeur ne contient aucune feuille");
-        err = SC_ERROR_FILE_READ;
-    }
     return err;
 }
 
-sc_error sc_ods_open(sc_archive *archive, sc_ods **out, sc_diag *diag)
+sc_error sc_ods_open(sc_archive *archive, sc_cells_sheets *sheets,
+                     sc_ods **out, sc_diag *diag)
 {
     sc_ods *o = calloc(1, sizeof *o);
     sc_error err;
@@ -181,28 +155,13 @@ sc_error sc_ods_open(sc_archive *archive, sc_ods **out, sc_diag *diag)
     o->archive = archive;
     err = check_encryption(o, diag);
     if (err == SC_OK)
-        err = list_tables(o, diag);
+        err = list_tables(o, sheets, diag);
     if (err != SC_OK) {
         sc_ods_free(o);
         return err;
     }
     *out = o;
     return SC_OK;
-}
-
-size_t sc_ods_count(const sc_ods *o)
-{
-    return o->nsheets;
-}
-
-const char *sc_ods_sheet_name(const sc_ods *o, size_t i)
-{
-    return o->sheets[i].name;
-}
-
-int sc_ods_sheet_hidden(const sc_ods *o, size_t i)
-{
-    return o->sheets[i].hidden;
 }
 
 /* ---- A table ------------------------------------------------------------ */
@@ -509,9 +468,6 @@ void sc_ods_free(sc_ods *o)
 {
     if (!o)
         return;
-    for (size_t i = 0; i < o->nsheets; i++)
-        free(o->sheets[i].name);
-    free(o->sheets);
     sc_archive_free(o->archive);
     free(o);
 }

@@ -28,6 +28,7 @@ struct sc_spreadsheet {
     sc_xlsx *xlsx;
     sc_ods *ods;
     sc_xls *xls;
+    sc_cells_sheets sheets;
     size_t last;                     /* the sheet read last */
     sc_spreadsheet_cell *uncached;   /* its formulas with no value */
     size_t nuncached;
@@ -203,18 +204,29 @@ static sc_error refuse_other(const char *path, sc_diag *diag)
 static sc_error book_open(sc_spreadsheet *book, sc_archive *archive,
                           sc_diag *diag)
 {
+    sc_error err;
+
     switch (book->format) {
     case SC_SPREADSHEET_XLSX:
-        return sc_xlsx_open(archive, &book->xlsx, diag);
+        err = sc_xlsx_open(archive, &book->sheets, &book->xlsx, diag);
+        break;
     case SC_SPREADSHEET_ODS:
-        return sc_ods_open(archive, &book->ods, diag);
+        err = sc_ods_open(archive, &book->sheets, &book->ods, diag);
+        break;
     case SC_SPREADSHEET_XLS:
         sc_archive_free(archive);
-        return sc_xls_open(book->path, &book->xls, diag);
+        err = sc_xls_open(book->path, &book->sheets, &book->xls, diag);
+        break;
     default:
         sc_archive_free(archive);
         return refuse_other(book->path, diag);
     }
+    if (err == SC_OK && book->sheets.count == 0) {
+        sc_diag_set(diag, book->path, 0,
+                    "le classeur ne contient aucune feuille");
+        err = SC_ERROR_FILE_READ;
+    }
+    return err;
 }
 
 static sc_spreadsheet *book_new(const char *path, sc_spreadsheet_format format)
@@ -315,29 +327,17 @@ sc_spreadsheet_format sc_spreadsheet_format_of(const sc_spreadsheet *book)
 
 size_t sc_spreadsheet_count(const sc_spreadsheet *book)
 {
-    if (book->xlsx)
-        return sc_xlsx_count(book->xlsx);
-    if (book->ods)
-        return sc_ods_count(book->ods);
-    return book->xls ? sc_xls_count(book->xls) : 0;
+    return book->sheets.count;
 }
 
 const char *sc_spreadsheet_sheet_name(const sc_spreadsheet *book, size_t i)
 {
-    if (book->xlsx)
-        return sc_xlsx_sheet_name(book->xlsx, i);
-    if (book->ods)
-        return sc_ods_sheet_name(book->ods, i);
-    return sc_xls_sheet_name(book->xls, i);
+    return book->sheets.items[i].name;
 }
 
 int sc_spreadsheet_sheet_hidden(const sc_spreadsheet *book, size_t i)
 {
-    if (book->xlsx)
-        return sc_xlsx_sheet_hidden(book->xlsx, i);
-    if (book->ods)
-        return sc_ods_sheet_hidden(book->ods, i);
-    return 0;
+    return book->sheets.items[i].hidden;
 }
 
 long sc_spreadsheet_find(const sc_spreadsheet *book, const char *name)
@@ -461,6 +461,7 @@ void sc_spreadsheet_close(sc_spreadsheet *book)
     sc_xlsx_free(book->xlsx);
     sc_ods_free(book->ods);
     sc_xls_free(book->xls);
+    sc_cells_sheets_clear(&book->sheets);
     free(book->uncached);
     free(book->path);
     free(book);

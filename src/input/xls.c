@@ -13,8 +13,6 @@
 
 struct sc_xls {
     const void *handle;
-    char **names;
-    size_t nsheets;
 };
 
 /* French words for freexl's refusals. */
@@ -37,7 +35,8 @@ static const char *refusal(int code)
     }
 }
 
-sc_error sc_xls_open(const char *path, sc_xls **out, sc_diag *diag)
+sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
+                     sc_xls **out, sc_diag *diag)
 {
     sc_xls *x = calloc(1, sizeof *x);
     unsigned int info = 0;
@@ -78,42 +77,22 @@ sc_error sc_xls_open(const char *path, sc_xls **out, sc_diag *diag)
         return SC_ERROR_FILE_READ;
     }
     if (freexl_get_info(x->handle, FREEXL_BIFF_SHEET_COUNT, &info)
-            != FREEXL_OK || info == 0) {
-        sc_diag_set(diag, path, 0, "le classeur ne contient aucune feuille");
-        sc_xls_free(x);
-        return SC_ERROR_FILE_READ;
-    }
-    x->names = calloc(info, sizeof *x->names);
-    if (!x->names) {
-        sc_xls_free(x);
-        return SC_ERROR_MEMORY;
-    }
+        != FREEXL_OK)
+        info = 0;
     for (unsigned i = 0; i < info; i++) {
         const char *name = NULL;
 
         if (freexl_get_worksheet_name(x->handle, (unsigned short)i, &name)
-            != FREEXL_OK)
-            name = NULL;
-        x->names[i] = sc_text_dup(name && sc_text_valid_utf8(name, strlen(name))
-                                      ? name : "");
-        x->nsheets = i + 1;
-        if (!x->names[i]) {
+                != FREEXL_OK ||
+            !name || !sc_text_valid_utf8(name, strlen(name)))
+            name = "";
+        if (sc_cells_sheets_add(sheets, name, 0) != SC_OK) {
             sc_xls_free(x);
             return SC_ERROR_MEMORY;
         }
     }
     *out = x;
     return SC_OK;
-}
-
-size_t sc_xls_count(const sc_xls *x)
-{
-    return x->nsheets;
-}
-
-const char *sc_xls_sheet_name(const sc_xls *x, size_t i)
-{
-    return x->names[i];
 }
 
 /* Writes the field of value into buf (64 bytes) or points *text at
@@ -186,8 +165,5 @@ void sc_xls_free(sc_xls *x)
     /* freexl_open wants its handle closed even when it failed. */
     if (x->handle)
         freexl_close(x->handle);
-    for (size_t i = 0; i < x->nsheets; i++)
-        free(x->names[i]);
-    free(x->names);
     free(x);
 }

@@ -19,9 +19,8 @@
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define REL_NS_STRICT "http://purl.oclc.org/ooxml/officeDocument/relationships"
 
+/* Where a sheet's cells are; the name is in the caller's list. */
 typedef struct xlsx_sheet {
-    char *name;
-    int hidden;
     char *rid;  /* r:id, to find the part in the relationships */
     char *part; /* "xl/worksheets/sheet1.xml"; NULL when not found */
 } xlsx_sheet;
@@ -116,7 +115,8 @@ static int type_is(const char *type, const char *name)
 
 /* ---- Workbook and relationships ----------------------------------------- */
 
-static sc_error read_workbook(sc_xlsx *x, sc_diag *diag)
+static sc_error read_workbook(sc_xlsx *x, sc_cells_sheets *sheets,
+                              sc_diag *diag)
 {
     sc_archive_part part;
     sc_error err = sc_archive_part_open(x->archive, WORKBOOK_PART, &part,
@@ -142,11 +142,12 @@ static sc_error read_workbook(sc_xlsx *x, sc_diag *diag)
                 err = SC_ERROR_MEMORY;
             } else {
                 s = &x->sheets[x->nsheets++];
-                memset(s, 0, sizeof *s);
-                s->name = sc_text_dup(name ? name : "");
+                s->part = NULL;
                 s->rid = sc_text_dup(rid ? rid : "");
-                s->hidden = state && strcmp(state, "visible") != 0;
-                if (!s->name || !s->rid)
+                if (!s->rid ||
+                    sc_cells_sheets_add(sheets, name ? name : "",
+                                        state && strcmp(state, "visible") != 0)
+                        != SC_OK)
                     err = SC_ERROR_MEMORY;
             }
             xmlFree(name);
@@ -157,11 +158,6 @@ static sc_error read_workbook(sc_xlsx *x, sc_diag *diag)
     if (err == SC_OK && r < 0)
         err = sc_archive_part_fail(&part, NULL, 0, diag);
     sc_archive_part_close(&part);
-    if (err == SC_OK && x->nsheets == 0) {
-        sc_diag_set(diag, sc_archive_path(x->archive), 0,
-                    "le classeur ne contient aucune feuille");
-        err = SC_ERROR_FILE_READ;
-    }
     return err;
 }
 
@@ -397,7 +393,8 @@ static sc_error read_styles(sc_xlsx *x, sc_diag *diag)
 
 /* ---- Opening ------------------------------------------------------------ */
 
-sc_error sc_xlsx_open(sc_archive *archive, sc_xlsx **out, sc_diag *diag)
+sc_error sc_xlsx_open(sc_archive *archive, sc_cells_sheets *sheets,
+                      sc_xlsx **out, sc_diag *diag)
 {
     sc_xlsx *x = calloc(1, sizeof *x);
     sc_error err;
@@ -408,7 +405,7 @@ sc_error sc_xlsx_open(sc_archive *archive, sc_xlsx **out, sc_diag *diag)
         return SC_ERROR_MEMORY;
     }
     x->archive = archive;
-    err = read_workbook(x, diag);
+    err = read_workbook(x, sheets, diag);
     if (err == SC_OK)
         err = read_relationships(x, diag);
     /* Writers that leave the relationships out still use these names. */
@@ -424,21 +421,6 @@ sc_error sc_xlsx_open(sc_archive *archive, sc_xlsx **out, sc_diag *diag)
     }
     *out = x;
     return SC_OK;
-}
-
-size_t sc_xlsx_count(const sc_xlsx *x)
-{
-    return x->nsheets;
-}
-
-const char *sc_xlsx_sheet_name(const sc_xlsx *x, size_t i)
-{
-    return x->sheets[i].name;
-}
-
-int sc_xlsx_sheet_hidden(const sc_xlsx *x, size_t i)
-{
-    return x->sheets[i].hidden;
 }
 
 /* ---- A sheet ------------------------------------------------------------ */
@@ -694,7 +676,6 @@ void sc_xlsx_free(sc_xlsx *x)
     if (!x)
         return;
     for (size_t i = 0; i < x->nsheets; i++) {
-        free(x->sheets[i].name);
         free(x->sheets[i].rid);
         free(x->sheets[i].part);
     }

@@ -74,6 +74,28 @@ sc_error sc_cells_fail(const sc_cells *cells, sc_error err, unsigned line,
 /** Frees what cells holds (not the table) and zeroes it. */
 void sc_cells_clear(sc_cells *cells);
 
+/* ---- Sheet lists ------------------------------------------------------- */
+
+/** One sheet of a workbook, as its reader lists it. */
+typedef struct sc_cells_sheet {
+    char *name;  /* UTF-8 */
+    int hidden;
+} sc_cells_sheet;
+
+/** A workbook's sheets, in the workbook's order. */
+typedef struct sc_cells_sheets {
+    sc_cells_sheet *items;
+    size_t count;
+    size_t cap;
+} sc_cells_sheets;
+
+/** Appends a sheet (name copied). Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_cells_sheets_add(sc_cells_sheets *sheets, const char *name,
+                             int hidden);
+
+/** Frees the list and zeroes it. */
+void sc_cells_sheets_clear(sc_cells_sheets *sheets);
+
 /* ---- Values ------------------------------------------------------------ */
 
 /** Writes a number as stagecheck reads it: a whole number below 2^53 with

@@ -13,20 +13,17 @@
 
 typedef struct sc_ods sc_ods;
 
-/** Lists the sheets of the workbook in archive, which *out takes (it is
+/** Lists the sheets of the workbook in archive into sheets (which the
+ *  caller frees with sc_cells_sheets_clear); *out takes archive (it is
  *  freed with it, and on failure). Returns SC_OK, SC_ERROR_MEMORY or
  *  SC_ERROR_FILE_READ with diag filled. */
-sc_error sc_ods_open(sc_archive *archive, sc_ods **out, sc_diag *diag);
-
-/** Number of sheets, and the name and hidden state of sheet i. */
-size_t sc_ods_count(const sc_ods *book);
-const char *sc_ods_sheet_name(const sc_ods *book, size_t i);
-int sc_ods_sheet_hidden(const sc_ods *book, size_t i);
+sc_error sc_ods_open(sc_archive *archive, sc_cells_sheets *sheets,
+                     sc_ods **out, sc_diag *diag);
 
 /** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
  *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */
 sc_error sc_ods_read(sc_ods *book, size_t i, sc_cells *cells,
-                       sc_diag *diag);
+                     sc_diag *diag);
 
 /** Frees book and its archive; NULL is fine. */
 void sc_ods_free(sc_ods *book);

@@ -13,14 +13,13 @@
 
 typedef struct sc_xls sc_xls;
 
-/** Opens the .xls at path and lists its sheets. Returns SC_OK and *out,
- *  SC_ERROR_MEMORY, or SC_ERROR_FILE_OPEN / SC_ERROR_FILE_READ (freexl
- *  refuses it, or it is protected by a password) with diag filled. */
-sc_error sc_xls_open(const char *path, sc_xls **out, sc_diag *diag);
-
-/** Number of sheets, and the name of sheet i. */
-size_t sc_xls_count(const sc_xls *book);
-const char *sc_xls_sheet_name(const sc_xls *book, size_t i);
+/** Opens the .xls at path and lists its sheets into sheets (which the
+ *  caller frees with sc_cells_sheets_clear; freexl does not tell hidden
+ *  ones). Returns SC_OK and *out, SC_ERROR_MEMORY, or SC_ERROR_FILE_OPEN /
+ *  SC_ERROR_FILE_READ (freexl refuses it, or it is protected by a
+ *  password) with diag filled. */
+sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
+                     sc_xls **out, sc_diag *diag);
 
 /** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
  *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */

@@ -13,15 +13,12 @@
 
 typedef struct sc_xlsx sc_xlsx;
 
-/** Lists the sheets of the workbook in archive, which *out takes (it is
+/** Lists the sheets of the workbook in archive into sheets (which the
+ *  caller frees with sc_cells_sheets_clear); *out takes archive (it is
  *  freed with it, and on failure). Returns SC_OK, SC_ERROR_MEMORY or
  *  SC_ERROR_FILE_READ with diag filled. */
-sc_error sc_xlsx_open(sc_archive *archive, sc_xlsx **out, sc_diag *diag);
-
-/** Number of sheets, and the name and hidden state of sheet i. */
-size_t sc_xlsx_count(const sc_xlsx *book);
-const char *sc_xlsx_sheet_name(const sc_xlsx *book, size_t i);
-int sc_xlsx_sheet_hidden(const sc_xlsx *book, size_t i);
+sc_error sc_xlsx_open(sc_archive *archive, sc_cells_sheets *sheets,
+                      sc_xlsx **out, sc_diag *diag);
 
 /** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
  *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */
