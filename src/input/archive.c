@@ -11,6 +11,7 @@
 #include <libxml/xmlreader.h>
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/archive.h"
+#include "stagecheck/input/cells.h"
 
 struct sc_archive {
     zip_t *zip;
@@ -154,10 +155,7 @@ static sc_error entry_open(sc_archive *archive, const char *member,
     case ZIP_ER_NOPASSWD:
     case ZIP_ER_WRONGPASSWD:
     case ZIP_ER_ENCRNOTSUPP:
-        sc_diag_set(diag, archive->path, 0,
-                    "fichier protégé par un mot de passe : enregistrez-en "
-                    "une copie sans mot de passe");
-        break;
+        return sc_cells_refuse_password(archive->path, diag);
     default:
         sc_diag_set(diag, archive->path, 0,
                     "archive zip abîmée : %s illisible", member);
@@ -402,7 +400,8 @@ int sc_archive_part_text(sc_archive_part *part, sc_archive_text *text)
             type != XML_READER_TYPE_SIGNIFICANT_WHITESPACE)
             continue;
         value = (const char *)xmlTextReaderConstValue(part->reader);
-        if (text && value && sc_archive_text_add(text, value, strlen(value)) != SC_OK)
+        if (text && value &&
+            sc_archive_text_add(text, value, strlen(value)) != SC_OK)
             return -2;
     }
     /* The document cannot end inside an element without an error. */

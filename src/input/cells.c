@@ -42,6 +42,15 @@ static sc_error too_big(const sc_cells *cells, sc_diag *diag)
                          (size_t)SC_CELLS_MAX_FIELDS);
 }
 
+sc_error sc_cells_refuse_password(const char *path, sc_diag *diag)
+{
+    sc_diag_set(diag, path, 0,
+                "fichier protégé par un mot de passe : enregistrez-en une "
+                "copie sans mot de passe (Fichier > Enregistrer sous, sans "
+                "mot de passe) et donnez cette copie");
+    return SC_ERROR_FILE_READ;
+}
+
 sc_error sc_cells_set(sc_cells *cells, unsigned column, const char *text,
                       size_t len, sc_diag *diag)
 {

@@ -54,12 +54,8 @@ static sc_error check_encryption(sc_ods *o, sc_diag *diag)
         return SC_OK;
     err = sc_archive_part_open(o->archive, MANIFEST_PART, &part, diag);
     while (err == SC_OK && (r = sc_archive_part_next(&part)) == 1) {
-        if (sc_archive_part_is(&part, "encryption-data", NULL)) {
-            sc_diag_set(diag, sc_archive_path(o->archive), 0,
-                        "fichier protégé par un mot de passe : enregistrez-en "
-                        "une copie sans mot de passe");
-            err = SC_ERROR_FILE_READ;
-        }
+        if (sc_archive_part_is(&part, "encryption-data", NULL))
+            err = sc_cells_refuse_password(sc_archive_path(o->archive), diag);
     }
     if (err == SC_OK && r < 0)
         err = sc_archive_part_fail(&part, NULL, 0, diag);

@@ -183,15 +183,6 @@ sc_error sc_spreadsheet_detect(const char *path, sc_spreadsheet_format *format,
 
 /* ---- Opening ------------------------------------------------------------ */
 
-static sc_error refuse_encrypted(const char *path, sc_diag *diag)
-{
-    sc_diag_set(diag, path, 0,
-                "fichier protégé par un mot de passe : enregistrez-en une "
-                "copie sans mot de passe (Fichier > Enregistrer sous, sans "
-                "mot de passe) et donnez cette copie");
-    return SC_ERROR_FILE_READ;
-}
-
 static sc_error refuse_other(const char *path, sc_diag *diag)
 {
     sc_diag_set(diag, path, 0,
@@ -257,7 +248,7 @@ sc_error sc_spreadsheet_open(const char *path, sc_spreadsheet_format format,
             return err;
     }
     if (format == SC_SPREADSHEET_ENCRYPTED)
-        return refuse_encrypted(path, diag);
+        return sc_cells_refuse_password(path, diag);
     if (format != SC_SPREADSHEET_XLSX && format != SC_SPREADSHEET_ODS &&
         format != SC_SPREADSHEET_XLS)
         return refuse_other(path, diag);
@@ -274,7 +265,7 @@ sc_error sc_spreadsheet_open(const char *path, sc_spreadsheet_format format,
     if (err == SC_ERROR_FILE_READ &&
         sc_spreadsheet_detect(path, &detected, NULL) == SC_OK &&
         detected == SC_SPREADSHEET_ENCRYPTED)
-        err = refuse_encrypted(path, diag);
+        err = sc_cells_refuse_password(path, diag);
     if (err != SC_OK) {
         sc_spreadsheet_close(book);
         return err;
@@ -295,7 +286,7 @@ sc_error sc_spreadsheet_open_buffer(const char *name, const void *bytes,
     if (format == SC_SPREADSHEET_NONE)
         format = sc_spreadsheet_detect_buffer(bytes, len);
     if (format == SC_SPREADSHEET_ENCRYPTED)
-        return refuse_encrypted(name, diag);
+        return sc_cells_refuse_password(name, diag);
     if (format != SC_SPREADSHEET_XLSX && format != SC_SPREADSHEET_ODS) {
         if (format == SC_SPREADSHEET_XLS) {
             sc_diag_set(diag, name, 0, "un classeur .xls se lit depuis un "

@@ -70,11 +70,8 @@ sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
     }
     if (freexl_get_info(x->handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
         info == FREEXL_BIFF_OBFUSCATED) {
-        sc_diag_set(diag, path, 0,
-                    "fichier protégé par un mot de passe : enregistrez-en une "
-                    "copie sans mot de passe");
         sc_xls_free(x);
-        return SC_ERROR_FILE_READ;
+        return sc_cells_refuse_password(path, diag);
     }
     if (freexl_get_info(x->handle, FREEXL_BIFF_SHEET_COUNT, &info)
         != FREEXL_OK)

@@ -13,7 +13,7 @@
 #include <cmocka.h>
 #include "stagecheck/input/archive.h"
 #include "../support.h"
-#include "zip_support.h"
+#include "sheet_support.h"
 
 typedef struct fixture {
     char dir[64];

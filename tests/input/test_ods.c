@@ -14,7 +14,7 @@
 #include <cmocka.h>
 #include "stagecheck/input/spreadsheet.h"
 #include "../support.h"
-#include "zip_support.h"
+#include "sheet_support.h"
 
 #define CONTENT_HEAD \
     "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
@@ -110,26 +110,6 @@ static void read_ok(fixture *f, size_t i)
         fail_msg("%s", f->diag.message);
 }
 
-static void assert_row(const fixture *f, size_t r, unsigned line, ...)
-{
-    const sc_row *row;
-    const char *want;
-    size_t c = 0;
-    va_list ap;
-
-    assert_true(r < f->table->nrows);
-    row = &f->table->rows[r];
-    assert_int_equal(row->line, line);
-    va_start(ap, line);
-    while ((want = va_arg(ap, const char *)) != NULL) {
-        assert_true(c < row->nfields);
-        assert_string_equal(row->fields[c], want);
-        c++;
-    }
-    va_end(ap);
-    assert_int_equal(row->nfields, c);
-}
-
 #define CELL(attrs, text) \
     "<table:table-cell " attrs "><text:p>" text "</text:p></table:table-cell>"
 
@@ -163,8 +143,9 @@ static void test_value_types_become_the_text_stagecheck_reads(void **state)
         "</table:table-row></table:table>");
     read_ok(f, 0);
     assert_string_equal(f->table->sheet, "Suivi");
-    assert_row(f, 0, 1, "12345678901234", "0.25", "12.5", "17/06/2024",
-               "28/06/2024", "oui", "non", "08:30", "attribut", "12", NULL);
+    support_assert_row(f->table, 0, 1, "12345678901234", "0.25", "12.5",
+                       "17/06/2024", "28/06/2024", "oui", "non", "08:30",
+                       "attribut", "12", NULL);
 }
 
 static void test_paragraphs_spaces_and_notes(void **state)
@@ -190,8 +171,8 @@ static void test_paragraphs_spaces_and_notes(void **state)
         "<table:table-cell><text:p>sans type</text:p></table:table-cell>"
         "</table:table-row></table:table>");
     read_ok(f, 0);
-    assert_row(f, 0, 1, "Le Fournil   gras\n2\tlignes\nfinlien", "texte",
-               "couverte", "sans type", NULL);
+    support_assert_row(f->table, 0, 1, "Le Fournil   gras\n2\tlignes\nfinlien",
+                       "texte", "couverte", "sans type", NULL);
 }
 
 static void test_repeats_are_expanded_and_empty_ones_cost_nothing(
@@ -224,10 +205,10 @@ static void test_repeats_are_expanded_and_empty_ones_cost_nothing(
         "</table:table>");
     read_ok(f, 0);
     assert_int_equal(f->table->nrows, 4);
-    assert_row(f, 0, 1, "Nom", "", "", "Classe", NULL);
-    assert_row(f, 1, 2, "7", "7", "7", NULL);
-    assert_row(f, 2, 3, "7", "7", "7", NULL);
-    assert_row(f, 3, 1048574, "fin", NULL);
+    support_assert_row(f->table, 0, 1, "Nom", "", "", "Classe", NULL);
+    support_assert_row(f->table, 1, 2, "7", "7", "7", NULL);
+    support_assert_row(f->table, 2, 3, "7", "7", "7", NULL);
+    support_assert_row(f->table, 3, 1048574, "fin", NULL);
 }
 
 static void test_tables_are_listed_with_their_display(void **state)
@@ -251,7 +232,7 @@ static void test_tables_are_listed_with_their_display(void **state)
     assert_false(sc_spreadsheet_sheet_hidden(f->book, 2));
     assert_string_equal(sc_spreadsheet_sheet_name(f->book, 2), "Vide");
     assert_string_equal(f->table->sheet, "Élèves");
-    assert_row(f, 0, 1, "", "b", NULL);
+    support_assert_row(f->table, 0, 1, "", "b", NULL);
     read_ok(f, 2);
     assert_int_equal(f->table->nrows, 0);
 }
@@ -270,7 +251,7 @@ static void test_a_formula_without_value_is_listed(void **state)
         "<table:table-cell table:formula=\"of:=1+1\"/>"
         "</table:table-row></table:table>");
     read_ok(f, 0);
-    assert_row(f, 0, 5, "x", NULL);
+    support_assert_row(f->table, 0, 5, "x", NULL);
     cells = sc_spreadsheet_uncached(f->book, &n);
     assert_int_equal(n, 1);
     assert_string_equal(cells[0].name, "D5");

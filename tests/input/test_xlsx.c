@@ -22,7 +22,7 @@
 #endif
 #include "stagecheck/input/spreadsheet.h"
 #include "../support.h"
-#include "zip_support.h"
+#include "sheet_support.h"
 
 #define MAIN_NS "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -143,27 +143,6 @@ static void read_ok(fixture *f)
         fail_msg("%s", f->diag.message);
 }
 
-/* Asserts row r of f->table: its line and its fields (NULL-ended). */
-static void assert_row(const fixture *f, size_t r, unsigned line, ...)
-{
-    const sc_row *row;
-    const char *want;
-    size_t c = 0;
-    va_list ap;
-
-    assert_true(r < f->table->nrows);
-    row = &f->table->rows[r];
-    assert_int_equal(row->line, line);
-    va_start(ap, line);
-    while ((want = va_arg(ap, const char *)) != NULL) {
-        assert_true(c < row->nfields);
-        assert_string_equal(row->fields[c], want);
-        c++;
-    }
-    va_end(ap);
-    assert_int_equal(row->nfields, c);
-}
-
 /* ---- Cell types --------------------------------------------------------- */
 
 static void test_cell_types_become_the_text_stagecheck_reads(void **state)
@@ -188,9 +167,9 @@ static void test_cell_types_become_the_text_stagecheck_reads(void **state)
               "</row>",
               NULL);
     read_ok(f);
-    assert_row(f, 0, 1, "oui", "non", "#N/A", "ab", "17/06/2024",
-               "Le Fournil", "12345678901234", "2.5", "1e+20", "-0.1", "12",
-               NULL);
+    support_assert_row(f->table, 0, 1, "oui", "non", "#N/A", "ab",
+                       "17/06/2024", "Le Fournil", "12345678901234", "2.5",
+                       "1e+20", "-0.1", "12", NULL);
 }
 
 static void test_formulas_give_their_cached_value_or_are_listed(void **state)
@@ -210,7 +189,7 @@ static void test_formulas_give_their_cached_value_or_are_listed(void **state)
               "</row>",
               NULL);
     read_ok(f);
-    assert_row(f, 0, 3, "2", "", "", "", "7", NULL);
+    support_assert_row(f->table, 0, 3, "2", "", "", "", "7", NULL);
     cells = sc_spreadsheet_uncached(f->book, &n);
     assert_int_equal(n, 3);
     assert_string_equal(cells[0].name, "B3");
@@ -243,9 +222,10 @@ static void test_date_formats_make_dates_and_others_numbers(void **state)
               "</row>",
               NULL);
     read_ok(f);
-    assert_row(f, 0, 1, "17/06/2024", "17/06/2024", "45460", "45460",
-               "45460", "17/06/2024", "17/06/2024", "17/06/2024", "45460",
-               "45460", "45460", "18/06/2024", NULL);
+    support_assert_row(f->table, 0, 1, "17/06/2024", "17/06/2024", "45460",
+                       "45460", "45460", "17/06/2024", "17/06/2024",
+                       "17/06/2024", "45460", "45460", "45460", "18/06/2024",
+                       NULL);
 }
 
 static void test_the_1900_system_keeps_excel_s_leap_day(void **state)
@@ -265,8 +245,9 @@ static void test_the_1900_system_keeps_excel_s_leap_day(void **state)
               "</row>",
               NULL);
     read_ok(f);
-    assert_row(f, 0, 1, "01/01/1900", "28/02/1900", "29/02/1900",
-               "01/03/1900", "0", "-3", "31/12/9999", "2958466", NULL);
+    support_assert_row(f->table, 0, 1, "01/01/1900", "28/02/1900",
+                       "29/02/1900", "01/03/1900", "0", "-3", "31/12/9999",
+                       "2958466", NULL);
 }
 
 static void test_the_1904_system_counts_from_1904(void **state)
@@ -278,7 +259,7 @@ static void test_the_1904_system_counts_from_1904(void **state)
               "<c r=\"B1\" s=\"1\"><v>43998</v></c></row>",
               NULL);
     read_ok(f);
-    assert_row(f, 0, 1, "01/01/1904", "17/06/2024", NULL);
+    support_assert_row(f->table, 0, 1, "01/01/1904", "17/06/2024", NULL);
 }
 
 /* ---- Shared strings ----------------------------------------------------- */
@@ -300,8 +281,8 @@ static void test_shared_strings_join_runs_and_drop_phonetics(void **state)
               "<si><t>ligne 1_x000D_\nligne 2 _x005F_x0041_ _xZZZZ_</t></si>"
               "<si>\n  <t>indenté</t>\n</si>");
     read_ok(f);
-    assert_row(f, 0, 1, "Éloïse", "DUPONT", "",
-               "ligne 1\nligne 2 _x0041_ _xZZZZ_", "indenté", NULL);
+    support_assert_row(f->table, 0, 1, "Éloïse", "DUPONT", "",
+                       "ligne 1\nligne 2 _x0041_ _xZZZZ_", "indenté", NULL);
 }
 
 static void test_a_shared_string_that_does_not_exist_is_refused(void **state)
@@ -364,9 +345,9 @@ static void test_references_gaps_and_row_numbers_are_kept(void **state)
               NULL);
     read_ok(f);
     assert_int_equal(f->table->nrows, 4);
-    assert_row(f, 0, 1, "Titre", NULL);
-    assert_row(f, 1, 4, "", "", "3", "", "5", NULL);
-    assert_row(f, 2, 5, "1", "2", "", "4", "5", NULL);
+    support_assert_row(f->table, 0, 1, "Titre", NULL);
+    support_assert_row(f->table, 1, 4, "", "", "3", "", "5", NULL);
+    support_assert_row(f->table, 2, 5, "1", "2", "", "4", "5", NULL);
     assert_int_equal(f->table->rows[3].line, 1048576);
     assert_int_equal(f->table->rows[3].nfields, 16384);
     assert_string_equal(f->table->rows[3].fields[16383], "9");
@@ -405,7 +386,7 @@ static void test_hidden_sheets_are_listed_and_read(void **state)
     /* Its relationship's target is absolute: /xl/worksheets/other.xml. */
     assert_int_equal(sc_spreadsheet_read(f->book, 1, &f->table, &f->diag),
                      SC_OK);
-    assert_row(f, 0, 2, "", "caché", NULL);
+    support_assert_row(f->table, 0, 2, "", "caché", NULL);
 }
 
 static void test_a_workbook_without_sheets_is_refused(void **state)

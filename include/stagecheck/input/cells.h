@@ -71,6 +71,10 @@ sc_error sc_cells_fail(const sc_cells *cells, sc_error err, unsigned line,
                        sc_diag *diag, const char *fmt, ...)
     __attribute__((format(printf, 5, 6)));
 
+/** Fills diag with the message for a file saved with a password (all
+ *  formats say it alike); returns SC_ERROR_FILE_READ. */
+sc_error sc_cells_refuse_password(const char *path, sc_diag *diag);
+
 /** Frees what cells holds (not the table) and zeroes it. */
 void sc_cells_clear(sc_cells *cells);
 

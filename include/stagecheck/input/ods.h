@@ -1,5 +1,6 @@
 /*
- * ods.h - an .ods workbook (OpenDocument): content.xml streamed once to list the tables, once more for each table read.
+ * ods.h - an .ods workbook (OpenDocument): content.xml streamed once to
+ * list the tables, once more for each table read.
  *
  * For spreadsheet.c; other modules go through spreadsheet.h.
  */

@@ -1,5 +1,7 @@
 /*
- * xlsx.h - an .xlsx workbook (Office Open XML): xl/workbook.xml, its relationships, shared strings and styles, then one sheet's XML, streamed.
+ * xlsx.h - an .xlsx workbook (Office Open XML): xl/workbook.xml, its
+ * relationships, shared strings and styles, then one sheet's XML,
+ * streamed.
  *
  * For spreadsheet.c; other modules go through spreadsheet.h.
  */
