@@ -485,6 +485,8 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
     char buf[32];
     const char *text = v;
 
+    if (!cell->has_v && !cell->has_is && !cell->has_f)
+        return SC_OK; /* <c r="B2" s="1"/>: a style, no value */
     if (strcmp(t, "inlineStr") == 0) {
         if (!cell->has_is && cell->has_f && !cell->has_v)
             return sc_cells_uncached(cells, row, cell->column);

@@ -388,12 +388,10 @@ static void test_broken_files_say_what_is_wrong(void **state)
                    "de l'UTF-8, le fichier est abîmé (vers la ligne 4 de la "
                    "feuille)");
     assert_refused(f, DIR "encrypted.xlsx", SC_SPREADSHEET_NONE,
-                   SC_ERROR_FILE_READ,
-                   PASSWORD);
+                   SC_ERROR_FILE_READ, PASSWORD);
     /* Taken for an .xlsx by its name, it still gets its own message. */
     assert_refused(f, DIR "encrypted.xlsx", SC_SPREADSHEET_XLSX,
-                   SC_ERROR_FILE_READ,
-                   PASSWORD);
+                   SC_ERROR_FILE_READ, PASSWORD);
     assert_refused(f, DIR "encrypted.ods", SC_SPREADSHEET_NONE,
                    SC_ERROR_FILE_READ, PASSWORD);
     assert_refused(f, DIR "truncated.xls", SC_SPREADSHEET_NONE,

@@ -164,6 +164,7 @@ static void test_cell_types_become_the_text_stagecheck_reads(void **state)
               "<c r=\"I1\"><v>1E+20</v></c>"
               "<c r=\"J1\"><v>-0.1</v></c>"
               "<c r=\"K1\"><v>12.0</v></c>"
+              "<c r=\"L1\" t=\"s\"/>"
               "</row>",
               NULL);
     read_ok(f);
