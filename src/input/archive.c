@@ -11,7 +11,7 @@
 #include <libxml/xmlreader.h>
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/archive.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 
 struct sc_archive {
     zip_t *zip;
@@ -155,7 +155,7 @@ static sc_error entry_open(sc_archive *archive, const char *member,
     case ZIP_ER_NOPASSWD:
     case ZIP_ER_WRONGPASSWD:
     case ZIP_ER_ENCRNOTSUPP:
-        return sc_cells_refuse_password(archive->path, diag);
+        return sc_sheetcells_refuse_password(archive->path, diag);
     default:
         sc_diag_set(diag, archive->path, 0,
                     "archive zip abîmée : %s illisible", member);

@@ -9,7 +9,7 @@
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/archive.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 #include "stagecheck/input/ods.h"
 
 #define CONTENT_PART "content.xml"
@@ -55,7 +55,7 @@ static sc_error check_encryption(sc_ods *o, sc_diag *diag)
     err = sc_archive_part_open(o->archive, MANIFEST_PART, &part, diag);
     while (err == SC_OK && (r = sc_archive_part_next(&part)) == 1) {
         if (sc_archive_part_is(&part, "encryption-data", NULL))
-            err = sc_cells_refuse_password(sc_archive_path(o->archive), diag);
+            err = sc_sheetcells_refuse_password(sc_archive_path(o->archive), diag);
     }
     if (err == SC_OK && r < 0)
         err = sc_archive_part_fail(&part, NULL, 0, diag);
@@ -79,7 +79,7 @@ static int is_hidden(const hidden_styles *h, const char *style)
 
 /* Lists the tables; a table's style says whether it is shown
  * (<style:table-properties table:display="false"/>). */
-static sc_error list_tables(sc_ods *o, sc_cells_sheets *sheets,
+static sc_error list_tables(sc_ods *o, sc_sheetcells_sheets *sheets,
                             sc_diag *diag)
 {
     sc_archive_part part;
@@ -118,7 +118,7 @@ static sc_error list_tables(sc_ods *o, sc_cells_sheets *sheets,
             char *name = sc_archive_part_attr(&part, "name", TABLE_NS);
             char *tstyle = sc_archive_part_attr(&part, "style-name", TABLE_NS);
 
-            err = sc_cells_sheets_add(sheets, name ? name : "",
+            err = sc_sheetcells_sheets_add(sheets, name ? name : "",
                                       is_hidden(&hidden, tstyle));
             xmlFree(name);
             xmlFree(tstyle);
@@ -137,7 +137,7 @@ static sc_error list_tables(sc_ods *o, sc_cells_sheets *sheets,
     return err;
 }
 
-sc_error sc_ods_open(sc_archive *archive, sc_cells_sheets *sheets,
+sc_error sc_ods_open(sc_archive *archive, sc_sheetcells_sheets *sheets,
                      sc_ods **out, sc_diag *diag)
 {
     sc_ods *o = calloc(1, sizeof *o);
@@ -177,8 +177,8 @@ static unsigned long repeat_count(const sc_archive_part *part,
         if (end == v || *end || n == 0 || v[0] == '-')
             n = 1;
         /* Beyond the sheet all the same, and sums cannot wrap. */
-        if (n > SC_CELLS_MAX_ROWS + 1ul)
-            n = SC_CELLS_MAX_ROWS + 1ul;
+        if (n > SC_SHEETCELLS_MAX_ROWS + 1ul)
+            n = SC_SHEETCELLS_MAX_ROWS + 1ul;
     }
     xmlFree(v);
     return n;
@@ -273,7 +273,7 @@ static int read_cell(sc_archive_part *part, ods_cell *cell)
         if (v && end != v && *end == '\0') {
             char buf[32];
 
-            sc_cells_number(value, buf);
+            sc_sheetcells_number(value, buf);
             r = set_text(cell, buf);
         } else {
             want_text = 1;
@@ -283,7 +283,7 @@ static int read_cell(sc_archive_part *part, ods_cell *cell)
         char *v = sc_archive_part_attr(part, "date-value", OFFICE_NS);
         char buf[11];
 
-        if (v && sc_cells_iso_date(v, buf) == 0)
+        if (v && sc_sheetcells_iso_date(v, buf) == 0)
             r = set_text(cell, buf);
         else
             want_text = 1;
@@ -337,7 +337,7 @@ static int read_cell(sc_archive_part *part, ods_cell *cell)
 
 /* Reads the current <table:table-row> into cells as the sheet's rows
  * *row onwards, and moves *row past it. */
-static sc_error read_row(sc_archive_part *part, sc_cells *cells,
+static sc_error read_row(sc_archive_part *part, sc_sheetcells *cells,
                          ods_cell *cell, unsigned long *row, int *r,
                          sc_diag *diag)
 {
@@ -347,7 +347,7 @@ static sc_error read_row(sc_archive_part *part, sc_cells *cells,
     sc_error err = SC_OK;
 
     *row += repeat;
-    sc_cells_drop_row(cells);
+    sc_sheetcells_drop_row(cells);
     if (xmlTextReaderIsEmptyElement(part->reader))
         return SC_OK;
     while (err == SC_OK && (*r = sc_archive_part_next(part)) == 1) {
@@ -360,16 +360,16 @@ static sc_error read_row(sc_archive_part *part, sc_cells *cells,
                 err = SC_ERROR_MEMORY;
             if (*r != 1)
                 break;
-            if (cell->uncached && first <= SC_CELLS_MAX_ROWS &&
-                column <= SC_CELLS_MAX_COLUMNS)
-                err = sc_cells_uncached(cells, (unsigned)first,
+            if (cell->uncached && first <= SC_SHEETCELLS_MAX_ROWS &&
+                column <= SC_SHEETCELLS_MAX_COLUMNS)
+                err = sc_sheetcells_uncached(cells, (unsigned)first,
                                         (unsigned)column);
             /* Empty cells, often repeated a thousand times to the end of
              * the row, cost nothing: only a value past them makes fields. */
             for (unsigned long k = 0; cell->text.len && k < cell->repeat &&
                                       err == SC_OK; k++)
-                err = sc_cells_set(cells,
-                                   column + k > SC_CELLS_MAX_COLUMNS
+                err = sc_sheetcells_set(cells,
+                                   column + k > SC_SHEETCELLS_MAX_COLUMNS
                                        ? 0
                                        : (unsigned)(column + k),
                                    cell->text.s, cell->text.len, diag);
@@ -384,18 +384,18 @@ static sc_error read_row(sc_archive_part *part, sc_cells *cells,
     }
     if (err != SC_OK || *r != 1)
         return err;
-    if (cells->nfields && first > SC_CELLS_MAX_ROWS)
-        return sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+    if (cells->nfields && first > SC_SHEETCELLS_MAX_ROWS)
+        return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                              "ligne au-delà de la ligne %u",
-                             SC_CELLS_MAX_ROWS);
-    return sc_cells_end_row(cells, (unsigned)first,
-                            repeat > SC_CELLS_MAX_ROWS ? SC_CELLS_MAX_ROWS + 1
+                             SC_SHEETCELLS_MAX_ROWS);
+    return sc_sheetcells_end_row(cells, (unsigned)first,
+                            repeat > SC_SHEETCELLS_MAX_ROWS ? SC_SHEETCELLS_MAX_ROWS + 1
                                                        : (unsigned)repeat,
                             diag);
 }
 
 /* Reads the current <table:table> into cells. */
-static sc_error read_table(sc_archive_part *part, sc_cells *cells, int *r,
+static sc_error read_table(sc_archive_part *part, sc_sheetcells *cells, int *r,
                            sc_diag *diag)
 {
     int depth = xmlTextReaderDepth(part->reader);
@@ -429,7 +429,7 @@ static sc_error read_table(sc_archive_part *part, sc_cells *cells, int *r,
     return err;
 }
 
-sc_error sc_ods_read(sc_ods *o, size_t i, sc_cells *cells, sc_diag *diag)
+sc_error sc_ods_read(sc_ods *o, size_t i, sc_sheetcells *cells, sc_diag *diag)
 {
     sc_archive_part part;
     sc_error err = sc_archive_part_open(o->archive, CONTENT_PART, &part,

@@ -10,7 +10,7 @@
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/anomalies.h"
 #include "stagecheck/input/archive.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 #include "stagecheck/input/ods.h"
 #include "stagecheck/input/spreadsheet.h"
 #include "stagecheck/input/xls.h"
@@ -28,7 +28,7 @@ struct sc_spreadsheet {
     sc_xlsx *xlsx;
     sc_ods *ods;
     sc_xls *xls;
-    sc_cells_sheets sheets;
+    sc_sheetcells_sheets sheets;
     size_t last;                     /* the sheet read last */
     sc_spreadsheet_cell *uncached;   /* its formulas with no value */
     size_t nuncached;
@@ -248,7 +248,7 @@ sc_error sc_spreadsheet_open(const char *path, sc_spreadsheet_format format,
             return err;
     }
     if (format == SC_SPREADSHEET_ENCRYPTED)
-        return sc_cells_refuse_password(path, diag);
+        return sc_sheetcells_refuse_password(path, diag);
     if (format != SC_SPREADSHEET_XLSX && format != SC_SPREADSHEET_ODS &&
         format != SC_SPREADSHEET_XLS)
         return refuse_other(path, diag);
@@ -265,7 +265,7 @@ sc_error sc_spreadsheet_open(const char *path, sc_spreadsheet_format format,
     if (err == SC_ERROR_FILE_READ &&
         sc_spreadsheet_detect(path, &detected, NULL) == SC_OK &&
         detected == SC_SPREADSHEET_ENCRYPTED)
-        err = sc_cells_refuse_password(path, diag);
+        err = sc_sheetcells_refuse_password(path, diag);
     if (err != SC_OK) {
         sc_spreadsheet_close(book);
         return err;
@@ -286,7 +286,7 @@ sc_error sc_spreadsheet_open_buffer(const char *name, const void *bytes,
     if (format == SC_SPREADSHEET_NONE)
         format = sc_spreadsheet_detect_buffer(bytes, len);
     if (format == SC_SPREADSHEET_ENCRYPTED)
-        return sc_cells_refuse_password(name, diag);
+        return sc_sheetcells_refuse_password(name, diag);
     if (format != SC_SPREADSHEET_XLSX && format != SC_SPREADSHEET_ODS) {
         if (format == SC_SPREADSHEET_XLS) {
             sc_diag_set(diag, name, 0, "un classeur .xls se lit depuis un "
@@ -364,7 +364,7 @@ static const char *table_copy(sc_table *table, const char *s)
 }
 
 /* Keeps the uncached formulas cells found, with their names. */
-static sc_error keep_uncached(sc_spreadsheet *book, const sc_cells *cells)
+static sc_error keep_uncached(sc_spreadsheet *book, const sc_sheetcells *cells)
 {
     free(book->uncached);
     book->uncached = NULL;
@@ -380,7 +380,7 @@ static sc_error keep_uncached(sc_spreadsheet *book, const sc_cells *cells)
 
         c->row = cells->uncached[i].row;
         c->column = cells->uncached[i].column;
-        sc_cells_column_name(c->column, col);
+        sc_sheetcells_column_name(c->column, col);
         snprintf(c->name, sizeof c->name, "%s%u", col, c->row);
     }
     book->nuncached = cells->nuncached;
@@ -391,7 +391,7 @@ sc_error sc_spreadsheet_read(sc_spreadsheet *book, size_t i, sc_table **out,
                              sc_diag *diag)
 {
     sc_table *table = sc_table_new(NULL);
-    sc_cells cells;
+    sc_sheetcells cells;
     sc_error err = SC_ERROR_MEMORY;
 
     *out = NULL;
@@ -404,7 +404,7 @@ sc_error sc_spreadsheet_read(sc_spreadsheet *book, size_t i, sc_table **out,
     table->path = table_copy(table, book->path);
     table->sheet = table_copy(table, sc_spreadsheet_sheet_name(book, i));
     if (table->path && table->sheet &&
-        (err = sc_cells_init(&cells, table)) == SC_OK) {
+        (err = sc_sheetcells_init(&cells, table)) == SC_OK) {
         if (book->xlsx)
             err = sc_xlsx_read(book->xlsx, i, &cells, diag);
         else if (book->ods)
@@ -413,7 +413,7 @@ sc_error sc_spreadsheet_read(sc_spreadsheet *book, size_t i, sc_table **out,
             err = sc_xls_read(book->xls, i, &cells, diag);
         if (err == SC_OK)
             err = keep_uncached(book, &cells);
-        sc_cells_clear(&cells);
+        sc_sheetcells_clear(&cells);
     }
     if (err != SC_OK) {
         sc_table_free(table);
@@ -452,7 +452,7 @@ void sc_spreadsheet_close(sc_spreadsheet *book)
     sc_xlsx_free(book->xlsx);
     sc_ods_free(book->ods);
     sc_xls_free(book->xls);
-    sc_cells_sheets_clear(&book->sheets);
+    sc_sheetcells_sheets_clear(&book->sheets);
     free(book->uncached);
     free(book->path);
     free(book);

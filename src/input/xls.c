@@ -8,7 +8,7 @@
 #include <string.h>
 #include <freexl.h>
 #include "stagecheck/base/text.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 #include "stagecheck/input/xls.h"
 
 struct sc_xls {
@@ -35,7 +35,7 @@ static const char *refusal(int code)
     }
 }
 
-sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
+sc_error sc_xls_open(const char *path, sc_sheetcells_sheets *sheets,
                      sc_xls **out, sc_diag *diag)
 {
     sc_xls *x = calloc(1, sizeof *x);
@@ -71,7 +71,7 @@ sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
     if (freexl_get_info(x->handle, FREEXL_BIFF_PASSWORD, &info) == FREEXL_OK &&
         info == FREEXL_BIFF_OBFUSCATED) {
         sc_xls_free(x);
-        return sc_cells_refuse_password(path, diag);
+        return sc_sheetcells_refuse_password(path, diag);
     }
     if (freexl_get_info(x->handle, FREEXL_BIFF_SHEET_COUNT, &info)
         != FREEXL_OK)
@@ -83,7 +83,7 @@ sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
                 != FREEXL_OK ||
             !name || !sc_text_valid_utf8(name, strlen(name)))
             name = "";
-        if (sc_cells_sheets_add(sheets, name, 0) != SC_OK) {
+        if (sc_sheetcells_sheets_add(sheets, name, 0) != SC_OK) {
             sc_xls_free(x);
             return SC_ERROR_MEMORY;
         }
@@ -101,15 +101,15 @@ static void cell_text(const FreeXL_CellValue *value, char buf[64],
     buf[0] = '\0';
     switch (value->type) {
     case FREEXL_CELL_INT:
-        sc_cells_number(value->value.int_value, buf);
+        sc_sheetcells_number(value->value.int_value, buf);
         break;
     case FREEXL_CELL_DOUBLE:
-        sc_cells_number(value->value.double_value, buf);
+        sc_sheetcells_number(value->value.double_value, buf);
         break;
     case FREEXL_CELL_DATE:
     case FREEXL_CELL_DATETIME:
         /* "AAAA-MM-JJ[ hh:mm:ss]": the time of day is dropped. */
-        if (sc_cells_iso_date(value->value.text_value, buf) != 0)
+        if (sc_sheetcells_iso_date(value->value.text_value, buf) != 0)
             *text = value->value.text_value;
         break;
     case FREEXL_CELL_TEXT:
@@ -122,7 +122,7 @@ static void cell_text(const FreeXL_CellValue *value, char buf[64],
     }
 }
 
-sc_error sc_xls_read(sc_xls *x, size_t i, sc_cells *cells, sc_diag *diag)
+sc_error sc_xls_read(sc_xls *x, size_t i, sc_sheetcells *cells, sc_diag *diag)
 {
     unsigned int rows = 0;
     unsigned short columns = 0;
@@ -131,7 +131,7 @@ sc_error sc_xls_read(sc_xls *x, size_t i, sc_cells *cells, sc_diag *diag)
     if (freexl_select_active_worksheet(x->handle, (unsigned short)i)
             != FREEXL_OK ||
         freexl_worksheet_dimensions(x->handle, &rows, &columns) != FREEXL_OK)
-        return sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+        return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                              "feuille illisible (fichier abîmé)");
     for (unsigned r = 0; r < rows && err == SC_OK; r++) {
         for (unsigned short c = 0; c < columns && err == SC_OK; c++) {
@@ -145,12 +145,12 @@ sc_error sc_xls_read(sc_xls *x, size_t i, sc_cells *cells, sc_diag *diag)
             if (!text[0])
                 continue;
             if (!sc_text_valid_utf8(text, strlen(text)))
-                return sc_cells_fail(cells, SC_ERROR_FILE_READ, r + 1, diag,
+                return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, r + 1, diag,
                                      "texte illisible (fichier abîmé)");
-            err = sc_cells_set(cells, c + 1u, text, strlen(text), diag);
+            err = sc_sheetcells_set(cells, c + 1u, text, strlen(text), diag);
         }
         if (err == SC_OK)
-            err = sc_cells_end_row(cells, r + 1, 1, diag);
+            err = sc_sheetcells_end_row(cells, r + 1, 1, diag);
     }
     return err;
 }

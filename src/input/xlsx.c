@@ -10,7 +10,7 @@
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/archive.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 #include "stagecheck/input/xlsx.h"
 
 #define WORKBOOK_PART "xl/workbook.xml"
@@ -115,7 +115,7 @@ static int type_is(const char *type, const char *name)
 
 /* ---- Workbook and relationships ----------------------------------------- */
 
-static sc_error read_workbook(sc_xlsx *x, sc_cells_sheets *sheets,
+static sc_error read_workbook(sc_xlsx *x, sc_sheetcells_sheets *sheets,
                               sc_diag *diag)
 {
     sc_archive_part part;
@@ -145,7 +145,7 @@ static sc_error read_workbook(sc_xlsx *x, sc_cells_sheets *sheets,
                 s->part = NULL;
                 s->rid = sc_text_dup(rid ? rid : "");
                 if (!s->rid ||
-                    sc_cells_sheets_add(sheets, name ? name : "",
+                    sc_sheetcells_sheets_add(sheets, name ? name : "",
                                         state && strcmp(state, "visible") != 0)
                         != SC_OK)
                     err = SC_ERROR_MEMORY;
@@ -393,7 +393,7 @@ static sc_error read_styles(sc_xlsx *x, sc_diag *diag)
 
 /* ---- Opening ------------------------------------------------------------ */
 
-sc_error sc_xlsx_open(sc_archive *archive, sc_cells_sheets *sheets,
+sc_error sc_xlsx_open(sc_archive *archive, sc_sheetcells_sheets *sheets,
                       sc_xlsx **out, sc_diag *diag)
 {
     sc_xlsx *x = calloc(1, sizeof *x);
@@ -477,7 +477,7 @@ static int read_cell(sc_archive_part *part, xlsx_cell *cell)
 }
 
 /* Gives the table the field of cell, at row. */
-static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
+static sc_error put_cell(sc_xlsx *x, sc_sheetcells *cells, xlsx_cell *cell,
                          unsigned row, sc_diag *diag)
 {
     const char *v = cell->v.s ? cell->v.s : "";
@@ -489,7 +489,7 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
         return SC_OK; /* <c r="B2" s="1"/>: a style, no value */
     if (strcmp(t, "inlineStr") == 0) {
         if (!cell->has_is && cell->has_f && !cell->has_v)
-            return sc_cells_uncached(cells, row, cell->column);
+            return sc_sheetcells_uncached(cells, row, cell->column);
         text = cell->has_is ? (cell->is.s ? cell->is.s : "") : v;
         if (cell->is.s)
             unescape(cell->is.s);
@@ -497,7 +497,7 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
                (!cell->has_v || (v[0] == '\0' && strcmp(t, "str") != 0))) {
         /* openpyxl and other scripts write formulas without computing
          * them: nothing to read, and the caller says so. */
-        return sc_cells_uncached(cells, row, cell->column);
+        return sc_sheetcells_uncached(cells, row, cell->column);
     } else if (strcmp(t, "s") == 0) {
         char *end;
         unsigned long i;
@@ -507,8 +507,8 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
         if (end == v || *end || errno || i >= x->nstrings) {
             char col[8];
 
-            sc_cells_column_name(cell->column, col);
-            return sc_cells_fail(cells, SC_ERROR_FILE_READ, row, diag,
+            sc_sheetcells_column_name(cell->column, col);
+            return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, row, diag,
                                  "la cellule %s%u renvoie à un texte "
                                  "partagé qui n'existe pas (fichier abîmé)",
                                  col, row);
@@ -523,7 +523,7 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
         else if (strcmp(v, "0") == 0 || strcmp(v, "false") == 0)
             text = "non";
     } else if (strcmp(t, "d") == 0) {
-        if (sc_cells_iso_date(v, buf) == 0)
+        if (sc_sheetcells_iso_date(v, buf) == 0)
             text = buf;
     } else if (strcmp(t, "e") != 0 && v[0]) {
         /* A number ("n", or no t at all); C's numeric locale: main sets
@@ -535,8 +535,8 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
             int date = cell->style >= 0 && (size_t)cell->style < x->nxf &&
                        x->date_xf[cell->style];
 
-            if (!date || sc_cells_serial_date(value, x->date1904, buf) != 0)
-                sc_cells_number(value, buf);
+            if (!date || sc_sheetcells_serial_date(value, x->date1904, buf) != 0)
+                sc_sheetcells_number(value, buf);
             text = buf;
         }
     }
@@ -544,7 +544,7 @@ static sc_error put_cell(sc_xlsx *x, sc_cells *cells, xlsx_cell *cell,
      * cells, a coloured column) makes no field. */
     if (!text[0])
         return SC_OK;
-    return sc_cells_set(cells, cell->column, text, strlen(text), diag);
+    return sc_sheetcells_set(cells, cell->column, text, strlen(text), diag);
 }
 
 /* Reads the attributes of the current <c> into cell; prev is the column
@@ -561,7 +561,7 @@ static int cell_start(sc_archive_part *part, xlsx_cell *cell, unsigned prev)
     if (ref) {
         const char *p = ref;
 
-        cell->column = sc_cells_column_parse(&p);
+        cell->column = sc_sheetcells_column_parse(&p);
         ok = cell->column == 0 ? -1 : 0;
     }
     snprintf(cell->type, sizeof cell->type, "%s", t ? t : "n");
@@ -572,7 +572,7 @@ static int cell_start(sc_archive_part *part, xlsx_cell *cell, unsigned prev)
     return ok;
 }
 
-static sc_error read_sheet(sc_xlsx *x, sc_archive_part *part, sc_cells *cells,
+static sc_error read_sheet(sc_xlsx *x, sc_archive_part *part, sc_sheetcells *cells,
                            sc_diag *diag)
 {
     xlsx_cell cell = {0};
@@ -601,7 +601,7 @@ static sc_error read_sheet(sc_xlsx *x, sc_archive_part *part, sc_cells *cells,
                 break;
             if (strcmp(local, "row") == 0 && in_row) {
                 in_row = 0;
-                err = sc_cells_end_row(cells, row, 1, diag);
+                err = sc_sheetcells_end_row(cells, row, 1, diag);
             }
             continue;
         }
@@ -612,19 +612,19 @@ static sc_error read_sheet(sc_xlsx *x, sc_archive_part *part, sc_cells *cells,
             unsigned long n = ref ? strtoul(ref, NULL, 10) : row + 1ul;
 
             xmlFree(ref);
-            if (n == 0 || n > SC_CELLS_MAX_ROWS) {
-                err = sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+            if (n == 0 || n > SC_SHEETCELLS_MAX_ROWS) {
+                err = sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                                     "numéro de ligne %lu hors de la feuille "
                                     "(fichier abîmé)", n);
                 break;
             }
             row = (unsigned)n;
             prev = 0;
-            sc_cells_drop_row(cells);
+            sc_sheetcells_drop_row(cells);
             in_row = !xmlTextReaderIsEmptyElement(part->reader);
         } else if (strcmp(local, "c") == 0 && in_row) {
             if (cell_start(part, &cell, prev) != 0) {
-                err = sc_cells_fail(cells, SC_ERROR_FILE_READ, row, diag,
+                err = sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, row, diag,
                                     "référence de cellule incorrecte ligne "
                                     "%u (fichier abîmé)", row);
                 break;
@@ -650,7 +650,7 @@ static sc_error read_sheet(sc_xlsx *x, sc_archive_part *part, sc_cells *cells,
     return err;
 }
 
-sc_error sc_xlsx_read(sc_xlsx *x, size_t i, sc_cells *cells, sc_diag *diag)
+sc_error sc_xlsx_read(sc_xlsx *x, size_t i, sc_sheetcells *cells, sc_diag *diag)
 {
     sc_archive_part part;
     sc_error err = SC_OK;
@@ -664,7 +664,7 @@ sc_error sc_xlsx_read(sc_xlsx *x, size_t i, sc_cells *cells, sc_diag *diag)
         x->loaded = 1;
     }
     if (!x->sheets[i].part)
-        return sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+        return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                              "introuvable dans l'archive (fichier abîmé)");
     err = sc_archive_part_open(x->archive, x->sheets[i].part, &part, diag);
     if (err == SC_OK)

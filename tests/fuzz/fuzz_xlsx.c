@@ -9,7 +9,7 @@
 #include <string.h>
 #include "fuzz.h"
 #include "stagecheck/base/error.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 #include "stagecheck/input/spreadsheet.h"
 
 /* Past a few sheets the same code runs again: not worth the time. */
@@ -27,9 +27,9 @@ static void check_table(const sc_table *table, const char *name)
         const sc_row *row = &table->rows[r];
         int blank = 1;
 
-        FUZZ_ASSERT(row->line >= 1 && row->line <= SC_CELLS_MAX_ROWS);
+        FUZZ_ASSERT(row->line >= 1 && row->line <= SC_SHEETCELLS_MAX_ROWS);
         FUZZ_ASSERT(row->nfields >= 1 &&
-                    row->nfields <= SC_CELLS_MAX_COLUMNS);
+                    row->nfields <= SC_SHEETCELLS_MAX_COLUMNS);
         for (size_t c = 0; c < row->nfields; c++) {
             const char *s = row->fields[c];
 
@@ -39,7 +39,7 @@ static void check_table(const sc_table *table, const char *name)
         FUZZ_ASSERT(!blank);
         fields += row->nfields;
     }
-    FUZZ_ASSERT(fields <= SC_CELLS_MAX_FIELDS);
+    FUZZ_ASSERT(fields <= SC_SHEETCELLS_MAX_FIELDS);
 }
 
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

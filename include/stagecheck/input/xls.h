@@ -9,21 +9,21 @@
 
 #include <stddef.h>
 #include "stagecheck/base/error.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 
 typedef struct sc_xls sc_xls;
 
 /** Opens the .xls at path and lists its sheets into sheets (which the
- *  caller frees with sc_cells_sheets_clear; freexl does not tell hidden
+ *  caller frees with sc_sheetcells_sheets_clear; freexl does not tell hidden
  *  ones). Returns SC_OK and *out, SC_ERROR_MEMORY, or SC_ERROR_FILE_OPEN /
  *  SC_ERROR_FILE_READ (freexl refuses it, or it is protected by a
  *  password) with diag filled. */
-sc_error sc_xls_open(const char *path, sc_cells_sheets *sheets,
+sc_error sc_xls_open(const char *path, sc_sheetcells_sheets *sheets,
                      sc_xls **out, sc_diag *diag);
 
-/** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
+/** Reads sheet i into cells (sc_sheetcells_init'ed on the sheet's table).
  *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */
-sc_error sc_xls_read(sc_xls *book, size_t i, sc_cells *cells, sc_diag *diag);
+sc_error sc_xls_read(sc_xls *book, size_t i, sc_sheetcells *cells, sc_diag *diag);
 
 /** Frees book; NULL is fine. */
 void sc_xls_free(sc_xls *book);

@@ -11,20 +11,20 @@
 #include <stddef.h>
 #include "stagecheck/base/error.h"
 #include "stagecheck/input/archive.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 
 typedef struct sc_xlsx sc_xlsx;
 
 /** Lists the sheets of the workbook in archive into sheets (which the
- *  caller frees with sc_cells_sheets_clear); *out takes archive (it is
+ *  caller frees with sc_sheetcells_sheets_clear); *out takes archive (it is
  *  freed with it, and on failure). Returns SC_OK, SC_ERROR_MEMORY or
  *  SC_ERROR_FILE_READ with diag filled. */
-sc_error sc_xlsx_open(sc_archive *archive, sc_cells_sheets *sheets,
+sc_error sc_xlsx_open(sc_archive *archive, sc_sheetcells_sheets *sheets,
                       sc_xlsx **out, sc_diag *diag);
 
-/** Reads sheet i into cells (sc_cells_init'ed on the sheet's table).
+/** Reads sheet i into cells (sc_sheetcells_init'ed on the sheet's table).
  *  Returns SC_OK, SC_ERROR_MEMORY or SC_ERROR_FILE_READ with diag filled. */
-sc_error sc_xlsx_read(sc_xlsx *book, size_t i, sc_cells *cells,
+sc_error sc_xlsx_read(sc_xlsx *book, size_t i, sc_sheetcells *cells,
                         sc_diag *diag);
 
 /** Frees book and its archive; NULL is fine. */

@@ -1,5 +1,5 @@
 /*
- * cells.c - a sheet's cells into table rows, and cell values into text,
+ * sheetcells.c - a sheet's cells into table rows, and cell values into text,
  * for the three spreadsheet readers.
  */
 #include <math.h>
@@ -10,9 +10,9 @@
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/text.h"
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 
-sc_error sc_cells_init(sc_cells *cells, sc_table *table)
+sc_error sc_sheetcells_init(sc_sheetcells *cells, sc_table *table)
 {
     memset(cells, 0, sizeof *cells);
     cells->table = table;
@@ -20,7 +20,7 @@ sc_error sc_cells_init(sc_cells *cells, sc_table *table)
     return cells->empty ? SC_OK : SC_ERROR_MEMORY;
 }
 
-sc_error sc_cells_fail(const sc_cells *cells, sc_error err, unsigned line,
+sc_error sc_sheetcells_fail(const sc_sheetcells *cells, sc_error err, unsigned line,
                        sc_diag *diag, const char *fmt, ...)
 {
     char what[400];
@@ -34,15 +34,15 @@ sc_error sc_cells_fail(const sc_cells *cells, sc_error err, unsigned line,
     return err;
 }
 
-static sc_error too_big(const sc_cells *cells, sc_diag *diag)
+static sc_error too_big(const sc_sheetcells *cells, sc_diag *diag)
 {
-    return sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+    return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                          "plus de %zu cellules : ce n'est pas un tableau "
                          "de suivi (fichier abîmé ?)",
-                         (size_t)SC_CELLS_MAX_FIELDS);
+                         (size_t)SC_SHEETCELLS_MAX_FIELDS);
 }
 
-sc_error sc_cells_refuse_password(const char *path, sc_diag *diag)
+sc_error sc_sheetcells_refuse_password(const char *path, sc_diag *diag)
 {
     sc_diag_set(diag, path, 0,
                 "fichier protégé par un mot de passe : enregistrez-en une "
@@ -51,17 +51,17 @@ sc_error sc_cells_refuse_password(const char *path, sc_diag *diag)
     return SC_ERROR_FILE_READ;
 }
 
-sc_error sc_cells_set(sc_cells *cells, unsigned column, const char *text,
+sc_error sc_sheetcells_set(sc_sheetcells *cells, unsigned column, const char *text,
                       size_t len, sc_diag *diag)
 {
     char *field;
     size_t w = 0;
 
-    if (column == 0 || column > SC_CELLS_MAX_COLUMNS)
-        return sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+    if (column == 0 || column > SC_SHEETCELLS_MAX_COLUMNS)
+        return sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                              "cellule au-delà de la colonne %u",
-                             SC_CELLS_MAX_COLUMNS);
-    if (cells->total + column > SC_CELLS_MAX_FIELDS)
+                             SC_SHEETCELLS_MAX_COLUMNS);
+    if (cells->total + column > SC_SHEETCELLS_MAX_FIELDS)
         return too_big(cells, diag);
     if (column > cells->cap) {
         size_t cap = cells->cap ? cells->cap : 16;
@@ -91,7 +91,7 @@ sc_error sc_cells_set(sc_cells *cells, unsigned column, const char *text,
     return SC_OK;
 }
 
-sc_error sc_cells_end_row(sc_cells *cells, unsigned line, unsigned count,
+sc_error sc_sheetcells_end_row(sc_sheetcells *cells, unsigned line, unsigned count,
                           sc_diag *diag)
 {
     sc_error err = SC_OK;
@@ -100,11 +100,11 @@ sc_error sc_cells_end_row(sc_cells *cells, unsigned line, unsigned count,
     for (size_t i = 0; i < cells->nfields && blank; i++)
         blank = cells->fields[i][0] == '\0';
     for (unsigned k = 0; k < count && !blank && err == SC_OK; k++) {
-        if (line + k > SC_CELLS_MAX_ROWS)
-            err = sc_cells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
+        if (line + k > SC_SHEETCELLS_MAX_ROWS)
+            err = sc_sheetcells_fail(cells, SC_ERROR_FILE_READ, 0, diag,
                                 "ligne au-delà de la ligne %u",
-                                SC_CELLS_MAX_ROWS);
-        else if (cells->total + cells->nfields > SC_CELLS_MAX_FIELDS)
+                                SC_SHEETCELLS_MAX_ROWS);
+        else if (cells->total + cells->nfields > SC_SHEETCELLS_MAX_FIELDS)
             err = too_big(cells, diag);
         else {
             cells->total += cells->nfields;
@@ -116,21 +116,21 @@ sc_error sc_cells_end_row(sc_cells *cells, unsigned line, unsigned count,
     return err;
 }
 
-void sc_cells_drop_row(sc_cells *cells)
+void sc_sheetcells_drop_row(sc_sheetcells *cells)
 {
     cells->nfields = 0;
 }
 
-sc_error sc_cells_uncached(sc_cells *cells, unsigned row, unsigned column)
+sc_error sc_sheetcells_uncached(sc_sheetcells *cells, unsigned row, unsigned column)
 {
     if (sc_array_reserve((void **)&cells->uncached, &cells->uncached_cap,
                          cells->nuncached, sizeof *cells->uncached) != SC_OK)
         return SC_ERROR_MEMORY;
-    cells->uncached[cells->nuncached++] = (sc_cells_ref){row, column};
+    cells->uncached[cells->nuncached++] = (sc_sheetcells_ref){row, column};
     return SC_OK;
 }
 
-void sc_cells_clear(sc_cells *cells)
+void sc_sheetcells_clear(sc_sheetcells *cells)
 {
     free(cells->fields);
     free(cells->uncached);
@@ -139,7 +139,7 @@ void sc_cells_clear(sc_cells *cells)
 
 /* ---- Sheet lists ------------------------------------------------------- */
 
-sc_error sc_cells_sheets_add(sc_cells_sheets *sheets, const char *name,
+sc_error sc_sheetcells_sheets_add(sc_sheetcells_sheets *sheets, const char *name,
                              int hidden)
 {
     char *copy;
@@ -148,11 +148,11 @@ sc_error sc_cells_sheets_add(sc_cells_sheets *sheets, const char *name,
                          sheets->count, sizeof *sheets->items) != SC_OK ||
         !(copy = sc_text_dup(name)))
         return SC_ERROR_MEMORY;
-    sheets->items[sheets->count++] = (sc_cells_sheet){copy, hidden};
+    sheets->items[sheets->count++] = (sc_sheetcells_sheet){copy, hidden};
     return SC_OK;
 }
 
-void sc_cells_sheets_clear(sc_cells_sheets *sheets)
+void sc_sheetcells_sheets_clear(sc_sheetcells_sheets *sheets)
 {
     for (size_t i = 0; i < sheets->count; i++)
         free(sheets->items[i].name);
@@ -162,7 +162,7 @@ void sc_cells_sheets_clear(sc_cells_sheets *sheets)
 
 /* ---- Values ------------------------------------------------------------ */
 
-void sc_cells_number(double value, char buf[32])
+void sc_sheetcells_number(double value, char buf[32])
 {
     /* 2^53: past it a double no longer holds every integer. */
     if (value == 0)
@@ -173,7 +173,7 @@ void sc_cells_number(double value, char buf[32])
         snprintf(buf, 32, "%.15g", value);
 }
 
-int sc_cells_serial_date(double serial, int date1904, char buf[11])
+int sc_sheetcells_serial_date(double serial, int date1904, char buf[11])
 {
     double day;
     sc_date date;
@@ -203,7 +203,7 @@ int sc_cells_serial_date(double serial, int date1904, char buf[11])
     return 0;
 }
 
-int sc_cells_iso_date(const char *text, char buf[11])
+int sc_sheetcells_iso_date(const char *text, char buf[11])
 {
     int y, m, d, n = 0;
 
@@ -215,7 +215,7 @@ int sc_cells_iso_date(const char *text, char buf[11])
     return 0;
 }
 
-void sc_cells_column_name(unsigned column, char buf[8])
+void sc_sheetcells_column_name(unsigned column, char buf[8])
 {
     char rev[8];
     size_t n = 0;
@@ -230,14 +230,14 @@ void sc_cells_column_name(unsigned column, char buf[8])
     buf[n] = '\0';
 }
 
-unsigned sc_cells_column_parse(const char **text)
+unsigned sc_sheetcells_column_parse(const char **text)
 {
     const char *p = *text;
     unsigned column = 0;
 
     while ((*p >= 'A' && *p <= 'Z') || (*p >= 'a' && *p <= 'z')) {
         column = column * 26 + (unsigned)((*p | 0x20) - 'a' + 1);
-        if (column > SC_CELLS_MAX_COLUMNS)
+        if (column > SC_SHEETCELLS_MAX_COLUMNS)
             return 0;
         p++;
     }

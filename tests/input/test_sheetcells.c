@@ -1,5 +1,5 @@
 /*
- * test_cells.c - unit tests of cells.c: values written as stagecheck reads
+ * test_sheetcells.c - unit tests of sheetcells.c: values written as stagecheck reads
  * them, column letters, and rows built from cells with their gaps,
  * repeats and limits.
  */
@@ -10,7 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
-#include "stagecheck/input/cells.h"
+#include "stagecheck/input/sheetcells.h"
 
 static void test_numbers_keep_their_digits(void **state)
 {
@@ -29,7 +29,7 @@ static void test_numbers_keep_their_digits(void **state)
 
     (void)state;
     for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
-        sc_cells_number(cases[i].value, buf);
+        sc_sheetcells_number(cases[i].value, buf);
         assert_string_equal(buf, cases[i].text);
     }
 }
@@ -39,20 +39,20 @@ static void test_serial_dates_in_both_systems(void **state)
     char buf[11];
 
     (void)state;
-    assert_int_equal(sc_cells_serial_date(45460, 0, buf), 0);
+    assert_int_equal(sc_sheetcells_serial_date(45460, 0, buf), 0);
     assert_string_equal(buf, "17/06/2024");
-    assert_int_equal(sc_cells_serial_date(45460.9999, 0, buf), 0);
+    assert_int_equal(sc_sheetcells_serial_date(45460.9999, 0, buf), 0);
     assert_string_equal(buf, "17/06/2024");
-    assert_int_equal(sc_cells_serial_date(60, 0, buf), 0);
+    assert_int_equal(sc_sheetcells_serial_date(60, 0, buf), 0);
     assert_string_equal(buf, "29/02/1900");
-    assert_int_equal(sc_cells_serial_date(61, 0, buf), 0);
+    assert_int_equal(sc_sheetcells_serial_date(61, 0, buf), 0);
     assert_string_equal(buf, "01/03/1900");
-    assert_int_equal(sc_cells_serial_date(0, 1, buf), 0);
+    assert_int_equal(sc_sheetcells_serial_date(0, 1, buf), 0);
     assert_string_equal(buf, "01/01/1904");
     strcpy(buf, "unchanged");
-    assert_int_equal(sc_cells_serial_date(0.5, 0, buf), -1);
-    assert_int_equal(sc_cells_serial_date(-1, 1, buf), -1);
-    assert_int_equal(sc_cells_serial_date(1e300, 0, buf), -1);
+    assert_int_equal(sc_sheetcells_serial_date(0.5, 0, buf), -1);
+    assert_int_equal(sc_sheetcells_serial_date(-1, 1, buf), -1);
+    assert_int_equal(sc_sheetcells_serial_date(1e300, 0, buf), -1);
     assert_string_equal(buf, "unchanged");
 }
 
@@ -61,15 +61,15 @@ static void test_iso_dates_want_a_real_day(void **state)
     char buf[11];
 
     (void)state;
-    assert_int_equal(sc_cells_iso_date("2024-06-17", buf), 0);
+    assert_int_equal(sc_sheetcells_iso_date("2024-06-17", buf), 0);
     assert_string_equal(buf, "17/06/2024");
-    assert_int_equal(sc_cells_iso_date("2024-06-28T14:30:00", buf), 0);
+    assert_int_equal(sc_sheetcells_iso_date("2024-06-28T14:30:00", buf), 0);
     assert_string_equal(buf, "28/06/2024");
-    assert_int_equal(sc_cells_iso_date("2024-06-28 14:30:00", buf), 0);
-    assert_int_equal(sc_cells_iso_date("2024-02-30", buf), -1);
-    assert_int_equal(sc_cells_iso_date("2024-6-17", buf), -1);
-    assert_int_equal(sc_cells_iso_date("2024-06-17x", buf), -1);
-    assert_int_equal(sc_cells_iso_date("17/06/2024", buf), -1);
+    assert_int_equal(sc_sheetcells_iso_date("2024-06-28 14:30:00", buf), 0);
+    assert_int_equal(sc_sheetcells_iso_date("2024-02-30", buf), -1);
+    assert_int_equal(sc_sheetcells_iso_date("2024-6-17", buf), -1);
+    assert_int_equal(sc_sheetcells_iso_date("2024-06-17x", buf), -1);
+    assert_int_equal(sc_sheetcells_iso_date("17/06/2024", buf), -1);
 }
 
 static void test_column_letters_both_ways(void **state)
@@ -86,25 +86,25 @@ static void test_column_letters_both_ways(void **state)
         char ref[16];
         const char *p = ref;
 
-        sc_cells_column_name(cases[i].column, buf);
+        sc_sheetcells_column_name(cases[i].column, buf);
         assert_string_equal(buf, cases[i].name);
         strcpy(ref, cases[i].name);
         strcat(ref, "12");
-        assert_int_equal(sc_cells_column_parse(&p), cases[i].column);
+        assert_int_equal(sc_sheetcells_column_parse(&p), cases[i].column);
         assert_string_equal(p, "12");
     }
     {
         const char *p = "XFE1", *q = "12", *r = "ab3";
 
-        assert_int_equal(sc_cells_column_parse(&p), 0);
-        assert_int_equal(sc_cells_column_parse(&q), 0);
-        assert_int_equal(sc_cells_column_parse(&r), 28);
+        assert_int_equal(sc_sheetcells_column_parse(&p), 0);
+        assert_int_equal(sc_sheetcells_column_parse(&q), 0);
+        assert_int_equal(sc_sheetcells_column_parse(&r), 28);
     }
 }
 
 typedef struct fixture {
     sc_table *table;
-    sc_cells cells;
+    sc_sheetcells cells;
     sc_diag diag;
 } fixture;
 
@@ -113,7 +113,7 @@ static int setup(void **state)
     fixture *f = calloc(1, sizeof *f);
 
     if (!f || !(f->table = sc_table_new("suivi.xlsx")) ||
-        sc_cells_init(&f->cells, f->table) != SC_OK) {
+        sc_sheetcells_init(&f->cells, f->table) != SC_OK) {
         if (f)
             sc_table_free(f->table);
         free(f);
@@ -128,7 +128,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
 
-    sc_cells_clear(&f->cells);
+    sc_sheetcells_clear(&f->cells);
     sc_table_free(f->table);
     free(f);
     return 0;
@@ -137,18 +137,18 @@ static int teardown(void **state)
 static void test_rows_fill_gaps_and_skip_empty_ones(void **state)
 {
     fixture *f = *state;
-    sc_cells *c = &f->cells;
+    sc_sheetcells *c = &f->cells;
 
-    assert_int_equal(sc_cells_set(c, 3, " x\r\ny\rz ", 8, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_set(c, 1, "a", 1, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_end_row(c, 4, 1, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_set(c, 2, "  ", 2, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_end_row(c, 5, 1, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_set(c, 1, "r", 1, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_end_row(c, 7, 2, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_set(c, 1, "lost", 4, &f->diag), SC_OK);
-    sc_cells_drop_row(c);
-    assert_int_equal(sc_cells_end_row(c, 9, 1, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_set(c, 3, " x\r\ny\rz ", 8, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_set(c, 1, "a", 1, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_end_row(c, 4, 1, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_set(c, 2, "  ", 2, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_end_row(c, 5, 1, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_set(c, 1, "r", 1, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_end_row(c, 7, 2, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_set(c, 1, "lost", 4, &f->diag), SC_OK);
+    sc_sheetcells_drop_row(c);
+    assert_int_equal(sc_sheetcells_end_row(c, 9, 1, &f->diag), SC_OK);
     assert_int_equal(f->table->nrows, 3);
     assert_int_equal(f->table->rows[0].line, 4);
     assert_int_equal(f->table->rows[0].nfields, 3);
@@ -163,22 +163,22 @@ static void test_rows_fill_gaps_and_skip_empty_ones(void **state)
 static void test_limits_are_refused_with_the_sheet_named(void **state)
 {
     fixture *f = *state;
-    sc_cells *c = &f->cells;
+    sc_sheetcells *c = &f->cells;
 
-    assert_int_equal(sc_cells_set(c, SC_CELLS_MAX_COLUMNS + 1, "x", 1,
+    assert_int_equal(sc_sheetcells_set(c, SC_SHEETCELLS_MAX_COLUMNS + 1, "x", 1,
                                   &f->diag), SC_ERROR_FILE_READ);
     assert_string_equal(f->diag.file, "suivi.xlsx");
     assert_string_equal(f->diag.message,
                         "feuille « Suivi » : cellule au-delà de la colonne "
                         "16384");
-    assert_int_equal(sc_cells_set(c, 1, "x", 1, &f->diag), SC_OK);
-    assert_int_equal(sc_cells_end_row(c, SC_CELLS_MAX_ROWS - 1, 3, &f->diag),
+    assert_int_equal(sc_sheetcells_set(c, 1, "x", 1, &f->diag), SC_OK);
+    assert_int_equal(sc_sheetcells_end_row(c, SC_SHEETCELLS_MAX_ROWS - 1, 3, &f->diag),
                      SC_ERROR_FILE_READ);
     assert_string_equal(f->diag.message,
                         "feuille « Suivi » : ligne au-delà de la ligne "
                         "1048576");
     assert_int_equal(f->table->nrows, 2);
-    assert_int_equal(sc_cells_uncached(c, 3, 2), SC_OK);
+    assert_int_equal(sc_sheetcells_uncached(c, 3, 2), SC_OK);
     assert_int_equal(c->nuncached, 1);
     assert_int_equal(c->uncached[0].row, 3);
     assert_int_equal(c->uncached[0].column, 2);
