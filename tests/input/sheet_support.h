@@ -10,7 +10,46 @@
 #include <stdarg.h>
 #include <string.h>
 #include <zip.h>
+#include "stagecheck/input/spreadsheet.h"
 #include "stagecheck/input/table.h"
+#include "../support.h"
+
+/* The fixture of the reader tests: a temporary folder, the workbook file
+ * written in it, the book opened and the table read from it. */
+typedef struct sheet_fixture {
+    char dir[64];
+    char path[128];
+    sc_spreadsheet *book;
+    sc_table *table;
+    sc_diag diag;
+} sheet_fixture;
+
+/* Makes the fixture in *state: a folder "/tmp/<name>.XXXXXX" and the path
+ * of file in it. Returns 0, or -1 when it cannot. */
+static inline int sheet_fixture_setup(void **state, const char *name,
+                                      const char *file)
+{
+    sheet_fixture *f = calloc(1, sizeof *f);
+
+    if (!f || support_make_dir(f->dir, sizeof f->dir, name) != 0) {
+        free(f);
+        return -1;
+    }
+    snprintf(f->path, sizeof f->path, "%s/%s", f->dir, file);
+    *state = f;
+    return 0;
+}
+
+static inline int sheet_fixture_teardown(void **state)
+{
+    sheet_fixture *f = *state;
+
+    sc_table_free(f->table);
+    sc_spreadsheet_close(f->book);
+    support_remove_dir(f->dir);
+    free(f);
+    return 0;
+}
 
 /* Writes the zip path holding the members of list, pairs of a name and a
  * NUL-terminated content, ended by a NULL name. The first member is

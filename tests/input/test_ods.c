@@ -37,36 +37,16 @@
     "<table:named-expressions/></office:spreadsheet></office:body>" \
     "</office:document-content>"
 
-typedef struct fixture {
-    char dir[64];
-    char path[128];
-    sc_spreadsheet *book;
-    sc_table *table;
-    sc_diag diag;
-} fixture;
+typedef sheet_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-
-    if (!f || support_make_dir(f->dir, sizeof f->dir, "test_ods") != 0) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->path, sizeof f->path, "%s/suivi.ods", f->dir);
-    *state = f;
-    return 0;
+    return sheet_fixture_setup(state, "test_ods", "suivi.ods");
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-
-    sc_table_free(f->table);
-    sc_spreadsheet_close(f->book);
-    support_remove_dir(f->dir);
-    free(f);
-    return 0;
+    return sheet_fixture_teardown(state);
 }
 
 /* Writes f->path with tables, the inside of <office:spreadsheet>. */

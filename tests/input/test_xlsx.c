@@ -39,36 +39,16 @@
 #define REL_NS "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 #define PKG_REL_NS "http://schemas.openxmlformats.org/package/2006/relationships"
 
-typedef struct fixture {
-    char dir[64];
-    char path[128];
-    sc_spreadsheet *book;
-    sc_table *table;
-    sc_diag diag;
-} fixture;
+typedef sheet_fixture fixture;
 
 static int setup(void **state)
 {
-    fixture *f = calloc(1, sizeof *f);
-
-    if (!f || support_make_dir(f->dir, sizeof f->dir, "test_xlsx") != 0) {
-        free(f);
-        return -1;
-    }
-    snprintf(f->path, sizeof f->path, "%s/suivi.xlsx", f->dir);
-    *state = f;
-    return 0;
+    return sheet_fixture_setup(state, "test_xlsx", "suivi.xlsx");
 }
 
 static int teardown(void **state)
 {
-    fixture *f = *state;
-
-    sc_table_free(f->table);
-    sc_spreadsheet_close(f->book);
-    support_remove_dir(f->dir);
-    free(f);
-    return 0;
+    return sheet_fixture_teardown(state);
 }
 
 /* Styles 0-10 of the tests: the cellXfs index is the cell's s. */
