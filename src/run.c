@@ -6,11 +6,13 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "stagecheck/run.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/changes.h"
 #include "stagecheck/core/check.h"
 #include "stagecheck/core/dataset.h"
+#include "stagecheck/core/period.h"
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/rules.h"
 #include "stagecheck/core/state.h"
@@ -53,12 +55,26 @@ typedef struct school_run {
     sc_summary_book *summary;  /* its line of the summary, in run->books */
 } school_run;
 
+/* One input as the settings give it: its path split from a class
+ * (FICHIER:CLASSE) or a sheet (FICHIER.xlsx#Feuille). */
+typedef struct run_input {
+    char *path;
+    char *class_name;
+    char *sheet;
+    int detect;                /* kind told from the content */
+    sc_kind kind;              /* else the kind given */
+    int from_folder;           /* found in a folder given (not named) */
+} run_input;
+
 /* What one run holds; freed by sc_run_free. */
 struct sc_run {
     const sc_settings *settings;
     int lock_fd;
-    const char **inputs;       /* the settings' rolls, then placements */
+    run_input *specs;          /* the settings' rolls, placements, files */
+    const char **inputs;       /* their paths, for the output's checks */
     size_t ninputs;
+    size_t ncap;
+    sc_summary_file *listed;   /* what each file read was taken for */
     sc_file *files;            /* what was read of them, in that order */
     size_t nfiles;
     sc_schools schools;
@@ -68,6 +84,7 @@ struct sc_run {
     size_t nruns;
     char *academie_path;
     sc_tempfile academie;
+    int detected;              /* some kinds were told from content */
     sc_summary_book *books;    /* one per school run */
     sc_summary summary;        /* set once every workbook is in place */
 };
@@ -110,7 +127,14 @@ void sc_run_free(sc_run *r)
     for (size_t i = 0; i < r->nfiles; i++)
         sc_file_clear(&r->files[i]);
     free(r->files);
+    for (size_t i = 0; i < r->ninputs; i++) {
+        free(r->specs[i].path);
+        free(r->specs[i].class_name);
+        free(r->specs[i].sheet);
+    }
+    free(r->specs);
     free(r->inputs);
+    free(r->listed);
     sc_anomalies_clear(&r->anomalies);
     sc_lock_release(r->lock_fd);
     free(r->books);
@@ -195,6 +219,7 @@ static void school_summary(school_run *s, const sc_settings *settings)
                                sc_rules_is_late(v->status, settings->as_of,
                                                 settings->deadline));
     }
+    sc_tally_count_aside(tally, s->data);
     tally->findings = sc_anomalies_findings(&s->anomalies);
     s->summary->path = s->output;
     s->summary->has_previous = s->has_previous;
@@ -292,20 +317,116 @@ static sc_error school_label(school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-/* The inputs, rolls first, as one list. */
-static sc_error list_inputs(sc_run *r)
+/* Appends an input: given is split into its path, class and sheet. */
+static sc_error add_input(sc_run *r, const char *given, int detect,
+                          sc_kind kind, int from_folder)
+{
+    run_input *in;
+
+    if (r->ninputs == r->ncap) {
+        size_t cap = r->ncap ? 2 * r->ncap : 8;
+        run_input *grown = realloc(r->specs, cap * sizeof *grown);
+
+        if (!grown)
+            return SC_ERROR_MEMORY;
+        r->specs = grown;
+        r->ncap = cap;
+    }
+    in = &r->specs[r->ninputs];
+    *in = (run_input){NULL, NULL, NULL, detect, kind, from_folder};
+    r->ninputs++;
+    return sc_file_split(given, &in->path, &in->class_name, &in->sheet);
+}
+
+/* A folder given: every file in it that stagecheck reads, by name. */
+static sc_error add_folder(sc_run *r, const char *dir, sc_diag *diag)
+{
+    char **paths;
+    size_t n;
+    sc_error err = sc_inputs_list_folder(dir, r->settings->output, &paths, &n,
+                                         diag);
+
+    if (err != SC_OK)
+        return err;
+    if (n == 0) {
+        sc_diag_set(diag, dir, 0, "aucun fichier à lire dans ce dossier "
+                    "(fichiers .csv, .xlsx, .ods, .xls, .xml ou .zip)");
+        err = SC_ERROR_FILE_EMPTY;
+    }
+    for (size_t i = 0; err == SC_OK && i < n; i++)
+        err = add_input(r, paths[i], 1, SC_KIND_ROLL, 1);
+    for (size_t i = 0; i < n; i++)
+        free(paths[i]);
+    free(paths);
+    return err;
+}
+
+/* The inputs, rolls first, then placements, then the files and folders
+ * whose kind is told from their content, as one list. */
+static sc_error list_inputs(sc_run *r, sc_diag *diag)
 {
     const sc_settings *settings = r->settings;
+    sc_error err = SC_OK;
 
-    r->ninputs = settings->nrolls + settings->nplacements;
+    for (size_t i = 0; err == SC_OK && i < settings->nrolls; i++)
+        err = add_input(r, settings->rolls[i], 0, SC_KIND_ROLL, 0);
+    for (size_t i = 0; err == SC_OK && i < settings->nplacements; i++)
+        err = add_input(r, settings->placements[i], 0, SC_KIND_PLACEMENTS, 0);
+    for (size_t i = 0; err == SC_OK && i < settings->nfiles; i++) {
+        struct stat st;
+
+        if (stat(settings->files[i], &st) == 0 && S_ISDIR(st.st_mode))
+            err = add_folder(r, settings->files[i], diag);
+        else
+            err = add_input(r, settings->files[i], 1, SC_KIND_ROLL, 0);
+    }
+    if (err != SC_OK)
+        return err;
     r->inputs = malloc((r->ninputs ? r->ninputs : 1) * sizeof *r->inputs);
-    if (!r->inputs)
+    r->listed = calloc(r->ninputs ? r->ninputs : 1, sizeof *r->listed);
+    if (!r->inputs || !r->listed)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < r->ninputs; i++)
-        r->inputs[i] = i < settings->nrolls
-                           ? settings->rolls[i]
-                           : settings->placements[i - settings->nrolls];
+        r->inputs[i] = r->specs[i].path;
     return SC_OK;
+}
+
+/* A file of a folder that is neither a roll nor a tracking sheet is left
+ * out, said as a warning (a letter saved as .csv, the workbook of another
+ * tool); named on the command line, it stops the run. */
+static int leave_out(const run_input *in, const sc_file *file, sc_error err)
+{
+    return in->from_folder && (err == SC_ERROR_NO_HEADER || file->own_book);
+}
+
+/* With kinds told from the content, a run still needs both kinds. */
+static sc_error check_kinds(sc_run *r, sc_diag *diag)
+{
+    size_t kinds[2] = {0, 0};
+    char list[400] = "";
+    size_t len = 0;
+
+    for (size_t i = 0; i < r->nfiles; i++) {
+        const sc_file *f = &r->files[i];
+        int n;
+
+        kinds[f->kind == SC_KIND_ROLL ? 0 : 1]++;
+        n = snprintf(list + len, sizeof list - len, "%s%s (%s)",
+                     len ? ", " : "", f->source->path,
+                     f->kind == SC_KIND_ROLL ? "liste d'élèves"
+                                             : "tableau de suivi");
+        if (n > 0 && (size_t)n < sizeof list - len)
+            len += (size_t)n;
+    }
+    if (kinds[0] && kinds[1])
+        return SC_OK;
+    sc_diag_set(diag, "", 0, "%s parmi les fichiers lus%s%s ; donnez-la avec "
+                "%s, ou vérifiez ses titres de colonnes",
+                kinds[0] ? "aucun tableau de suivi des stages"
+                         : "aucune liste d'élèves",
+                len ? " : " : "", list,
+                kinds[0] ? "--placements" : "--roll");
+    return SC_ERROR_USAGE;
 }
 
 static sc_error load_inputs(sc_run *r, sc_diag *diag)
@@ -313,6 +434,8 @@ static sc_error load_inputs(sc_run *r, sc_diag *diag)
     const sc_settings *settings = r->settings;
     size_t n = r->ninputs;
     sc_inputs *known = sc_inputs_new(n);
+    int school_year = sc_period_school_year(settings->as_of);
+    int detected = 0;
     sc_error err = SC_OK;
 
     r->files = calloc(n ? n : 1, sizeof *r->files);
@@ -321,23 +444,48 @@ static sc_error load_inputs(sc_run *r, sc_diag *diag)
         return SC_ERROR_MEMORY;
     }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
-        int roll = i < settings->nrolls;
-        const char *path = r->inputs[i];
-        const char *seen = sc_inputs_seen(known, path);
+        const run_input *in = &r->specs[i];
+        const char *seen = sc_inputs_seen(known, in->path);
+        sc_file_spec spec = {in->path, in->class_name, in->sheet, in->detect,
+                             in->kind, school_year};
+        sc_file *file = &r->files[r->nfiles];
 
         /* Read twice, every pupil would be his own duplicate. */
         if (seen) {
-            err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING, path, 0,
-                                   NULL, NULL, "fichier donné deux fois (déjà "
-                                   "lu sous le nom %s) : lu une seule fois",
-                                   seen);
+            if (!in->from_folder)
+                err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING,
+                                       in->path, 0, NULL, NULL,
+                                       "fichier donné deux fois (déjà lu sous "
+                                       "le nom %s) : lu une seule fois", seen);
             continue;
         }
-        err = sc_file_load(&r->files[r->nfiles++], path,
-                           roll ? SC_KIND_ROLL : SC_KIND_PLACEMENTS,
-                           &settings->aliases, &r->anomalies, diag);
+        err = sc_file_open(file, &spec, &settings->aliases, &r->anomalies,
+                           diag);
+        if (err != SC_OK && leave_out(in, file, err)) {
+            err = sc_anomalies_add(&r->anomalies,
+                                   file->own_book ? SC_SEVERITY_NOTE
+                                                  : SC_SEVERITY_WARNING,
+                                   in->path, 0, NULL, NULL,
+                                   "fichier du dossier laissé de côté : %s",
+                                   diag->message);
+            sc_diag_clear(diag);
+            sc_file_clear(file);
+            continue;
+        }
+        r->nfiles++;
+        detected |= in->detect;
+        if (err == SC_OK) {
+            sc_summary_file *l = &r->listed[r->nfiles - 1];
+
+            *l = (sc_summary_file){file->source->path, file->kind,
+                                   file->source->format, file->source->why,
+                                   file->table->nrows - file->header.row - 1};
+        }
     }
     sc_inputs_free(known);
+    r->detected = detected;
+    if (err == SC_OK && detected)
+        err = check_kinds(r, diag);
     return err;
 }
 
@@ -491,6 +639,9 @@ static void summarize(sc_run *r)
                       .books = r->books,
                       .nbooks = r->nruns,
                       .academie = r->academie_path,
+                      .files = r->listed,
+                      .nfiles = r->nfiles,
+                      .detected = r->detected,
                       .anomalies = settings->by_school
                                        ? &r->anomalies
                                        : &r->schools_run[0].anomalies};
@@ -511,7 +662,7 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
             return SC_ERROR_MEMORY;
     }
     lock_path = settings->by_school ? r->academie_path : settings->output;
-    if ((err = list_inputs(r)) != SC_OK ||
+    if ((err = list_inputs(r, diag)) != SC_OK ||
         /* With --by-school, the folder is made once the inputs are read. */
         (err = sc_output_check(lock_path, !settings->by_school, r->inputs,
                                r->ninputs, diag)) != SC_OK ||

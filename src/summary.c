@@ -4,10 +4,23 @@
  * shares, and the messages of runs that stop or go on with a problem.
  */
 #include <stdio.h>
+#include <string.h>
 #include "stagecheck/summary.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/timeline.h"
+#include "stagecheck/input/table.h"
 #include "stagecheck/settings/settings.h"
+
+/* Prints where a problem is: "FILE:LINE: " for a CSV, as compilers and
+ * editors read it; "suivi.xlsx, feuille « Suivi », ligne 12 : " for a
+ * sheet, as the secretary will look for it. */
+static void summary_where(FILE *err, const char *file, unsigned line)
+{
+    if (strstr(file, SC_TABLE_SHEET_MARK))
+        fprintf(err, "%s, ligne %u : ", file, line);
+    else
+        fprintf(err, "%s:%u: ", file, line);
+}
 
 /* Prints the anomalies that are findings, as FILE:LINE:. */
 static void summary_anomalies(const sc_anomalies *list, FILE *err)
@@ -16,9 +29,11 @@ static void summary_anomalies(const sc_anomalies *list, FILE *err)
         const sc_anomaly *a = &list->items[i];
         if (a->severity == SC_SEVERITY_NOTE)
             continue;
-        if (a->line)
-            fprintf(err, "%s:%u: %s%s%s\n", a->file, a->line, a->pupil,
-                    a->pupil[0] ? " : " : "", a->message);
+        if (a->line) {
+            summary_where(err, a->file, a->line);
+            fprintf(err, "%s%s%s\n", a->pupil, a->pupil[0] ? " : " : "",
+                    a->message);
+        }
         else
             fprintf(err, "%s: %s\n", a->file[0] ? a->file : "stagecheck",
                     a->message);
@@ -58,12 +73,34 @@ static void summary_counts(const sc_tally *t, FILE *out)
         fprintf(out, "  %s : %zu\n", sc_status_label((sc_status)s),
                 t->status[s]);
     fprintf(out, "À accueillir dans l'établissement : %zu\n", t->hosted);
+    if (t->other_level || t->not_chosen || t->left)
+        fprintf(out, "Non suivis : %zu d'un autre niveau que la seconde GT, "
+                "%zu écarté(s) par --classes, %zu parti(s) de l'établissement "
+                "(voir Anomalies, Information)\n",
+                t->other_level, t->not_chosen, t->left);
     fprintf(out, "Anomalies : %zu\n", t->findings);
+}
+
+/* Which kind each file was taken for, and why: said when stagecheck told
+ * the kinds itself, so that a wrong guess is seen at once. */
+static void summary_files(const sc_summary *s, FILE *out)
+{
+    if (!s->detected)
+        return;
+    fprintf(out, "Fichiers lus : %zu\n", s->nfiles);
+    for (size_t i = 0; i < s->nfiles; i++) {
+        const sc_summary_file *f = &s->files[i];
+
+        fprintf(out, "  %s : %s, %zu ligne(s) — %s ; %s\n", f->path,
+                f->kind == SC_KIND_ROLL ? "liste d'élèves" : "tableau de suivi",
+                f->rows, f->format ? f->format : "?", f->why ? f->why : "");
+    }
 }
 
 void sc_summary_print(const sc_summary *s, FILE *out, FILE *err)
 {
     summary_heading(s, out);
+    summary_files(s, out);
     if (s->academie) {
         fprintf(out, "Établissements : %zu\n", s->nbooks);
         summary_counts(&s->total, out);
@@ -103,8 +140,10 @@ int sc_summary_failure(FILE *err, const sc_diag *diag, sc_error error,
     const char *message = diag->message[0] ? diag->message
                                            : sc_strerror(error);
 
-    if (diag->file[0] && diag->line)
-        fprintf(err, "%s:%u: %s\n", diag->file, diag->line, message);
+    if (diag->file[0] && diag->line) {
+        summary_where(err, diag->file, diag->line);
+        fprintf(err, "%s\n", message);
+    }
     else if (diag->file[0])
         fprintf(err, "%s: %s\n", diag->file, message);
     else

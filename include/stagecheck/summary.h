@@ -11,6 +11,7 @@
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/anomalies.h"
+#include "stagecheck/core/dataset.h"
 #include "stagecheck/core/period.h"
 #include "stagecheck/core/tally.h"
 
@@ -29,6 +30,15 @@ typedef struct sc_summary_book {
     size_t changes;               /* changes since it, with has_previous */
 } sc_summary_book;
 
+/** One input file read, and what it was taken for. Nothing is owned. */
+typedef struct sc_summary_file {
+    const char *path;             /* with its sheet, for a workbook */
+    sc_kind kind;
+    const char *format;           /* "CSV Windows-1252, séparateur « ; »" */
+    const char *why;              /* French */
+    size_t rows;                  /* rows below the header */
+} sc_summary_file;
+
 /** What a finished run shows. Nothing is owned. */
 typedef struct sc_summary {
     const sc_period *period;
@@ -40,6 +50,10 @@ typedef struct sc_summary {
     size_t nbooks;
     const char *academie;         /* academie.xlsx with --by-school, or
                                      NULL */
+    const sc_summary_file *files; /* every file read, in order */
+    size_t nfiles;
+    int detected;                 /* some kinds were told from content:
+                                     the summary lists the files */
     sc_tally total;               /* every book's, and with --by-school the
                                      findings that belong to no school */
     const sc_anomalies *anomalies; /* listed on stderr: the workbook's, or

@@ -2,6 +2,7 @@
  * tally.c - counting pupils by status, once, for every place that shows it.
  */
 #include "stagecheck/core/tally.h"
+#include "stagecheck/core/cohort.h"
 
 void sc_tally_count(sc_tally *tally, sc_status status, int hosted, int late)
 {
@@ -14,8 +15,35 @@ void sc_tally_count(sc_tally *tally, sc_status status, int hosted, int late)
     tally->late += late != 0;
 }
 
+void sc_tally_count_aside(sc_tally *tally, const sc_dataset *data)
+{
+    for (size_t p = 0; p < data->npupils; p++) {
+        const sc_pupil *pupil = &data->pupils[p];
+
+        if (pupil->duplicate_of >= 0)
+            continue;
+        switch (pupil->set_aside) {
+        case SC_COHORT_MEF:
+        case SC_COHORT_LEVEL:
+            tally->other_level++;
+            break;
+        case SC_COHORT_CLASSES:
+            tally->not_chosen++;
+            break;
+        case SC_COHORT_LEFT:
+            tally->left++;
+            break;
+        default:
+            break;
+        }
+    }
+}
+
 void sc_tally_add(sc_tally *sum, const sc_tally *part)
 {
+    sum->other_level += part->other_level;
+    sum->not_chosen += part->not_chosen;
+    sum->left += part->left;
     sum->pupils += part->pupils;
     for (int s = 0; s < SC_STATUS_COUNT; s++)
         sum->status[s] += part->status[s];

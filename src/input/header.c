@@ -1,6 +1,7 @@
 /*
  * header.c - finding the header row of an export and mapping its columns.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -189,6 +190,35 @@ sc_field sc_header_field(const char *cell)
     return sc_header_field_with(cell, NULL);
 }
 
+static int header_ascii(const char *s)
+{
+    for (; *s; s++)
+        if ((unsigned char)*s >= 0x80)
+            return 0;
+    return 1;
+}
+
+/* Returns 1 if two header cells say the same thing whatever their case
+ * and accents ("Prénom", "PRÉNOM", "PRENOM"), whatever the locale. Most
+ * cells are ASCII and compared at once: the repeated-header test runs on
+ * every row. Out of memory, two cells are taken as different. */
+static int header_same_text(const char *a, const char *b)
+{
+    char *ka, *kb;
+    int same;
+
+    if (strcasecmp(a, b) == 0)
+        return 1;
+    if (header_ascii(a) && header_ascii(b))
+        return 0;
+    ka = sc_text_key(a);
+    kb = sc_text_key(b);
+    same = ka && kb && strcmp(ka, kb) == 0;
+    free(ka);
+    free(kb);
+    return same;
+}
+
 /* Maps one row; the first column of a field wins, and a later column with
  * the same title is noted in again[]. */
 static sc_error header_map_row(const sc_row *row, const sc_aliases *extra,
@@ -210,7 +240,7 @@ static sc_error header_map_row(const sc_row *row, const sc_aliases *extra,
         if (out->col[f] < 0)
             out->col[f] = (int)c;
         else if (out->again[f] < 0 &&
-                 strcasecmp(row->fields[c], row->fields[out->col[f]]) == 0)
+                 header_same_text(row->fields[c], row->fields[out->col[f]]))
             out->again[f] = (int)c;
     }
     /* A lone "Nom", with no Prénom nor INE beside it, holds "NOM Prénom"
@@ -249,7 +279,7 @@ static const char *header_missing(const sc_header *h, sc_kind kind)
     if (kind == SC_KIND_ROLL) {
         if (!header_has_name(h))
             return "le nom de l'élève (« Nom » et « Prénom », ou « Élève »)";
-        if (h->col[SC_FIELD_CLASS] < 0)
+        if (h->col[SC_FIELD_CLASS] < 0 && !h->class_given)
             return "la classe (« Classe » ou « Division »)";
         return NULL;
     }
@@ -292,9 +322,31 @@ static int header_other_kind(const sc_table *table, const sc_header *h,
 /* Header rows sit near the top: beyond this many rows we stop looking. */
 #define HEADER_SEARCH_ROWS 50
 
-sc_error sc_header_find(const sc_table *table, sc_kind kind,
-                        const sc_aliases *extra, sc_header *out,
-                        sc_diag *diag)
+/* The file's name for an example of --roll FICHIER:CLASSE: its last
+ * component, as a secretary would type it. */
+static const char *header_base_name(const char *path)
+{
+    const char *slash = strrchr(path, '/');
+
+    return slash ? slash + 1 : path;
+}
+
+/* A roll with the pupils' names but no class: a list per class (a
+ * teacher's Pronote list) whose class must come with the file. */
+static void header_no_class(const sc_table *table, unsigned line,
+                            sc_diag *diag)
+{
+    sc_diag_set(diag, table->path, line,
+                "aucune colonne de classe (« Classe » ou « Division ») : "
+                "si c'est la liste d'une seule classe, donnez la classe avec "
+                "le fichier, --roll '%s:2NDE3' (ou roll = %s:2NDE3 dans le "
+                "fichier de configuration)",
+                header_base_name(table->path), header_base_name(table->path));
+}
+
+sc_error sc_header_find_given(const sc_table *table, sc_kind kind,
+                              const sc_aliases *extra, const char *class_given,
+                              sc_header *out, sc_diag *diag)
 {
     const char *missing = "toutes les colonnes attendues";
     unsigned best_line = 0;
@@ -302,7 +354,7 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
     sc_diag other;
 
     for (size_t r = 0; r < table->nrows && r < HEADER_SEARCH_ROWS; r++) {
-        sc_header h = {r, {0}, {0}};
+        sc_header h = {r, {0}, {0}, class_given};
         const char *why;
         int found = 0;
 
@@ -327,15 +379,21 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
             best_found = found;
             missing = why;
             best_line = table->rows[r].line;
+            if (kind == SC_KIND_ROLL && header_has_name(&h))
+                roll_like = 2;
+            else if (kind == SC_KIND_ROLL)
+                roll_like = 0;
         }
     }
-    if (roll_like) {
+    if (roll_like == 1) {
         *diag = other;
+    } else if (roll_like == 2) {
+        header_no_class(table, best_line, diag);
     } else if (best_found > 0) {
         sc_diag_set(diag, table->path, best_line,
                     "en-tête incomplet : colonne manquante pour %s", missing);
     } else {
-        sc_header none;
+        sc_header none = {0, {0}, {0}, class_given};
         header_map_row(&(sc_row){0, 0, NULL}, NULL, &none);
         sc_diag_set(diag, table->path, 0,
                     "aucune ligne d'en-tête reconnue (il faut au moins %s) ; "
@@ -344,6 +402,95 @@ sc_error sc_header_find(const sc_table *table, sc_kind kind,
                     kind == SC_KIND_ROLL ? "une liste d'élèves"
                                          : "un fichier de stages");
     }
+    return SC_ERROR_NO_HEADER;
+}
+
+sc_error sc_header_find(const sc_table *table, sc_kind kind,
+                        const sc_aliases *extra, sc_header *out,
+                        sc_diag *diag)
+{
+    return sc_header_find_given(table, kind, extra, NULL, out, diag);
+}
+
+/* Writes the titles of the columns of h that only a tracking sheet has,
+ * as the file writes them: "« Structure d'accueil », « Du »". */
+static void header_placement_titles(const sc_row *row, const sc_header *h,
+                                    char *buf, size_t size)
+{
+    static const sc_field only[] = {
+        SC_FIELD_HOST, SC_FIELD_HOST_TYPE, SC_FIELD_START, SC_FIELD_END,
+        SC_FIELD_SIGN_HEAD, SC_FIELD_SIGN_HOST, SC_FIELD_DISPENSE};
+    size_t len = 0, shown = 0;
+
+    buf[0] = '\0';
+    for (size_t i = 0; i < sizeof only / sizeof *only && shown < 3; i++) {
+        int c = h->col[only[i]];
+        int n;
+
+        if (c < 0)
+            continue;
+        n = snprintf(buf + len, size - len, "%s« %.60s »", shown ? ", " : "",
+                     row->fields[c]);
+        if (n < 0 || (size_t)n >= size - len)
+            break;
+        len += (size_t)n;
+        shown++;
+    }
+}
+
+sc_error sc_header_detect(const sc_table *table, const sc_aliases *extra,
+                          const char *class_given, sc_kind *kind,
+                          sc_header *out, char *why, size_t why_size,
+                          sc_diag *diag)
+{
+    for (size_t r = 0; r < table->nrows && r < HEADER_SEARCH_ROWS; r++) {
+        sc_header h = {r, {0}, {0}, class_given};
+        const sc_row *row = &table->rows[r];
+
+        if (header_map_row(row, extra, &h) != SC_OK)
+            return SC_ERROR_MEMORY;
+        /* A tracking sheet names its pupils too: its columns of placements
+         * are what tell it from a roll. */
+        if (!header_missing(&h, SC_KIND_PLACEMENTS)) {
+            char titles[256];
+
+            header_placement_titles(row, &h, titles, sizeof titles);
+            snprintf(why, why_size, "ligne %u : colonnes de stage (%s)",
+                     row->line, titles);
+            *kind = SC_KIND_PLACEMENTS;
+            *out = h;
+            return SC_OK;
+        }
+        if (!header_missing(&h, SC_KIND_ROLL)) {
+            int c = h.col[SC_FIELD_CLASS];
+
+            if (c >= 0)
+                snprintf(why, why_size, "ligne %u : des élèves et leur "
+                         "classe (« %.60s »), aucune colonne de stage",
+                         row->line, row->fields[c]);
+            else
+                snprintf(why, why_size, "ligne %u : des élèves, sans colonne "
+                         "de stage ; classe donnée avec le fichier : %s",
+                         row->line, class_given);
+            *kind = SC_KIND_ROLL;
+            *out = h;
+            return SC_OK;
+        }
+        if (header_has_name(&h) && !class_given) {
+            /* Names alone: a class list that came without its class. */
+            header_no_class(table, row->line, diag);
+            return SC_ERROR_NO_HEADER;
+        }
+    }
+    sc_diag_set(diag, table->path, 0,
+                "ni liste d'élèves ni tableau de suivi : aucune ligne d'en-tête "
+                "reconnue dans les %d premières lignes (une liste d'élèves a "
+                "« Nom », « Prénom » et « Classe » ; un tableau de suivi a "
+                "aussi « Structure d'accueil », « Date de début » ou "
+                "« Dispense ») ; donnez-le avec --roll ou --placements, et "
+                "faites connaître ses titres de colonnes dans la section "
+                "[colonnes] du fichier de configuration",
+                HEADER_SEARCH_ROWS);
     return SC_ERROR_NO_HEADER;
 }
 
@@ -358,7 +505,7 @@ int sc_header_repeated(const sc_table *table, const sc_header *header,
     for (size_t c = 0; c < row->nfields; c++) {
         const char *h = c < head->nfields ? head->fields[c] : "";
 
-        if (strcasecmp(row->fields[c], h) != 0)
+        if (!header_same_text(row->fields[c], h))
             return 0;
         same += h[0] != '\0';
     }

@@ -193,6 +193,8 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
     in->encoding = source->encoding;
     in->sep = table->sep;
     in->rows = rows;
+    in->format = source->format;
+    in->why = source->why;
     data->ninputs++;
     *path = in->path;
     return SC_OK;
@@ -262,7 +264,13 @@ static sc_error roll_row(sc_dataset *data, row_reader *r)
                   .duplicate_of = -1, .selected = 1};
 
     row_names(r, &p.surname, &p.first);
-    p.class_name = cell_dup(r, SC_FIELD_CLASS);
+    if (r->header->class_given) {
+        /* The class given with the file is every row's. */
+        if (!(p.class_name = strdup(r->header->class_given)))
+            r->err = SC_ERROR_MEMORY;
+    } else {
+        p.class_name = cell_dup(r, SC_FIELD_CLASS);
+    }
     /* SIECLE empties the division of a pupil who has left: he stays, not
      * followed, so that a tracking row naming him is recognised. */
     if (!p.class_name && (p.surname || p.first) && r->err == SC_OK) {

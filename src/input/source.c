@@ -505,6 +505,8 @@ void sc_source_free(sc_source *source)
         return;
     free(source->path);
     free(source->text);
+    free(source->format);
+    free(source->why);
     free(source);
 }
 

@@ -193,9 +193,25 @@ sc_error sc_cli_parse(sc_settings *settings, int argc, char **argv,
         if (stop)
             return SC_OK;
     }
-    if (optind < argc) {
-        sc_diag_set(diag, "", 0, "argument inattendu : %s", argv[optind]);
-        return SC_ERROR_USAGE;
+    /* Files and folders named without --roll or --placements: their kind
+     * is told from their content. */
+    for (; optind < argc; optind++) {
+        char **grown, *copy;
+
+        if (!argv[optind][0]) {
+            sc_diag_set(diag, "", 0, "nom de fichier vide sur la ligne de "
+                                     "commande");
+            return SC_ERROR_USAGE;
+        }
+        if (!(copy = sc_text_dup(argv[optind])))
+            return SC_ERROR_MEMORY;
+        if (!(grown = realloc(settings->files,
+                              (settings->nfiles + 1) * sizeof *grown))) {
+            free(copy);
+            return SC_ERROR_MEMORY;
+        }
+        grown[settings->nfiles++] = copy;
+        settings->files = grown;
     }
     return settings->config ? SC_OK : sc_settings_check(settings, diag);
 }
@@ -203,7 +219,9 @@ sc_error sc_cli_parse(sc_settings *settings, int argc, char **argv,
 void sc_cli_usage(FILE *out)
 {
     fputs(
-        "Usage : stagecheck --roll FICHIER [--roll FICHIER…] "
+        "Usage : stagecheck [options…] DOSSIER\n"
+        "       stagecheck [options…] -o SORTIE.xlsx FICHIER…\n"
+        "       stagecheck --roll FICHIER [--roll FICHIER…] "
         "--placements FICHIER\n"
         "                   [--placements FICHIER…] -o SORTIE.xlsx\n"
         "                   [--period AAAA-MM-JJ:AAAA-MM-JJ] "
@@ -218,8 +236,16 @@ void sc_cli_usage(FILE *out)
         "un classeur Excel : synthèse, une feuille par classe, élèves à accueillir\n"
         "dans l'établissement et anomalies.\n"
         "\n"
-        "  --roll FICHIER        liste d'élèves (CSV SIECLE ou Pronote) ; répétable\n"
-        "  --placements FICHIER  suivi des stages et des dispenses (CSV) ; répétable\n"
+        "  DOSSIER               lire tous les fichiers du dossier (csv, xlsx, ods,\n"
+        "                        xls, xml, zip) et écrire DOSSIER/suivi-stages.xlsx\n"
+        "  FICHIER…              listes d'élèves et tableaux de suivi, reconnus à\n"
+        "                        leur contenu\n"
+        "  --roll FICHIER        liste d'élèves (SIECLE CSV ou XML, Pronote, tableur) ;\n"
+        "                        répétable ; FICHIER:CLASSE pour une liste sans\n"
+        "                        colonne de classe\n"
+        "  --placements FICHIER  suivi des stages et des dispenses (CSV, xlsx, ods,\n"
+        "                        xls) ; répétable ; FICHIER.xlsx#Feuille choisit la\n"
+        "                        feuille\n"
         "  -o, --output SORTIE   classeur à écrire (.xlsx)\n"
         "  --by-school DOSSIER   un classeur par établissement (colonne UAI) dans\n"
         "                        DOSSIER, et academie.xlsx qui les récapitule\n"
@@ -240,7 +266,8 @@ void sc_cli_usage(FILE *out)
         "  -V, --version         afficher la version\n"
         "\n"
         "Fichiers CSV : séparateur ; , ou tabulation ; UTF-8 (avec ou sans BOM),\n"
-        "UTF-16LE avec BOM, sinon Windows-1252.\n"
+        "UTF-16 avec BOM, sinon Windows-1252. Classeurs : .xlsx, .ods, .xls.\n"
+        "Export XML SIECLE « Élèves sans adresses » : .zip tel que livré, ou .xml.\n"
         "\n"
         "Code de retour : 0 classeur écrit, tous les élèves prêts ou dispensés et\n"
         "aucune anomalie ; 1 classeur écrit, avec des points à traiter ;\n"

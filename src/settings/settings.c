@@ -2,8 +2,10 @@
  * settings.c - the settings of a run: one validator per kind of value, the
  * precedence of the command line over the file, the defaults.
  */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "stagecheck/settings/settings.h"
 
 sc_settings_fault sc_settings_parse_text(const char *text)
@@ -80,6 +82,8 @@ void sc_settings_merge(sc_settings *settings, sc_settings *lower)
                        &lower->nrolls);
     settings_take_list(&settings->placements, &settings->nplacements,
                        &lower->placements, &lower->nplacements);
+    settings_take_list(&settings->files, &settings->nfiles, &lower->files,
+                       &lower->nfiles);
     /* -o and --by-school each replace both: one is where the run writes. */
     if (!settings->output && !settings->by_school) {
         settings_take(&settings->output, &lower->output);
@@ -110,10 +114,30 @@ void sc_settings_merge(sc_settings *settings, sc_settings *lower)
     }
 }
 
+/* Returns 1 if the files given are one folder, whose workbook is
+ * DOSSIER/suivi-stages.xlsx unless -o says otherwise. */
+static int settings_one_folder(const sc_settings *settings)
+{
+    struct stat st;
+
+    return settings->nfiles == 1 && settings->nrolls == 0 &&
+           settings->nplacements == 0 && stat(settings->files[0], &st) == 0 &&
+           S_ISDIR(st.st_mode);
+}
+
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag)
 {
-    if (settings->nrolls == 0 || settings->nplacements == 0 ||
-        (!settings->output && !settings->by_school)) {
+    if (settings->nfiles > 0 && !settings->output && !settings->by_school &&
+        !settings_one_folder(settings)) {
+        sc_diag_set(diag, "", 0, "il faut un classeur de sortie : -o "
+                                 "SORTIE.xlsx (seul un dossier, stagecheck "
+                                 "DOSSIER, s'en passe : il écrit "
+                                 "DOSSIER/" SC_SETTINGS_FOLDER_BOOK ")");
+        return SC_ERROR_USAGE;
+    }
+    if (settings->nfiles == 0 &&
+        (settings->nrolls == 0 || settings->nplacements == 0 ||
+         (!settings->output && !settings->by_school))) {
         sc_diag_set(diag, "", 0, "il faut au moins une liste d'élèves "
                                  "(--roll), un fichier de stages "
                                  "(--placements) et un classeur de sortie (-o) "
@@ -133,6 +157,16 @@ sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag)
 
 sc_error sc_settings_finish(sc_settings *settings, sc_diag *diag)
 {
+    if (!settings->output && !settings->by_school &&
+        settings_one_folder(settings)) {
+        const char *dir = settings->files[0];
+        size_t len = strlen(dir), size = len + sizeof SC_SETTINGS_FOLDER_BOOK + 1;
+
+        if (!(settings->output = malloc(size)))
+            return SC_ERROR_MEMORY;
+        snprintf(settings->output, size, "%s%s" SC_SETTINGS_FOLDER_BOOK, dir,
+                 len && dir[len - 1] == '/' ? "" : "/");
+    }
     if (!settings->has_wait)
         settings->wait = SC_SETTINGS_WAIT_DEFAULT;
     if (!settings->has_as_of)
@@ -162,6 +196,7 @@ void sc_settings_free(sc_settings *settings)
         return;
     settings_free_list(settings->rolls, settings->nrolls);
     settings_free_list(settings->placements, settings->nplacements);
+    settings_free_list(settings->files, settings->nfiles);
     free(settings->output);
     free(settings->by_school);
     free(settings->classes);

@@ -185,6 +185,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         first += k->tally.pupils;
         sc_tally_add(&m->total, &k->tally);
     }
+    sc_tally_count_aside(&m->total, r->data);
     return model_name_sheets(m);
 }
 

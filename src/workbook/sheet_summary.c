@@ -57,11 +57,11 @@ static void summary_deadline(sc_cells *sh, const sc_model *m, lxw_row_t row)
 static lxw_row_t summary_inputs(sc_cells *sh, const sc_dataset *data,
                                 lxw_row_t row)
 {
-    static const char *const labels[] = {"Fichier", "Type", "Encodage",
-                                         "Lignes"};
+    static const char *const labels[] = {"Fichier", "Type", "Format",
+                                         "Lignes", "Pris pour ce type car"};
 
     sc_cells_put(sh, row++, 0, "Fichiers lus", sh->book->formats.bold, 0);
-    for (lxw_col_t c = 0; c < 4; c++)
+    for (lxw_col_t c = 0; c < 5; c++)
         sc_cells_text(sh, row, c, labels[c], sh->book->formats.header);
     row++;
     for (size_t i = 0; i < data->ninputs; i++, row++) {
@@ -70,8 +70,12 @@ static lxw_row_t summary_inputs(sc_cells *sh, const sc_dataset *data,
         sc_cells_text(sh, row, 0, in->path, NULL);
         sc_cells_text(sh, row, 1, in->kind == SC_KIND_ROLL ? "Liste d'élèves"
                                                            : "Stages", NULL);
-        sc_cells_text(sh, row, 2, in->encoding, NULL);
+        sc_cells_text(sh, row, 2, in->format ? in->format : in->encoding,
+                      NULL);
         sc_cells_number(sh, row, 3, (double)in->rows, NULL);
+        /* Left to overflow to the right: the reason is a sentence. */
+        if (in->why)
+            sc_cells_put(sh, row, 4, in->why, NULL, 0);
     }
     return row;
 }
@@ -199,6 +203,16 @@ void sc_sheet_summary_write(sc_book *b, const sc_model *m)
         snprintf(text + len, sizeof text - len, ", dont %zu pour information",
                  notes);
     sc_cells_put(&sh, row, 0, text, fm->bold, 0);
+    if (m->total.other_level || m->total.not_chosen || m->total.left) {
+        char aside[256];
+
+        snprintf(aside, sizeof aside, "Non suivis : %zu élève(s) d'un autre "
+                 "niveau que la seconde générale et technologique, %zu "
+                 "écarté(s) par --classes, %zu parti(s) de l'établissement "
+                 "(voir Anomalies, lignes Information)",
+                 m->total.other_level, m->total.not_chosen, m->total.left);
+        sc_cells_put(&sh, ++row, 0, aside, NULL, 0);
+    }
     if (r->previous) {
         snprintf(text, sizeof text, "Changements depuis le passage précédent "
                  ": %zu (voir la feuille Changements)",

@@ -275,11 +275,19 @@ static void test_cli_parse_option_without_value_is_usage_error(
                        "-o");
 }
 
-static void test_cli_parse_stray_argument_is_usage_error(void **state)
+/* Files named without --roll or --placements are kept, in order, for
+ * the run to tell their kind; they still need a workbook to write. */
+static void test_cli_parse_files_without_option_are_kept(void **state)
 {
     fixture *f = *state;
 
-    assert_usage_error(f, PARSE(f, REQUIRED, "autre.csv"), "autre.csv");
+    assert_int_equal(PARSE(f, REQUIRED, "autre.csv", "suivi.xlsx"), SC_OK);
+    assert_int_equal(f->settings.nfiles, 2);
+    assert_string_equal(f->settings.files[0], "autre.csv");
+    assert_string_equal(f->settings.files[1], "suivi.xlsx");
+    sc_settings_free(&f->settings);
+    assert_usage_error(f, PARSE(f, "autre.csv", "suivi.xlsx"), "-o SORTIE");
+    assert_usage_error(f, PARSE(f, "-o", "x.xlsx", ""), "nom de fichier vide");
 }
 
 static void test_cli_parse_help_sets_flag(void **state)
@@ -512,7 +520,7 @@ int main(void)
         TEST(test_cli_parse_bad_as_of_is_usage_error),
         TEST(test_cli_parse_unknown_option_is_usage_error),
         TEST(test_cli_parse_option_without_value_is_usage_error),
-        TEST(test_cli_parse_stray_argument_is_usage_error),
+        TEST(test_cli_parse_files_without_option_are_kept),
         TEST(test_cli_parse_help_sets_flag),
         TEST(test_cli_parse_version_sets_flag),
         TEST(test_cli_parse_each_call_starts_afresh),

@@ -150,6 +150,8 @@ static inline int fixture_setup(void **state)
     f->inputs[1].path = keep(f, "stages.csv");
     f->inputs[1].kind = SC_KIND_PLACEMENTS;
     f->inputs[1].encoding = "Windows-1252";
+    f->inputs[1].format = "CSV Windows-1252, séparateur « ; »";
+    f->inputs[1].why = "ligne 1 : colonnes de stage (« Du »)";
     f->inputs[1].rows = NENTRIES;
 
     f->data.pupils = f->pupils;

@@ -47,7 +47,8 @@ static void test_summary_heading_without_school_or_date(void **state)
         "\n");
 }
 
-/* The files read, each with its kind, encoding and rows. */
+/* The files read, each with its kind, format (the encoding when the
+ * reader gave no format), rows and why it was taken for its kind. */
 static void test_summary_lists_files_read(void **state)
 {
     fixture *f = *state;
@@ -56,11 +57,12 @@ static void test_summary_lists_files_read(void **state)
         "ws = wb['Synthèse']\n"
         "first = [c.row for c in ws['A'] if c.value == 'Fichiers lus'][0]\n"
         "for r in ws.iter_rows(min_row=first, max_row=first + 3,\n"
-        "                      max_col=4, values_only=True): show(*r)\n",
-        "Fichiers lus|||\n"
-        "Fichier|Type|Encodage|Lignes\n"
-        "eleves.csv|Liste d'élèves|UTF-8|4\n"
-        "stages.csv|Stages|Windows-1252|3\n");
+        "                      max_col=5, values_only=True): show(*r)\n",
+        "Fichiers lus||||\n"
+        "Fichier|Type|Format|Lignes|Pris pour ce type car\n"
+        "eleves.csv|Liste d'élèves|UTF-8|4|\n"
+        "stages.csv|Stages|CSV Windows-1252, séparateur « ; »|3|"
+        "ligne 1 : colonnes de stage (« Du »)\n");
 }
 
 /* Each status in its colour, with what it means. */

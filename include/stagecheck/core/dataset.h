@@ -125,6 +125,9 @@ typedef struct sc_input {
     const char *encoding;
     char sep;
     size_t rows;        /* data rows read (below the header) */
+    const char *format; /* "CSV", "Excel (.xlsx)"…, or NULL; borrowed from
+                           the file read, which outlives the dataset */
+    const char *why;    /* why it was taken for its kind, or NULL; same */
 } sc_input;
 
 /** Everything read from the inputs. */

@@ -7,6 +7,7 @@
 #define STAGECHECK_CORE_TALLY_H
 
 #include <stddef.h>
+#include "stagecheck/core/dataset.h"
 #include "stagecheck/core/status.h"
 
 typedef struct sc_tally {
@@ -15,11 +16,19 @@ typedef struct sc_tally {
     size_t hosted;                  /* hosted in school some day */
     size_t late;                    /* past the deadline, not done */
     size_t findings;                /* errors and warnings */
+    size_t other_level;             /* not followed: another level than the
+                                       seconde GT (MEF or class name) */
+    size_t not_chosen;              /* not followed: left out by --classes */
+    size_t left;                    /* not followed: left the school */
 } sc_tally;
 
 /** Counts one pupil: its status, whether it is hosted in school some day
  *  and whether it is late. */
 void sc_tally_count(sc_tally *tally, sc_status status, int hosted, int late);
+
+/** Counts the pupils of data that are not followed, by why (the
+ *  cohort's set_aside), duplicates left out. */
+void sc_tally_count_aside(sc_tally *tally, const sc_dataset *data);
 
 /** Adds every count of part to sum. */
 void sc_tally_add(sc_tally *sum, const sc_tally *part);

@@ -17,6 +17,9 @@ typedef struct sc_header {
     int col[SC_FIELD_COUNT];
     int again[SC_FIELD_COUNT]; /* a second column with the very same title
                                   (ignored, to be reported), or -1 */
+    const char *class_given;   /* the class given with the file (--roll
+                                  FICHIER:CLASSE), borrowed, or NULL: it is
+                                  every row's class */
 } sc_header;
 
 /** An extra header text for a field, from the configuration file. */
@@ -58,6 +61,26 @@ const char *sc_header_field_label(sc_field field);
 sc_error sc_header_find(const sc_table *table, sc_kind kind,
                         const sc_aliases *extra, sc_header *out,
                         sc_diag *diag);
+
+/** Like sc_header_find, with the class given with the file (NULL when
+ *  none): a roll then needs no class column. A roll that has the pupils'
+ *  names but no class and no class given is refused with a message that
+ *  shows --roll FICHIER:CLASSE. */
+sc_error sc_header_find_given(const sc_table *table, sc_kind kind,
+                              const sc_aliases *extra, const char *class_given,
+                              sc_header *out, sc_diag *diag);
+
+/** Tells the kind of a file from its header, for files given without
+ *  --roll or --placements: the first of the first 50 rows that is the
+ *  header of a tracking sheet (the pupil and a column only placements
+ *  have) or of a roll (names and a class, or a class given) decides. Sets
+ *  *kind, *out and why (French, "ligne 3 : colonnes de stage (« Lieu
+ *  d'accueil », « Du »)"). Returns SC_ERROR_NO_HEADER with diag naming the
+ *  file when no row is either, SC_ERROR_MEMORY, or SC_OK. */
+sc_error sc_header_detect(const sc_table *table, const sc_aliases *extra,
+                          const char *class_given, sc_kind *kind,
+                          sc_header *out, char *why, size_t why_size,
+                          sc_diag *diag);
 
 /** Returns 1 if row repeats the header row of table (the same texts, as
  *  when exports are pasted end to end). */

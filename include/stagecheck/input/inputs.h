@@ -1,12 +1,14 @@
 /*
  * inputs.h - the input files of a run told apart by what they are (device
  * and inode), not by name: read twice, every pupil of a file given twice
- * would be his own duplicate.
+ * would be his own duplicate. And the files of a folder the secretary
+ * drops her exports into.
  */
 #ifndef STAGECHECK_INPUT_INPUTS_H
 #define STAGECHECK_INPUT_INPUTS_H
 
 #include <stddef.h>
+#include "stagecheck/base/error.h"
 
 /** The files seen so far. */
 typedef struct sc_inputs sc_inputs;
@@ -24,5 +26,15 @@ const char *sc_inputs_seen(sc_inputs *inputs, const char *path);
 
 /** Frees inputs; NULL is fine. */
 void sc_inputs_free(sc_inputs *inputs);
+
+/** Lists the files of dir that stagecheck may read, by name: regular
+ *  files ending in .csv, .txt, .tsv, .xlsx, .ods, .xls, .xml or .zip (any
+ *  case), not hidden, not an office suite's lock file ("~$…"), and not
+ *  skip (the workbook being written, by device and inode; may be NULL).
+ *  Sets *paths ("dir/name", sorted by name; the caller frees each and the
+ *  array) and *count. Returns SC_OK, SC_ERROR_FILE_OPEN with diag (the
+ *  folder cannot be read) or SC_ERROR_MEMORY. */
+sc_error sc_inputs_list_folder(const char *dir, const char *skip,
+                               char ***paths, size_t *count, sc_diag *diag);
 
 #endif /* STAGECHECK_INPUT_INPUTS_H */

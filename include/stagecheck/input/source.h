@@ -24,6 +24,10 @@ typedef struct sc_source {
     size_t foreign_lines; /* lines of a UTF-8 file that were not UTF-8,
                              read as Windows-1252 */
     unsigned first_foreign_line; /* 0 if none */
+    char *format;         /* "CSV", "Excel (.xlsx)", "XML SIECLE"…, set by
+                             file.c, or NULL */
+    char *why;            /* why the file was taken for its kind (French),
+                             set by file.c, or NULL */
 } sc_source;
 
 /** Reads and decodes path. Returns SC_ERROR_FILE_OPEN, SC_ERROR_FILE_READ,

@@ -28,6 +28,9 @@ typedef struct sc_settings {
     size_t nrolls;
     char **placements;        /* the placements files, in order */
     size_t nplacements;
+    char **files;             /* files and folders of either kind, told
+                                 from their content, in order */
+    size_t nfiles;
     char *output;             /* -o: the workbook, or NULL */
     char *by_school;          /* --by-school: the folder, or NULL */
     char *classes;            /* fnmatch pattern, or NULL */
@@ -77,12 +80,17 @@ sc_settings_fault sc_settings_parse_wait(const char *text, int *seconds);
  *  takes is moved out of lower, which the caller still frees. */
 void sc_settings_merge(sc_settings *settings, sc_settings *lower);
 
+/** The workbook `stagecheck DOSSIER` writes in the folder. */
+#define SC_SETTINGS_FOLDER_BOOK "suivi-stages.xlsx"
+
 /** Returns SC_ERROR_USAGE (with diag) unless settings has at least one
- *  roll, one placements file, and an output or --by-school (not both). */
+ *  roll and one placements file, or files to tell apart, and an output
+ *  or --by-school (not both), or a single folder to write into. */
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag);
 
 /** Gives what no source set its default: wait SC_SETTINGS_WAIT_DEFAULT,
- *  as-of today, the period from as-of (sc_period_default). Returns
+ *  as-of today, the period from as-of (sc_period_default), the output
+ *  DOSSIER/suivi-stages.xlsx when the one file given is a folder. Returns
  *  SC_ERROR_USAGE (with diag) when as-of is too far off to compute the
  *  default period, else SC_OK. */
 sc_error sc_settings_finish(sc_settings *settings, sc_diag *diag);
