@@ -8,7 +8,6 @@
 #include "stagecheck/summary.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/timeline.h"
-#include "stagecheck/input/table.h"
 #include "stagecheck/settings/settings.h"
 
 /* Prints where a problem is: "FILE:LINE: " for a CSV, as compilers and
@@ -16,10 +15,11 @@
  * sheet, as the secretary will look for it. */
 static void summary_where(FILE *err, const char *file, unsigned line)
 {
-    if (strstr(file, SC_TABLE_SHEET_MARK))
-        fprintf(err, "%s, ligne %u : ", file, line);
-    else
-        fprintf(err, "%s:%u: ", file, line);
+    char where[1200];
+
+    sc_anomalies_where(where, sizeof where, file, line);
+    fprintf(err, strstr(file, SC_ANOMALIES_SHEET_MARK) ? "%s : " : "%s: ",
+            where);
 }
 
 /* Prints the anomalies that are findings, as FILE:LINE:. */

@@ -118,3 +118,11 @@ sc_error sc_anomalies_sort(sc_anomalies *list, const char *const *files,
     free(order);
     return SC_OK;
 }
+
+int sc_anomalies_where(char *buf, size_t size, const char *file,
+                       unsigned line)
+{
+    if (strstr(file, SC_ANOMALIES_SHEET_MARK))
+        return snprintf(buf, size, "%s, ligne %u", file, line);
+    return snprintf(buf, size, "%s:%u", file, line);
+}

@@ -286,7 +286,7 @@ static sc_error read_sheet(sc_file *file, sc_spreadsheet *book, size_t i,
     char name[1024];
     sc_error err;
 
-    snprintf(name, sizeof name, "%s" SC_TABLE_SHEET_MARK "%s »", spec->path,
+    snprintf(name, sizeof name, "%s" SC_ANOMALIES_SHEET_MARK "%s »", spec->path,
              sc_spreadsheet_sheet_name(book, i));
     sc_source_free(file->source);
     file->source = NULL;

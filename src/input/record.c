@@ -233,14 +233,17 @@ static int entry_says_nothing(const sc_entry *e)
 }
 
 /* A row with fewer cells than the header was cut short (its last cells
- * are read as empty); one with more, non-empty, cells has data no column
+ * are read as empty), unless it comes from a sheet; one with more,
+ * non-empty, cells has data no column
  * names (they are ignored). Extra empty cells are only trailing
  * separators. */
-static void row_check_width(row_reader *r, size_t width)
+static void row_check_width(row_reader *r, size_t width, int sheet)
 {
     size_t n = r->row->nfields, extra = 0;
 
-    if (n < width) {
+    /* A sheet stores no empty cell at a row's end: a short row is the
+     * rule there, not a row cut short. */
+    if (n < width && !sheet) {
         row_report(r, SC_SEVERITY_WARNING, "ligne de %zu cellule(s), l'en-tête "
                    "en a %zu : les cellules manquantes sont lues vides", n,
                    width);
@@ -411,7 +414,8 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
             err = r.err;
             continue;
         }
-        row_check_width(&r, table->rows[header->row].nfields);
+        row_check_width(&r, table->rows[header->row].nfields,
+                        table->sep == 0);
         err = r.err != SC_OK ? r.err : build(data, &r);
     }
     return err;

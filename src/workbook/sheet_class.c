@@ -7,6 +7,7 @@
 #include <string.h>
 #include "stagecheck/workbook/sheet_class.h"
 #include "stagecheck/workbook/cells.h"
+#include "stagecheck/core/anomalies.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/period.h"
 
@@ -96,17 +97,20 @@ static char *pupil_origins(const sc_report *r, size_t p)
     int n;
 
     sc_model_entries(r, p, &begin, &end);
-    size = strlen(pupil->file) + 16;
+    /* ", ligne 4294967295" and " ; " at most beside each file name. */
+    size = strlen(pupil->file) + 24;
     for (size_t k = begin; k < end; k++)
-        size += strlen(r->data->entries[r->links->items[k]].file) + 16;
+        size += strlen(r->data->entries[r->links->items[k]].file) + 24;
     text = malloc(size);
     if (!text)
         return NULL;
-    n = snprintf(text, size, "%s:%u", pupil->file, pupil->line);
+    n = sc_anomalies_where(text, size, pupil->file, pupil->line);
     for (size_t k = begin; k < end && n > 0 && (size_t)n < size; k++) {
         const sc_entry *e = &r->data->entries[r->links->items[k]];
-        n += snprintf(text + n, size - (size_t)n, " ; %s:%u", e->file,
-                      e->line);
+        n += snprintf(text + n, size - (size_t)n, " ; ");
+        if ((size_t)n < size)
+            n += sc_anomalies_where(text + n, size - (size_t)n, e->file,
+                                    e->line);
     }
     return text;
 }

@@ -8,6 +8,16 @@
 #include <stddef.h>
 #include "stagecheck/base/error.h"
 
+/** What a spreadsheet's rows are named after in messages: "suivi.xlsx",
+ *  this, the sheet's name and " »". */
+#define SC_ANOMALIES_SHEET_MARK ", feuille « "
+
+/** Writes where a row is into buf (snprintf's return): "FILE:LINE" for a
+ *  CSV, as editors read it; "suivi.xlsx, feuille « Suivi », ligne 12" for
+ *  a sheet, as the secretary looks for it. */
+int sc_anomalies_where(char *buf, size_t size, const char *file,
+                       unsigned line);
+
 /** How serious an anomaly is. Errors and warnings count as findings (exit 1);
  *  notes (rows left out by --classes) do not. */
 typedef enum sc_severity {

@@ -12,10 +12,6 @@
 #include <stddef.h>
 #include "stagecheck/base/error.h"
 
-/** What a spreadsheet's table is named in messages: "suivi.xlsx" then
- *  this, the sheet's name and " »". */
-#define SC_TABLE_SHEET_MARK ", feuille « "
-
 /** One record. Fields are cleaned (trimmed, ="..." removed). */
 typedef struct sc_row {
     unsigned line;   /* 1-based line where the record starts, or the
