@@ -96,6 +96,13 @@ demo: deps
 	    -o out/suivi-stages.xlsx; st=$$?; \
 	 if [ $$st -le 1 ]; then echo "Classeur écrit : $$(pwd)/out/suivi-stages.xlsx"; \
 	 else exit $$st; fi
+	@echo
+	@echo "Le dossier partagé : l'export XML SIECLE, la liste Pronote et le suivi .xlsx"
+	@rm -rf out/depot && mkdir -p out/depot && cp samples/ExportXML_ElevesSansAdresses.zip \
+	    samples/eleves-pronote.csv samples/suivi.xlsx out/depot/
+	@./stagecheck --as-of 2024-05-27 out/depot; st=$$?; \
+	 if [ $$st -le 1 ]; then echo "Classeur écrit : $$(pwd)/out/depot/suivi-stages.xlsx"; \
+	 else exit $$st; fi
 
 # mk/*.mk add their own targets, and what `make test` runs too: TEST_FIRST
 # (quick checks, before anything is built), TEST_MORE (after the suites).

@@ -341,14 +341,33 @@ static sc_error add_input(sc_run *r, const char *given, int detect,
 /* A folder given: every file in it that stagecheck reads, by name. */
 static sc_error add_folder(sc_run *r, const char *dir, sc_diag *diag)
 {
+    const char *output = r->settings->output;
+    struct stat out, st;
+    int has_out = output && stat(output, &out) == 0;
     char **paths;
     size_t n;
-    sc_error err = sc_inputs_list_folder(dir, r->settings->output, &paths, &n,
-                                         diag);
+    sc_error err = sc_inputs_list_folder(dir, &paths, &n, diag);
 
     if (err != SC_OK)
         return err;
-    if (n == 0) {
+    /* The workbook being written sits in the folder: a previous run's is
+     * replaced, never read; a secretary's file of that name is hers. */
+    for (size_t i = 0; has_out && i < n; i++)
+        if (stat(paths[i], &st) == 0 && st.st_dev == out.st_dev &&
+            st.st_ino == out.st_ino) {
+            if (!sc_file_own_book(paths[i])) {
+                sc_diag_set(diag, paths[i], 0, "ce fichier porte le nom du "
+                            "classeur que stagecheck va écrire, mais "
+                            "stagecheck ne l'a pas écrit : renommez-le (il "
+                            "sera lu), ou donnez un autre classeur avec -o");
+                err = SC_ERROR_SAME_FILE;
+            }
+            free(paths[i]);
+            memmove(&paths[i], &paths[i + 1], (n - i - 1) * sizeof *paths);
+            n--;
+            break;
+        }
+    if (err == SC_OK && n == 0) {
         sc_diag_set(diag, dir, 0, "aucun fichier à lire dans ce dossier "
                     "(fichiers .csv, .xlsx, .ods, .xls, .xml ou .zip)");
         err = SC_ERROR_FILE_EMPTY;

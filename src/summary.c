@@ -73,11 +73,18 @@ static void summary_counts(const sc_tally *t, FILE *out)
         fprintf(out, "  %s : %zu\n", sc_status_label((sc_status)s),
                 t->status[s]);
     fprintf(out, "À accueillir dans l'établissement : %zu\n", t->hosted);
-    if (t->other_level || t->not_chosen || t->left)
-        fprintf(out, "Non suivis : %zu d'un autre niveau que la seconde GT, "
-                "%zu écarté(s) par --classes, %zu parti(s) de l'établissement "
-                "(voir Anomalies, Information)\n",
-                t->other_level, t->not_chosen, t->left);
+    if (t->other_level || t->not_chosen || t->left) {
+        fputs("Non suivis :", out);
+        if (t->other_level)
+            fprintf(out, " %zu d'un autre niveau que la seconde GT%s",
+                    t->other_level, t->not_chosen || t->left ? "," : "");
+        if (t->not_chosen)
+            fprintf(out, " %zu écarté(s) par --classes%s", t->not_chosen,
+                    t->left ? "," : "");
+        if (t->left)
+            fprintf(out, " %zu parti(s) de l'établissement", t->left);
+        fputs(" (voir Anomalies, Information)\n", out);
+    }
     fprintf(out, "Anomalies : %zu\n", t->findings);
 }
 

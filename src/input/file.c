@@ -400,6 +400,14 @@ static sc_error open_spreadsheet(sc_file *file, const sc_file_spec *spec,
                                "lue vide : ouvrez le fichier dans Excel ou "
                                "LibreOffice et enregistrez-le",
                                cells[i].name);
+    /* freexl reads no formula: what a formula computed is not seen. */
+    if (err == SC_OK && format == SC_SPREADSHEET_XLS)
+        err = sc_anomalies_add(anomalies, SC_SEVERITY_NOTE,
+                               file->source->path, 0, NULL, NULL,
+                               "classeur .xls (Excel 97-2003) : les cellules "
+                               "calculées par une formule y sont lues vides ; "
+                               "enregistrez-le au format .xlsx pour qu'elles "
+                               "soient lues");
     sc_spreadsheet_close(book);
     if (err == SC_OK)
         err = file_report(file->source, file->kind, &file->table,
@@ -476,6 +484,23 @@ sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
 static int file_exists(const char *path)
 {
     return access(path, F_OK) == 0;
+}
+
+int sc_file_own_book(const char *path)
+{
+    sc_spreadsheet_format format;
+    sc_spreadsheet *book;
+    sc_diag d;
+    int ours;
+
+    if (sc_spreadsheet_detect(path, &format, &d) != SC_OK ||
+        format != SC_SPREADSHEET_XLSX ||
+        sc_spreadsheet_open(path, format, &book, &d) != SC_OK)
+        return 0;
+    ours = sc_spreadsheet_count(book) > 0 &&
+           strcmp(sc_spreadsheet_sheet_name(book, 0), "Synthèse") == 0;
+    sc_spreadsheet_close(book);
+    return ours;
 }
 
 /* Returns 1 if path exists, as written or without a "#Feuille" end. */

@@ -96,13 +96,12 @@ static int inputs_name_cmp(const void *a, const void *b)
     return strcmp(*(char *const *)a, *(char *const *)b);
 }
 
-sc_error sc_inputs_list_folder(const char *dir, const char *skip,
-                               char ***paths, size_t *count, sc_diag *diag)
+sc_error sc_inputs_list_folder(const char *dir, char ***paths, size_t *count,
+                               sc_diag *diag)
 {
     DIR *d = opendir(dir);
     struct dirent *e;
-    struct stat st, skipped;
-    int has_skip = skip && stat(skip, &skipped) == 0;
+    struct stat st;
     char **list = NULL;
     size_t n = 0, cap = 0;
     sc_error err = SC_OK;
@@ -127,10 +126,8 @@ sc_error sc_inputs_list_folder(const char *dir, const char *skip,
             break;
         }
         snprintf(path, size, "%s/%s", dir, e->d_name);
-        /* Only regular files; and never the workbook being written. */
-        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode) ||
-            (has_skip && st.st_dev == skipped.st_dev &&
-             st.st_ino == skipped.st_ino)) {
+        /* Only regular files. */
+        if (stat(path, &st) != 0 || !S_ISREG(st.st_mode)) {
             free(path);
             continue;
         }

@@ -55,6 +55,10 @@ sc_error sc_file_open(sc_file *file, const sc_file_spec *spec,
                       const sc_aliases *aliases, sc_anomalies *anomalies,
                       sc_diag *diag);
 
+/** Returns 1 if path is a workbook stagecheck wrote (an .xlsx whose first
+ *  sheet is the Synthèse): one a run may replace. */
+int sc_file_own_book(const char *path);
+
 /** Splits what the user wrote into the file's path, the class after a
  *  last ':' and the sheet after a last '#', each split made only when
  *  what is left names a file that exists: a path that exists as written is

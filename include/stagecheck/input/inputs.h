@@ -29,12 +29,11 @@ void sc_inputs_free(sc_inputs *inputs);
 
 /** Lists the files of dir that stagecheck may read, by name: regular
  *  files ending in .csv, .txt, .tsv, .xlsx, .ods, .xls, .xml or .zip (any
- *  case), not hidden, not an office suite's lock file ("~$…"), and not
- *  skip (the workbook being written, by device and inode; may be NULL).
+ *  case), not hidden, and not an office suite's lock file ("~$…").
  *  Sets *paths ("dir/name", sorted by name; the caller frees each and the
  *  array) and *count. Returns SC_OK, SC_ERROR_FILE_OPEN with diag (the
  *  folder cannot be read) or SC_ERROR_MEMORY. */
-sc_error sc_inputs_list_folder(const char *dir, const char *skip,
-                               char ***paths, size_t *count, sc_diag *diag);
+sc_error sc_inputs_list_folder(const char *dir, char ***paths, size_t *count,
+                               sc_diag *diag);
 
 #endif /* STAGECHECK_INPUT_INPUTS_H */
