@@ -5,7 +5,8 @@ exports: SACoche, Gepi, Pix and school scripts; names invented).
 
     /usr/bin/python3 tests/exports/make_exports.py
 
-The same bytes every time. The lycée: classes 201 and 202 (seconde GT),
+The same bytes every time. pronote-classe-201.csv is a teacher's list of class
+201, with no class column. The lycée: classes 201 and 202 (seconde GT),
 101 (première) and 2MRC1 (seconde professionnelle); the tracking sheet
 suivi.csv names pupils of 201 and 202, one who left and one of 101.
 """
@@ -74,6 +75,21 @@ for eleve, ne, sexe, entree, sortie, classe in PRONOTE:
     lines.append(";".join([eleve, "", ne, sexe, "", entree or "04/09/2023",
                            sortie, "", classe, "ANGLAIS LV1", "Externe"]))
 write("pronote-eleves.csv", "\n".join(lines) + "\n", "utf-8",
+      bom=b"\xef\xbb\xbf")
+
+# Pronote, a teacher's class list (Mes données > Mes listes): every value
+# quoted, "NOM Prénom" under "Nom", a sub-header line under the header, an
+# empty header cell, and no class column at all: the class comes with the
+# file (--roll pronote-classe-201.csv:201). UTF-8 with a BOM, CRLF.
+lines = ['"Nom";"Né(e) le";"Sexe";"E-mail";"Heures manquées";"";"Entrée";'
+         '"Sortie"',
+         '"";"";"";"";"Toutes";"Mes cours";"";""']
+for eleve, ne, sexe, entree, sortie, classe in PRONOTE:
+    if classe == "201":
+        lines.append(";".join('"%s"' % v for v in [
+            eleve, ne, sexe, "", "2h00", "0h00", entree or "04/09/2023",
+            sortie]))
+write("pronote-classe-201.csv", "\n".join(lines) + "\n", "utf-8",
       bom=b"\xef\xbb\xbf")
 
 # Pronote, a list pasted from the screen: TAB-separated, UTF-16LE with a
