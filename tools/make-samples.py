@@ -942,6 +942,12 @@ def write_readme(dup_line, anomalies):
     a("| `stagecheck.ini` | exemple commenté de fichier de configuration "
       "(`--config`) pour un passage chaque nuit sur ces exemples ; écrit à "
       "la main, le script ne le touche pas | UTF-8 |")
+    a("| `ExportXML_ElevesSansAdresses.zip` | la liste SIECLE ci-dessus sous "
+      "la forme de l'export XML « Élèves sans adresses », tel que SIECLE le "
+      "livre ; écrit par `tools/make-siecle-sample.py` | ISO-8859-15, zippé |")
+    a("| `suivi.xlsx` | `stages.csv` ouvert dans LibreOffice Calc et "
+      "enregistré en Excel (vraies dates, `=\"…\"` devenus des formules "
+      "avec leur valeur) ; écrit par `tools/make-sheet-samples.sh` | .xlsx |")
     a("")
     a("`make demo` lance :")
     a("")
@@ -956,6 +962,12 @@ def write_readme(dup_line, anomalies):
       "laisse de côté la 1G1 : ses lignes dans le suivi donnent une simple "
       "information. Le code de retour attendu est **1** (classeur écrit, "
       "avec des constats).")
+    a("")
+    a("Puis il dépose `ExportXML_ElevesSansAdresses.zip`, `eleves-pronote.csv` "
+      "et `suivi.xlsx` dans `out/depot/` et lance `./stagecheck --as-of "
+      "2024-05-27 out/depot` : chaque fichier est reconnu à son contenu, la "
+      "1G1 est écartée d'après son MEF (sans `--classes`), et les statuts "
+      "sont les mêmes, dans `out/depot/suivi-stages.xlsx`.")
     a("")
     a(f"## Statuts attendus ({n} élèves retenus)")
     a("")

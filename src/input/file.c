@@ -415,16 +415,34 @@ static sc_error open_spreadsheet(sc_file *file, const sc_file_spec *spec,
     return err;
 }
 
-/* Returns 1 if the file starts as a zip archive does. */
-static int file_is_zip(const char *path)
+/* What a file's first bytes say it may be. */
+typedef enum file_magic {
+    MAGIC_TEXT,  /* anything else: read as a CSV */
+    MAGIC_XML,   /* '<' first, after a BOM and blanks */
+    MAGIC_ZIP,   /* "PK\3\4": a workbook or a zipped SIECLE export */
+    MAGIC_OLE    /* an OLE compound file: .xls, or an encrypted .xlsx */
+} file_magic;
+
+/* Sniffs the first bytes, so that a CSV is never handed to the XML, zip
+ * or .xls readers (whose own detection allocates, and may speak). */
+static file_magic file_sniff(const char *path)
 {
-    unsigned char magic[4] = {0};
+    unsigned char head[64] = {0};
     FILE *fp = fopen(path, "rb");
-    size_t n = fp ? fread(magic, 1, sizeof magic, fp) : 0;
+    size_t n = fp ? fread(head, 1, sizeof head, fp) : 0, i = 0;
 
     if (fp)
         fclose(fp);
-    return n == 4 && memcmp(magic, "PK\x03\x04", 4) == 0;
+    if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
+        return MAGIC_ZIP;
+    if (n >= 8 && memcmp(head, "\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8) == 0)
+        return MAGIC_OLE;
+    if (n >= 3 && memcmp(head, "\xEF\xBB\xBF", 3) == 0)
+        i = 3;
+    while (i < n && (head[i] == ' ' || head[i] == '\t' || head[i] == '\r' ||
+                     head[i] == '\n'))
+        i++;
+    return i < n && head[i] == '<' ? MAGIC_XML : MAGIC_TEXT;
 }
 
 sc_error sc_file_open(sc_file *file, const sc_file_spec *spec,
@@ -432,28 +450,33 @@ sc_error sc_file_open(sc_file *file, const sc_file_spec *spec,
                       sc_diag *diag)
 {
     sc_spreadsheet_format format = SC_SPREADSHEET_NONE;
-    sc_siecle_format siecle;
+    file_magic magic = file_sniff(spec->path);
     sc_error err;
 
     memset(file, 0, sizeof *file);
     file->kind = spec->kind;
     file->detected = spec->detect;
-    siecle = sc_siecle_detect(spec->path);
-    if (siecle != SC_SIECLE_NONE)
+    if ((magic == MAGIC_XML || magic == MAGIC_ZIP) &&
+        sc_siecle_detect(spec->path) != SC_SIECLE_NONE)
         return open_siecle(file, spec, aliases, anomalies, diag);
-    if ((err = sc_spreadsheet_detect(spec->path, &format, diag)) != SC_OK)
-        return err;
-    if (format == SC_SPREADSHEET_NONE && file_is_zip(spec->path)) {
-        /* A zip neither reader recognises: a damaged workbook, or an
-         * archive holding no SIECLE export; its reader says which. */
-        const char *dot = strrchr(spec->path, '.');
+    if (magic == MAGIC_ZIP || magic == MAGIC_OLE) {
+        if ((err = sc_spreadsheet_detect(spec->path, &format, diag)) != SC_OK)
+            return err;
+        if (format == SC_SPREADSHEET_NONE && magic == MAGIC_ZIP) {
+            /* A zip neither reader recognises: a damaged workbook, or an
+             * archive holding no SIECLE export; its reader says which. */
+            const char *dot = strrchr(spec->path, '.');
 
-        if (dot && strcasecmp(dot, ".zip") == 0)
-            return open_siecle(file, spec, aliases, anomalies, diag);
-        format = SC_SPREADSHEET_XLSX;
+            if (dot && strcasecmp(dot, ".zip") == 0)
+                return open_siecle(file, spec, aliases, anomalies, diag);
+            format = SC_SPREADSHEET_XLSX;
+        }
+        if (format != SC_SPREADSHEET_NONE)
+            return open_spreadsheet(file, spec, format, aliases, anomalies,
+                                    diag);
     }
-    if (format != SC_SPREADSHEET_NONE)
-        return open_spreadsheet(file, spec, format, aliases, anomalies, diag);
+    /* Anything else, an HTML page or a damaged .xls included, is read as
+     * text: source.c tells what is no CSV. */
     if ((err = sc_source_read(spec->path, &file->source, diag)) != SC_OK)
         return err;
     return open_csv(file, spec, aliases, anomalies, diag);
