@@ -142,6 +142,18 @@ class Exports(unittest.TestCase):
         self.assertIn("--roll 'pronote-classe-201.csv:2NDE3'", r.stderr)
         self.assertFalse(os.path.exists(self.out))
 
+    def test_class_list_takes_its_class_from_the_configuration(self):
+        shutil.copy(exports("pronote-classe-201.csv"), self.tmp)
+        shutil.copy(exports("suivi.csv"), self.tmp)
+        ini = os.path.join(self.tmp, "stagecheck.ini")
+        with open(ini, "w", encoding="utf-8") as f:
+            f.write("[stagecheck]\nroll = pronote-classe-201.csv:201\n"
+                    "placements = suivi.csv\noutput = suivi.xlsx\n")
+        r = subprocess.run(command("--as-of", AS_OF, "--config", ini),
+                           capture_output=True, text=True, timeout=120)
+        self.assertEqual(r.returncode, 1, r.stderr)
+        self.assertEqual(self.class_sheets(self.book()), ["201"])
+
     def test_a_path_with_a_colon_is_a_path(self):
         odd = os.path.join(self.tmp, "eleves:201.csv")
         shutil.copy(exports("pronote-eleves.csv"), odd)
