@@ -68,23 +68,16 @@ static void summary_heading(const sc_summary *s, FILE *out)
 
 static void summary_counts(const sc_tally *t, FILE *out)
 {
+    char aside[256];
+
     fprintf(out, "Élèves : %zu\n", t->pupils);
     for (int s = 0; s < SC_STATUS_COUNT; s++)
         fprintf(out, "  %s : %zu\n", sc_status_label((sc_status)s),
                 t->status[s]);
     fprintf(out, "À accueillir dans l'établissement : %zu\n", t->hosted);
-    if (t->other_level || t->not_chosen || t->left) {
-        fputs("Non suivis :", out);
-        if (t->other_level)
-            fprintf(out, " %zu d'un autre niveau que la seconde GT%s",
-                    t->other_level, t->not_chosen || t->left ? "," : "");
-        if (t->not_chosen)
-            fprintf(out, " %zu écarté(s) par --classes%s", t->not_chosen,
-                    t->left ? "," : "");
-        if (t->left)
-            fprintf(out, " %zu parti(s) de l'établissement", t->left);
-        fputs(" (voir Anomalies, Information)\n", out);
-    }
+    if (sc_tally_aside_text(t, aside, sizeof aside))
+        fprintf(out, "Non suivis : %s (voir Anomalies, Information)\n",
+                aside);
     fprintf(out, "Anomalies : %zu\n", t->findings);
 }
 

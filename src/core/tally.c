@@ -1,6 +1,7 @@
 /*
  * tally.c - counting pupils by status, once, for every place that shows it.
  */
+#include <stdio.h>
 #include "stagecheck/core/tally.h"
 #include "stagecheck/core/cohort.h"
 
@@ -60,4 +61,28 @@ size_t sc_tally_done(const sc_tally *tally)
 int sc_tally_clean(const sc_tally *tally)
 {
     return tally->findings == 0 && sc_tally_done(tally) == tally->pupils;
+}
+
+int sc_tally_aside_text(const sc_tally *t, char *buf, size_t size)
+{
+    size_t len = 0;
+    int n;
+
+    if (!t->other_level && !t->not_chosen && !t->left)
+        return 0;
+    buf[0] = '\0';
+    if (t->other_level &&
+        (n = snprintf(buf + len, size - len, "%zu élève(s) d'un autre niveau "
+                      "que la seconde générale et technologique",
+                      t->other_level)) > 0 && (size_t)n < size - len)
+        len += (size_t)n;
+    if (t->not_chosen &&
+        (n = snprintf(buf + len, size - len, "%s%zu écarté(s) par --classes",
+                      len ? ", " : "", t->not_chosen)) > 0 &&
+        (size_t)n < size - len)
+        len += (size_t)n;
+    if (t->left)
+        snprintf(buf + len, size - len, "%s%zu parti(s) de l'établissement",
+                 len ? ", " : "", t->left);
+    return 1;
 }

@@ -153,7 +153,7 @@ void sc_sheet_summary_write(sc_book *b, const sc_model *m)
     size_t count = anomalies ? anomalies->count : 0;
     size_t notes = count - (anomalies ? sc_anomalies_findings(anomalies) : 0);
     size_t len;
-    char text[128];
+    char text[128], aside[256], text2[384];
     lxw_row_t row, first;
     sc_cells sh;
 
@@ -203,15 +203,10 @@ void sc_sheet_summary_write(sc_book *b, const sc_model *m)
         snprintf(text + len, sizeof text - len, ", dont %zu pour information",
                  notes);
     sc_cells_put(&sh, row, 0, text, fm->bold, 0);
-    if (m->total.other_level || m->total.not_chosen || m->total.left) {
-        char aside[256];
-
-        snprintf(aside, sizeof aside, "Non suivis : %zu élève(s) d'un autre "
-                 "niveau que la seconde générale et technologique, %zu "
-                 "écarté(s) par --classes, %zu parti(s) de l'établissement "
-                 "(voir Anomalies, lignes Information)",
-                 m->total.other_level, m->total.not_chosen, m->total.left);
-        sc_cells_put(&sh, ++row, 0, aside, NULL, 0);
+    if (sc_tally_aside_text(&m->total, aside, sizeof aside)) {
+        snprintf(text2, sizeof text2, "Non suivis : %s (voir la feuille "
+                 "Anomalies, lignes Information)", aside);
+        sc_cells_put(&sh, ++row, 0, text2, NULL, 0);
     }
     if (r->previous) {
         snprintf(text, sizeof text, "Changements depuis le passage précédent "

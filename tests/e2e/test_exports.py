@@ -83,8 +83,11 @@ class Exports(unittest.TestCase):
         self.assertTrue(any("sans classe" in m for m in notes), notes)
         # Their tracking rows are information, not errors.
         self.assertTrue(any("parti" in m for m in notes), notes)
-        self.assertIn("Non suivis : 2 d'un autre niveau", r.stdout)
-        self.assertIn("1 parti(s)", r.stdout)
+        aside = ("Non suivis : 2 élève(s) d'un autre niveau que la seconde "
+                 "générale et technologique, 1 parti(s) de l'établissement")
+        self.assertIn(aside, r.stdout)
+        self.assertTrue(any(str(c.value).startswith(aside)
+                            for c in wb["Synthèse"]["A"]))
 
     def test_siecle_extraction_without_mef_decides_by_class_name(self):
         r = self.run_sc("--roll", exports("EXP_Liste_des_eleves_sans_mef.csv"),

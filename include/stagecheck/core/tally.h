@@ -30,6 +30,12 @@ void sc_tally_count(sc_tally *tally, sc_status status, int hosted, int late);
  *  cohort's set_aside), duplicates left out. */
 void sc_tally_count_aside(sc_tally *tally, const sc_dataset *data);
 
+/** Writes who is not followed, and why, into buf ("28 élève(s) d'un autre
+ *  niveau que la seconde générale et technologique, 2 parti(s) de
+ *  l'établissement"), the same sentence on stdout and in the Synthèse.
+ *  Returns 0 (buf untouched) when every pupil is followed, else 1. */
+int sc_tally_aside_text(const sc_tally *tally, char *buf, size_t size);
+
 /** Adds every count of part to sum. */
 void sc_tally_add(sc_tally *sum, const sc_tally *part);
 
