@@ -1,0 +1,97 @@
+"""Odd names and odd inputs (issue 11): a file name that is not UTF-8,
+--classes whatever the locale, and inputs that never end. They run the
+real binary and read its workbook back with openpyxl."""
+import os
+import subprocess
+import tempfile
+import unittest
+
+import openpyxl
+
+from support import (BIN, FIXED, PLACEMENT_HEADER, ROLL_HEADER, WRAPPER,
+                     placement)
+
+TIMEOUT = 300  # valgrind runs are slow; nothing asserts on time
+
+
+class Names(unittest.TestCase):
+    def setUp(self):
+        self.tmp = tempfile.TemporaryDirectory()
+        self.dir = self.tmp.name.encode()
+
+    def tearDown(self):
+        self.tmp.cleanup()
+
+    def write(self, name, text):
+        """Writes text (UTF-8) to the file name (bytes) in the test's
+        folder; returns its path as bytes."""
+        path = os.path.join(self.dir, name)
+        with open(path, "wb") as f:
+            f.write(text.encode("utf-8"))
+        return path
+
+    def run_tool(self, *args, env=None):
+        out = os.path.join(self.dir, b"suivi.xlsx")
+        # Bytes, not support.command: a name that is not UTF-8 stays as it
+        # is on the command line.
+        cmd = [a if isinstance(a, bytes) else str(a).encode()
+               for a in WRAPPER + [BIN] + list(args)] + [b"-o", out]
+        proc = subprocess.run(cmd, capture_output=True, cwd=self.dir,
+                              env=env, timeout=TIMEOUT)
+        return proc, out
+
+    def roll(self, name, classes):
+        rows = ["NOM%d;Prénom;%s;%010dA;01/01/2008" % (i, c, i)
+                for i, c in enumerate(classes)]
+        return self.write(name, "\n".join([ROLL_HEADER] + rows) + "\n")
+
+    def placements(self):
+        return self.write(b"stages.csv", PLACEMENT_HEADER + "\n" +
+                          placement("0000000000A") + "\n")
+
+    # --- 6: a file name that is not UTF-8 ---------------------------------
+
+    def test_latin1_file_name_gives_a_workbook_that_shows_it(self):
+        # "élèves.csv" as a Windows share or a USB key spells it.
+        name = "élèves.csv".encode("latin-1")
+        roll = self.roll(name, ["2NDE 1", "2NDE 1"])
+        proc, out = self.run_tool("--roll", roll, "--placements",
+                                  self.placements(), "--as-of", "2024-05-27")
+        self.assertIn(proc.returncode, (0, 1), proc.stderr)
+        wb = openpyxl.load_workbook(os.fsdecode(out))  # raises on XML that is not well-formed
+        texts = [v for ws in wb for row in ws.iter_rows(values_only=True)
+                 for v in row if isinstance(v, str)]
+        self.assertTrue(any("élèves.csv" in t for t in texts), texts[:20])
+
+    # --- 9: --classes whatever the locale ---------------------------------
+
+    # Class names that fold to the same key are one class: "SECONDE É"
+    # and "Seconde e" would share a sheet, so only one of them is here.
+    CLASSES = ["Seconde 1", "SECONDE É", "Seconde 10", "2NDE 3", "2nde 4"]
+
+    def selected(self, pattern, locale):
+        env = dict(os.environ, LC_ALL=locale)
+        roll = self.roll(b"eleves.csv", self.CLASSES)
+        proc, out = self.run_tool("--roll", roll, "--placements",
+                                  self.placements(), "--as-of", "2024-05-27",
+                                  "--classes", pattern, env=env)
+        self.assertIn(proc.returncode, (0, 1), proc.stderr)
+        wb = openpyxl.load_workbook(os.fsdecode(out))
+        return sorted(ws.title for ws in wb if ws.title not in FIXED)
+
+    def test_classes_select_the_same_classes_in_c_and_utf8_locales(self):
+        expected = {
+            "seconde ?": ["SECONDE É", "Seconde 1"],
+            "seconde é": ["SECONDE É"],
+            "Seconde E": ["SECONDE É"],
+            "seconde [0-9]*": ["Seconde 1", "Seconde 10"],
+            "2NDE*": ["2NDE 3", "2nde 4"],
+        }
+        for pattern, classes in expected.items():
+            for locale in ("C", "C.UTF-8"):
+                with self.subTest(pattern=pattern, locale=locale):
+                    self.assertEqual(self.selected(pattern, locale), classes)
+
+
+if __name__ == "__main__":
+    unittest.main()
