@@ -2,8 +2,10 @@
 --classes whatever the locale, and inputs that never end. They run the
 real binary and read its workbook back with openpyxl."""
 import os
+import resource
 import subprocess
 import tempfile
+import threading
 import unittest
 
 import openpyxl
@@ -30,14 +32,18 @@ class Names(unittest.TestCase):
             f.write(text.encode("utf-8"))
         return path
 
-    def run_tool(self, *args, env=None):
+    def run_tool(self, *args, env=None, memory=None):
         out = os.path.join(self.dir, b"suivi.xlsx")
         # Bytes, not support.command: a name that is not UTF-8 stays as it
         # is on the command line.
         cmd = [a if isinstance(a, bytes) else str(a).encode()
                for a in WRAPPER + [BIN] + list(args)] + [b"-o", out]
+
+        def limit():
+            if memory:
+                resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
         proc = subprocess.run(cmd, capture_output=True, cwd=self.dir,
-                              env=env, timeout=TIMEOUT)
+                              env=env, timeout=TIMEOUT, preexec_fn=limit)
         return proc, out
 
     def roll(self, name, classes):
@@ -91,6 +97,47 @@ class Names(unittest.TestCase):
             for locale in ("C", "C.UTF-8"):
                 with self.subTest(pattern=pattern, locale=locale):
                     self.assertEqual(self.selected(pattern, locale), classes)
+
+    # --- 10: inputs that never end ----------------------------------------
+
+    # Under ASan or valgrind the address space is theirs to size.
+    BOUNDED = not WRAPPER and "asan" not in BIN
+
+    def assert_refused_too_big(self, proc, name):
+        self.assertEqual(proc.returncode, 2, proc.stderr)
+        err = proc.stderr.decode()
+        self.assertIn(name + ": fichier trop gros : plus de 512 Mio", err)
+        self.assertFalse(os.path.exists(os.path.join(self.dir, b"suivi.xlsx")))
+
+    def test_dev_zero_as_input_is_refused_by_name_in_bounded_memory(self):
+        roll = self.roll(b"eleves.csv", ["2NDE 1"])
+        # 1.5 GB of address space: the whole file was read before (2 GB,
+        # then "mémoire insuffisante"); the limit stops at 512 MiB.
+        proc, _ = self.run_tool("--roll", roll, "--placements", "/dev/zero",
+                                "--as-of", "2024-05-27",
+                                memory=1536 << 20 if self.BOUNDED else None)
+        self.assert_refused_too_big(proc, "/dev/zero")
+
+    def test_endless_fifo_as_input_is_refused_by_name(self):
+        roll = self.roll(b"eleves.csv", ["2NDE 1"])
+        fifo = os.path.join(self.dir, b"stages.csv")
+        os.mkfifo(fifo)
+        line = (PLACEMENT_HEADER + "\n").encode() * 4096
+
+        def feed():
+            try:
+                with open(fifo, "wb") as f:
+                    while True:
+                        f.write(line)
+            except (BrokenPipeError, OSError):
+                pass  # the reader stopped: what the test wants
+        writer = threading.Thread(target=feed, daemon=True)
+        writer.start()
+        proc, _ = self.run_tool("--roll", roll, "--placements", fifo,
+                                "--as-of", "2024-05-27",
+                                memory=1536 << 20 if self.BOUNDED else None)
+        writer.join(TIMEOUT)
+        self.assert_refused_too_big(proc, os.fsdecode(fifo))
 
 
 if __name__ == "__main__":
