@@ -7,6 +7,7 @@ import subprocess
 import tempfile
 import threading
 import unittest
+import zipfile
 
 import openpyxl
 
@@ -97,6 +98,33 @@ class Names(unittest.TestCase):
             for locale in ("C", "C.UTF-8"):
                 with self.subTest(pattern=pattern, locale=locale):
                     self.assertEqual(self.selected(pattern, locale), classes)
+
+    # --- scale: one school with thousands of classes --------------------
+
+    def test_many_class_sheets_use_the_in_memory_mode(self):
+        # Past 256 sheets libxlsxwriter's constant_memory mode is
+        # quadratic (a scratch FILE per sheet, each fclose walking the
+        # list of open FILEs): the in-memory mode, the one with a shared
+        # string table, writes the same cells instead.
+        classes = ["2NDE %d" % i for i in range(300)]
+        roll = self.roll(b"eleves.csv", classes)
+        proc, out = self.run_tool("--roll", roll, "--placements",
+                                  self.placements(), "--as-of", "2024-05-27")
+        self.assertIn(proc.returncode, (0, 1), proc.stderr)
+        with zipfile.ZipFile(os.fsdecode(out)) as z:
+            self.assertIn("xl/sharedStrings.xml", z.namelist())
+        wb = openpyxl.load_workbook(os.fsdecode(out))
+        sheets = [ws for ws in wb if ws.title not in FIXED]
+        self.assertEqual(len(sheets), 300)
+        self.assertEqual(wb["2NDE 299"]["A2"].value, "NOM299")
+
+    def test_few_class_sheets_keep_the_constant_memory_mode(self):
+        roll = self.roll(b"eleves.csv", ["2NDE %d" % i for i in range(20)])
+        proc, out = self.run_tool("--roll", roll, "--placements",
+                                  self.placements(), "--as-of", "2024-05-27")
+        self.assertIn(proc.returncode, (0, 1), proc.stderr)
+        with zipfile.ZipFile(os.fsdecode(out)) as z:
+            self.assertNotIn("xl/sharedStrings.xml", z.namelist())
 
     # --- 10: inputs that never end ----------------------------------------
 
