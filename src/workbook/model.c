@@ -139,7 +139,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
 {
     const sc_dataset *data = r->data;
     class_slot *slots = NULL;
-    size_t n = 0;
+    size_t n = 0, n_classes = 0;
 
     memset(m, 0, sizeof *m);
     m->report = r;
@@ -149,9 +149,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     if (n == 0)
         return SC_OK;
     m->lines = calloc(n, sizeof *m->lines);
-    m->classes = calloc(n, sizeof *m->classes);
     slots = malloc(n * sizeof *slots);
-    if (!m->lines || !m->classes || !slots)
+    if (!m->lines || !slots)
         goto mem_error;
 
     for (size_t p = 0; p < data->npupils; p++) {
@@ -170,8 +169,14 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         slots[m->nlines - 1] = (class_slot){str(pupil->class_key),
                                             m->nlines - 1};
     }
-    /* A class per key, named as its first pupil in the roll names it. */
+    /* A class per key, named as its first pupil in the roll names it.
+     * Counted first: a class holds its sheet name (a few hundred bytes),
+     * one per pupil would cost more than the pupils. */
     qsort(slots, m->nlines, sizeof *slots, slot_cmp);
+    for (size_t i = 0; i < m->nlines; i++)
+        n_classes += i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0;
+    if (!(m->classes = calloc(n_classes, sizeof *m->classes)))
+        goto mem_error;
     for (size_t i = 0; i < m->nlines; i++)
         if (i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0) {
             sc_model_class *k = &m->classes[m->nclasses++];
