@@ -1,8 +1,9 @@
 """Writes make bench's figures into HACKING.md, between the lines
 "<!-- bench:début -->" and "<!-- bench:fin -->".
 
-Usage: python3 bench/readme.py RESULTS HACKING.md
-RESULTS lines: "label wall_s user_s sys_s peak_kB" (bench/run.sh).
+Usage: python3 bench/readme.py RESULTS HACKING.md [SIZES]
+RESULTS lines: "label wall_s user_s sys_s peak_kB" (bench/run.sh);
+SIZES lines: "label bytes", the inputs whose size memory is compared to.
 """
 import datetime
 import os
@@ -16,6 +17,10 @@ ROWS = [
                  "libxlsxwriter"),
     ("double", "Double académie : 100 000 élèves, 400 lycées "
                "(`--by-school`)"),
+    ("lycee50000", "Un lycée de 50 000 élèves, 1 700 classes (`-o`)"),
+    ("lycee100000", "Un lycée de 100 000 élèves, 3 400 classes (`-o`)"),
+    ("lycee200000", "Un lycée de 200 000 élèves, 6 700 classes (`-o`)"),
+    ("menues", "Un million de lignes menues `A;B;2A` (`-o`)"),
 ]
 
 
@@ -34,8 +39,14 @@ def cpu_model():
     return "processeur inconnu"
 
 
-def main(results_path, readme_path):
+def main(results_path, readme_path, sizes_path=None):
     res = {}
+    sizes = {}
+    if sizes_path:
+        with open(sizes_path) as f:
+            for line in f:
+                label, size = line.split()
+                sizes[label] = int(size)
     with open(results_path) as f:
         for line in f:
             label, wall, user, sys_, peak = line.split()
@@ -68,6 +79,18 @@ def main(results_path, readme_path):
                      "au plus)." % (
                          fr(res["academie"][0] / res["demi"][0]),
                          fr(res["double"][0] / res["academie"][0])))
+    big = ["lycee50000", "lycee100000", "lycee200000"]
+    if all(b in res for b in big):
+        lines.append("- Un seul classeur, en doublant les élèves : 50 000 → "
+                     "100 000 **×%s**, 100 000 → 200 000 **×%s** (objectif "
+                     ": ×2)." % (fr(res[big[1]][0] / res[big[0]][0]),
+                                 fr(res[big[2]][0] / res[big[1]][0])))
+    if "menues" in res and "menues_input" in sizes:
+        lines.append("- Lignes menues : mémoire maximale **%s×** la taille "
+                     "de l'entrée (%s Mo)." % (
+                         fr(res["menues"][3] * 1024 / sizes["menues_input"],
+                            0),
+                         fr(sizes["menues_input"] / 1048576, 1)))
     lines.append("<!-- bench:fin -->")
     with open(readme_path) as f:
         text = f.read()
@@ -79,4 +102,4 @@ def main(results_path, readme_path):
 
 
 if __name__ == "__main__":
-    main(sys.argv[1], sys.argv[2])
+    main(*sys.argv[1:4])

@@ -68,6 +68,7 @@ gen full --pupils 50000 --schools 200
 gen double --pupils 100000 --schools 400
 
 : > $B/results
+: > $B/sizes
 measure ecole $SC $(args $B/one) -o $B/out/suivi.xlsx --as-of $AS_OF -q \
     >> $B/results
 measure demi $SC $(args $B/half) --by-school $B/out --as-of $AS_OF -q \
@@ -81,5 +82,24 @@ measure plancher "$FLOOR" $B/shape.txt $B/out >> $B/results
 measure double $SC $(args $B/double) --by-school $B/out --as-of $AS_OF -q \
     >> $B/results
 
-$PYTHON bench/readme.py $B/results HACKING.md
+# One big school in one workbook (-o): thousands of class sheets, where
+# growth must stay ×2 per doubling (issue 11).
+for n in 50000 100000 200000; do
+    gen lycee$n --single --pupils $n
+    measure lycee$n $SC $(args $B/lycee$n) -o $B/out/suivi.xlsx \
+        --as-of $AS_OF -q >> $B/results
+done
+# A million tiny rows (A;B;2A): memory against the input's size.
+$PYTHON -c 'import sys
+with open(sys.argv[1], "w") as f:
+    f.write("Nom;Prénom;Classe\n" + "A;B;2A\n" * 1000000)
+with open(sys.argv[2], "w") as f:
+    f.write("Nom;Prénom;Classe;Date de début;Date de fin\n")' \
+    $B/menues-eleves.csv $B/menues-stages.csv
+measure menues $SC --roll $B/menues-eleves.csv \
+    --placements $B/menues-stages.csv -o $B/out/suivi.xlsx --as-of $AS_OF \
+    -q >> $B/results
+echo "menues_input $(wc -c < $B/menues-eleves.csv)" >> $B/sizes
+
+$PYTHON bench/readme.py $B/results HACKING.md $B/sizes
 cat $B/results

@@ -1,6 +1,7 @@
 /*
  * text.c - Unicode folding through utf8proc, and the yes/no and name parsers.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -347,4 +348,219 @@ sc_parse sc_text_parse_yesno(const char *s, int *yes)
     /* "x" folds from "X"; a lone punctuation mark folds to "": unreadable. */
     free(key);
     return result;
+}
+
+/* ---- XML-safe text ----------------------------------------------------- */
+
+/* Windows-1252's 0x80-0x9F, where it differs from Latin-1 (0xA0-0xFF are
+ * the same code points); 0 marks the five bytes it leaves undefined. */
+static const unsigned short cp1252_high[32] = {
+    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021,
+    0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0,      0x017D, 0,
+    0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014,
+    0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178};
+
+/* Returns the length of the character at p (left bytes) if XML 1.0 takes
+ * it as it is, else 0; *c gets the code point when it is valid UTF-8, -1
+ * when it is not. */
+static size_t xml_char_at(const unsigned char *p, size_t left,
+                          utf8proc_int32_t *c)
+{
+    utf8proc_ssize_t n;
+
+    if (*p < 0x80) {
+        *c = *p;
+        return *p >= 0x20 || *p == '\t' || *p == '\n' || *p == '\r';
+    }
+    n = utf8proc_iterate(p, (utf8proc_ssize_t)(left < 4 ? left : 4), c);
+    if (n <= 0) {
+        *c = -1;
+        return 0;
+    }
+    return *c == 0xFFFE || *c == 0xFFFF ? 0 : (size_t)n;
+}
+
+const char *sc_text_xml_safe(const char *text, char **copy)
+{
+    const unsigned char *u = (const unsigned char *)text;
+    size_t len = strlen(text), i = 0, n;
+    utf8proc_int32_t c;
+    char *out, *w;
+
+    *copy = NULL;
+    while (i < len && (n = xml_char_at(u + i, len - i, &c)) > 0)
+        i += n;
+    if (i == len)
+        return text;
+    /* A byte read as Windows-1252 takes at most 3 bytes of UTF-8. */
+    if (!(out = malloc(3 * len + 1)))
+        return NULL;
+    memcpy(out, text, i);
+    w = out + i;
+    while (i < len) {
+        if ((n = xml_char_at(u + i, len - i, &c)) > 0) {
+            memcpy(w, u + i, n);
+            w += n;
+            i += n;
+        } else if (c == 0xFFFE || c == 0xFFFF) {
+            memcpy(w, "\xEF\xBF\xBD", 3);
+            w += 3;
+            i += 3;
+        } else if (u[i] < 0x80) {
+            i++; /* a control character: XML has no way to hold it */
+        } else {
+            utf8proc_int32_t cp = u[i] >= 0xA0 ? u[i]
+                                  : cp1252_high[u[i] - 0x80];
+
+            w += utf8proc_encode_char(cp ? cp : 0xFFFD,
+                                      (utf8proc_uint8_t *)w);
+            i++;
+        }
+    }
+    *w = '\0';
+    *copy = out;
+    return out;
+}
+
+/* ---- Glob patterns ------------------------------------------------------ */
+
+/* s as sc_text_glob compares it: code points case-folded, marks stripped,
+ * compatibility forms mapped (a no-break space is a space), nothing else
+ * dropped. Returns a new array of *n code points, NULL when out of
+ * memory. Text that is not UTF-8 (cannot happen after decoding) folds to
+ * nothing. */
+static utf8proc_int32_t *glob_fold(const char *s, size_t *n)
+{
+    utf8proc_uint8_t *folded = NULL;
+    utf8proc_ssize_t len;
+    utf8proc_int32_t *cps;
+    size_t ascii_len, k = 0;
+
+    if (is_ascii(s, &ascii_len)) {
+        if (!(cps = malloc((ascii_len ? ascii_len : 1) * sizeof *cps)))
+            return NULL;
+        for (size_t i = 0; i < ascii_len; i++) {
+            unsigned char b = (unsigned char)s[i];
+
+            cps[i] = b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b;
+        }
+        *n = ascii_len;
+        return cps;
+    }
+    len = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
+                       UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+                           UTF8PROC_CASEFOLD | UTF8PROC_STRIPMARK |
+                           UTF8PROC_COMPOSE);
+    if (len == UTF8PROC_ERROR_NOMEM)
+        return NULL;
+    if (len < 0)
+        len = 0;
+    if (!(cps = malloc(((size_t)len ? (size_t)len : 1) * sizeof *cps))) {
+        free(folded);
+        return NULL;
+    }
+    for (utf8proc_ssize_t i = 0; i < len;) {
+        utf8proc_ssize_t step = utf8proc_iterate(folded + i, len - i,
+                                                 &cps[k]);
+        if (step <= 0)
+            break;
+        k++;
+        i += step;
+    }
+    free(folded);
+    *n = k;
+    return cps;
+}
+
+/* Matches c against the set whose first character is p[i] (just past its
+ * '['). Returns the index past its ']' with *hit set, or 0 when no ']'
+ * closes it: the '[' is then an ordinary character, as in fnmatch. */
+static size_t glob_set(const utf8proc_int32_t *p, size_t np, size_t i,
+                       utf8proc_int32_t c, int *hit)
+{
+    int negate = 0, in = 0;
+    size_t first;
+
+    if (i < np && (p[i] == '!' || p[i] == '^')) {
+        negate = 1;
+        i++;
+    }
+    /* A ']' right after the '[' (or its '!') is a member, not the end. */
+    for (first = i; i < np && (p[i] != ']' || i == first); i++) {
+        utf8proc_int32_t lo = p[i], hi;
+
+        if (lo == '\\' && i + 1 < np)
+            lo = p[++i];
+        hi = lo;
+        if (i + 2 < np && p[i + 1] == '-' && p[i + 2] != ']') {
+            i += 2;
+            hi = p[i] == '\\' && i + 1 < np ? p[++i] : p[i];
+        }
+        in |= c >= lo && c <= hi;
+    }
+    if (i >= np)
+        return 0;
+    *hit = in != negate;
+    return i + 1;
+}
+
+/* The glob match proper, over code points: on a mismatch, the last '*'
+ * seen takes one more character and the match resumes after it. */
+static int glob_match(const utf8proc_int32_t *p, size_t np,
+                      const utf8proc_int32_t *s, size_t ns)
+{
+    size_t pi = 0, si = 0, star = SIZE_MAX, star_s = 0;
+
+    while (si < ns) {
+        if (pi < np) {
+            utf8proc_int32_t c = p[pi];
+            size_t next;
+            int hit;
+
+            if (c == '*') {
+                star = ++pi;
+                star_s = si;
+                continue;
+            }
+            if (c == '?') {
+                pi++;
+                si++;
+                continue;
+            }
+            if (c == '[' && (next = glob_set(p, np, pi + 1, s[si], &hit))) {
+                if (hit) {
+                    pi = next;
+                    si++;
+                    continue;
+                }
+            } else {
+                if (c == '\\' && pi + 1 < np)
+                    c = p[++pi];
+                if (c == s[si]) {
+                    pi++;
+                    si++;
+                    continue;
+                }
+            }
+        }
+        if (star == SIZE_MAX)
+            return 0;
+        pi = star;
+        si = ++star_s;
+    }
+    while (pi < np && p[pi] == '*')
+        pi++;
+    return pi == np;
+}
+
+int sc_text_glob(const char *pattern, const char *s)
+{
+    size_t np, ns;
+    utf8proc_int32_t *p = glob_fold(pattern ? pattern : "", &np);
+    utf8proc_int32_t *t = p ? glob_fold(s ? s : "", &ns) : NULL;
+    int match = t ? glob_match(p, np, t, ns) : -1;
+
+    free(p);
+    free(t);
+    return match;
 }

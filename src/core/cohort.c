@@ -7,7 +7,6 @@
  * so that a tracking row naming them is recognised, not reported as
  * unknown.
  */
-#include <fnmatch.h>
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/base/text.h"
@@ -190,9 +189,12 @@ sc_error sc_cohort_select(sc_dataset *data, const char *classes,
 
     for (size_t p = 0; p < data->npupils; p++) {
         sc_pupil *pupil = &data->pupils[p];
-        int chosen = classes && fnmatch(classes, pupil->class_name,
-                                        FNM_CASEFOLD) == 0;
+        /* On folded text, not fnmatch on bytes: under cron's C locale
+         * fnmatch's '?' is one byte and its case folding ASCII only. */
+        int chosen = classes ? sc_text_glob(classes, pupil->class_name) : 0;
 
+        if (chosen < 0)
+            return SC_ERROR_MEMORY;
         matching += (size_t)chosen;
         if (sc_cohort_has_left(pupil, as_of))
             pupil->set_aside = SC_COHORT_LEFT;

@@ -7,6 +7,7 @@
 #include <string.h>
 #include <csv.h>
 #include "stagecheck/input/csv.h"
+#include "stagecheck/input/limits.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/source.h"
 #include "stagecheck/base/array.h"
@@ -23,6 +24,7 @@ typedef struct table_builder {
     unsigned row_line;   /* line where the record being built started */
     unsigned field_line; /* line where its last complete field ended */
     int in_record;
+    int too_many;        /* past SC_LIMITS_ROWS, at row_line */
     sc_error err;
 } table_builder;
 
@@ -71,6 +73,12 @@ static void builder_on_row(int term, void *arg)
     if (b->err == SC_OK)
         b->err = sc_table_add_row(b->table, b->row_line, b->fields,
                                   b->nfields);
+    /* Stop at the first row past the limit: a runaway file must not
+     * fill memory with rows before it is refused. */
+    if (b->err == SC_OK && b->table->nrows > SC_LIMITS_ROWS) {
+        b->too_many = 1;
+        b->err = SC_ERROR_FILE_READ;
+    }
     b->nfields = 0;
 }
 
@@ -144,7 +152,7 @@ sc_error sc_csv_parse(const sc_source *source, char sep, sc_table **out,
             != n && b.err == SC_OK)
             b.err = SC_ERROR_MEMORY; /* CSV_ENOMEM or CSV_ETOOBIG */
         if (b.err != SC_OK)
-            goto error;
+            goto fail;
         p += n;
         if (p[-1] == '\n' || (cr_ends_line && p[-1] == '\r'))
             b.line++;
@@ -162,6 +170,9 @@ sc_error sc_csv_parse(const sc_source *source, char sep, sc_table **out,
                     "(enregistrement commencé ligne %u)", b.row_line);
         b.err = SC_ERROR_CSV_QUOTE;
     }
+fail:
+    if (b.too_many)
+        sc_limits_check_rows(source->path, b.table->nrows, b.row_line, diag);
     if (b.err != SC_OK)
         goto error;
     csv_free(&parser);

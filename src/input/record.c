@@ -4,6 +4,7 @@
 #include <ctype.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/base/array.h"
@@ -421,10 +422,31 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
     return err;
 }
 
+/* Makes room for more pupils at once: the rows tell how many at most,
+ * and one allocation of that size replaces doublings that hold up to
+ * twice as much (three times while realloc copies). */
+static sc_error pupils_presize(sc_dataset *data, size_t more)
+{
+    size_t want = data->npupils + more;
+    sc_pupil *grown;
+
+    if (want <= data->pupils_cap)
+        return SC_OK;
+    if (want > SIZE_MAX / sizeof *grown)
+        return SC_ERROR_MEMORY;
+    if (!(grown = realloc(data->pupils, want * sizeof *grown)))
+        return SC_ERROR_MEMORY;
+    data->pupils = grown;
+    data->pupils_cap = want;
+    return SC_OK;
+}
+
 sc_error sc_record_add_roll(sc_dataset *data, const sc_source *source,
                              const sc_table *table, const sc_header *header,
                              sc_anomalies *anomalies)
 {
+    if (pupils_presize(data, table->nrows) != SC_OK)
+        return SC_ERROR_MEMORY;
     return dataset_add_rows(data, source, table, header, anomalies,
                             SC_KIND_ROLL, roll_row);
 }

@@ -6,6 +6,7 @@
 #include <iconv.h>
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -14,6 +15,7 @@
 #include <utf8proc.h>
 #include "stagecheck/base/array.h"
 #include "stagecheck/input/csv.h"
+#include "stagecheck/input/limits.h"
 #include "stagecheck/base/text.h"
 
 #define SC_READ_CHUNK 65536
@@ -454,19 +456,41 @@ sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag)
                     sc_strerrno(en));
         return SC_ERROR_FILE_OPEN;
     }
+    if (fstat(fileno(fp), &st) != 0)
+        st.st_mode = 0; /* neither a directory nor a regular file */
     /* fopen() accepts a directory on Linux; say so before fread() fails. */
-    if (fstat(fileno(fp), &st) == 0 && S_ISDIR(st.st_mode)) {
+    if (S_ISDIR(st.st_mode)) {
         sc_diag_set(diag, path, 0, "c'est un dossier, pas un fichier");
         err = SC_ERROR_FILE_READ;
         goto done;
     }
+    /* A regular file's size is known: refused before a byte is read, and
+     * read into one buffer of its size rather than grown by doubling. */
+    if (S_ISREG(st.st_mode)) {
+        if ((uintmax_t)st.st_size > SC_LIMITS_FILE_BYTES) {
+            err = sc_limits_check_bytes(path, SC_LIMITS_FILE_BYTES + 1, diag);
+            goto done;
+        }
+        cap = (size_t)st.st_size + 1;
+        if (!(bytes = malloc(cap)))
+            goto done;
+    }
+    /* Devices and FIFOs (/dev/zero, a pipe that never ends) are read up
+     * to one byte past the limit, never further. */
     for (;;) {
         size_t got;
 
         if (len == cap) {
             size_t grown_cap = cap ? cap * 2 : SC_READ_CHUNK;
-            char *grown = realloc(bytes, grown_cap);
-            if (!grown)
+            char *grown;
+
+            if (grown_cap > SC_LIMITS_FILE_BYTES + 1)
+                grown_cap = SC_LIMITS_FILE_BYTES + 1;
+            if (grown_cap <= cap) {
+                err = sc_limits_check_bytes(path, len, diag);
+                goto done;
+            }
+            if (!(grown = realloc(bytes, grown_cap)))
                 goto done;
             bytes = grown;
             cap = grown_cap;

@@ -29,6 +29,8 @@ static void cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
 
 int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
 {
+    char *safe_copy = NULL;
+
     memset(sh, 0, sizeof *sh);
     sh->book = b;
     if (b->status != SC_OK)
@@ -44,6 +46,12 @@ int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
         return 0;
     }
     sh->ncols = ncols;
+    /* A class name is decoded UTF-8 already, but the sheet name lands in
+     * the XML as it is: the same sanitiser as every cell. */
+    if (!(name = sc_text_xml_safe(name, &safe_copy))) {
+        b->status = SC_ERROR_MEMORY;
+        return 0;
+    }
     errno = 0;
     sh->worksheet = workbook_add_worksheet(b->workbook, name);
     if (!sh->worksheet) {
@@ -54,9 +62,10 @@ int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
         sc_book_check(b, err != LXW_NO_ERROR ? err
                          : scratch           ? LXW_ERROR_CREATING_TMPFILE
                                              : LXW_ERROR_MEMORY_MALLOC_FAILED);
-        return 0;
     }
-    return 1;
+    /* libxlsxwriter keeps its own copy of the name. */
+    free(safe_copy);
+    return sh->worksheet != NULL;
 }
 
 void sc_cells_close(sc_cells *sh)
@@ -77,18 +86,25 @@ void sc_cells_close(sc_cells *sh)
 void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
                   const char *text, lxw_format *format, int fit)
 {
-    char *copy = NULL;
+    char *copy = NULL, *safe_copy = NULL;
     size_t len, cut;
 
     if (sh->book->status != SC_OK)
         return;
-    text = text ? text : "";
+    /* Every cell text passes here: a file name's Latin-1 bytes or a
+     * control character would make the sheet's XML unreadable. */
+    text = sc_text_xml_safe(text ? text : "", &safe_copy);
+    if (!text) {
+        sh->book->status = SC_ERROR_MEMORY;
+        return;
+    }
     len = strlen(text);
     cut = sc_text_utf16_prefix(text, len, SC_TEXT_CELL_MAX);
     if (cut < len) {
         copy = strndup(text, cut);
         if (!copy) {
             sh->book->status = SC_ERROR_MEMORY;
+            free(safe_copy);
             return;
         }
         text = copy;
@@ -98,6 +114,7 @@ void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
     if (fit)
         cells_widen(sh, col, utf8_chars(text));
     free(copy);
+    free(safe_copy);
 }
 
 void sc_cells_text(sc_cells *sh, lxw_row_t row, lxw_col_t col,

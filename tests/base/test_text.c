@@ -518,6 +518,117 @@ static void test_text_blank_counts_no_break_spaces_and_bom(void **state)
     assert_clean(f, "\xC3\xA0", "\xC3\xA0");
 }
 
+/* Valid UTF-8 without forbidden characters is returned as it is, no copy
+ * made: the common case costs a scan. */
+static void test_xml_safe_keeps_valid_text_uncopied(void **state)
+{
+    const char *text = "Élèves — 2nde 1\tA\nB\r";
+    char *copy = (char *)1;
+
+    (void)state;
+    assert_ptr_equal(sc_text_xml_safe(text, &copy), text);
+    assert_null(copy);
+}
+
+/* A Latin-1 or Windows-1252 name (a USB key, a Samba share) becomes the
+ * characters it meant; the five bytes Windows-1252 leaves undefined
+ * become U+FFFD. */
+static void test_xml_safe_reads_stray_bytes_as_windows_1252(void **state)
+{
+    fixture *f = *state;
+    char *copy;
+    const char *safe = sc_text_xml_safe("\xe9l\xe8ves \x80\x92\x9f \x81"
+                                        " \xc3\xa9", &copy);
+
+    fixture_set(f, copy, NULL);
+    assert_non_null(safe);
+    assert_ptr_equal(safe, copy);
+    assert_string_equal(safe, "élèves €’Ÿ \xEF\xBF\xBD é");
+}
+
+/* XML 1.0 has no way to hold C0 controls but TAB, LF and CR, nor U+FFFE
+ * and U+FFFF: the controls go, the two non-characters become U+FFFD. */
+static void test_xml_safe_drops_forbidden_characters(void **state)
+{
+    fixture *f = *state;
+    char *copy;
+    const char *safe = sc_text_xml_safe("a\x01\x1f\tb\x7f\xef\xbf\xbe"
+                                        "\xef\xbf\xbfz", &copy);
+
+    fixture_set(f, copy, NULL);
+    assert_non_null(safe);
+    assert_string_equal(safe, "a\tb\x7f\xEF\xBF\xBD\xEF\xBF\xBDz");
+}
+
+/* A character cut at the end is one stray byte: read as Windows-1252. */
+static void test_xml_safe_repairs_a_cut_character(void **state)
+{
+    fixture *f = *state;
+    char *copy;
+    const char *safe = sc_text_xml_safe("caf\xc3", &copy);
+
+    fixture_set(f, copy, NULL);
+    assert_string_equal(safe, "caf\xC3\x83");
+}
+
+/* --classes patterns: '?' is one character, not one byte; case and
+ * accents do not count; spaces and punctuation do. */
+static void test_glob_question_mark_is_one_character(void **state)
+{
+    (void)state;
+    assert_int_equal(sc_text_glob("seconde ?", "Seconde 1"), 1);
+    assert_int_equal(sc_text_glob("seconde ?", "SECONDE É"), 1);
+    assert_int_equal(sc_text_glob("seconde ?", "Seconde 10"), 0);
+    assert_int_equal(sc_text_glob("seconde ?", "Seconde"), 0);
+    assert_int_equal(sc_text_glob("2?", "2\xF0\x9F\x98\x80"), 1);
+}
+
+static void test_glob_ignores_case_and_accents(void **state)
+{
+    (void)state;
+    assert_int_equal(sc_text_glob("seconde é", "SECONDE É"), 1);
+    assert_int_equal(sc_text_glob("seconde é", "Seconde e"), 1);
+    assert_int_equal(sc_text_glob("SECONDE E", "seconde é"), 1);
+    assert_int_equal(sc_text_glob("premiere*", "Première G1"), 1);
+    assert_int_equal(sc_text_glob("seconde é", "Seconde f"), 0);
+    /* A no-break space is a space. */
+    assert_int_equal(sc_text_glob("2nde 1", "2NDE\xC2\xA0" "1"), 1);
+    /* Punctuation counts: "2-1" is not "21". */
+    assert_int_equal(sc_text_glob("2-1", "21"), 0);
+}
+
+static void test_glob_star_matches_any_run(void **state)
+{
+    (void)state;
+    assert_int_equal(sc_text_glob("2NDE*", "2nde 3"), 1);
+    assert_int_equal(sc_text_glob("2NDE*", "2NDE"), 1);
+    assert_int_equal(sc_text_glob("2NDE*", "1NDE 3"), 0);
+    assert_int_equal(sc_text_glob("*1", "2nde 11"), 1);
+    assert_int_equal(sc_text_glob("*1", "2nde 12"), 0);
+    assert_int_equal(sc_text_glob("2*e*1", "2nde 1"), 1);
+    assert_int_equal(sc_text_glob("*", ""), 1);
+    assert_int_equal(sc_text_glob("", "x"), 0);
+    assert_int_equal(sc_text_glob("a*b*c", "aXbYbZc"), 1);
+    assert_int_equal(sc_text_glob("a*b*c", "aXbYbZ"), 0);
+}
+
+static void test_glob_sets_ranges_and_escapes(void **state)
+{
+    (void)state;
+    assert_int_equal(sc_text_glob("2nde [0-9]", "2NDE 7"), 1);
+    assert_int_equal(sc_text_glob("2nde [0-9]", "2NDE A"), 0);
+    assert_int_equal(sc_text_glob("2nde [!0-9]", "2NDE A"), 1);
+    assert_int_equal(sc_text_glob("2nde [^0-9]", "2NDE 7"), 0);
+    assert_int_equal(sc_text_glob("2nde [AB]", "2nde b"), 1);
+    assert_int_equal(sc_text_glob("2nde [é]", "2nde E"), 1);
+    assert_int_equal(sc_text_glob("[]]", "]"), 1);
+    /* An unclosed '[' is an ordinary character, as in fnmatch. */
+    assert_int_equal(sc_text_glob("2[nde", "2[NDE"), 1);
+    assert_int_equal(sc_text_glob("2\\*", "2*"), 1);
+    assert_int_equal(sc_text_glob("2\\*", "2a"), 0);
+    assert_int_equal(sc_text_glob("2\\?", "2?"), 1);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -562,6 +673,14 @@ int main(void)
         TEST(test_yesno_blank_is_empty_and_no),
         TEST(test_yesno_rejects_unknown_words),
         TEST(test_yesno_rejects_impossible_date),
+        TEST(test_xml_safe_keeps_valid_text_uncopied),
+        TEST(test_xml_safe_reads_stray_bytes_as_windows_1252),
+        TEST(test_xml_safe_drops_forbidden_characters),
+        TEST(test_xml_safe_repairs_a_cut_character),
+        TEST(test_glob_question_mark_is_one_character),
+        TEST(test_glob_ignores_case_and_accents),
+        TEST(test_glob_star_matches_any_run),
+        TEST(test_glob_sets_ranges_and_escapes),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

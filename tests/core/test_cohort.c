@@ -209,6 +209,27 @@ static void test_classes_pattern_overrides_the_level_not_leaving(void **state)
     assert_int_equal(f->anomalies.count, 2);
 }
 
+/* --classes compares folded text, whatever the locale: '?' is one
+ * character (É is two bytes), case and accents do not count. */
+static void test_classes_pattern_folds_case_and_accents(void **state)
+{
+    fixture *f = *state;
+    sc_date as_of = sc_date_make(2024, 5, 27);
+    sc_pupil *accented = add_pupil(f, 2, "NOVEMBER", "SECONDE É", NULL);
+    sc_pupil *digit = add_pupil(f, 3, "OSCAR", "seconde 1", NULL);
+    sc_pupil *two = add_pupil(f, 4, "PAPA", "Seconde 10", NULL);
+
+    assert_int_equal(sc_cohort_select(f->data, "Seconde ?", as_of,
+                                      &f->anomalies), SC_OK);
+    assert_true(accented->selected);
+    assert_true(digit->selected);
+    assert_false(two->selected);
+    assert_int_equal(sc_cohort_select(f->data, "seconde e", as_of,
+                                      &f->anomalies), SC_OK);
+    assert_true(accented->selected);
+    assert_false(digit->selected);
+}
+
 static void test_classes_pattern_matching_nothing_is_a_warning(void **state)
 {
     fixture *f = *state;
@@ -258,6 +279,7 @@ int main(void)
         TEST(test_select_follows_seconde_and_notes_each_class_aside),
         TEST(test_select_sets_aside_pupils_who_left),
         TEST(test_classes_pattern_overrides_the_level_not_leaving),
+        TEST(test_classes_pattern_folds_case_and_accents),
         TEST(test_classes_pattern_matching_nothing_is_a_warning),
         TEST(test_row_of_a_pupil_who_left_is_noted_not_unknown),
     };

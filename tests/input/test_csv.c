@@ -13,6 +13,7 @@
 #define SUPPORT_COUNT_BLOCKS
 #include "../support.h"
 #include "stagecheck/input/csv.h"
+#include "stagecheck/input/limits.h"
 #include "stagecheck/input/source.h"
 #include "stagecheck/input/table.h"
 
@@ -296,6 +297,33 @@ static void test_free_gives_back_every_block_of_a_table(void **state)
     support_assert_live_blocks(before);
 }
 
+/* A file past SC_LIMITS_ROWS rows is refused at the first row too many,
+ * with its file and line; one row fewer is read whole. */
+static void test_parse_refuses_rows_past_the_limit(void **state)
+{
+    fixture *f = *state;
+    size_t n = SC_LIMITS_ROWS + 1;
+    char *text = malloc(2 * n + 1);
+
+    assert_non_null(text);
+    for (size_t i = 0; i < n; i++)
+        memcpy(text + 2 * i, "a\n", 2);
+    text[2 * n] = '\0';
+    assert_int_equal(parse_bytes(f, text, 2 * n - 2), SC_OK);
+    assert_int_equal(f->table->nrows, SC_LIMITS_ROWS);
+    sc_table_free(f->table);
+    sc_source_free(f->source);
+    f->table = NULL;
+    f->source = NULL;
+    assert_int_equal(parse_bytes(f, text, 2 * n), SC_ERROR_FILE_READ);
+    free(text);
+    assert_null(f->table);
+    assert_string_equal(f->diag.file, "eleves.csv");
+    assert_int_equal(f->diag.line, SC_LIMITS_ROWS + 1);
+    assert_non_null(strstr(f->diag.message, "trop de lignes : plus de "
+                                            "2 000 000"));
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -316,6 +344,7 @@ int main(void)
         TEST(test_parse_grows_rows_and_fields),
         TEST(test_parse_with_a_given_separator_ignores_the_others),
         TEST(test_free_gives_back_every_block_of_a_table),
+        TEST(test_parse_refuses_rows_past_the_limit),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

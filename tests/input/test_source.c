@@ -12,6 +12,8 @@
 #include <cmocka.h>
 #define SUPPORT_COUNT_BLOCKS
 #include "../support.h"
+#include <unistd.h>
+#include "stagecheck/input/limits.h"
 #include "stagecheck/input/source.h"
 #include "stagecheck/base/text.h"
 
@@ -428,11 +430,64 @@ static void test_free_gives_back_every_block_of_a_source(void **state)
     support_assert_live_blocks(before);
 }
 
+/* A regular file over SC_LIMITS_FILE_BYTES is refused from its size,
+ * before a byte is read (a sparse file: no disk, no memory spent). */
+static void test_read_refuses_a_file_over_the_size_limit(void **state)
+{
+    fixture *f = *state;
+    FILE *fp = fopen(f->path, "wb");
+
+    assert_non_null(fp);
+    assert_int_equal(ftruncate(fileno(fp),
+                               (off_t)SC_LIMITS_FILE_BYTES + 1), 0);
+    fclose(fp);
+    assert_int_equal(sc_source_read(f->path, &f->source, &f->diag),
+                     SC_ERROR_FILE_READ);
+    assert_null(f->source);
+    assert_string_equal(f->diag.file, f->path);
+    assert_non_null(strstr(f->diag.message, "fichier trop gros : plus de "
+                                            "512 Mio"));
+}
+
+/* A device that never ends (/dev/zero) is read one byte past the limit,
+ * then refused with the file's name, not "mémoire insuffisante". */
+static void test_read_stops_an_endless_device_at_the_limit(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(sc_source_read("/dev/zero", &f->source, &f->diag),
+                     SC_ERROR_FILE_READ);
+    assert_null(f->source);
+    assert_string_equal(f->diag.file, "/dev/zero");
+    assert_non_null(strstr(f->diag.message, "fichier trop gros"));
+}
+
+/* The French figures of the messages are the limits of limits.h. */
+static void test_limits_say_what_they_check(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(sc_limits_check_bytes("a.csv", SC_LIMITS_FILE_BYTES,
+                                           &f->diag), SC_OK);
+    assert_int_equal(sc_limits_check_bytes("a.csv", SC_LIMITS_FILE_BYTES + 1,
+                                           &f->diag), SC_ERROR_FILE_READ);
+    assert_int_equal(SC_LIMITS_FILE_BYTES, 512u * 1024 * 1024);
+    assert_int_equal(sc_limits_check_rows("a.csv", SC_LIMITS_ROWS, 9,
+                                          &f->diag), SC_OK);
+    assert_int_equal(sc_limits_check_rows("a.csv", SC_LIMITS_ROWS + 1, 9,
+                                          &f->diag), SC_ERROR_FILE_READ);
+    assert_int_equal(SC_LIMITS_ROWS, 2000000);
+    assert_int_equal(f->diag.line, 9);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        TEST(test_read_refuses_a_file_over_the_size_limit),
+        TEST(test_read_stops_an_endless_device_at_the_limit),
+        TEST(test_limits_say_what_they_check),
         TEST(test_sep_semicolon_wins_over_commas_in_text),
         TEST(test_sep_comma_ignores_quoted_semicolons),
         TEST(test_sep_tab_detected),

@@ -82,6 +82,29 @@ static void test_cells_text_cut_to_excel_limit_on_a_character(void **state)
         "32767|ab\n");
 }
 
+/* Every text bound for the XML passes one sanitiser: a file name's
+ * Latin-1 bytes read as Windows-1252, control characters XML 1.0 forbids
+ * dropped, in cells and in the sheet name alike; openpyxl then opens the
+ * workbook and shows the name. */
+static void test_cells_write_latin1_and_controls_as_valid_xml(void **state)
+{
+    fixture *f = *state;
+    sc_book b;
+    sc_cells sh;
+
+    book_start(f, &b);
+    assert_true(sc_cells_open(&sh, &b, "Classe\x01 \xe9", 2));
+    sc_cells_text(&sh, 0, 0, "\xe9l\xe8ves.csv", NULL);
+    sc_cells_text(&sh, 0, 1, "a\x02" "b \x80\x9c\x81 \xef\xbf\xbe", NULL);
+    sc_cells_close(&sh);
+    book_end(&b);
+    assert_int_equal(b.status, SC_OK);
+    assert_file_prints(f, f->path,
+        "ws = wb.worksheets[0]\n"
+        "show(ws.title, ws['A1'].value, ws['B1'].value)\n",
+        "Classe é|élèves.csv|ab €œ\xef\xbf\xbd \xef\xbf\xbd\n");
+}
+
 /* Widths follow the longest text, in characters, with room for the
  * filter button, between 8 and 60; numbers count their digits. */
 static void test_cells_widths_fit_longest_text_within_bounds(void **state)
@@ -233,6 +256,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_write_cuts_cells_over_excel_limit),
         TEST(test_cells_text_cut_to_excel_limit_on_a_character),
+        TEST(test_cells_write_latin1_and_controls_as_valid_xml),
         TEST(test_cells_widths_fit_longest_text_within_bounds),
         TEST(test_cells_dates),
         TEST(test_cells_status_and_late),

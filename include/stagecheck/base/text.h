@@ -42,6 +42,23 @@ size_t sc_text_utf16_prefix(const char *s, size_t len, size_t max);
 /** Returns 1 if s holds valid UTF-8. */
 int sc_text_valid_utf8(const char *s, size_t len);
 
+/** Returns text fit for the XML of a workbook: valid UTF-8 is kept, each
+ *  byte that starts no valid UTF-8 sequence is read as Windows-1252 (where
+ *  such bytes come from: a file name from a USB key or a Samba share), the
+ *  control characters XML 1.0 forbids (below U+0020 but TAB, LF and CR)
+ *  are dropped and U+FFFE, U+FFFF become U+FFFD. Returns text itself when
+ *  it needs no change; otherwise a new string, also stored in *copy for
+ *  the caller to free. NULL (and *copy NULL) when out of memory. */
+const char *sc_text_xml_safe(const char *text, char **copy);
+
+/** Returns 1 if the UTF-8 text s matches the glob pattern, whatever the
+ *  locale: both are compared case-folded and without accents (as
+ *  sc_text_fold folds them, spaces and punctuation kept), `?` stands for
+ *  one character, `*` for any run of them, `[...]` for one of a set
+ *  (ranges `a-z`, negated by a leading `!` or `^`), and `\` makes the
+ *  next character literal. 0 if not, -1 when out of memory. */
+int sc_text_glob(const char *pattern, const char *s);
+
 /** Trims blanks (as sc_text_blank) in place and removes Excel's ="..."
  *  wrapper; returns s. */
 char *sc_text_clean(char *s);

@@ -45,8 +45,8 @@ sc_cohort_level sc_cohort_class_level(const char *class_name);
 int sc_cohort_has_left(const sc_pupil *pupil, sc_date as_of);
 
 /** Decides for every pupil of data whether it is followed (selected) and
- *  why not (set_aside). classes (NULL or an fnmatch pattern, --classes)
- *  chooses the classes itself and overrides the level; pupils who have
+ *  why not (set_aside). classes (NULL or a pattern of sc_text_glob,
+ *  --classes: case, accents and locale do not count) chooses the classes itself and overrides the level; pupils who have
  *  left are never followed. Each class set aside is one note with its
  *  count, each pupil who left one note. Returns SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_cohort_select(sc_dataset *data, const char *classes,
