@@ -5,8 +5,10 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #include "stagecheck/input/file.h"
+#include "stagecheck/input/limits.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/period.h"
 #include "stagecheck/input/siecle.h"
@@ -74,7 +76,9 @@ static sc_error load_table(const sc_source *source, const sc_file_spec *spec,
             first_err = err;
             *diag = d;
         }
+        /* A file past the bounds is so whatever the separator. */
         if (err == SC_ERROR_MEMORY || err == SC_ERROR_FILE_EMPTY ||
+            err == SC_ERROR_FILE_READ ||
             (i == 0 && err == SC_ERROR_CSV_QUOTE))
             return err;
     }
@@ -451,11 +455,19 @@ sc_error sc_file_open(sc_file *file, const sc_file_spec *spec,
 {
     sc_spreadsheet_format format = SC_SPREADSHEET_NONE;
     file_magic magic = file_sniff(spec->path);
+    struct stat st;
     sc_error err;
 
     memset(file, 0, sizeof *file);
     file->kind = spec->kind;
     file->detected = spec->detect;
+    /* The readers of archives and workbooks get no file past the bound a
+     * CSV has (source.c checks its own while reading). */
+    if (magic != MAGIC_TEXT && stat(spec->path, &st) == 0 &&
+        S_ISREG(st.st_mode) &&
+        (err = sc_limits_check_bytes(spec->path, (size_t)st.st_size, diag)) !=
+            SC_OK)
+        return err;
     if ((magic == MAGIC_XML || magic == MAGIC_ZIP) &&
         sc_siecle_detect(spec->path) != SC_SIECLE_NONE)
         return open_siecle(file, spec, aliases, anomalies, diag);
