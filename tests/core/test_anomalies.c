@@ -302,6 +302,54 @@ static void test_clear_frees_every_anomaly_and_empties_the_list(void **state)
     support_assert_live_blocks(before);
 }
 
+/* ---- Where a row is ----------------------------------------------------- */
+
+static void test_where_of_a_csv_row_is_file_colon_line(void **state)
+{
+    char buf[128];
+
+    (void)state;
+    /* As editors and compilers write it: "f:3" opens at line 3. */
+    assert_int_equal(sc_anomalies_where(buf, sizeof buf, "f", 3), 3);
+    assert_string_equal(buf, "f:3");
+    sc_anomalies_where(buf, sizeof buf, "exports/élèves 2nde.csv", 1204);
+    assert_string_equal(buf, "exports/élèves 2nde.csv:1204");
+    /* A French comma alone in a name is no sheet. */
+    sc_anomalies_where(buf, sizeof buf, "suivi, version 2.csv", 7);
+    assert_string_equal(buf, "suivi, version 2.csv:7");
+}
+
+static void test_where_of_a_sheet_row_says_ligne(void **state)
+{
+    char buf[128];
+    const char *sheet = "f" SC_ANOMALIES_SHEET_MARK "S »";
+
+    (void)state;
+    assert_string_equal(sheet, "f, feuille « S »");
+    assert_int_equal(sc_anomalies_where(buf, sizeof buf, sheet, 3),
+                     (int)strlen("f, feuille « S », ligne 3"));
+    assert_string_equal(buf, "f, feuille « S », ligne 3");
+    sc_anomalies_where(buf, sizeof buf,
+                       "dossier/suivi.xlsx, feuille « Élèves 2nde »", 12);
+    assert_string_equal(buf, "dossier/suivi.xlsx, feuille « Élèves 2nde », "
+                             "ligne 12");
+}
+
+static void test_where_returns_the_length_it_needs(void **state)
+{
+    char buf[8];
+
+    (void)state;
+    /* snprintf's return: the caller can tell the place was cut. */
+    assert_int_equal(sc_anomalies_where(buf, sizeof buf, "stages.csv", 12),
+                     (int)strlen("stages.csv:12"));
+    assert_string_equal(buf, "stages.");
+    assert_int_equal(sc_anomalies_where(buf, sizeof buf,
+                                        "f, feuille « S »", 3),
+                     (int)strlen("f, feuille « S », ligne 3"));
+    assert_int_equal(strlen(buf), sizeof buf - 1);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -321,6 +369,9 @@ int main(void)
         TEST(test_sort_keeps_each_anomaly_whole),
         TEST(test_sort_of_none_or_one_changes_nothing),
         TEST(test_clear_frees_every_anomaly_and_empties_the_list),
+        TEST(test_where_of_a_csv_row_is_file_colon_line),
+        TEST(test_where_of_a_sheet_row_says_ligne),
+        TEST(test_where_returns_the_length_it_needs),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

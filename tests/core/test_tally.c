@@ -9,6 +9,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "../support.h"
+#include "stagecheck/core/cohort.h"
+#include "stagecheck/core/dataset.h"
 #include "stagecheck/core/tally.h"
 #include "stagecheck/core/status.h"
 
@@ -143,6 +146,107 @@ static void test_clean_not_with_a_finding(void **state)
     assert_false(sc_tally_clean(&f->a));
 }
 
+/* ---- Pupils not followed ----------------------------------------------- */
+
+/* Asserts the three counts of the pupils set aside. */
+#define assert_aside(t, other_level_, not_chosen_, left_) \
+    do { \
+        assert_int_equal((t)->other_level, (other_level_)); \
+        assert_int_equal((t)->not_chosen, (not_chosen_)); \
+        assert_int_equal((t)->left, (left_)); \
+    } while (0)
+
+/* Appends a pupil of f.csv set aside for reason, repeating pupil
+ * duplicate_of (-1: none). */
+static void add_aside(sc_dataset *data, unsigned line, int reason,
+                      long duplicate_of)
+{
+    sc_pupil *p = support_pupil_add(data, "f.csv", line, "DUPONT", "Léa",
+                                    "2nde 1", NULL, SC_DATE_NONE);
+
+    p->set_aside = reason;
+    p->selected = reason == SC_COHORT_FOLLOWED;
+    p->duplicate_of = duplicate_of;
+}
+
+static void test_count_aside_counts_each_reason_apart(void **state)
+{
+    fixture *f = *state;
+    sc_dataset *data = sc_dataset_new();
+
+    assert_non_null(data);
+    add_aside(data, 2, SC_COHORT_FOLLOWED, -1);
+    add_aside(data, 3, SC_COHORT_MEF, -1);
+    add_aside(data, 4, SC_COHORT_LEVEL, -1);
+    add_aside(data, 5, SC_COHORT_LEVEL, -1);
+    add_aside(data, 6, SC_COHORT_CLASSES, -1);
+    add_aside(data, 7, SC_COHORT_LEFT, -1);
+    add_aside(data, 8, SC_COHORT_LEFT, -1);
+    add_aside(data, 9, SC_COHORT_LEFT, -1);
+    sc_tally_count_aside(&f->a, data);
+    /* MEF and class name are both "another level". */
+    assert_aside(&f->a, 3, 1, 3);
+    /* Who is followed is counted by sc_tally_count, not here. */
+    assert_tally(&f->a, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0);
+    sc_dataset_free(data);
+}
+
+static void test_count_aside_leaves_duplicates_out(void **state)
+{
+    fixture *f = *state;
+    sc_dataset *data = sc_dataset_new();
+
+    assert_non_null(data);
+    /* A pupil given twice (two exports) has left once, not twice. */
+    add_aside(data, 2, SC_COHORT_LEFT, -1);
+    add_aside(data, 3, SC_COHORT_LEFT, 0);
+    add_aside(data, 4, SC_COHORT_CLASSES, -1);
+    add_aside(data, 5, SC_COHORT_CLASSES, 2);
+    add_aside(data, 6, SC_COHORT_MEF, 0);
+    sc_tally_count_aside(&f->a, data);
+    assert_aside(&f->a, 0, 1, 1);
+    sc_dataset_free(data);
+}
+
+static void test_count_aside_adds_to_the_counts_so_far(void **state)
+{
+    fixture *f = *state;
+    sc_dataset *data = sc_dataset_new();
+
+    assert_non_null(data);
+    add_aside(data, 2, SC_COHORT_MEF, -1);
+    add_aside(data, 3, SC_COHORT_CLASSES, -1);
+    add_aside(data, 4, SC_COHORT_LEFT, -1);
+    /* One school after another into the académie's tally. */
+    f->a.other_level = 10;
+    f->a.not_chosen = 20;
+    f->a.left = 30;
+    sc_tally_count_aside(&f->a, data);
+    assert_aside(&f->a, 11, 21, 31);
+    sc_dataset_free(data);
+    /* An empty dataset counts nothing. */
+    data = sc_dataset_new();
+    assert_non_null(data);
+    sc_tally_count_aside(&f->b, data);
+    assert_aside(&f->b, 0, 0, 0);
+    sc_dataset_free(data);
+}
+
+static void test_add_sums_the_pupils_set_aside(void **state)
+{
+    fixture *f = *state;
+
+    f->a.other_level = 1;
+    f->a.not_chosen = 2;
+    f->a.left = 3;
+    f->b.other_level = 40;
+    f->b.not_chosen = 50;
+    f->b.left = 60;
+    sc_tally_add(&f->a, &f->b);
+    assert_aside(&f->a, 41, 52, 63);
+    assert_aside(&f->b, 40, 50, 60);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -156,6 +260,10 @@ int main(void)
         TEST(test_clean_when_every_pupil_is_done_and_no_finding),
         TEST(test_clean_not_while_a_pupil_is_not_done),
         TEST(test_clean_not_with_a_finding),
+        TEST(test_count_aside_counts_each_reason_apart),
+        TEST(test_count_aside_leaves_duplicates_out),
+        TEST(test_count_aside_adds_to_the_counts_so_far),
+        TEST(test_add_sums_the_pupils_set_aside),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -442,6 +442,219 @@ static void test_header_find_first_column_of_a_field_wins(void **state)
     assert_int_equal(f->header.col[SC_FIELD_CLASS], 2);
 }
 
+/* --- Titles compared by their folded text --- */
+
+static void test_header_find_notes_a_title_given_twice_in_capitals(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* "PRÉNOM" is "Prénom" in capitals: strcasecmp alone does not see it
+     * (É is two bytes), folding does. */
+    ROW(f, 1, "Nom", "Prénom", "Classe", "PRÉNOM", "Prénom 1");
+    assert_int_equal(find(f, SC_KIND_ROLL), SC_OK);
+    assert_int_equal(f->header.col[SC_FIELD_FIRST], 1);
+    assert_int_equal(f->header.again[SC_FIELD_FIRST], 3);
+    assert_int_equal(f->header.again[SC_FIELD_SURNAME], -1);
+}
+
+static void test_header_find_notes_a_title_without_its_accent(void **state)
+{
+    fixture *f = *state;
+
+    ROW(f, 1, "Élève", "Classe", "ELEVE");
+    assert_int_equal(find(f, SC_KIND_ROLL), SC_OK);
+    assert_int_equal(f->header.col[SC_FIELD_FULLNAME], 0);
+    assert_int_equal(f->header.again[SC_FIELD_FULLNAME], 2);
+}
+
+static void test_header_find_another_title_of_a_field_is_not_twice(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* Two names of one field are two columns, not one given twice. */
+    ROW(f, 1, "Nom", "Prénom", "Classe", "Premier prénom", "Division");
+    assert_int_equal(find(f, SC_KIND_ROLL), SC_OK);
+    for (int i = 0; i < SC_FIELD_COUNT; i++)
+        assert_int_equal(f->header.again[i], -1);
+}
+
+static void test_header_repeated_in_another_case_and_accents(void **state)
+{
+    fixture *f = *state;
+
+    ROW(f, 1, "Nom", "Prénom", "Classe");
+    ROW(f, 2, "DUPONT", "Léa", "2nde 1");
+    ROW(f, 3, "NOM", "PRÉNOM", "CLASSE");
+    ROW(f, 4, "nom", "prenom", "classe");
+    ROW(f, 5, "Nom", "Prénom", "2nde 1");
+    ROW(f, 6, "Nom", "Prénom");
+    assert_int_equal(find(f, SC_KIND_ROLL), SC_OK);
+    assert_int_equal(f->header.row, 0);
+    /* The header row itself is no repeat of itself. */
+    assert_false(sc_header_repeated(&f->table, &f->header,
+                                    &f->table.rows[0]));
+    assert_false(sc_header_repeated(&f->table, &f->header,
+                                    &f->table.rows[1]));
+    assert_true(sc_header_repeated(&f->table, &f->header,
+                                   &f->table.rows[2]));
+    assert_true(sc_header_repeated(&f->table, &f->header,
+                                   &f->table.rows[3]));
+    /* A pupil of that name is one cell off. */
+    assert_false(sc_header_repeated(&f->table, &f->header,
+                                    &f->table.rows[4]));
+    /* A repeat cut short still holds two titles. */
+    assert_true(sc_header_repeated(&f->table, &f->header,
+                                   &f->table.rows[5]));
+}
+
+/* --- sc_header_find_given --- */
+
+static sc_error find_given(fixture *f, sc_kind kind, const char *class_given)
+{
+    memset(&f->header, 0x5A, sizeof f->header);
+    return sc_header_find_given(&f->table, kind, NULL, class_given,
+                                &f->header, &f->diag);
+}
+
+static void test_header_find_given_roll_needs_no_class_column(void **state)
+{
+    fixture *f = *state;
+    static const char class_given[] = "2NDE3";
+
+    ROW(f, 1, "Liste de la classe");
+    ROW(f, 2, "Nom", "Prénom", "Né(e) le");
+    ROW(f, 3, "DUPONT", "Léa", "03/04/2008");
+    assert_int_equal(find_given(f, SC_KIND_ROLL, class_given), SC_OK);
+    assert_int_equal(f->header.row, 1);
+    assert_int_equal(f->header.col[SC_FIELD_CLASS], -1);
+    assert_ptr_equal(f->header.class_given, class_given);
+}
+
+static void test_header_find_given_without_class_shows_how(void **state)
+{
+    fixture *f = *state;
+
+    ROW(f, 1, "Liste de la classe");
+    ROW(f, 2, "Nom", "Prénom", "Né(e) le");
+    ROW(f, 3, "DUPONT", "Léa", "03/04/2008");
+    assert_int_equal(find_given(f, SC_KIND_ROLL, NULL), SC_ERROR_NO_HEADER);
+    assert_string_equal(f->diag.file, TABLE_PATH);
+    assert_int_equal(f->diag.line, 2);
+    /* The file's name as the secretary types it, without its folder. */
+    assert_non_null(strstr(f->diag.message, "--roll 'eleves.csv:2NDE3'"));
+    assert_non_null(strstr(f->diag.message, "roll = eleves.csv:2NDE3"));
+    assert_null(strstr(f->diag.message, "exports/"));
+}
+
+static void test_header_find_given_class_column_still_read(void **state)
+{
+    fixture *f = *state;
+
+    ROW(f, 1, "Nom", "Prénom", "Classe");
+    assert_int_equal(find_given(f, SC_KIND_ROLL, "2NDE3"), SC_OK);
+    assert_int_equal(f->header.col[SC_FIELD_CLASS], 2);
+    assert_string_equal(f->header.class_given, "2NDE3");
+}
+
+/* --- sc_header_detect --- */
+
+typedef struct detect_result {
+    sc_error err;
+    sc_kind kind;
+    char why[256];
+} detect_result;
+
+static detect_result detect(fixture *f, const char *class_given)
+{
+    detect_result r;
+
+    memset(&r, 0, sizeof r);
+    r.kind = (sc_kind)-1;
+    memset(&f->header, 0x5A, sizeof f->header);
+    r.err = sc_header_detect(&f->table, NULL, class_given, &r.kind,
+                             &f->header, r.why, sizeof r.why, &f->diag);
+    return r;
+}
+
+static void test_header_detect_placement_columns_win_over_a_roll(
+    void **state)
+{
+    fixture *f = *state;
+    detect_result r;
+
+    /* A tracking sheet names its pupils and their class too. */
+    ROW(f, 1, "Suivi des stages");
+    ROW(f, 3, "Nom", "Prénom", "Classe", "Lieu d'accueil", "Du", "Au");
+    r = detect(f, NULL);
+    assert_int_equal(r.err, SC_OK);
+    assert_int_equal(r.kind, SC_KIND_PLACEMENTS);
+    assert_int_equal(f->header.row, 1);
+    assert_int_equal(f->header.col[SC_FIELD_HOST], 3);
+    assert_string_equal(r.why, "ligne 3 : colonnes de stage (« Lieu "
+                               "d'accueil », « Du », « Au »)");
+}
+
+static void test_header_detect_roll_by_its_class_column(void **state)
+{
+    fixture *f = *state;
+    detect_result r;
+
+    ROW(f, 2, "Nom", "Prénom", "Division", "INE");
+    r = detect(f, NULL);
+    assert_int_equal(r.err, SC_OK);
+    assert_int_equal(r.kind, SC_KIND_ROLL);
+    assert_int_equal(f->header.col[SC_FIELD_CLASS], 2);
+    assert_string_equal(r.why, "ligne 2 : des élèves et leur classe "
+                               "(« Division »), aucune colonne de stage");
+}
+
+static void test_header_detect_names_alone_ask_for_the_class(void **state)
+{
+    fixture *f = *state;
+    detect_result r;
+
+    ROW(f, 1, "Nom", "Prénom", "INE");
+    ROW(f, 2, "DUPONT", "Léa", "A1");
+    r = detect(f, NULL);
+    assert_int_equal(r.err, SC_ERROR_NO_HEADER);
+    assert_string_equal(f->diag.file, TABLE_PATH);
+    assert_int_equal(f->diag.line, 1);
+    assert_non_null(strstr(f->diag.message, ":2NDE3"));
+    assert_non_null(strstr(f->diag.message, "--roll 'eleves.csv:2NDE3'"));
+}
+
+static void test_header_detect_names_and_class_given_are_a_roll(void **state)
+{
+    fixture *f = *state;
+    detect_result r;
+
+    ROW(f, 1, "Nom", "Prénom", "INE");
+    ROW(f, 2, "DUPONT", "Léa", "A1");
+    r = detect(f, "2NDE3");
+    assert_int_equal(r.err, SC_OK);
+    assert_int_equal(r.kind, SC_KIND_ROLL);
+    assert_int_equal(f->header.row, 0);
+    assert_string_equal(f->header.class_given, "2NDE3");
+    assert_non_null(strstr(r.why, "classe donnée avec le fichier : 2NDE3"));
+}
+
+static void test_header_detect_neither_is_no_header(void **state)
+{
+    fixture *f = *state;
+    detect_result r;
+
+    ROW(f, 1, "Adresse", "Commune");
+    ROW(f, 2, "INE", "Classe");
+    r = detect(f, "2NDE3");
+    assert_int_equal(r.err, SC_ERROR_NO_HEADER);
+    assert_string_equal(f->diag.file, TABLE_PATH);
+    assert_non_null(strstr(f->diag.message,
+                           "ni liste d'élèves ni tableau de suivi"));
+    assert_int_equal(r.kind, (sc_kind)-1);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 
@@ -468,6 +681,18 @@ int main(void)
         TEST(test_header_find_first_column_of_a_field_wins),
         TEST(test_header_find_placements_file_given_as_roll_is_said),
         TEST(test_header_find_notes_a_title_given_twice),
+        TEST(test_header_find_notes_a_title_given_twice_in_capitals),
+        TEST(test_header_find_notes_a_title_without_its_accent),
+        TEST(test_header_find_another_title_of_a_field_is_not_twice),
+        TEST(test_header_repeated_in_another_case_and_accents),
+        TEST(test_header_find_given_roll_needs_no_class_column),
+        TEST(test_header_find_given_without_class_shows_how),
+        TEST(test_header_find_given_class_column_still_read),
+        TEST(test_header_detect_placement_columns_win_over_a_roll),
+        TEST(test_header_detect_roll_by_its_class_column),
+        TEST(test_header_detect_names_alone_ask_for_the_class),
+        TEST(test_header_detect_names_and_class_given_are_a_roll),
+        TEST(test_header_detect_neither_is_no_header),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -290,6 +290,99 @@ static void test_repeated_header_row_is_a_note_not_a_pupil(void **state)
     free_rows(f);
 }
 
+static void test_short_rows_of_a_sheet_are_not_said(void **state)
+{
+    fixture *f = *state;
+
+    /* A sheet (sep 0) stores no empty cell at a row's end: PETIT, with no
+     * birth date, has two cells under a header of four. */
+    f->table.sep = 0;
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, SC_FIELD_BIRTH,
+        -1);
+    add_row(f, 1, 4, "Nom", "Prénom", "Classe", "Né le");
+    add_row(f, 2, 3, "PETIT", "Emma", "2nde 1");
+    add_row(f, 3, 1, "DURAND");
+    add_row(f, 4, 5, "MARTIN", "Paul", "2nde 2", "", "oubli");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 3);
+    assert_string_equal(f->data->pupils[0].class_name, "2nde 1");
+    assert_true(f->data->pupils[1].no_class);
+    /* The cell beyond the header is still said. */
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].line, 4);
+    assert_non_null(strstr(f->anomalies.items[0].message, "au-delà"));
+    free_rows(f);
+}
+
+static void test_short_rows_of_a_csv_are_said(void **state)
+{
+    fixture *f = *state;
+
+    /* The same rows from a CSV: a row with fewer separators was cut. */
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, SC_FIELD_BIRTH,
+        -1);
+    add_row(f, 1, 4, "Nom", "Prénom", "Classe", "Né le");
+    add_row(f, 2, 3, "PETIT", "Emma", "2nde 1");
+    add_row(f, 3, 1, "DURAND");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 2);
+    assert_int_equal(f->anomalies.count, 2);
+    assert_int_equal(f->anomalies.items[0].line, 2);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_non_null(strstr(f->anomalies.items[0].message,
+                           "ligne de 3 cellule(s), l'en-tête en a 4"));
+    assert_int_equal(f->anomalies.items[1].line, 3);
+    assert_non_null(strstr(f->anomalies.items[1].message,
+                           "ligne de 1 cellule(s), l'en-tête en a 4"));
+    free_rows(f);
+}
+
+static void test_class_given_is_every_rows_class(void **state)
+{
+    fixture *f = *state;
+
+    /* --roll 2nde3.csv:2NDE3, a teacher's list without a class column. */
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, -1);
+    f->header.class_given = "2NDE3";
+    add_row(f, 1, 2, "Nom", "Prénom");
+    add_row(f, 2, 2, "DUPONT", "Léa");
+    add_row(f, 3, 2, "MARTIN", "Paul");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 2);
+    for (size_t i = 0; i < 2; i++) {
+        assert_string_equal(f->data->pupils[i].class_name, "2NDE3");
+        assert_string_equal(f->data->pupils[i].class_key, "2nde3");
+        assert_false(f->data->pupils[i].no_class);
+        /* A copy: the pupil outlives the settings' string. */
+        assert_ptr_not_equal(f->data->pupils[i].class_name,
+                             f->header.class_given);
+    }
+    assert_int_equal(f->anomalies.count, 0);
+    free_rows(f);
+}
+
+static void test_class_given_wins_over_a_class_column(void **state)
+{
+    fixture *f = *state;
+
+    /* The user said which class the file is: its column is not read. */
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, -1);
+    f->header.class_given = "2NDE3";
+    add_row(f, 1, 3, "Nom", "Prénom", "Classe");
+    add_row(f, 2, 3, "DUPONT", "Léa", "2nde 1");
+    add_row(f, 3, 3, "MARTIN", "Paul", "");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies), SC_OK);
+    assert_int_equal(f->data->npupils, 2);
+    assert_string_equal(f->data->pupils[0].class_name, "2NDE3");
+    assert_string_equal(f->data->pupils[1].class_name, "2NDE3");
+    assert_false(f->data->pupils[1].no_class);
+    free_rows(f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -303,6 +396,10 @@ int main(void)
         T(test_no_in_dispense_column_is_no_request),
         T(test_extra_filled_cells_are_said_empty_ones_not),
         T(test_repeated_header_row_is_a_note_not_a_pupil),
+        T(test_short_rows_of_a_sheet_are_not_said),
+        T(test_short_rows_of_a_csv_are_said),
+        T(test_class_given_is_every_rows_class),
+        T(test_class_given_wins_over_a_class_column),
 #undef T
     };
     return cmocka_run_group_tests_name("record", tests, NULL, NULL);
