@@ -45,7 +45,24 @@ sc_error sc_output_check(const char *path, int check_folder,
     struct stat out, in;
     sc_error err;
 
-    if (stat(path, &out) == 0 && S_ISDIR(out.st_mode)) {
+    if (!path[0]) {
+        sc_diag_set(diag, "", 0, "chemin du classeur de sortie vide");
+        return SC_ERROR_OUTPUT;
+    }
+    /* lstat: a link at the output path is replaced by the rename, never
+     * followed; anything else that is not a file would be destroyed (a
+     * device, a FIFO someone reads, a socket). */
+    if (lstat(path, &out) == 0 && !S_ISREG(out.st_mode) &&
+        !S_ISLNK(out.st_mode) && !S_ISDIR(out.st_mode)) {
+        sc_diag_set(diag, path, 0, "ce n'est pas un fichier ordinaire (%s) : "
+                    "stagecheck ne le remplace pas ; donnez le chemin d'un "
+                    "classeur .xlsx",
+                    S_ISFIFO(out.st_mode)   ? "tube nommé"
+                    : S_ISSOCK(out.st_mode) ? "socket"
+                                            : "périphérique");
+        return SC_ERROR_OUTPUT;
+    }
+    if (lstat(path, &out) == 0 && S_ISDIR(out.st_mode)) {
         sc_diag_set(diag, path, 0, "c'est un dossier : donnez le chemin "
                     "d'un classeur, par exemple %s/suivi-stages.xlsx (ou "
                     "--by-school %s pour un classeur par établissement)",
