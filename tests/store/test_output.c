@@ -182,6 +182,32 @@ static void test_output_book_path_numbers_names_taken_earlier(void **state)
         free(paths[i]);
 }
 
+/* A school whose own name ends in "-2" comes first: the second "A" must
+ * not be given its name (the old prefix matching did, and one workbook
+ * overwrote the other). */
+static void test_output_book_path_never_gives_a_name_twice(void **state)
+{
+    char *paths[4] = {NULL};
+
+    (void)state;
+    paths[0] = sc_output_book_path("d", "A-2.xlsx", paths, 0);
+    paths[1] = sc_output_book_path("d", "A.xlsx", paths, 1);
+    paths[2] = sc_output_book_path("d", "A.xlsx", paths, 2);
+    /* Case apart, one file on a Windows share; and the académie's. */
+    paths[3] = sc_output_book_path("d", "academie.xlsx", paths, 3);
+    assert_string_equal(paths[0], "d/A-2.xlsx");
+    assert_string_equal(paths[1], "d/A.xlsx");
+    assert_string_equal(paths[2], "d/A-3.xlsx");
+    assert_string_equal(paths[3], "d/academie-2.xlsx");
+    for (size_t i = 0; i < 4; i++)
+        free(paths[i]);
+    paths[0] = sc_output_book_path("d", "LYCEE.xlsx", paths, 0);
+    paths[1] = sc_output_book_path("d", "Lycee.xlsx", paths, 1);
+    assert_string_equal(paths[1], "d/Lycee-2.xlsx");
+    free(paths[0]);
+    free(paths[1]);
+}
+
 /* A FIFO, a device or a socket at -o would be replaced by a regular file:
  * refused, and left as it was. */
 static void test_output_that_is_a_fifo_or_device_is_refused(void **state)
@@ -226,6 +252,7 @@ int main(void)
         TEST(test_output_make_folder_without_parent_says_why),
         TEST(test_output_join_puts_one_slash),
         TEST(test_output_book_path_numbers_names_taken_earlier),
+        TEST(test_output_book_path_never_gives_a_name_twice),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);
