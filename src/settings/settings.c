@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include "stagecheck/settings/settings.h"
 
 sc_settings_fault sc_settings_parse_text(const char *text)
@@ -110,6 +111,15 @@ void sc_settings_merge(sc_settings *settings, sc_settings *lower)
     }
 }
 
+/* Returns 1 if the paths a and b name one file that exists. */
+static int settings_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag)
 {
     if (settings->nrolls == 0 || settings->nplacements == 0 ||
@@ -126,6 +136,15 @@ sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag)
         sc_diag_set(diag, "", 0, "-o et --by-school s'excluent : -o écrit un "
                                  "classeur, --by-school un classeur par "
                                  "établissement dans un dossier");
+        return SC_ERROR_USAGE;
+    }
+    /* The configuration file is an input: the run would replace it with a
+     * workbook, and the next scheduled run would find no settings. */
+    if (settings->output && settings->config &&
+        settings_same_file(settings->output, settings->config)) {
+        sc_diag_set(diag, settings->output, 0, "le classeur de sortie (-o) "
+                    "serait écrit sur le fichier de configuration (%s) : "
+                    "choisissez un autre nom", settings->config);
         return SC_ERROR_USAGE;
     }
     return SC_OK;

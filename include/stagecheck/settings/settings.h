@@ -78,7 +78,8 @@ sc_settings_fault sc_settings_parse_wait(const char *text, int *seconds);
 void sc_settings_merge(sc_settings *settings, sc_settings *lower);
 
 /** Returns SC_ERROR_USAGE (with diag) unless settings has at least one
- *  roll, one placements file, and an output or --by-school (not both). */
+ *  roll, one placements file, and an output or --by-school (not both),
+ *  and the output is not the configuration file. */
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag);
 
 /** Gives what no source set its default: wait SC_SETTINGS_WAIT_DEFAULT,
