@@ -432,9 +432,16 @@ typedef enum file_magic {
 static file_magic file_sniff(const char *path)
 {
     unsigned char head[64] = {0};
-    FILE *fp = fopen(path, "rb");
-    size_t n = fp ? fread(head, 1, sizeof head, fp) : 0, i = 0;
+    struct stat st;
+    FILE *fp;
+    size_t n, i = 0;
 
+    /* A FIFO or a device is read once, by source.c, which bounds it:
+     * opening it here would take what its writer sends, or wait. */
+    if (stat(path, &st) != 0 || !S_ISREG(st.st_mode))
+        return MAGIC_TEXT;
+    fp = fopen(path, "rb");
+    n = fp ? fread(head, 1, sizeof head, fp) : 0;
     if (fp)
         fclose(fp);
     if (n >= 4 && memcmp(head, "PK\x03\x04", 4) == 0)
