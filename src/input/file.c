@@ -308,6 +308,14 @@ static sc_error read_sheet(sc_file *file, sc_spreadsheet *book, size_t i,
                        why, why_size, diag);
 }
 
+/* Returns 1 if book is a workbook stagecheck wrote: its first sheet is
+ * the Synthèse (workbook/sheetname.h's name, not includable here). */
+static int book_is_ours(const sc_spreadsheet *book)
+{
+    return sc_spreadsheet_count(book) > 0 &&
+           strcmp(sc_spreadsheet_sheet_name(book, 0), "Synthèse") == 0;
+}
+
 /* Finds the sheet to read: the one named, else the first (visible ones
  * first) whose header is recognised. */
 static sc_error pick_sheet(sc_file *file, sc_spreadsheet *book,
@@ -318,7 +326,7 @@ static sc_error pick_sheet(sc_file *file, sc_spreadsheet *book,
     char names[400];
     sc_diag first;
     sc_error first_err = SC_ERROR_NO_HEADER;
-    int tried = 0, ours = 0;
+    int tried = 0;
 
     if (spec->sheet) {
         long at = sc_spreadsheet_find(book, spec->sheet);
@@ -339,9 +347,6 @@ static sc_error pick_sheet(sc_file *file, sc_spreadsheet *book,
 
             if (sc_spreadsheet_sheet_hidden(book, i) != hidden)
                 continue;
-            /* The workbook stagecheck wrote, dropped beside the exports. */
-            ours |= strcmp(sc_spreadsheet_sheet_name(book, i),
-                           "Synthèse") == 0 && i == 0;
             sc_diag_clear(&d);
             err = read_sheet(file, book, i, spec, aliases, why, why_size, &d);
             if (err == SC_OK)
@@ -353,7 +358,8 @@ static sc_error pick_sheet(sc_file *file, sc_spreadsheet *book,
                 first_err = err;
             }
         }
-    if (ours) {
+    /* The workbook stagecheck wrote, dropped beside the exports. */
+    if (book_is_ours(book)) {
         file->own_book = 1;
         sc_diag_set(diag, spec->path, 0, "classeur écrit par stagecheck "
                     "(feuille « Synthèse ») : ce n'est pas une entrée");
@@ -539,8 +545,7 @@ int sc_file_own_book(const char *path)
         format != SC_SPREADSHEET_XLSX ||
         sc_spreadsheet_open(path, format, &book, &d) != SC_OK)
         return 0;
-    ours = sc_spreadsheet_count(book) > 0 &&
-           strcmp(sc_spreadsheet_sheet_name(book, 0), "Synthèse") == 0;
+    ours = book_is_ours(book);
     sc_spreadsheet_close(book);
     return ours;
 }
