@@ -478,7 +478,7 @@ sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag)
     /* Devices and FIFOs (/dev/zero, a pipe that never ends) are read up
      * to one byte past the limit, never further. */
     for (;;) {
-        size_t got;
+        size_t got, want;
 
         if (len == cap) {
             size_t grown_cap = cap ? cap * 2 : SC_READ_CHUNK;
@@ -495,9 +495,13 @@ sc_error sc_source_read(const char *path, sc_source **out, sc_diag *diag)
             bytes = grown;
             cap = grown_cap;
         }
-        got = fread(bytes + len, 1, cap - len, fp);
+        /* At most one chunk per call: a pipe hands over 64 KiB per read(),
+         * and a tool such as valgrind checks the whole buffer named in
+         * each read(), so a 256 MiB request would cost 256 MiB per call. */
+        want = cap - len < SC_READ_CHUNK ? cap - len : SC_READ_CHUNK;
+        got = fread(bytes + len, 1, want, fp);
         len += got;
-        if (len < cap)
+        if (got < want)
             break;
     }
     if (ferror(fp)) {
