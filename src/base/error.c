@@ -69,20 +69,47 @@ const char *sc_strerrno(int en)
     return "erreur du système";
 }
 
+/* Copies text into out (size bytes), cutting its middle when it does not
+ * fit: a message ends with its reason and a path with its file name, which
+ * matter more than the folders in between. Cuts fall between UTF-8
+ * characters. */
+static void diag_fit(char *out, size_t size, const char *text)
+{
+    static const char cut[] = "…";
+    size_t len = strlen(text), head, tail;
+
+    if (len < size) {
+        memcpy(out, text, len + 1);
+        return;
+    }
+    head = (size - sizeof cut) / 3;
+    tail = size - sizeof cut - head;
+    while (head > 0 && ((unsigned char)text[head] & 0xC0) == 0x80)
+        head--;
+    while (tail > 0 && ((unsigned char)text[len - tail] & 0xC0) == 0x80)
+        tail--;
+    memcpy(out, text, head);
+    memcpy(out + head, cut, sizeof cut - 1);
+    memcpy(out + head + sizeof cut - 1, text + len - tail, tail + 1);
+}
+
 void sc_diag_set(sc_diag *diag, const char *file, unsigned line,
                  const char *fmt, ...)
 {
+    /* Room for a message naming two paths of PATH_MAX: formatted whole,
+     * then cut to fit. */
+    char whole[3 * 4096];
     va_list ap;
 
     if (!diag)
         return;
-    snprintf(diag->file, sizeof diag->file, "%s", file ? file : "");
+    diag_fit(diag->file, sizeof diag->file, file ? file : "");
     diag->line = line;
     va_start(ap, fmt);
-    vsnprintf(diag->message, sizeof diag->message, fmt, ap);
+    vsnprintf(whole, sizeof whole, fmt, ap);
     va_end(ap);
-    sc_text_cut(diag->message);
-    sc_text_cut(diag->file);
+    sc_text_cut(whole);
+    diag_fit(diag->message, sizeof diag->message, whole);
 }
 
 void sc_diag_clear(sc_diag *diag)

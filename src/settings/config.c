@@ -97,20 +97,36 @@ static int config_bad_value(config_reader *r, config_key key,
 
 /* Hands libinih one line at a time. Its buffer holds num bytes and it
  * would read the rest of a longer line as a line of its own, silently
- * cutting a long path and numbering every later line wrong. */
+ * cutting a long path and numbering every later line wrong. Read a byte
+ * at a time, not with fgets: a NUL byte would cut the value short without
+ * a word (fgets cannot tell it from the end of the line). */
 static char *config_read_line(char *str, int num, void *stream)
 {
     config_reader *r = stream;
-    size_t len;
-    int c, dropped = 0;
+    size_t len = 0;
+    int c, dropped = 0, nul = 0;
 
-    if (!fgets(str, num, r->file)) {
+    while (len + 1 < (size_t)num && (c = getc(r->file)) != EOF) {
+        if (c == '\0') {
+            nul = 1;
+            continue;
+        }
+        str[len++] = (char)c;
+        if (c == '\n')
+            break;
+    }
+    if (len == 0 && !nul) {
         if (ferror(r->file))
             r->read_errno = errno ? errno : EIO;
         return NULL;
     }
+    str[len] = '\0';
     r->line++;
-    len = strlen(str);
+    if (nul) {
+        config_fail(r, SC_ERROR_CONFIG, "octet nul dans la ligne : le "
+                    "fichier n'est pas du texte (enregistrez-le en UTF-8)");
+        str[0] = '\0';
+    }
     if (len == 0 || str[len - 1] == '\n' || len < (size_t)num - 1)
         return str;
     while ((c = getc(r->file)) != EOF && c != '\n')

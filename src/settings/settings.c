@@ -125,6 +125,15 @@ static int settings_one_folder(const sc_settings *settings)
            S_ISDIR(st.st_mode);
 }
 
+/* Returns 1 if the paths a and b name one file that exists. */
+static int settings_same_file(const char *a, const char *b)
+{
+    struct stat sa, sb;
+
+    return stat(a, &sa) == 0 && stat(b, &sb) == 0 && sa.st_dev == sb.st_dev &&
+           sa.st_ino == sb.st_ino;
+}
+
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag)
 {
     if (settings->nfiles > 0 && !settings->output && !settings->by_school &&
@@ -150,6 +159,15 @@ sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag)
         sc_diag_set(diag, "", 0, "-o et --by-school s'excluent : -o écrit un "
                                  "classeur, --by-school un classeur par "
                                  "établissement dans un dossier");
+        return SC_ERROR_USAGE;
+    }
+    /* The configuration file is an input: the run would replace it with a
+     * workbook, and the next scheduled run would find no settings. */
+    if (settings->output && settings->config &&
+        settings_same_file(settings->output, settings->config)) {
+        sc_diag_set(diag, settings->output, 0, "le classeur de sortie (-o) "
+                    "serait écrit sur le fichier de configuration (%s) : "
+                    "choisissez un autre nom", settings->config);
         return SC_ERROR_USAGE;
     }
     return SC_OK;

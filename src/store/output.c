@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include "stagecheck/store/output.h"
@@ -45,7 +46,24 @@ sc_error sc_output_check(const char *path, int check_folder,
     struct stat out, in;
     sc_error err;
 
-    if (stat(path, &out) == 0 && S_ISDIR(out.st_mode)) {
+    if (!path[0]) {
+        sc_diag_set(diag, "", 0, "chemin du classeur de sortie vide");
+        return SC_ERROR_OUTPUT;
+    }
+    /* lstat: a link at the output path is replaced by the rename, never
+     * followed; anything else that is not a file would be destroyed (a
+     * device, a FIFO someone reads, a socket). */
+    if (lstat(path, &out) == 0 && !S_ISREG(out.st_mode) &&
+        !S_ISLNK(out.st_mode) && !S_ISDIR(out.st_mode)) {
+        sc_diag_set(diag, path, 0, "ce n'est pas un fichier ordinaire (%s) : "
+                    "stagecheck ne le remplace pas ; donnez le chemin d'un "
+                    "classeur .xlsx",
+                    S_ISFIFO(out.st_mode)   ? "tube nommé"
+                    : S_ISSOCK(out.st_mode) ? "socket"
+                                            : "périphérique");
+        return SC_ERROR_OUTPUT;
+    }
+    if (lstat(path, &out) == 0 && S_ISDIR(out.st_mode)) {
         sc_diag_set(diag, path, 0, "c'est un dossier : donnez le chemin "
                     "d'un classeur, par exemple %s/suivi-stages.xlsx (ou "
                     "--by-school %s pour un classeur par établissement)",
@@ -94,22 +112,33 @@ char *sc_output_join(const char *dir, const char *name)
     return path;
 }
 
+/* Returns 1 if name is taken: by one of the earlier paths, or by the
+ * académie's own workbook. Without regard to case: the folder may be a
+ * Windows share, where "Lycee.xlsx" and "LYCEE.xlsx" are one file. */
+static int output_name_taken(const char *name, char *const *earlier,
+                             size_t nearlier)
+{
+    if (strcasecmp(name, "academie.xlsx") == 0)
+        return 1;
+    for (size_t j = 0; j < nearlier; j++) {
+        const char *slash = strrchr(earlier[j], '/');
+
+        if (strcasecmp(slash ? slash + 1 : earlier[j], name) == 0)
+            return 1;
+    }
+    return 0;
+}
+
 char *sc_output_book_path(const char *dir, const char *name,
                           char *const *earlier, size_t nearlier)
 {
-    size_t len = strlen(name) - strlen(".xlsx"), taken = 0;
+    size_t len = strlen(name) - strlen(".xlsx");
     char unique[160];
 
-    for (size_t j = 0; j < nearlier; j++) {
-        const char *other = strrchr(earlier[j], '/') + 1;
-
-        if (strncmp(other, name, len) == 0 &&
-            (strcmp(other + len, ".xlsx") == 0 || other[len] == '-'))
-            taken++;
-    }
-    if (!taken)
-        return sc_output_join(dir, name);
-    snprintf(unique, sizeof unique, "%.*s-%zu.xlsx", (int)len, name,
-             taken + 1);
+    /* The first free name, compared whole: a prefix would take "A-2.xlsx"
+     * of another school for a second "A"'s and give it that very name. */
+    snprintf(unique, sizeof unique, "%s", name);
+    for (size_t k = 2; output_name_taken(unique, earlier, nearlier); k++)
+        snprintf(unique, sizeof unique, "%.*s-%zu.xlsx", (int)len, name, k);
     return sc_output_join(dir, unique);
 }

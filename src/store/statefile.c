@@ -14,6 +14,7 @@
  * written as a space.
  */
 #include <errno.h>
+#include <fcntl.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -105,31 +106,85 @@ static sc_error state_parse_line(sc_state *state, char *text, size_t len,
     return sc_state_push(state, &item);
 }
 
+/* Opens the state file with the care a shared folder asks: no link
+ * followed (one to another workbook's state would show its pupils here,
+ * one to /dev/zero would never end), no wait on a FIFO (O_NONBLOCK), and
+ * only a regular file of ours (or root's) within SC_STATEFILE_MAX bytes.
+ * Returns the stream, or NULL with the error and diag set. */
+static FILE *state_open(const char *path, sc_error *err, sc_diag *diag)
+{
+    struct stat st;
+    const char *why = NULL;
+    FILE *fp;
+    int fd, en;
+
+    fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+    if (fd < 0) {
+        en = errno;
+        if (en == ELOOP) {
+            sc_diag_set(diag, path, 0, "le fichier d'état est un lien "
+                        "symbolique : il n'est pas suivi");
+            *err = SC_ERROR_STATE;
+            return NULL;
+        }
+        sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier d'état : "
+                    "%s", sc_strerrno(en));
+        /* Only a file that is not there means "no previous run": one that
+         * is there but cannot be opened must be reported. */
+        *err = en == ENOMEM                  ? SC_ERROR_MEMORY
+               : en == ENOENT || en == ENOTDIR ? SC_ERROR_FILE_OPEN
+                                               : SC_ERROR_STATE;
+        return NULL;
+    }
+    if (fstat(fd, &st) != 0)
+        why = "impossible de connaître sa nature";
+    else if (!S_ISREG(st.st_mode))
+        why = "ce n'est pas un fichier ordinaire";
+    else if (st.st_uid != geteuid() && st.st_uid != 0)
+        why = "il appartient à un autre utilisateur que celui qui lance "
+              "stagecheck";
+    else if (st.st_size > SC_STATEFILE_MAX)
+        why = "il est bien trop gros pour un fichier d'état";
+    if (why) {
+        close(fd);
+        sc_diag_set(diag, path, 0, "fichier d'état ignoré : %s", why);
+        *err = SC_ERROR_STATE;
+        return NULL;
+    }
+    fp = fdopen(fd, "r");
+    if (!fp) {
+        close(fd);
+        sc_diag_set(diag, path, 0, "mémoire insuffisante pour lire le "
+                    "fichier d'état");
+        *err = SC_ERROR_MEMORY;
+    }
+    return fp;
+}
+
 sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag)
 {
     FILE *fp;
     char *text = NULL;
-    size_t size = 0;
+    size_t size = 0, total = 0;
     ssize_t len;
     unsigned line = 0;
     sc_error err = SC_OK;
 
     memset(state, 0, sizeof *state);
-    fp = fopen(path, "r");
-    if (!fp) {
-        int en = errno;
-        sc_diag_set(diag, path, 0, "impossible d'ouvrir le fichier d'état : "
-                    "%s", sc_strerrno(en));
-        if (en == ENOMEM)
-            return SC_ERROR_MEMORY;
-        /* Only a file that is not there means "no previous run": one that
-         * is there but cannot be opened must be reported. */
-        return en == ENOENT || en == ENOTDIR ? SC_ERROR_FILE_OPEN
-                                             : SC_ERROR_STATE;
-    }
+    fp = state_open(path, &err, diag);
+    if (!fp)
+        return err;
     /* getline and not fgets: a line has no length limit worth guessing. */
     while ((len = getline(&text, &size, fp)) >= 0) {
         line++;
+        /* The file may grow after fstat: the bound holds while reading. */
+        total += (size_t)len;
+        if (total > SC_STATEFILE_MAX) {
+            err = SC_ERROR_STATE;
+            sc_diag_set(diag, path, line, "fichier d'état ignoré : il est "
+                        "bien trop gros pour un fichier d'état");
+            goto error;
+        }
         /* A CRLF file (edited on Windows despite the warning) still reads. */
         while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
             text[--len] = '\0';

@@ -3,6 +3,8 @@
  * workbooks into temporary files, and tells its parent how each went.
  */
 #include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -42,10 +44,15 @@ typedef struct child_note {
  * TMPDIR=/dev/shm keeps them in memory), and the limit of open files. */
 static sc_book_scratch scratch_of_process(void)
 {
+    /* Absolute: the child works from each workbook's private folder. */
+    static char absolute[PATH_MAX];
     char *dir = getenv("TMPDIR");
     sc_book_scratch scratch = {.dir = dir && *dir ? dir : NULL,
                                .open_max = SIZE_MAX};
     struct rlimit limit;
+
+    if (scratch.dir && scratch.dir[0] != '/' && realpath(scratch.dir, absolute))
+        scratch.dir = absolute;
 
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 &&
         limit.rlim_cur != RLIM_INFINITY)
@@ -79,26 +86,40 @@ static _Noreturn void child_run(int fd, pid_t parent,
                                 const sc_book_job *jobs, size_t n)
 {
     sc_book_scratch scratch;
+    int home;
 
     /* A run killed while it waits takes its writer with it. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
         child_exit(1);
     scratch = scratch_of_process();
+    home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (size_t i = 0; i < n; i++) {
         lxw_error lxw = LXW_NO_ERROR;
+        const char *name = sc_tempfile_name(&jobs[i].file);
         sc_error err;
 
         child_tell(fd, &(child_note){0, (int)i, 0, 0});
+        /* libxlsxwriter reopens its file by name: the name is taken from
+         * the private folder this process made (0700, by its descriptor),
+         * never looked up in the shared output folder, where someone could
+         * have swapped it for a link. */
+        if (fchdir(sc_tempfile_dirfd(&jobs[i].file)) != 0) {
+            child_tell(fd, &(child_note){1, (int)i, SC_ERROR_OUTPUT, 0});
+            child_exit(1);
+        }
         err = jobs[i].report
-                  ? sc_book_write_report(&models[i], jobs[i].file.tmp,
-                                         &scratch, &lxw)
-                  : sc_book_write_academie(jobs[i].academie, jobs[i].file.tmp,
-                                           &scratch, &lxw);
+                  ? sc_book_write_report(&models[i], name, &scratch, &lxw)
+                  : sc_book_write_academie(jobs[i].academie, name, &scratch,
+                                           &lxw);
         if (err != SC_OK) {
             child_tell(fd, &(child_note){1, (int)i, err, lxw});
             child_exit(1);
         }
     }
+    /* Back where it started, should anything at exit use a relative path
+     * (coverage counters); failing that changes nothing written. */
+    if (home >= 0 && fchdir(home) != 0)
+        home = -1;
     child_exit(0);
 }
 
@@ -204,8 +225,8 @@ sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
                                diag);
         if (err != SC_OK)
             break;
-        /* libxlsxwriter 1.1 opens the file by its name: it keeps the
-         * 0600. */
+        /* libxlsxwriter 1.1 opens the file by its name (in the child,
+         * from the private folder): it keeps the 0600. */
         close(jobs[i].file.fd);
         jobs[i].file.fd = -1;
     }

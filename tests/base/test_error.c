@@ -184,30 +184,53 @@ static void test_diag_set_cuts_a_long_message_at_a_character(void **state)
 {
     sc_diag *diag = *state;
     char text[1201];
+    size_t len;
 
-    /* 600 two-byte characters: vsnprintf keeps 511 bytes, the last one
-     * half of an "é", which must go. */
+    /* 600 two-byte characters: cut in the middle, between characters. */
     for (size_t i = 0; i < 600; i++)
         memcpy(text + 2 * i, "é", 2);
     text[1200] = '\0';
     sc_diag_set(diag, "eleves.csv", 1, "%s", text);
-    assert_int_equal(strlen(diag->message), 510);
-    assert_true(sc_text_valid_utf8(diag->message, strlen(diag->message)));
-    assert_memory_equal(diag->message, text, 510);
+    len = strlen(diag->message);
+    assert_true(len < sizeof diag->message && len > 500);
+    assert_true(sc_text_valid_utf8(diag->message, len));
+    assert_non_null(strstr(diag->message, "…"));
+    assert_memory_equal(diag->message, text, 100);
+    assert_memory_equal(diag->message + len - 100, text + 1100, 100);
+}
+
+/* A long path inside a message is cut, never the reason after it. */
+static void test_diag_set_keeps_the_reason_after_a_long_path(void **state)
+{
+    sc_diag *diag = *state;
+    char path[1201];
+
+    memset(path, 'd', 1200);
+    path[0] = '/';
+    path[1200] = '\0';
+    sc_diag_set(diag, path, 0, "le dossier « %s » n'existe pas : créez-le",
+                path);
+    assert_true(strlen(diag->message) < sizeof diag->message);
+    assert_non_null(strstr(diag->message, "le dossier « /ddd"));
+    assert_non_null(strstr(diag->message, "ddd » n'existe pas : créez-le"));
 }
 
 static void test_diag_set_cuts_a_long_file_name_at_a_character(void **state)
 {
     sc_diag *diag = *state;
     char name[2001];
+    size_t len;
 
-    /* 1000 "é": 1023 bytes fit, the last one half a character. */
+    /* 1000 "é": cut in the middle, its end (the file's name) kept. */
     for (size_t i = 0; i < 1000; i++)
         memcpy(name + 2 * i, "é", 2);
     name[2000] = '\0';
+    memcpy(name + 1990, "/a.csv", 6);
     sc_diag_set(diag, name, 3, "fichier vide");
-    assert_int_equal(strlen(diag->file), 1022);
-    assert_true(sc_text_valid_utf8(diag->file, strlen(diag->file)));
+    len = strlen(diag->file);
+    assert_true(len < sizeof diag->file && len > 1000);
+    assert_true(sc_text_valid_utf8(diag->file, len));
+    assert_non_null(strstr(diag->file, "/a.csv"));
     assert_string_equal(diag->message, "fichier vide");
 }
 
@@ -252,6 +275,7 @@ int main(void)
         TEST(test_diag_set_fills_file_line_and_formatted_message),
         TEST(test_diag_set_without_file_leaves_it_empty),
         TEST(test_diag_set_cuts_a_long_message_at_a_character),
+        TEST(test_diag_set_keeps_the_reason_after_a_long_path),
         TEST(test_diag_set_cuts_a_long_file_name_at_a_character),
         TEST(test_diag_set_keeps_a_message_that_fits),
         TEST(test_diag_clear_empties_everything),

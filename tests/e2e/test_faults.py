@@ -23,7 +23,8 @@ from support import FIXED, PLACEMENT_HEADER, ROLL_HEADER, command, placement
 
 TIMEOUT = 600       # seconds for one run, valgrind included
 BIG = 30000         # pupils: writing takes long enough to be caught at it
-WORKBOOK_TMP = re.compile(r"^suivi\.xlsx\.tmp-\w{6}$")
+# The temporary workbook, in the run's private folder beside the output.
+WORKBOOK_TMP = re.compile(r"^\.stagecheck-\d+\.tmp-\w{6}/suivi\.xlsx$")
 
 
 def write_inputs(folder, n, prefix, name="eleves.csv", stages="stages.csv"):
@@ -105,6 +106,19 @@ class Faults(unittest.TestCase):
     def temporaries(self):
         return [n for n in os.listdir(self.dir) if ".tmp-" in n]
 
+    def temporary_files(self):
+        """The temporaries, and the files in the private folders among
+        them as "folder/name"."""
+        found = []
+        for name in self.temporaries():
+            found.append(name)
+            try:
+                found += [name + "/" + inner for inner in
+                          os.listdir(os.path.join(self.dir, name))]
+            except (FileNotFoundError, NotADirectoryError):
+                pass
+        return found
+
     def previous_run(self):
         """A small run: the workbook and state any failed run must leave
         byte-identical. Returns their bytes."""
@@ -122,7 +136,7 @@ class Faults(unittest.TestCase):
         """Polls the folder until a temporary workbook other than those in
         old appears; returns its name, or None if the run ended first."""
         while proc.poll() is None:
-            for name in os.listdir(self.dir):
+            for name in self.temporary_files():
                 if WORKBOOK_TMP.match(name) and name not in old:
                     return name
             time.sleep(0.001)
@@ -139,7 +153,7 @@ class Faults(unittest.TestCase):
             # the lock, before it creates its own.
             proc = self.start(roll, places)
             try:
-                mine = self.wait_for_temporary(proc, self.temporaries())
+                mine = self.wait_for_temporary(proc, self.temporary_files())
                 if mine is None:
                     self.fail("the run ended before writing: %s"
                               % proc.stderr.read())
@@ -197,7 +211,7 @@ class Faults(unittest.TestCase):
         seen = {}
         try:
             while proc.poll() is None:
-                for name in self.temporaries():
+                for name in self.temporary_files():
                     try:
                         mode = os.stat(os.path.join(self.dir, name)).st_mode
                     except FileNotFoundError:

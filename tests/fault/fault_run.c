@@ -839,6 +839,20 @@ static void problem(char *what, size_t size, int *flags, int flag,
     append(what, size, " ; ", text);
 }
 
+/* Removes folder and the files in it (a private folder a run left). */
+static void remove_folder(const char *folder)
+{
+    DIR *d = opendir(folder);
+    struct dirent *e;
+
+    while (d && (e = readdir(d)) != NULL)
+        if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0)
+            unlinkat(dirfd(d), e->d_name, 0);
+    if (d)
+        closedir(d);
+    rmdir(folder);
+}
+
 /* Notes the files of the folder other than the inputs, the workbook, its
  * state file and its lock, and removes them: the next run starts clean. */
 static void folder_check(char *what, size_t size, int *flags)
@@ -860,7 +874,12 @@ static void folder_check(char *what, size_t size, int *flags)
             known = strcmp(e->d_name, allowed[i]) == 0;
         if (known)
             continue;
-        if (strstr(e->d_name, ".tmp-")) {
+        if (strncmp(e->d_name, ".stagecheck-", 12) == 0) {
+            /* A run's private folder; without its pid and random part,
+             * which would split the groups. */
+            problem(what, size, flags, P_TEMP,
+                    "dossier temporaire laissé (.stagecheck-)");
+        } else if (strstr(e->d_name, ".tmp-")) {
             /* Without the random part, which would split the groups. */
             snprintf(text, sizeof text, "fichier temporaire laissé (%.*s)",
                      (int)(strstr(e->d_name, ".tmp-") - e->d_name + 5),
@@ -871,7 +890,8 @@ static void folder_check(char *what, size_t size, int *flags)
             problem(what, size, flags, P_FILE, text);
         }
         path_in(path, sizeof path, e->d_name);
-        unlink(path);
+        if (unlink(path) != 0)
+            remove_folder(path);
     }
     closedir(d);
 }

@@ -237,6 +237,34 @@ static void test_acquire_of_an_overlong_path_is_output_error(void **state)
     assert_string_equal(f->diag.message, "chemin du classeur trop long");
 }
 
+/* A link planted at the lock's path is refused, and no file is created
+ * where it points (a root run would otherwise make /etc/nologin). */
+static void test_acquire_never_creates_a_file_through_a_link(void **state)
+{
+    fixture *f = *state;
+    char target[160];
+
+    snprintf(target, sizeof target, "%s/nologin", f->dir);
+    assert_int_equal(symlink(target, f->lock), 0);
+    assert_int_equal(sc_lock_acquire(f->output, 0, &f->fd, &f->diag),
+                     SC_ERROR_OUTPUT);
+    assert_int_equal(f->fd, -1);
+    assert_int_equal(access(target, F_OK), -1);
+    assert_non_null(strstr(f->diag.message, "lien symbolique"));
+}
+
+/* A FIFO planted there is refused at once: no open that waits. */
+static void test_acquire_refuses_a_fifo_without_waiting(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(mkfifo(f->lock, 0666), 0);
+    assert_int_equal(sc_lock_acquire(f->output, 0, &f->fd, &f->diag),
+                     SC_ERROR_OUTPUT);
+    assert_int_equal(f->fd, -1);
+    assert_non_null(strstr(f->diag.message, "FIFO"));
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -250,6 +278,8 @@ int main(void)
         TEST(test_release_lets_the_next_run_in_and_keeps_the_file),
         TEST(test_acquire_in_a_missing_folder_is_output_error),
         TEST(test_acquire_of_an_overlong_path_is_output_error),
+        TEST(test_acquire_never_creates_a_file_through_a_link),
+        TEST(test_acquire_refuses_a_fifo_without_waiting),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

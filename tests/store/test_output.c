@@ -182,6 +182,60 @@ static void test_output_book_path_numbers_names_taken_earlier(void **state)
         free(paths[i]);
 }
 
+/* A school whose own name ends in "-2" comes first: the second "A" must
+ * not be given its name (the old prefix matching did, and one workbook
+ * overwrote the other). */
+static void test_output_book_path_never_gives_a_name_twice(void **state)
+{
+    char *paths[4] = {NULL};
+
+    (void)state;
+    paths[0] = sc_output_book_path("d", "A-2.xlsx", paths, 0);
+    paths[1] = sc_output_book_path("d", "A.xlsx", paths, 1);
+    paths[2] = sc_output_book_path("d", "A.xlsx", paths, 2);
+    /* Case apart, one file on a Windows share; and the académie's. */
+    paths[3] = sc_output_book_path("d", "academie.xlsx", paths, 3);
+    assert_string_equal(paths[0], "d/A-2.xlsx");
+    assert_string_equal(paths[1], "d/A.xlsx");
+    assert_string_equal(paths[2], "d/A-3.xlsx");
+    assert_string_equal(paths[3], "d/academie-2.xlsx");
+    for (size_t i = 0; i < 4; i++)
+        free(paths[i]);
+    paths[0] = sc_output_book_path("d", "LYCEE.xlsx", paths, 0);
+    paths[1] = sc_output_book_path("d", "Lycee.xlsx", paths, 1);
+    assert_string_equal(paths[1], "d/Lycee-2.xlsx");
+    free(paths[0]);
+    free(paths[1]);
+}
+
+/* A FIFO, a device or a socket at -o would be replaced by a regular file:
+ * refused, and left as it was. */
+static void test_output_that_is_a_fifo_or_device_is_refused(void **state)
+{
+    fixture *f = *state;
+    struct stat st;
+
+    assert_int_equal(mkfifo(f->path, 0600), 0);
+    assert_int_equal(sc_output_check(f->path, 1, NULL, 0, &f->diag),
+                     SC_ERROR_OUTPUT);
+    assert_non_null(strstr(f->diag.message, "tube nommé"));
+    assert_int_equal(lstat(f->path, &st), 0);
+    assert_true(S_ISFIFO(st.st_mode));
+    sc_diag_clear(&f->diag);
+    assert_int_equal(sc_output_check("/dev/null", 0, NULL, 0, &f->diag),
+                     SC_ERROR_OUTPUT);
+    assert_non_null(strstr(f->diag.message, "périphérique"));
+}
+
+/* A link at -o is fine: the rename replaces the link, never its target. */
+static void test_output_that_is_a_link_is_accepted(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(symlink("/dev/null", f->path), 0);
+    assert_int_equal(sc_output_check(f->path, 1, NULL, 0, &f->diag), SC_OK);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -191,11 +245,14 @@ int main(void)
         TEST(test_output_that_is_a_folder_is_refused),
         TEST(test_output_in_missing_folder_is_refused_when_checked),
         TEST(test_output_that_is_an_input_is_refused),
+        TEST(test_output_that_is_a_fifo_or_device_is_refused),
+        TEST(test_output_that_is_a_link_is_accepted),
         TEST(test_output_make_folder_creates_it_once),
         TEST(test_output_make_folder_refuses_a_file),
         TEST(test_output_make_folder_without_parent_says_why),
         TEST(test_output_join_puts_one_slash),
         TEST(test_output_book_path_numbers_names_taken_earlier),
+        TEST(test_output_book_path_never_gives_a_name_twice),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -267,6 +267,48 @@ static void test_read_of_a_folder_is_state_error(void **state)
     assert_int_equal(f->a.count, 0);
 }
 
+/* A link is never followed: one to another workbook's state would show
+ * its pupils here, one to /dev/zero would never end. */
+static void test_read_of_a_link_is_state_error_not_followed(void **state)
+{
+    fixture *f = *state;
+    char other[160];
+
+    snprintf(other, sizeof other, "%s/autre.xlsx.etat", f->dir);
+    support_write(other, "INE:1\t2nde 1\tSECRET\tLéa\tPrêt\n");
+    assert_int_equal(symlink(other, f->path), 0);
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag),
+                     SC_ERROR_STATE);
+    assert_int_equal(f->a.count, 0);
+    assert_non_null(strstr(f->diag.message, "lien symbolique"));
+}
+
+/* A FIFO is refused at once, never read (it would hang the run while it
+ * holds the lock). */
+static void test_read_of_a_fifo_is_state_error_without_waiting(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(mkfifo(f->path, 0600), 0);
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag),
+                     SC_ERROR_STATE);
+    assert_non_null(strstr(f->diag.message, "pas un fichier ordinaire"));
+}
+
+/* Run as root, a state file that another user put there is not trusted. */
+static void test_read_of_another_users_file_is_state_error(void **state)
+{
+    fixture *f = *state;
+
+    if (geteuid() != 0)
+        skip();
+    support_write(f->path, "INE:1\t2nde 1\tDUPONT\tLéa\tPrêt\n");
+    assert_int_equal(chown(f->path, 65534, 65534), 0);
+    assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag),
+                     SC_ERROR_STATE);
+    assert_non_null(strstr(f->diag.message, "autre utilisateur"));
+}
+
 static void test_read_skips_comments_blank_lines_and_crlf(void **state)
 {
     fixture *f = *state;
@@ -392,6 +434,9 @@ int main(void)
         TEST(test_prepare_leaves_the_state_in_the_temporary_file),
         TEST(test_read_missing_file_is_file_open),
         TEST(test_read_of_a_folder_is_state_error),
+        TEST(test_read_of_a_link_is_state_error_not_followed),
+        TEST(test_read_of_a_fifo_is_state_error_without_waiting),
+        TEST(test_read_of_another_users_file_is_state_error),
         TEST(test_read_skips_comments_blank_lines_and_crlf),
         TEST(test_read_line_of_three_fields_is_state_error_there),
         TEST(test_read_line_of_six_fields_is_state_error),

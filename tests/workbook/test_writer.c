@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
 #include <cmocka.h>
@@ -56,17 +57,22 @@ static void test_write_into_missing_folder_fails_without_leftover(void **state)
 static void test_write_unusable_temp_name_keeps_existing_file(void **state)
 {
     fixture *f = *state;
-    char path[512];
-    int n;
+    struct rlimit saved, none;
+    int next = dup(0);
 
-    /* A 250-byte name is fine, but with ".tmp-XXXXXX" it passes NAME_MAX. */
-    n = snprintf(path, sizeof path, "%s/", f->dir);
-    memset(path + n, 'a', 245);
-    strcpy(path + n + 245, ".xlsx");
-    assert_int_equal(support_write_file(path, "ancien classeur"), 0);
-    assert_int_equal(sc_writer_write(&f->report, path, &f->diag),
+    /* No descriptor left: the private folder is made, but cannot be
+     * opened, so no temporary file can be created in it. */
+    assert_true(next >= 0);
+    close(next);
+    assert_int_equal(getrlimit(RLIMIT_NOFILE, &saved), 0);
+    none = (struct rlimit){(rlim_t)next, saved.rlim_max};
+    assert_int_equal(support_write_file(f->path, "ancien classeur"), 0);
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &none), 0);
+    assert_int_equal(sc_writer_write(&f->report, f->path, &f->diag),
                      SC_ERROR_OUTPUT);
-    assert_file_equal(path, "ancien classeur");
+    assert_int_equal(setrlimit(RLIMIT_NOFILE, &saved), 0);
+    assert_non_null(strstr(f->diag.message, "trop de fichiers ouverts"));
+    assert_file_equal(f->path, "ancien classeur");
     assert_int_equal(support_count_files(f->dir), 1);
 }
 
@@ -144,7 +150,20 @@ static void test_batch_writes_each_job_beside_its_path(void **state)
     snprintf(a, sizeof a, "%s/a.xlsx", f->dir);
     snprintf(b, sizeof b, "%s/academie.xlsx", f->dir);
     assert_int_equal(sc_writer_prepare_batch(jobs, 2, &f->diag), SC_OK);
-    assert_int_equal(support_count_files(f->dir), 2);
+    /* Both in one private folder, which nobody else may enter. */
+    assert_int_equal(support_count_files(f->dir), 1);
+    {
+        char folder[160];
+
+        snprintf(folder, sizeof folder, "%s", jobs[0].file.tmp);
+        *strrchr(folder, '/') = '\0';
+        assert_int_equal(strncmp(folder, jobs[1].file.tmp, strlen(folder)),
+                         0);
+        assert_int_equal(lstat(folder, &st), 0);
+        assert_true(S_ISDIR(st.st_mode));
+        assert_int_equal(st.st_mode & 0777, 0700);
+        assert_int_equal(support_count_files(folder), 2);
+    }
     assert_int_equal(access(a, F_OK), -1);
     assert_int_equal(access(b, F_OK), -1);
     for (size_t i = 0; i < 2; i++) {

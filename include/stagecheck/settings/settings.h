@@ -85,7 +85,8 @@ void sc_settings_merge(sc_settings *settings, sc_settings *lower);
 
 /** Returns SC_ERROR_USAGE (with diag) unless settings has at least one
  *  roll and one placements file, or files to tell apart, and an output
- *  or --by-school (not both), or a single folder to write into. */
+ *  or --by-school (not both), or a single folder to write into; and the
+ *  output is not the configuration file. */
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag);
 
 /** Gives what no source set its default: wait SC_SETTINGS_WAIT_DEFAULT,

@@ -28,8 +28,10 @@ char *sc_output_join(const char *dir, const char *name);
 /** Returns the path in dir of a workbook named name ("<...>.xlsx"), for
  *  the caller to free, or NULL. earlier holds the nearlier paths this
  *  function gave before: two schools whose codes only differ by
- *  punctuation ("06/90001A", "06-90001A") would share a name, so the later
- *  gets "-2", "-3"... before ".xlsx". */
+ *  punctuation ("0690001A", "0690001A.") would share a name, so the later
+ *  gets the first of "-2", "-3"... before ".xlsx" that no earlier path
+ *  has, compared whole and without regard to case; "academie.xlsx" is
+ *  never given. */
 char *sc_output_book_path(const char *dir, const char *name,
                           char *const *earlier, size_t nearlier);
 

@@ -10,13 +10,20 @@
 #include "stagecheck/core/state.h"
 #include "stagecheck/store/tempfile.h"
 
+/** The largest state file read back, in bytes: about 700,000 pupils, a
+ *  whole country's secondes in one workbook, fit. */
+#define SC_STATEFILE_MAX (64L * 1024 * 1024)
+
 /** Returns the path of the state file of a workbook ("<output>.etat");
  *  NULL when out of memory. The caller frees it. */
 char *sc_statefile_path(const char *output);
 
 /** Reads a state file into state (zeroed first). Returns SC_ERROR_FILE_OPEN
  *  when there is none, SC_ERROR_STATE (diag: file and line) when a line
- *  cannot be read, SC_ERROR_MEMORY, or SC_OK. */
+ *  cannot be read or the file is not one to trust (a symbolic link, which
+ *  is never followed, a FIFO or device, which is never waited on, a file
+ *  of another user than this one or root, or one over SC_STATEFILE_MAX
+ *  bytes), SC_ERROR_MEMORY, or SC_OK. */
 sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag);
 
 /** Writes state to path through a temporary file renamed into place
