@@ -113,14 +113,19 @@ while True:
         self.assertEqual(sorted(os.listdir(self.dir)),
                          ["eleves.csv", "secret", "stages.csv", "suivi.xlsx"])
 
-    def test_output_onto_dev_null_is_refused_and_leaves_it_a_device(self):
-        proc = self.run_tool("-o", "/dev/null")
+    @unittest.skipUnless(os.geteuid() == 0, "needs root to make a device")
+    def test_output_onto_a_device_is_refused_and_left_a_device(self):
+        # A null device of our own (as /dev/null is: 1, 3), so that a
+        # regression breaks this folder, not the machine's /dev/null.
+        dev = os.path.join(self.dir, "null")
+        os.mknod(dev, 0o666 | stat.S_IFCHR, os.makedev(1, 3))
+        proc = self.run_tool("-o", dev)
         self.assertEqual(proc.returncode, 2, proc.stderr)
-        self.assertIn("/dev/null: ce n'est pas un fichier ordinaire "
+        self.assertIn(dev + ": ce n'est pas un fichier ordinaire "
                       "(périphérique)", proc.stderr)
-        self.assertTrue(stat.S_ISCHR(os.stat("/dev/null").st_mode))
-        self.assertFalse(os.path.lexists("/dev/null.lock"))
-        self.assertFalse(os.path.lexists("/dev/null.etat"))
+        self.assertTrue(stat.S_ISCHR(os.lstat(dev).st_mode))
+        self.assertFalse(os.path.lexists(dev + ".lock"))
+        self.assertFalse(os.path.lexists(dev + ".etat"))
 
     def test_symlink_at_the_output_is_replaced_not_followed(self):
         out = os.path.join(self.dir, "suivi.xlsx")
