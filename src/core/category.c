@@ -474,7 +474,22 @@ static int inside(const match *a, const match *b)
            b->end - b->start > a->end - a->start;
 }
 
+/* Each category's name as sc_category_key folds it. */
+static const char *const name_keys[] = {
+    [SC_CATEGORY_ENTERPRISE] = "entreprise",
+    [SC_CATEGORY_ASSOCIATION] = "association",
+    [SC_CATEGORY_ADMINISTRATION] = "administration",
+    [SC_CATEGORY_PUBLIC_BODY] = "etablissement public",
+    [SC_CATEGORY_LOCAL_AUTHORITY] = "collectivite territoriale",
+    [SC_CATEGORY_PRIVATE_PERSON] = "particulier"};
+
 sc_error sc_category_of(const char *typed, sc_category *category)
+{
+    return sc_category_read(typed, category, NULL);
+}
+
+sc_error sc_category_read(const char *typed, sc_category *category,
+                          int *named)
 {
     match found[MAX_MATCHES];
     size_t nfound = 0;
@@ -482,6 +497,8 @@ sc_error sc_category_of(const char *typed, sc_category *category)
     char *key;
 
     *category = SC_CATEGORY_UNKNOWN;
+    if (named)
+        *named = 0;
     if (!typed)
         return SC_OK;
     if (!(key = sc_category_key(typed)))
@@ -508,7 +525,6 @@ sc_error sc_category_of(const char *typed, sc_category *category)
         while (key[start] == ' ')
             start++;
     }
-    free(key);
     for (size_t i = 0; i < nfound; i++) {
         const match *m = &found[i];
         int covered = 0;
@@ -524,6 +540,9 @@ sc_error sc_category_of(const char *typed, sc_category *category)
     }
     if (best)
         *category = best->entry->category;
+    if (named && best)
+        *named = strcmp(key, name_keys[*category]) == 0;
+    free(key);
     return SC_OK;
 }
 

@@ -37,26 +37,14 @@ static char *entry_where(const sc_entry *e)
 static char *entry_type(const char *typed)
 {
     sc_category category;
-    const char *label;
-    char *key, *label_key, *text;
-    int same;
+    char *text;
+    int named;
 
-    if (sc_category_of(typed, &category) != SC_OK)
+    if (sc_category_read(typed, &category, &named) != SC_OK)
         return NULL;
-    label = sc_category_label(category);
-    key = sc_text_key(typed);
-    label_key = sc_text_key(label);
-    if (!key || !label_key) {
-        free(key);
-        free(label_key);
-        return NULL;
-    }
-    same = strcmp(key, label_key) == 0;
-    free(key);
-    free(label_key);
-    if (same)
+    if (named)
         return strdup(typed);
-    if (asprintf(&text, "%s → %s", typed, label) < 0)
+    if (asprintf(&text, "%s → %s", typed, sc_category_label(category)) < 0)
         return NULL;
     return text;
 }

@@ -285,6 +285,29 @@ static void test_unknown_types(void **state)
     assert_category("Établissement", SC_CATEGORY_UNKNOWN);
 }
 
+static void test_read_tells_a_category_written_by_its_name(void **state)
+{
+    static const struct {
+        const char *typed;
+        int named;
+    } cases[] = {
+        {"Entreprise", 1}, {"ETABLISSEMENT  PUBLIC", 1},
+        {"Collectivité territoriale", 1}, {"Particulier", 1},
+        {"Entreprises", 0}, {"SARL", 0}, {"Association du lycée", 0},
+        {"Tiers-lieu", 0}, {NULL, 0}};
+
+    (void)state;
+    for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+        sc_category category;
+        int named = -1;
+
+        assert_int_equal(sc_category_read(cases[i].typed, &category, &named),
+                         SC_OK);
+        if (named != cases[i].named)
+            fail_msg("« %s » named %d", cases[i].typed, named);
+    }
+}
+
 static void test_allowed_and_labels(void **state)
 {
     (void)state;
@@ -323,6 +346,7 @@ int main(void)
         cmocka_unit_test(test_precedence_person_then_form_then_body_then_trade),
         cmocka_unit_test(test_longer_phrase_hides_the_words_inside_it),
         cmocka_unit_test(test_unknown_types),
+        cmocka_unit_test(test_read_tells_a_category_written_by_its_name),
         cmocka_unit_test(test_allowed_and_labels),
     };
     return cmocka_run_group_tests_name("category", tests, NULL, NULL);

@@ -61,6 +61,12 @@ char *sc_category_key(const char *typed);
  *  that starts first. Returns SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_category_of(const char *typed, sc_category *category);
 
+/** sc_category_of, and *named (unless named is NULL) set to 1 when typed
+ *  is the category's own name ("Entreprise", "etablissement  public",
+ *  "Particulier"), 0 otherwise. */
+sc_error sc_category_read(const char *typed, sc_category *category,
+                          int *named);
+
 /** Returns 1 for the five categories the FAQ allows, 0 for a private
  *  person or an unknown type. */
 int sc_category_allowed(sc_category category);
