@@ -29,9 +29,11 @@ static const sc_category_entry table[] = {
     PERS("particulier"), PERS("particuliere"), PERS("particuliers"),
     PERS("un particulier"), PERS("chez un particulier"),
     PERS("personne privee"), PERS("personne individuelle"),
-    PERS("chez"), PERS("chez m"), PERS("chez mme"), PERS("chez mr"),
+    /* "chez" alone would take "chez Airbus" for a person */
+    PERS("chez m"), PERS("chez mme"), PERS("chez mr"),
     PERS("chez mlle"), PERS("chez monsieur"), PERS("chez madame"),
     PERS("chez moi"), PERS("chez lui"), PERS("chez elle"),
+    PERS("chez nous"), PERS("chez mes parents"),
     PERS("m et mme"), PERS("mr et mme"), PERS("monsieur et madame"),
     PERS("voisin"), PERS("voisine"), PERS("voisins"), PERS("un voisin"),
     PERS("famille"), PERS("en famille"), PERS("parent"), PERS("parents"),

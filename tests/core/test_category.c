@@ -234,6 +234,9 @@ static void test_words_match_on_boundaries_only(void **state)
     assert_category("Asphalte", SC_CATEGORY_UNKNOWN);
     assert_category("Agrément", SC_CATEGORY_UNKNOWN);
     assert_category("Mairies-Tiers", SC_CATEGORY_UNKNOWN);
+    /* "chez" names a person only with one: not "chez Airbus". */
+    assert_category("chez Airbus", SC_CATEGORY_UNKNOWN);
+    assert_category("chez Airbus (SAS)", SC_CATEGORY_ENTERPRISE);
     /* The same letters as whole words. */
     assert_category("Sandrine SA", SC_CATEGORY_ENTERPRISE);
     assert_category("Dupont (SA)", SC_CATEGORY_ENTERPRISE);
