@@ -111,32 +111,32 @@ REGIMES = ["EXTERNE", "DEMI-PENSIONNAIRE", "DEMI-PENSIONNAIRE", "INTERNE"]
 # Hosts: (name, type, commune, pays, with SIRET)
 
 HOSTS = [
-    ("Boulangerie Au Bon Pain", "Entreprise", "Saint-Exemple", "", True),
-    ("Mairie de Saint-Exemple", "Collectivité territoriale", "Saint-Exemple", "", True),
+    ("Boulangerie Au Bon Pain", "SARL", "Saint-Exemple", "", True),
+    ("Mairie de Saint-Exemple", "Mairie de Saint-Exemple", "Saint-Exemple", "", True),
     ("Centre hospitalier de Saint-Exemple", "Établissement public", "Saint-Exemple", "", True),
-    ("Pharmacie du Marché", "entreprise", "Villeneuve-sur-Exemple", "", True),
-    ("Garage des Quatre Routes", "Entreprise", "Montfictif", "", True),
+    ("Pharmacie du Marché", "S.E.L.A.R.L.", "Villeneuve-sur-Exemple", "", True),
+    ("Garage des Quatre Routes", "EURL", "Montfictif", "", True),
     ("Cabinet vétérinaire des Tilleuls", "ENTREPRISE", "Montfictif", "", True),
     ("Médiathèque intercommunale du Val d'Exemple", "Collectivité territoriale", "Villeneuve-sur-Exemple", "", True),
-    ("Entraide saint-exemplaise", "Association", "Saint-Exemple", "", True),
-    ("Sous-préfecture de Saint-Exemple", "Administration", "Saint-Exemple", "", True),
+    ("Entraide saint-exemplaise", "Asso loi 1901", "Saint-Exemple", "", True),
+    ("Sous-préfecture de Saint-Exemple", "Sous-préfecture", "Saint-Exemple", "", True),
     ("Tribunal judiciaire de Montfictif", "administration", "Montfictif", "", True),
-    ("Université de Montfictif - laboratoire de biologie végétale", "Etablissement public", "Montfictif", "", True),
-    ("Conseil départemental de l'Exemple", "Collectivite territoriale", "Montfictif", "", True),
+    ("Université de Montfictif - laboratoire de biologie végétale", "Université", "Montfictif", "", True),
+    ("Conseil départemental de l'Exemple", "Conseil départemental", "Montfictif", "", True),
     ("Cabinet d'architectes Lumière & Volume", "Entreprise", "Saint-Exemple", "", True),
-    ("Imprimerie Moderne", "Entreprise", "Bourg-Fictif", "", True),
-    ("Hôtel-restaurant Le Relais du Pont", "Entreprise", "Bourg-Fictif", "", True),
+    ("Imprimerie Moderne", "S.A.S.", "Bourg-Fictif", "", True),
+    ("Hôtel-restaurant Le Relais du Pont", "Entreprise individuelle", "Bourg-Fictif", "", True),
     ("Office de tourisme de Saint-Exemple", "Établissement public", "Saint-Exemple", "", True),
     ("Librairie La Page Blanche", "Entreprise", "Villeneuve-sur-Exemple", "", True),
-    ("Studio Pixel Nord (jeux vidéo)", "Entreprise", "Montfictif", "", True),
+    ("Studio Pixel Nord (jeux vidéo)", "Start-up", "Montfictif", "", True),
     ("Musée des Beaux-Arts de Montfictif", "Collectivité territoriale", "Montfictif", "", True),
     ("Agence immobilière du Port", "entreprise", "Saint-Exemple", "", True),
     ("Théâtre du Quai", "Association", "Saint-Exemple", "", True),
-    ("Radio Fréquence Exemple", "association", "Bourg-Fictif", "", True),
+    ("Radio Fréquence Exemple", "Radio associative", "Bourg-Fictif", "", True),
     ("Caisse d'allocations familiales de l'Exemple", "Administration", "Montfictif", "", True),
-    ("Clinique dentaire des Acacias", "Entreprise", "Villeneuve-sur-Exemple", "", True),
-    ("Ferme des Trois Chênes (GAEC)", "Entreprise", "Bourg-Fictif", "", True),
-    ("Laboratoire d'analyses BioExemple", "Entreprise", "Saint-Exemple", "", True),
+    ("Clinique dentaire des Acacias", "SELARL", "Villeneuve-sur-Exemple", "", True),
+    ("Ferme des Trois Chênes (GAEC)", "GAEC", "Bourg-Fictif", "", True),
+    ("Laboratoire d'analyses BioExemple", "SA", "Saint-Exemple", "", True),
     ("Syndicat des eaux du Val d'Exemple", "Etablissement Public", "Villeneuve-sur-Exemple", "", True),
     ("France Services de Bourg-Fictif", "Administration", "Bourg-Fictif", "", False),
 ]
@@ -253,6 +253,7 @@ class Entry:
         self.line = 0
         self.anomaly = None           # expected anomaly message (French)
         self.note = False
+        self.warning = False          # an « Attention »: no status change
 
 
 pupils = []
@@ -426,7 +427,7 @@ leroy = scen("LEROY", "Baptiste", "2NDE 1", b(30, 6, 2008), "M", "R04", PRET,
 faure = scen("FAURE", "Théo", "2NDE 1", b(12, 3, 2005), "M", "R05", PRET,
              "Majeur (né en 2005) : la signature du représentant légal n'est pas exigée (vide).")
 benali = scen("BENALI", "Sofiane", "2NDE 1", b(23, 11, 2005), "M", "R06", PRET,
-              "Majeur dont le représentant légal a quand même signé.")
+              "Majeur dont le représentant légal a quand même signé ; type de structure « Tiers-lieu », qui n'est dans aucune des cinq catégories : avertissement (« Attention »), le statut n'en dépend pas.")
 lemaire = scen("LEMAIRE", "Noé", "2NDE 1", b(14, 8, 2008), "M", "R07", PRET,
                "Type de structure vide : accepté.")
 garnier = scen("GARNIER", "Jade", "2NDE 1", b(2, 2, 2008), "F", "V01", VERI,
@@ -464,7 +465,7 @@ delafontaine = scen("DE LA FONTAINE", "Jean-Baptiste", "2NDE 2", b(1, 9, 2008), 
 martin_s = scen("MARTIN", "Lucas", "2NDE 2", b(15, 1, 2008), "M", "R10", PRET,
                 "Homonyme de MARTIN Lucas (2nde 4) ; sa propre ligne porte son INE, donc rattachée.")
 schmitt = scen("SCHMITT", "Paul", "2NDE 2", b(27, 3, 2008), "M", "R11", PRET,
-               "Stage à l'étranger (Pays « Allemagne », Commune « Berlin », sans SIRET).")
+               "Stage à l'étranger (Pays « Allemagne », Commune « Berlin », sans SIRET, type « GmbH » : une entreprise).")
 brunet = scen("BRUNET", "Camille", "2NDE 2", b(17, 6, 2006), "F", "R12", PRET,
               "Née le 17/06/2006 : 18 ans le premier jour de la période, donc majeure ; pas de signature du représentant légal.")
 bourgeois = scen("BOURGEOIS", "Lou", "2NDE 2", b(6, 2, 2008), "F", "R13", PRET,
@@ -515,8 +516,8 @@ leblanc = scen("LEBLANC", "Quentin", "2nde 3", b(23, 3, 2008), "M", "V09", VERI,
                "Structure d'accueil non renseignée.")
 barbier = scen("BARBIER", "Romane", "2nde 3", b(5, 5, 2008), "F", "V10", VERI,
                "Signature du représentant légal « peut-être » : illisible.")
-gaillard = scen("GAILLARD", "Killian", "2nde 3", b(18, 8, 2008), "M", "V11", VERI,
-                "Type de structure « Club de foot ».")
+gaillard = scen("GAILLARD", "Killian", "2nde 3", b(18, 8, 2008), "M", "R24", PRET,
+                "Type de structure « Club de foot » : un club est une association, accepté (feuille de classe : « Club de foot → association »).")
 joly = scen("JOLY", "Agathe", "2nde 3", b(30, 1, 2008), "F", "D04", DISP,
             "Dispense SNU, séjour de cohésion du 1/7 au 12/07/2024, convocation fournie (« X »).")
 meunier = scen("MEUNIER", "Bastien", "2nde 3", b(9, 12, 2008), "M", "I09", INCO,
@@ -628,7 +629,10 @@ placement(robert, who={"INE": robert.ine})
 placement(leroy, *WEEK1, host=BAKERY)
 placement(leroy, *WEEK2, host=MAIRIE)
 placement(faure, **{"Signature représentant légal": ""})
-placement(benali, **{"Signature représentant légal": "oui"})
+e = placement(benali, **{"Signature représentant légal": "oui",
+                         "Type de structure": "Tiers-lieu"})
+e.anomaly = "Type de structure « Tiers-lieu » non reconnu"
+e.warning = True
 placement(lemaire, **{"Type de structure": ""})
 e = placement(garnier, "10/06/2024", "21/06/2024")
 e.anomaly = "Date de début 10/06/2024 hors de la période (17/06/2024-28/06/2024)"
@@ -653,7 +657,7 @@ placement(legall, who={"INE": legall.ine})
 placement(delafontaine, who={"INE": delafontaine.ine, "Nom": "DE LA FONTAINE",
                              "Prénom": "Jean-Baptiste", "Classe": "2NDE 2"})
 placement(martin_s, who={"INE": martin_s.ine})
-placement(schmitt, host=("Stadtbibliothek Pankow", "Administration", "Berlin",
+placement(schmitt, host=("Stadtbibliothek Pankow", "GmbH", "Berlin",
                          "Allemagne", False))
 placement(brunet, **{"Signature représentant légal": ""})
 placement(bourgeois, "2024-06-17", "28/06/2024 00:00", **{
@@ -707,9 +711,8 @@ e = placement(leblanc, **{"Structure d'accueil": "", "SIRET": ""})
 e.anomaly = "Structure d'accueil manquante"
 e = placement(barbier, **{"Signature représentant légal": "peut-être"})
 e.anomaly = "Signature représentant légal illisible : « peut-être »"
-e = placement(gaillard, host=("FC Saint-Exemple", "Club de foot",
-                              "Saint-Exemple", "", True))
-e.anomaly = "Type de structure « Club de foot » non autorisé"
+placement(gaillard, host=("FC Saint-Exemple", "Club de foot",
+                          "Saint-Exemple", "", True))
 dispense(joly, "Service national universel : séjour de cohésion",
          "1/7/2024", "12/07/2024", "X")
 placement(meunier, **{"Signature élève": ""})
@@ -896,7 +899,8 @@ def write_expected(dup_line, body):
         if e.anomaly:
             p = e.pupil
             rows.append(("stages.csv", e.line,
-                         "Information" if e.note else "Anomalie",
+                         "Information" if e.note else
+                         "Attention" if e.warning else "Anomalie",
                          p.cls if p else "", p.display if p else "",
                          e.anomaly))
     for r in rows:
@@ -1010,7 +1014,9 @@ def write_readme(dup_line, anomalies):
     a("Les lignes qui ne désignent aucun élève, ou plusieurs, et les "
       "anomalies des listes d'élèves apparaissent aussi dans la feuille "
       "Anomalies. Les deux lignes de 1G1 sont de simples informations : "
-      "elles ne comptent pas dans le code de retour.")
+      "elles ne comptent pas dans le code de retour. Le type de structure "
+      "inconnu (R06) est un avertissement (« Attention ») : il compte dans "
+      "le code de retour mais ne change pas le statut.")
     a("")
     a("| Fichier | Ligne | Type | Élève | Motif |")
     a("| --- | --- | --- | --- | --- |")
@@ -1031,6 +1037,13 @@ def write_readme(dup_line, anomalies):
     a("- Cellules entre guillemets contenant `;`, un retour à la ligne ou "
       "des guillemets doublés (R19).")
     a("- Pays vide = France ; un stage à Berlin (R11).")
+    a("- Types de structure : le nom d'une des cinq catégories ou ce que "
+      "le secrétariat écrit d'habitude (`SARL`, `S.E.L.A.R.L.`, `S.A.S.`, "
+      "`Mairie de Saint-Exemple`, `Conseil départemental`, `Université`, "
+      "`Asso loi 1901`, `Club de foot`, `GmbH`…), que la feuille de classe "
+      "montre avec la catégorie lue (« SARL → entreprise ») ; "
+      "`Particulier` est refusé (V07) ; `Tiers-lieu`, inconnu, donne un "
+      "simple avertissement (R06).")
     a("")
     write_bytes("README.md", ("\n".join(out) + "\n").encode("utf-8"))
 

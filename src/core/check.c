@@ -39,7 +39,7 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
         for (size_t f = 0; err == SC_OK && f < check->verdicts[p].nfindings;
              f++) {
             const sc_finding *finding = &check->verdicts[p].findings[f];
-            err = sc_anomalies_add(anomalies, SC_SEVERITY_ERROR,
+            err = sc_anomalies_add(anomalies, finding->severity,
                                    finding->entry->file, finding->entry->line,
                                    pupil->class_name, who, "%s",
                                    finding->message);

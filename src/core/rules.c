@@ -11,6 +11,7 @@
 #include "stagecheck/base/array.h"
 #include "stagecheck/core/rules.h"
 #include "stagecheck/base/text.h"
+#include "stagecheck/core/category.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/period.h"
@@ -56,31 +57,54 @@ static void judge_todo(judge *j, const char *fmt, ...)
                                    j->todo_len ? "; " : "", item);
 }
 
-static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
-    __attribute__((format(printf, 3, 4)));
-
-/* Records an anomaly on one of the pupil's rows. */
-static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
+/* Records a finding of this severity on one of the pupil's rows. */
+static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
+                       const char *fmt, va_list ap)
 {
     sc_verdict *v = j->v;
-    va_list ap;
 
-    j->anomaly = 1;
     if (sc_array_reserve((void **)&v->findings, &v->findings_cap,
                          v->nfindings, sizeof *v->findings) != SC_OK) {
         j->err = SC_ERROR_MEMORY;
         return;
     }
     v->findings[v->nfindings].entry = e;
-    va_start(ap, fmt);
+    v->findings[v->nfindings].severity = severity;
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
-    va_end(ap);
     sc_text_cut(v->findings[v->nfindings].message);
     /* The head teacher reads why on the pupil's line too. */
     judge_todo(j, "à vérifier, ligne %u : %s", e->line,
                v->findings[v->nfindings].message);
     v->nfindings++;
+}
+
+static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Records an anomaly on one of the pupil's rows: the pupil is to check. */
+static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
+{
+    va_list ap;
+
+    j->anomaly = 1;
+    va_start(ap, fmt);
+    judge_note(j, e, SC_SEVERITY_ERROR, fmt, ap);
+    va_end(ap);
+}
+
+static void judge_warning(judge *j, const sc_entry *e, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+
+/* Records a warning on one of the pupil's rows: shown, counted, but the
+ * pupil's status does not depend on it. */
+static void judge_warning(judge *j, const sc_entry *e, const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    judge_note(j, e, SC_SEVERITY_WARNING, fmt, ap);
+    va_end(ap);
 }
 
 int sc_rules_is_late(sc_status status, sc_date as_of, sc_date deadline)
@@ -130,25 +154,34 @@ static const char *place_name(const sc_entry *e)
 /* Rule: "Les élèves peuvent effectuer leur séquence dans des associations,
  * des administrations, des établissements publics, des collectivités
  * territoriales ainsi que dans des entreprises." (and, abroad, "une
- * structure (entreprise, association, organisme public...)")
- * Returns 1 or 0, or -1 when out of memory. */
-static int host_type_allowed(const char *type)
+ * structure (entreprise, association, organisme public...)"). The typed
+ * type is told by core/category.c's table: a private person is no
+ * structure (an anomaly); a type the table does not know is a warning,
+ * since the secretary's word may well be one of the five. */
+static void rule_host_type(judge *j, const sc_entry *e)
 {
-    static const char *const allowed[] = {
-        "entreprise", "association", "administration", "etablissementpublic",
-        "collectiviteterritoriale", "organismepublic",
-        /* plurals, as in the FAQ's sentence */
-        "entreprises", "associations", "administrations",
-        "etablissementspublics", "collectivitesterritoriales"};
-    char *key = sc_text_key(type);
-    int ok = 0;
+    sc_category category;
 
-    if (!key)
-        return -1;
-    for (size_t i = 0; i < sizeof allowed / sizeof *allowed; i++)
-        ok |= strcmp(key, allowed[i]) == 0;
-    free(key);
-    return ok;
+    if (!e->host_type)
+        return;
+    if (sc_category_of(e->host_type, &category) != SC_OK) {
+        j->err = SC_ERROR_MEMORY;
+        return;
+    }
+    if (category == SC_CATEGORY_PRIVATE_PERSON)
+        judge_finding(j, e,
+                      "type de structure « %s » non admis : un particulier "
+                      "n'est pas une structure d'accueil (entreprise, "
+                      "association, administration, établissement public "
+                      "ou collectivité territoriale)",
+                      e->host_type);
+    else if (category == SC_CATEGORY_UNKNOWN)
+        judge_warning(j, e,
+                      "type de structure « %s » non reconnu : vérifiez que "
+                      "c'est l'une des cinq catégories (entreprise, "
+                      "association, administration, établissement public, "
+                      "collectivité territoriale)",
+                      e->host_type);
 }
 
 /* Checks one placement's dates and host; returns the days it covers. */
@@ -156,10 +189,10 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
 {
     const sc_period *period = j->period;
     char from[11], to[11];
-    int allowed;
 
     if (!e->host)
         judge_finding(j, e, "structure d'accueil non renseignée");
+    rule_host_type(j, e);
     if (e->start == SC_DATE_NONE || e->end == SC_DATE_NONE) {
         /* An unreadable date is reported already, as such. */
         if (!(e->unreadable & (UINT32_C(1) << SC_FIELD_START |
@@ -179,14 +212,6 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
         judge_finding(j, e, "dates hors de la période nationale (du %s au %s)",
                       from, to);
     }
-    if (e->host_type && (allowed = host_type_allowed(e->host_type)) < 0)
-        j->err = SC_ERROR_MEMORY;
-    else if (e->host_type && !allowed)
-        judge_finding(j, e,
-                      "type de structure « %s » non admis : entreprise, "
-                      "association, administration, établissement public ou "
-                      "collectivité territoriale",
-                      e->host_type);
     return days_between(period, e->start, e->end);
 }
 

@@ -8,6 +8,7 @@
 #include "stagecheck/workbook/sheet_class.h"
 #include "stagecheck/workbook/cells.h"
 #include "stagecheck/core/anomalies.h"
+#include "stagecheck/core/category.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/period.h"
 
@@ -28,6 +29,24 @@ static char *entry_where(const sc_entry *e)
     if (asprintf(&where, *city ? "%s (%s)" : "%s%s", city, e->country) < 0)
         return NULL;
     return where;
+}
+
+/* The type as typed and the category stagecheck reads in it, "SARL →
+ * entreprise", or the type alone when it is the category's own name.
+ * Returns a new string, or NULL when out of memory. */
+static char *entry_type(const char *typed)
+{
+    sc_category category;
+    char *text;
+    int named;
+
+    if (sc_category_read(typed, &category, &named) != SC_OK)
+        return NULL;
+    if (named)
+        return strdup(typed);
+    if (asprintf(&text, "%s → %s", typed, sc_category_label(category)) < 0)
+        return NULL;
+    return text;
 }
 
 /* The texts of the pupil's dispense requests, joined with " ; ", in a new
@@ -154,20 +173,24 @@ static void class_places(sc_cells *sh, const sc_model *m, lxw_row_t row,
     sc_model_entries(r, p, &begin, &end);
     for (size_t k = begin; k < end && sh->book->status == SC_OK; k++) {
         const sc_entry *e = &r->data->entries[r->links->items[k]];
-        char *where;
+        char *where, *type = NULL;
 
         if (e->dispense)
             continue;
         where = entry_where(e);
-        if (!where) {
+        if (where && e->host_type)
+            type = entry_type(e->host_type);
+        if (!where || (e->host_type && !type)) {
+            free(where);
             sh->book->status = SC_ERROR_MEMORY;
             return;
         }
         sc_cells_text(sh, row, col, e->host, NULL);
-        sc_cells_text(sh, row, col + 1, e->host_type, NULL);
+        sc_cells_text(sh, row, col + 1, type, NULL);
         sc_cells_text(sh, row, col + 2, where, NULL);
         sc_cells_date(sh, row, col + 3, e->start);
         sc_cells_date(sh, row, col + 4, e->end);
+        free(type);
         free(where);
         col += SC_MODEL_PLACE_COLS;
     }

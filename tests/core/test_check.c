@@ -299,6 +299,25 @@ static void test_run_findings_become_errors_with_the_pupil(void **state)
     assert_int_equal(sc_anomalies_findings(&f->anomalies), 1);
 }
 
+static void test_run_rule_warning_becomes_a_warning_anomaly(void **state)
+{
+    fixture *f = *state;
+    sc_entry *e;
+
+    add_pupil(f, 2, "DUPONT", "Léa", "2nde 1", "A1");
+    e = add_placement(f, 7, "A1");
+    free(e->host_type);
+    e->host_type = support_dup("Tiers-lieu");
+    run(f, NULL);
+    assert_int_equal(f->check.verdicts[0].status, SC_STATUS_READY);
+    assert_int_equal(f->anomalies.count, 1);
+    assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
+    assert_string_equal(f->anomalies.items[0].pupil, "DUPONT Léa");
+    assert_non_null(strstr(f->anomalies.items[0].message, "non reconnu"));
+    /* A warning counts as a finding, as every warning does. */
+    assert_int_equal(sc_anomalies_findings(&f->anomalies), 1);
+}
+
 static void test_run_of_an_empty_dataset_gives_nothing(void **state)
 {
     fixture *f = *state;
@@ -352,6 +371,7 @@ int main(void)
         TEST(test_run_entry_of_nobody_is_an_error),
         TEST(test_run_gives_a_verdict_to_each_pupil_shown),
         TEST(test_run_findings_become_errors_with_the_pupil),
+        TEST(test_run_rule_warning_becomes_a_warning_anomaly),
         TEST(test_run_of_an_empty_dataset_gives_nothing),
         TEST(test_clear_frees_verdicts_and_links),
     };

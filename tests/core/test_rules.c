@@ -403,11 +403,65 @@ static void test_host_type_must_be_one_of_the_five(void **state)
         f->entries[0].host_type = (char *)allowed[i];
         judge(f, 1);
         assert_int_equal(f->v.status, SC_STATUS_READY);
+        assert_int_equal(f->v.nfindings, 0);
     }
     f->entries[0].host_type = (char *)"Particulier";
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "Particulier");
+}
+
+static void test_host_type_synonym_of_a_category_is_accepted(void **state)
+{
+    fixture *f = *state;
+    static const char *const synonyms[] = {
+        "SARL", "S.A.R.L.", "Mairie de Saint-Exemple", "Club de foot",
+        "GmbH", "Lycée", "Préfecture"};
+
+    f->entries[0] = placement(3);
+    for (size_t i = 0; i < sizeof synonyms / sizeof *synonyms; i++) {
+        f->entries[0].host_type = (char *)synonyms[i];
+        judge(f, 1);
+        assert_int_equal(f->v.status, SC_STATUS_READY);
+        assert_int_equal(f->v.nfindings, 0);
+    }
+}
+
+static void test_host_type_private_person_is_an_error(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].host_type = (char *)"particulier";
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_int_equal(f->v.nfindings, 1);
+    assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_ERROR);
+    assert_finding_has(f, "particulier");
+    /* Found even when the dates are missing too. */
+    f->entries[0].host_type = (char *)"chez M. Martin";
+    f->entries[0].end = SC_DATE_NONE;
+    judge(f, 1);
+    assert_finding_has(f, "chez M. Martin");
+}
+
+static void test_host_type_unknown_is_a_warning_status_unchanged(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = placement(3);
+    f->entries[0].host_type = (char *)"Tiers-lieu";
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    assert_int_equal(f->v.nfindings, 1);
+    assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_WARNING);
+    assert_finding_has(f, "« Tiers-lieu » non reconnu");
+    assert_todo_has(f, "Tiers-lieu");
+    /* A warning leaves every other status as it was, too. */
+    f->entries[0].end = d(2024, 6, 21);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+    assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_WARNING);
 }
 
 static void test_host_abroad_is_allowed_under_same_rules(void **state)
@@ -627,6 +681,9 @@ int main(void)
         T(test_pupil_produces_liability_insurance),
         T(test_host_insurance_checked_when_column_exists),
         T(test_host_type_must_be_one_of_the_five),
+        T(test_host_type_synonym_of_a_category_is_accepted),
+        T(test_host_type_private_person_is_an_error),
+        T(test_host_type_unknown_is_a_warning_status_unchanged),
         T(test_host_abroad_is_allowed_under_same_rules),
         T(test_snu_in_june_period_justified_is_dispensed),
         T(test_snu_in_july_is_dispensed),

@@ -101,6 +101,28 @@ static void test_class_sheet_widens_for_the_most_places(void **state)
         "2024-06-17 00:00:00|2024-06-28 00:00:00|\n");
 }
 
+/* The type as typed, then the category read in it; the category's own
+ * name alone; a type the table does not know says so. */
+static void test_class_type_cell_shows_the_category_read(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0].host_type = keep(f, "SARL");
+    f->entries[1].host_type = keep(f, "Tiers-lieu");
+    assert_workbook_prints(f,
+        "print(wb['2nde 2']['G2'].value)\n"
+        "print(wb['2nde 10']['G2'].value)\n",
+        "SARL → entreprise\n"
+        "Tiers-lieu → non reconnu\n");
+    f->entries[0].host_type = keep(f, "Collectivite  territoriale");
+    f->entries[1].host_type = keep(f, "chez M. Martin");
+    assert_workbook_prints(f,
+        "print(wb['2nde 2']['G2'].value)\n"
+        "print(wb['2nde 10']['G2'].value)\n",
+        "Collectivite  territoriale\n"
+        "chez M. Martin → particulier\n");
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -108,6 +130,7 @@ int main(void)
         TEST(test_class_rows_show_places_dispense_days_and_origins),
         TEST(test_class_row_hosted_all_period),
         TEST(test_class_sheet_widens_for_the_most_places),
+        TEST(test_class_type_cell_shows_the_category_read),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
 #include <stdint.h>
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
+#include "stagecheck/core/anomalies.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/period.h"
@@ -26,9 +27,11 @@ typedef enum sc_dispense {
     SC_DISPENSE_INVALID   /* allowed case, but outside its window */
 } sc_dispense;
 
-/** An anomaly found by a rule, on one of the pupil's entries. */
+/** An anomaly found by a rule, on one of the pupil's entries. An error
+ *  makes the pupil « À vérifier »; a warning does not change the status. */
 typedef struct sc_finding {
     const sc_entry *entry;
+    sc_severity severity; /* SC_SEVERITY_ERROR or SC_SEVERITY_WARNING */
     char message[256];
 } sc_finding;
 
