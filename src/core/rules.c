@@ -667,8 +667,9 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
         char list[200];
 
         days_format(period, verdict->hosted, list, sizeof list);
-        judge_todo(&j, "la mobilité ne couvre pas toute la période : jours "
-                       "non dispensés %s",
+        judge_todo(&j, "la mobilité ne couvre pas toute la période : %s %s",
+                   days_count(verdict->hosted) > 1 ? "jours non dispensés"
+                                                   : "jour non dispensé",
                    list);
     }
     if (verdict->hosted == all)

@@ -503,22 +503,35 @@ static void test_snu_in_july_is_dispensed(void **state)
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
 }
 
+/* Each reason, over the whole period, is the case whose proof is named:
+ * awaiting it, then dispensed once it is given. */
+static void assert_reasons_name(fixture *f, const char *const *reasons,
+                                size_t n, const char *proof)
+{
+    for (size_t i = 0; i < n; i++) {
+        f->entries[0] = dispense(reasons[i], d(2024, 6, 17), d(2024, 6, 28),
+                                 SC_FLAG_NO);
+        judge(f, 1);
+        if (f->v.status != SC_STATUS_INCOMPLETE || !strstr(f->v.todo, proof))
+            fail_msg("« %s » does not ask for the %s: %s", reasons[i], proof,
+                     f->v.todo);
+        f->entries[0].proof = SC_FLAG_YES;
+        judge(f, 1);
+        if (f->v.status != SC_STATUS_DISPENSED)
+            fail_msg("« %s » not dispensed: %s", reasons[i], f->v.todo);
+    }
+}
+
 static void test_snu_spellings_are_recognised(void **state)
 {
-    fixture *f = *state;
     static const char *const spellings[] = {
         "SNU", "S.N.U.", "snu", "Service national universel",
         "séjour de cohésion", "Séjour de cohésion du SNU", "MIG", "M.I.G.",
         "mission d'intérêt général", "Mission d’intérêt général (SNU)"};
 
-    for (size_t i = 0; i < sizeof spellings / sizeof *spellings; i++) {
-        f->entries[0] = dispense(spellings[i], d(2024, 6, 17), d(2024, 6, 28),
-                                 SC_FLAG_YES);
-        judge(f, 1);
-        if (f->v.status != SC_STATUS_DISPENSED)
-            fail_msg("« %s » not taken for the SNU: %s", spellings[i],
-                     f->v.todo);
-    }
+    assert_reasons_name(*state, spellings,
+                        sizeof spellings / sizeof *spellings,
+                        "convocation SNU");
 }
 
 static void test_snu_starting_in_july_may_end_in_august(void **state)
@@ -618,21 +631,14 @@ static void test_mobility_of_two_weeks_in_june_is_dispensed(void **state)
 
 static void test_mobility_programme_names_are_recognised(void **state)
 {
-    fixture *f = *state;
     static const char *const names[] = {
         "Erasmus+", "ERASMUS", "OFAJ", "DFJW", "O.F.A.J.",
         "Programme Brigitte-Sauzay", "Programme Voltaire", "Échange scolaire",
         "Séjour d'études en Espagne", "Contrat d'études",
         "Mobilité individuelle"};
 
-    for (size_t i = 0; i < sizeof names / sizeof *names; i++) {
-        f->entries[0] = dispense(names[i], d(2024, 6, 17), d(2024, 6, 28),
-                                 SC_FLAG_YES);
-        judge(f, 1);
-        if (f->v.status != SC_STATUS_DISPENSED)
-            fail_msg("« %s » not taken for a mobility: %s", names[i],
-                     f->v.todo);
-    }
+    assert_reasons_name(*state, names, sizeof names / sizeof *names,
+                        "contrat d'études");
 }
 
 static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
@@ -653,6 +659,12 @@ static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
     assert_int_equal(f->v.hosted, 0x3E0);
+    /* One day left: said in the singular. */
+    f->entries[0].end = d(2024, 6, 27);
+    judge(f, 1);
+    assert_int_equal(f->v.hosted, 0x200);
+    assert_todo_has(f, "jour non dispensé le 28/06/2024");
+    f->entries[0].end = d(2024, 6, 21);
     /* A placement for the second week: nothing left to find. */
     f->entries[0].proof = SC_FLAG_YES;
     f->entries[1] = placement(4);
