@@ -437,7 +437,7 @@ morel = scen("MOREL", "Enzo", "2NDE 1", b(19, 10, 2008), "M", "V02", VERI,
 blanc = scen("BLANC", "Maxime", "2NDE 1", b(7, 7, 2008), "M", "V03", VERI,
              "Deux lieux d'accueil qui se chevauchent (17-25/06 et 24-28/06).")
 lambert = scen("LAMBERT", "Zoé", "2NDE 1", b(28, 4, 2008), "F", "V04", VERI,
-               "Dispense « mobilité Erasmus+ » de 10 jours seulement (17-26/06) : moins de deux semaines.")
+               "Dispense « mobilité Erasmus+ » du 17 au 26/06 : 8 jours ouvrés, moins de deux semaines (dix jours ouvrés).")
 chevalier = scen("CHEVALIER", "Inès", "2NDE 1", b(11, 12, 2008), "F", "D01", DISP,
                  "Dispense SNU, séjour de cohésion du 17 au 28/06, convocation fournie (« oui »).")
 guerin = scen("GUÉRIN", "Mathis", "2NDE 1", b(16, 3, 2008), "M", "I01", INCO,
@@ -466,8 +466,8 @@ martin_s = scen("MARTIN", "Lucas", "2NDE 2", b(15, 1, 2008), "M", "R10", PRET,
                 "Homonyme de MARTIN Lucas (2nde 4) ; sa propre ligne porte son INE, donc rattachée.")
 schmitt = scen("SCHMITT", "Paul", "2NDE 2", b(27, 3, 2008), "M", "R11", PRET,
                "Stage à l'étranger (Pays « Allemagne », Commune « Berlin », sans SIRET, type « GmbH » : une entreprise).")
-brunet = scen("BRUNET", "Camille", "2NDE 2", b(17, 6, 2006), "F", "R12", PRET,
-              "Née le 17/06/2006 : 18 ans le premier jour de la période, donc majeure ; pas de signature du représentant légal.")
+brunet = scen("BRUNET", "Camille", "2NDE 2", b(17, 6, 2006), "F", "I17", INCO,
+              "Née le 17/06/2006 : 18 ans le premier jour de la période, mais la convention est signée avant, quand elle est encore mineure ; la signature du représentant légal manque.")
 bourgeois = scen("BOURGEOIS", "Lou", "2NDE 2", b(6, 2, 2008), "F", "R13", PRET,
                  "Dates écrites 2024-06-17 / 28/06/2024 00:00 ; cases oui/non en « O », « 1 », « X » et dates.")
 roche = scen("ROCHE", "Manon", "2NDE 2", b(18, 6, 2006), "F", "I05", INCO,
@@ -643,7 +643,7 @@ e = placement(blanc, "24/06/2024", "28/06/2024", host=LIB)
 e.anomaly = "Chevauche le lieu d'accueil de la ligne précédente (24-25/06)"
 e = dispense(lambert, "Mobilité Erasmus+ courte (Italie)", "17/06/2024",
              "26/06/2024", "oui")
-e.anomaly = "Mobilité de 10 jours : durée minimale de deux semaines"
+e.anomaly = "Mobilité de 8 jours ouvrés : durée minimale de deux semaines"
 dispense(chevalier, "SNU – séjour de cohésion à Montfictif", "17/06/2024",
          "28/06/2024", "oui")
 placement(guerin, **{"Signature chef d'établissement": ""})
@@ -790,6 +790,43 @@ for p in pupils:
             placement(p)
         if p.roll == "siecle" and rng.random() < 0.15:
             p.entries[0].cells["INE"] = '="' + p.ine + '"'
+
+# --------------------------------------------------------------------------
+# The cases of issue 12 (the FAQ as a head teacher reads it), added last so
+# that the pupils and rows above keep their random draws.
+
+
+def late_scen(*args, **kw):
+    p = scen(*args, **kw)
+    p.ine = make_ine()
+    return p
+
+
+poirier = late_scen("POIRIER", "Maëva", "2NDE 1", b(12, 4, 2008), "F", "D06", DISP,
+                    "Dispense Erasmus+ d'exactement deux semaines (lundi 17 au vendredi 28/06, 12 jours calendaires), contrat d'études fourni.")
+vasseur = late_scen("VASSEUR", "Léon", "2NDE 1", b(2, 10, 2008), "M", "P06", PART,
+                    "Mobilité Brigitte-Sauzay du 27/05 au 21/06, contrat fourni : elle ne dispense que la première semaine, la seconde (24-28/06) est à accueillir.")
+hubert = late_scen("HUBERT", "Anaïs", "2NDE 1", b(25, 1, 2008), "F", "V15", VERI,
+                   "Dispense « séjour de cohésion » de 5 jours (17-21/06) : un séjour dure dix jours consécutifs et un week-end.")
+charpentier = late_scen("CHARPENTIER", "Iris", "2NDE 2", b(6, 5, 2008), "F", "V16", VERI,
+                        "Stage daté du samedi 22 au dimanche 23/06 : aucun jour ouvré.")
+leclerc = late_scen("LECLERC", "Malo", "2NDE 2", b(17, 9, 2008), "M", "V17", VERI,
+                    "Dispense « voir dossier » : motif non reconnu, à lire par le chef d'établissement (ni accordée ni refusée).")
+maillard = late_scen("MAILLARD", "Nathan", "2NDE 2", b(20, 5, 2006), "M", "R24", PRET,
+                     "18 ans le 20/05/2024, convention signée par l'élève le 21/05/2024 (date dans « Signature élève ») : majeur ce jour-là, pas de signature du représentant légal.")
+
+dispense(poirier, "Erasmus+ (Lycée de Cork)", "17/06/2024", "28/06/2024", "oui")
+dispense(vasseur, "Échange Brigitte-Sauzay (Allemagne)", "27/05/2024",
+         "21/06/2024", "oui")
+e = dispense(hubert, "SNU séjour de cohésion", "17/06/2024", "21/06/2024",
+             "oui")
+e.anomaly = "Séjour de cohésion de 5 jours : il en dure dix et un week-end"
+e = placement(charpentier, "22/06/2024", "23/06/2024")
+e.anomaly = "Aucun jour ouvré entre le 22/06/2024 et le 23/06/2024"
+e = dispense(leclerc, "voir dossier", "17/06/2024", "28/06/2024", "")
+e.anomaly = "Motif de dispense non reconnu : « voir dossier »"
+placement(maillard, **{"Signature élève": "21/05/2024",
+                       "Signature représentant légal": ""})
 
 # --------------------------------------------------------------------------
 # Writing.

@@ -60,6 +60,17 @@ int sc_period_day_index(const sc_period *period, sc_date date)
     return -1;
 }
 
+int sc_period_working_days(sc_date start, sc_date end)
+{
+    int n = 0;
+
+    if (start == SC_DATE_NONE || end == SC_DATE_NONE)
+        return 0;
+    for (sc_date day = start; day <= end; day++)
+        n += sc_date_weekday(day) <= 5;
+    return n;
+}
+
 uint64_t sc_period_all_days(const sc_period *period)
 {
     return period->ndays >= 64 ? UINT64_MAX

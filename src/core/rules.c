@@ -25,6 +25,8 @@ typedef struct judge {
     size_t todo_cap;
     int incomplete;    /* something the file needs is missing */
     int anomaly;       /* a row of the pupil has an anomaly */
+    uint64_t dispensed; /* working days a granted dispense covers */
+    uint64_t awaiting;  /* working days a dispense awaiting its proof covers */
     sc_error err;
 } judge;
 
@@ -151,6 +153,44 @@ static const char *place_name(const sc_entry *e)
     return e->host ? e->host : "lieu sans nom";
 }
 
+/* Writes the working days of mask as runs of consecutive days ("du
+ * 24/06/2024 au 28/06/2024, le 01/07/2024") into buf. */
+static void days_format(const sc_period *period, uint64_t mask, char *buf,
+                        size_t size)
+{
+    size_t len = 0;
+
+    buf[0] = '\0';
+    for (int i = 0; i < period->ndays && len < size; i++) {
+        char from[11], to[11];
+        int k = i;
+
+        if (!(mask >> i & 1))
+            continue;
+        while (k + 1 < period->ndays && (mask >> (k + 1) & 1))
+            k++;
+        sc_date_format(period->days[i], from);
+        sc_date_format(period->days[k], to);
+        if (k == i)
+            len += (size_t)snprintf(buf + len, size - len, "%sle %s",
+                                    len ? ", " : "", from);
+        else
+            len += (size_t)snprintf(buf + len, size - len, "%sdu %s au %s",
+                                    len ? ", " : "", from, to);
+        i = k;
+    }
+    sc_text_cut(buf);
+}
+
+static int days_count(uint64_t mask)
+{
+    int n = 0;
+
+    for (; mask; mask &= mask - 1)
+        n++;
+    return n;
+}
+
 /* Rule: "Les élèves peuvent effectuer leur séquence dans des associations,
  * des administrations, des établissements publics, des collectivités
  * territoriales ainsi que dans des entreprises." (and, abroad, "une
@@ -189,6 +229,7 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
 {
     const sc_period *period = j->period;
     char from[11], to[11];
+    uint64_t days;
 
     if (!e->host)
         judge_finding(j, e, "structure d'accueil non renseignée");
@@ -212,7 +253,18 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
         judge_finding(j, e, "dates hors de la période nationale (du %s au %s)",
                       from, to);
     }
-    return days_between(period, e->start, e->end);
+    days = days_between(period, e->start, e->end);
+    /* A row whose days inside the period are a Saturday and a Sunday covers
+     * nothing: said, rather than counted as zero days in silence. */
+    if (!days && e->start <= period->end && e->end >= period->start) {
+        sc_date_format(e->start > period->start ? e->start : period->start,
+                       from);
+        sc_date_format(e->end < period->end ? e->end : period->end, to);
+        judge_finding(j, e, "aucun jour ouvré entre le %s et le %s : la ligne "
+                            "ne couvre aucun jour de la période",
+                      from, to);
+    }
+    return days;
 }
 
 /* Rule: "la signature d'une convention est obligatoire. Elle doit être
@@ -277,11 +329,13 @@ static void rule_places(judge *j, const sc_entry *const *places, size_t n)
 }
 
 typedef enum dispense_kind {
-    DISPENSE_SNU,
+    DISPENSE_SNU,         /* the SNU, without saying which of its forms */
+    DISPENSE_SNU_STAY,    /* séjour de cohésion */
+    DISPENSE_SNU_MISSION, /* mission d'intérêt général */
     DISPENSE_MOBILITY,
     DISPENSE_JOB,
     DISPENSE_STAGE,
-    DISPENSE_OTHER
+    DISPENSE_OTHER        /* none of these, or several at once */
 } dispense_kind;
 
 /* Returns 1 if the folded text holds word (a sequence of whole words). */
@@ -295,57 +349,181 @@ static int has_words(const char *folded, const char *words)
     return 0;
 }
 
+/* The words a reason may use, grouped by what they name. */
+enum {
+    WORDS_SNU = 1,
+    WORDS_STAY = 2,
+    WORDS_MISSION = 4,
+    WORDS_MOBILITY = 8,
+    WORDS_JOB = 16,
+    WORDS_STAGE = 32
+};
+
+/* Tells which case a dispense reason names. A reason that names an allowed
+ * case and a refused one, or both allowed cases, is no case at all: the head
+ * teacher reads it. */
 static dispense_kind dispense_classify(const char *reason, sc_error *err)
 {
     static const struct {
-        const char *words;
-        dispense_kind kind;
+        const char *words; /* folded: sc_text_fold's form */
+        int group;
     } table[] = {
-        {"snu", DISPENSE_SNU},
-        {"service national", DISPENSE_SNU},
-        {"sejour de cohesion", DISPENSE_SNU},
-        {"mission d interet general", DISPENSE_SNU},
-        {"mobilite", DISPENSE_MOBILITY},
-        {"erasmus", DISPENSE_MOBILITY},
-        {"contrat d etudes", DISPENSE_MOBILITY},
-        {"job", DISPENSE_JOB},
-        {"emploi", DISPENSE_JOB},
-        {"saisonnier", DISPENSE_JOB},
-        {"travail", DISPENSE_JOB},
-        {"stage", DISPENSE_STAGE},
-        {"bafa", DISPENSE_STAGE},
-        {"linguistique", DISPENSE_STAGE},
-        {"langue", DISPENSE_STAGE},
-        {"langues", DISPENSE_STAGE},
+        /* the SNU, as the SNU itself writes it */
+        {"snu", WORDS_SNU},
+        {"s n u", WORDS_SNU},
+        {"service national", WORDS_SNU},
+        {"sejour de cohesion", WORDS_STAY},
+        {"sejour cohesion", WORDS_STAY},
+        {"mig", WORDS_MISSION},
+        {"m i g", WORDS_MISSION},
+        {"mission d interet general", WORDS_MISSION},
+        {"mission interet general", WORDS_MISSION},
+        {"missions d interet general", WORDS_MISSION},
+        /* mobility, and the programmes it goes by */
+        {"mobilite", WORDS_MOBILITY},
+        {"mobilites", WORDS_MOBILITY},
+        {"erasmus", WORDS_MOBILITY},
+        {"ofaj", WORDS_MOBILITY},
+        {"o f a j", WORDS_MOBILITY},
+        {"dfjw", WORDS_MOBILITY},
+        {"office franco allemand", WORDS_MOBILITY},
+        {"sauzay", WORDS_MOBILITY},
+        {"voltaire", WORDS_MOBILITY},
+        {"echange", WORDS_MOBILITY},
+        {"echanges", WORDS_MOBILITY},
+        {"sejour d etudes", WORDS_MOBILITY},
+        {"sejour d etude", WORDS_MOBILITY},
+        {"contrat d etudes", WORDS_MOBILITY},
+        {"contrat d etude", WORDS_MOBILITY},
+        /* what the FAQ refuses */
+        {"job", WORDS_JOB},
+        {"jobs", WORDS_JOB},
+        {"emploi saisonnier", WORDS_JOB},
+        {"emploi d ete", WORDS_JOB},
+        {"travail saisonnier", WORDS_JOB},
+        {"travail d ete", WORDS_JOB},
+        {"saisonnier", WORDS_JOB},
+        {"saisonniere", WORDS_JOB},
+        {"stage", WORDS_STAGE},
+        {"stages", WORDS_STAGE},
+        {"bafa", WORDS_STAGE},
+        {"sejour linguistique", WORDS_STAGE},
+        {"linguistique", WORDS_STAGE},
+        {"langue", WORDS_STAGE},
+        {"langues", WORDS_STAGE},
     };
+    const int snu = WORDS_SNU | WORDS_STAY | WORDS_MISSION;
     char *folded = sc_text_fold(reason);
-    dispense_kind kind = DISPENSE_OTHER;
+    int found = 0;
 
     if (!folded) {
         *err = SC_ERROR_MEMORY;
         return DISPENSE_OTHER;
     }
     for (size_t i = 0; i < sizeof table / sizeof *table; i++)
-        if (has_words(folded, table[i].words)) {
-            kind = table[i].kind;
-            break;
-        }
+        if (has_words(folded, table[i].words))
+            found |= table[i].group;
     free(folded);
-    return kind;
+    if (found && !(found & ~snu)) {
+        if ((found & (WORDS_STAY | WORDS_MISSION)) == WORDS_STAY)
+            return DISPENSE_SNU_STAY;
+        if ((found & (WORDS_STAY | WORDS_MISSION)) == WORDS_MISSION)
+            return DISPENSE_SNU_MISSION;
+        return DISPENSE_SNU;
+    }
+    if (found == WORDS_MOBILITY)
+        return DISPENSE_MOBILITY;
+    if (found & (snu | WORDS_MOBILITY))
+        return DISPENSE_OTHER;
+    if (found & WORDS_JOB)
+        return DISPENSE_JOB;
+    return found & WORDS_STAGE ? DISPENSE_STAGE : DISPENSE_OTHER;
 }
 
-/* Rule: "Seuls deux cas de dispenses sont possibles" — the SNU "durant la
- * période du mois de juin prévue par la réglementation ou pendant le mois
- * de juillet", and the mobilité européenne et internationale "durant la
- * période du mois de juin", "d'une durée minimale de deux semaines", each
- * shown by the convocation or the contrat d'études. */
-static sc_dispense rule_dispense(judge *j, const sc_entry *e)
+/* Rule (SNU): "un séjour de cohésion (dix jours consécutifs et un
+ * week-end) ou une mission d'intérêt général (quatre-vingt-quatre heures)",
+ * "durant la période du mois de juin prévue par la réglementation ou
+ * pendant le mois de juillet". It must begin inside the period or in July;
+ * a séjour of fewer than ten consecutive days is checked by hand, a
+ * mission's hours cannot be read from its dates. Returns 1 if it holds. */
+static int rule_snu_dates(judge *j, const sc_entry *e, dispense_kind kind)
 {
     const sc_period *period = j->period;
-    dispense_kind kind = dispense_classify(e->dispense, &j->err);
+    char from[11], to[11];
     int y, m, d;
+    sc_date july_end;
+
+    sc_date_split(period->end, &y, &m, &d);
+    july_end = sc_date_make(y, 7, 31);
+    if (e->start < period->start || e->start > july_end) {
+        sc_date_format(period->start, from);
+        sc_date_format(july_end, to);
+        judge_finding(j, e, "dispense SNU hors de la période de juin et du "
+                            "mois de juillet : elle doit commencer entre le "
+                            "%s et le %s",
+                      from, to);
+        return 0;
+    }
+    if (kind != DISPENSE_SNU_MISSION && e->end - e->start + 1 < 10) {
+        judge_finding(j, e, "séjour de cohésion de %d jour%s seulement : il "
+                            "dure dix jours consécutifs et un week-end (pour "
+                            "une mission d'intérêt général, écrire « MIG »)",
+                      (int)(e->end - e->start + 1),
+                      e->end > e->start ? "s" : "");
+        return 0;
+    }
+    return 1;
+}
+
+/* Rule (mobility): "durant la période du mois de juin prévue par la
+ * réglementation, une mobilité européenne et internationale [...] d'une
+ * durée minimale de deux semaines". Two weeks are ten working days, as the
+ * FAQ calls 17–28 June "deux semaines". Only the days of the period the
+ * mobility covers are dispensed; one that covers less than half of them
+ * barely touches the period and is checked by hand. Returns the days it
+ * covers, 0 when it does not hold. */
+static uint64_t rule_mobility_dates(judge *j, const sc_entry *e)
+{
+    const sc_period *period = j->period;
+    uint64_t days = days_between(period, e->start, e->end);
+    int worked = sc_period_working_days(e->start, e->end);
+    char list[200];
+
+    if (!days) {
+        judge_finding(j, e, "mobilité en dehors de la période de juin");
+        return 0;
+    }
+    if (worked < 10) {
+        judge_finding(j, e, "mobilité de moins de deux semaines (%d jour%s "
+                            "ouvré%s, il en faut dix)",
+                      worked, worked > 1 ? "s" : "", worked > 1 ? "s" : "");
+        return 0;
+    }
+    if (2 * days_count(days) < period->ndays) {
+        days_format(period, days, list, sizeof list);
+        judge_finding(j, e, "la mobilité ne recouvre que %d jour%s ouvré%s de "
+                            "la période (%s) : la dispense vaut pour une "
+                            "mobilité durant la période",
+                      days_count(days), days_count(days) > 1 ? "s" : "",
+                      days_count(days) > 1 ? "s" : "", list);
+        return 0;
+    }
+    return days;
+}
+
+/* Rule: "Seuls deux cas de dispenses sont possibles" — the SNU and the
+ * mobilité européenne et internationale, each shown by the convocation or
+ * the contrat d'études. Sets *days to the working days the dispense covers
+ * (granted or awaiting its proof). */
+static sc_dispense rule_dispense(judge *j, const sc_entry *e, uint64_t *days)
+{
+    dispense_kind kind = dispense_classify(e->dispense, &j->err);
+    int snu = kind == DISPENSE_SNU || kind == DISPENSE_SNU_STAY ||
+              kind == DISPENSE_SNU_MISSION;
+    uint64_t covers;
     const char *proof;
 
+    *days = 0;
     switch (kind) {
     case DISPENSE_JOB:
         /* Rule: "Le fait d'exercer un job d'été ne donne pas lieu à une
@@ -362,41 +540,34 @@ static sc_dispense rule_dispense(judge *j, const sc_entry *e)
                    e->dispense);
         return SC_DISPENSE_REFUSED;
     case DISPENSE_OTHER:
-        judge_todo(j, "dispense « %s » refusée : seuls le SNU et la mobilité "
-                      "européenne et internationale permettent une dispense",
-                   e->dispense);
-        return SC_DISPENSE_REFUSED;
+        /* Neither allowed nor refused by the FAQ ("oui", "voir dossier"):
+         * the head teacher decides, stagecheck does not refuse it. */
+        judge_finding(j, e, "motif de dispense non reconnu : « %s » (seuls le "
+                            "SNU et la mobilité européenne et internationale "
+                            "permettent une dispense)",
+                      e->dispense);
+        return SC_DISPENSE_UNKNOWN;
     default:
         break;
     }
-    proof = kind == DISPENSE_SNU ? "convocation SNU" : "contrat d'études";
+    proof = snu ? "convocation SNU" : "contrat d'études";
     if (e->start == SC_DATE_NONE || e->end == SC_DATE_NONE) {
         judge_todo(j, "dates de la dispense (%s) à renseigner", proof);
         j->incomplete = 1;
+        *days = sc_period_all_days(j->period);
         return SC_DISPENSE_PENDING;
     }
     if (e->start > e->end) {
         judge_finding(j, e, "dispense : la date de début est après la date de fin");
         return SC_DISPENSE_INVALID;
     }
-    if (kind == DISPENSE_SNU) {
-        sc_date_split(period->end, &y, &m, &d);
-        if (e->start < period->start || e->end > sc_date_make(y, 7, 31)) {
-            judge_finding(j, e, "dispense SNU hors de la période de juin et du "
-                                "mois de juillet");
-            return SC_DISPENSE_INVALID;
-        }
-    } else {
-        if (e->start > period->end || e->end < period->start) {
-            judge_finding(j, e, "mobilité en dehors de la période de juin");
-            return SC_DISPENSE_INVALID;
-        }
-        if (e->end - e->start + 1 < 14) {
-            judge_finding(j, e, "mobilité de moins de deux semaines (%d jours)",
-                          (int)(e->end - e->start + 1));
-            return SC_DISPENSE_INVALID;
-        }
-    }
+    if (snu)
+        covers = rule_snu_dates(j, e, kind) ? sc_period_all_days(j->period) : 0;
+    else
+        covers = rule_mobility_dates(j, e);
+    if (!covers)
+        return SC_DISPENSE_INVALID;
+    *days = covers;
     /* Rule: "il doit présenter à son chef d'établissement la convocation"
      * / "le contrat d'études". */
     if (e->proof != SC_FLAG_YES) {
@@ -413,24 +584,22 @@ static sc_dispense dispense_best(sc_dispense a, sc_dispense b)
 {
     static const int rank[] = {
         [SC_DISPENSE_NONE] = 0,    [SC_DISPENSE_REFUSED] = 1,
-        [SC_DISPENSE_INVALID] = 2, [SC_DISPENSE_PENDING] = 3,
-        [SC_DISPENSE_VALID] = 4};
+        [SC_DISPENSE_UNKNOWN] = 2, [SC_DISPENSE_INVALID] = 3,
+        [SC_DISPENSE_PENDING] = 4, [SC_DISPENSE_VALID] = 5};
     return rank[a] >= rank[b] ? a : b;
 }
 
 static sc_status judge_status(const judge *j, uint64_t all)
 {
-    const sc_verdict *v = j->v;
+    uint64_t days = j->v->covered | j->dispensed | j->awaiting;
 
     if (j->anomaly)
         return SC_STATUS_CHECK;
-    if (v->dispense == SC_DISPENSE_VALID)
+    if ((j->dispensed & all) == all)
         return SC_STATUS_DISPENSED;
-    if (v->dispense == SC_DISPENSE_PENDING)
-        return SC_STATUS_INCOMPLETE;
-    if (v->covered == 0)
+    if (days == 0)
         return SC_STATUS_NO_HOST;
-    if ((v->covered & all) != all)
+    if ((days & all) != all)
         return SC_STATUS_PARTIAL;
     return j->incomplete ? SC_STATUS_INCOMPLETE : SC_STATUS_READY;
 }
@@ -439,11 +608,12 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
                         sc_verdict *verdict)
 {
-    judge j = {period, verdict, NULL, 0, 0, 0, 0, SC_OK};
+    judge j = {period, verdict, NULL, 0, 0, 0, 0, 0, 0, SC_OK};
     const sc_entry **places;
     size_t nplaces = 0;
     uint64_t all = sc_period_all_days(period);
     sc_date birth = pupil->birth;
+    uint64_t excused;
     int insured = 0;
 
     memset(verdict, 0, sizeof *verdict);
@@ -469,18 +639,29 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
             judge_finding(&j, e, "la ligne porte à la fois une structure "
                                  "d'accueil et une dispense : une ligne pour "
                                  "chacune");
-        if (e->dispense)
-            verdict->dispense =
-                dispense_best(verdict->dispense, rule_dispense(&j, e));
-        else
+        if (e->dispense) {
+            uint64_t days;
+            sc_dispense outcome = rule_dispense(&j, e, &days);
+
+            if (outcome == SC_DISPENSE_VALID)
+                j.dispensed |= days;
+            else if (outcome == SC_DISPENSE_PENDING)
+                j.awaiting |= days;
+            verdict->dispense = dispense_best(verdict->dispense, outcome);
+        } else
             places[nplaces++] = e;
     }
     rule_places(&j, places, nplaces);
     for (size_t i = 0; i < nplaces; i++) {
         verdict->covered |= rule_placement_dates(&j, places[i]);
-        /* Rule: the représentant légal signs "s'il est mineur"; minority is
-         * judged on the first day of the period. */
-        rule_convention(&j, places[i], sc_rules_is_minor(birth, period->start));
+        /* Rule: "L'élève, ou ses représentants légaux s'il est mineur": the
+         * convention is signed before the period, so minority is judged on
+         * the day the pupil signed when the cell says it, else on the eve of
+         * the period (turning 18 on its first day, one signed as a minor). */
+        rule_convention(&j, places[i],
+                        sc_rules_is_minor(birth, places[i]->sign_pupil_dated
+                                                     ? places[i]->sign_pupil_on
+                                                     : period->start - 1));
         insured |= places[i]->ins_pupil == SC_FLAG_YES ||
                    places[i]->ins_pupil == SC_FLAG_INVALID;
     }
@@ -493,17 +674,28 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
         j.incomplete = 1;
     }
     /* Rule: "L'élève peut être accueilli dans son établissement": every
-     * working day no placement covers, unless a dispense is granted or
-     * awaits its justificatif. */
-    if (verdict->dispense != SC_DISPENSE_VALID &&
-        verdict->dispense != SC_DISPENSE_PENDING) {
-        verdict->hosted = all & ~verdict->covered;
-        if (verdict->hosted == all)
-            verdict->motif = verdict->dispense == SC_DISPENSE_REFUSED
-                                 ? "Dispense refusée, sans lieu d'accueil"
-                                 : "Sans lieu d'accueil";
-        else if (verdict->hosted)
-            verdict->motif = "Lieu d'accueil pour une partie de la période";
+     * working day no placement covers and no dispense (granted or awaiting
+     * its justificatif) covers. */
+    excused = j.dispensed | j.awaiting;
+    verdict->hosted = all & ~verdict->covered & ~excused;
+    if (verdict->hosted == all)
+        verdict->motif = verdict->dispense == SC_DISPENSE_REFUSED
+                             ? "Dispense refusée, sans lieu d'accueil"
+                             : "Sans lieu d'accueil";
+    else if (verdict->hosted && excused)
+        verdict->motif = "Mobilité pour une partie de la période";
+    else if (verdict->hosted)
+        verdict->motif = "Lieu d'accueil pour une partie de la période";
+    /* A mobility dispenses only from the days it covers: the others are
+     * found like any day no placement covers. */
+    if (verdict->hosted && excused) {
+        char list[200];
+
+        days_format(period, verdict->hosted, list, sizeof list);
+        judge_todo(&j, "la mobilité ne couvre pas toute la période : %s %s",
+                   days_count(verdict->hosted) > 1 ? "jours non dispensés"
+                                                   : "jour non dispensé",
+                   list);
     }
     if (verdict->hosted == all)
         judge_todo(&j, "trouver un lieu d'accueil, sinon accueil dans "

@@ -340,6 +340,11 @@ static sc_error placement_row(sc_dataset *data, row_reader *r)
     e.sign_head = cell_flag(r, SC_FIELD_SIGN_HEAD);
     e.sign_host = cell_flag(r, SC_FIELD_SIGN_HOST);
     e.sign_pupil = cell_flag(r, SC_FIELD_SIGN_PUPIL);
+    /* A date says when the pupil signed: minority is judged that day. */
+    if (e.sign_pupil == SC_FLAG_YES &&
+        sc_date_parse(cell(r, SC_FIELD_SIGN_PUPIL), &e.sign_pupil_on) ==
+            SC_PARSE_OK)
+        e.sign_pupil_dated = 1;
     e.sign_parent = cell_flag(r, SC_FIELD_SIGN_PARENT);
     e.activities = cell_dup(r, SC_FIELD_ACTIVITIES);
     e.skills = cell_dup(r, SC_FIELD_SKILLS);

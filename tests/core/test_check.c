@@ -279,6 +279,51 @@ static void test_run_gives_a_verdict_to_each_pupil_shown(void **state)
             assert_non_null(f->check.verdicts[p].todo);
 }
 
+static void test_run_other_levels_are_never_without_host_nor_hosted(
+    void **state)
+{
+    fixture *f = *state;
+    static const struct {
+        const char *class_name, *mef;
+        int seconde_gt;
+    } pupils[] = {
+        {"2nde 1", NULL, 1},
+        {"1G2", NULL, 0},          /* a première, by its name */
+        {"TG1", NULL, 0},          /* a terminale, by its name */
+        {"2B", "2NDPRO MRC", 0},   /* a seconde professionnelle, by its MEF */
+        {"2B", "21110010110", 0},  /* a première, by its MEF code */
+        {"2C", "2NDE G-T", 1},
+    };
+    const size_t n = sizeof pupils / sizeof *pupils;
+    char ine[8];
+    sc_entry *e;
+
+    for (size_t i = 0; i < n; i++) {
+        snprintf(ine, sizeof ine, "A%zu", i);
+        add_pupil(f, (unsigned)i + 2, "DUPONT", "Léa", pupils[i].class_name,
+                  ine)->mef = support_dup(pupils[i].mef);
+    }
+    /* A refused dispense on the terminale's row changes nothing. */
+    e = support_entry_add(f->data, STAGES, 2, NULL, NULL, NULL, "A2", NONE,
+                          NULL);
+    e->dispense = support_dup("Job d'été");
+    run(f, NULL);
+    for (size_t i = 0; i < n; i++) {
+        const sc_verdict *v = &f->check.verdicts[i];
+
+        assert_int_equal(f->data->pupils[i].selected, pupils[i].seconde_gt);
+        if (pupils[i].seconde_gt) {
+            /* Nothing in the tracking sheet: hosted in school every day. */
+            assert_int_equal(v->status, SC_STATUS_NO_HOST);
+            assert_int_equal(v->hosted, sc_period_all_days(&f->period));
+        } else {
+            assert_not_judged(f, i);
+            assert_int_equal(v->hosted, 0);
+            assert_null(v->motif);
+        }
+    }
+}
+
 static void test_run_findings_become_errors_with_the_pupil(void **state)
 {
     fixture *f = *state;
@@ -370,6 +415,7 @@ int main(void)
         TEST(test_run_ties_each_entry_to_its_pupil),
         TEST(test_run_entry_of_nobody_is_an_error),
         TEST(test_run_gives_a_verdict_to_each_pupil_shown),
+        TEST(test_run_other_levels_are_never_without_host_nor_hosted),
         TEST(test_run_findings_become_errors_with_the_pupil),
         TEST(test_run_rule_warning_becomes_a_warning_anomaly),
         TEST(test_run_of_an_empty_dataset_gives_nothing),

@@ -245,6 +245,19 @@ static void test_period_all_days_64_days_fills_the_mask(void **state)
     assert_true(sc_period_all_days(period) == UINT64_MAX >> 1);
 }
 
+static void test_period_working_days_count_mondays_to_fridays(void **state)
+{
+    (void)state;
+    /* Two school weeks, Monday 17 to Friday 28 June 2024: ten days. */
+    assert_int_equal(sc_period_working_days(D(2024, 6, 17), D(2024, 6, 28)), 10);
+    /* A weekend alone counts none. */
+    assert_int_equal(sc_period_working_days(D(2024, 6, 22), D(2024, 6, 23)), 0);
+    /* Wednesday to the Tuesday after: five days (Sat and Sun skipped). */
+    assert_int_equal(sc_period_working_days(D(2024, 6, 19), D(2024, 6, 25)), 5);
+    assert_int_equal(sc_period_working_days(D(2024, 6, 28), D(2024, 6, 17)), 0);
+    assert_int_equal(sc_period_working_days(SC_DATE_NONE, D(2024, 6, 17)), 0);
+}
+
 #define TEST(name) cmocka_unit_test(name)
 #define TEST_PERIOD(name) \
     cmocka_unit_test_setup_teardown(name, setup_period, teardown_period)
@@ -254,6 +267,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_school_year_may_belongs_to_previous_september),
         TEST(test_school_year_starts_on_1_september),
+        TEST(test_period_working_days_count_mondays_to_fridays),
         TEST_PERIOD(test_period_default_may_2024_is_17_to_28_june),
         TEST_PERIOD(test_period_default_october_2023_is_17_to_28_june_2024),
         TEST_PERIOD(test_period_default_august_2024_is_still_june_2024),

@@ -169,13 +169,30 @@ static void test_placement_counts_working_days_only(void **state)
 {
     fixture *f = *state;
 
-    /* Saturday to Sunday: no working day, so nothing covered. */
+    /* Friday to Sunday: the Friday alone. */
+    f->entries[0] = placement(3);
+    f->entries[0].start = d(2024, 6, 21);
+    f->entries[0].end = d(2024, 6, 23);
+    judge(f, 1);
+    assert_int_equal(f->v.covered, 0x10);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+    assert_int_equal(f->v.nfindings, 0);
+}
+
+static void test_weekend_only_row_is_an_anomaly(void **state)
+{
+    fixture *f = *state;
+
+    /* Saturday to Sunday: no working day, said rather than counted as 0. */
     f->entries[0] = placement(3);
     f->entries[0].start = d(2024, 6, 22);
     f->entries[0].end = d(2024, 6, 23);
     judge(f, 1);
     assert_int_equal(f->v.covered, 0);
-    assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "aucun jour ouvré entre le 22/06/2024 et le "
+                          "23/06/2024");
+    assert_int_equal(f->v.hosted, 0x3FF);
 }
 
 static void test_two_places_one_week_each_is_ready(void **state)
@@ -315,11 +332,50 @@ static void test_adult_needs_no_legal_representative_signature(void **state)
 {
     fixture *f = *state;
 
-    f->pupil.birth = d(2006, 6, 17); /* 18 on the first day */
+    f->pupil.birth = d(2006, 6, 16); /* 18 on the eve of the period */
     f->entries[0] = placement(3);
     f->entries[0].sign_parent = SC_FLAG_NO;
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_READY);
+}
+
+static void test_turning_18_on_first_day_signed_as_a_minor(void **state)
+{
+    fixture *f = *state;
+
+    /* The convention is signed before the period begins. */
+    f->pupil.birth = d(2006, 6, 17);
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature du représentant légal");
+}
+
+static void test_minority_is_judged_on_pupil_signature_date(void **state)
+{
+    fixture *f = *state;
+
+    /* 18 on 20 May 2024: signed on 13 May, a minor; on 21 May, of age. */
+    f->pupil.birth = d(2006, 5, 20);
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_NO;
+    f->entries[0].sign_pupil_dated = 1;
+    f->entries[0].sign_pupil_on = d(2024, 5, 13);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature du représentant légal");
+    f->entries[0].sign_pupil_on = d(2024, 5, 21);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    /* Without a date, the eve of the period decides: of age. */
+    f->entries[0].sign_pupil_dated = 0;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    /* The pupil's own signature is still required. */
+    f->entries[0].sign_pupil = SC_FLAG_NO;
+    judge(f, 1);
+    assert_todo_has(f, "signature de l'élève");
 }
 
 static void test_unknown_birth_date_is_treated_as_minor(void **state)
@@ -501,6 +557,84 @@ static void test_snu_in_july_is_dispensed(void **state)
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
 }
 
+/* Each reason, over the whole period, is the case whose proof is named:
+ * awaiting it, then dispensed once it is given. */
+static void assert_reasons_name(fixture *f, const char *const *reasons,
+                                size_t n, const char *proof)
+{
+    for (size_t i = 0; i < n; i++) {
+        f->entries[0] = dispense(reasons[i], d(2024, 6, 17), d(2024, 6, 28),
+                                 SC_FLAG_NO);
+        judge(f, 1);
+        if (f->v.status != SC_STATUS_INCOMPLETE || !strstr(f->v.todo, proof))
+            fail_msg("« %s » does not ask for the %s: %s", reasons[i], proof,
+                     f->v.todo);
+        f->entries[0].proof = SC_FLAG_YES;
+        judge(f, 1);
+        if (f->v.status != SC_STATUS_DISPENSED)
+            fail_msg("« %s » not dispensed: %s", reasons[i], f->v.todo);
+    }
+}
+
+static void test_snu_spellings_are_recognised(void **state)
+{
+    static const char *const spellings[] = {
+        "SNU", "S.N.U.", "snu", "Service national universel",
+        "séjour de cohésion", "Séjour de cohésion du SNU", "MIG", "M.I.G.",
+        "mission d'intérêt général", "Mission d’intérêt général (SNU)"};
+
+    assert_reasons_name(*state, spellings,
+                        sizeof spellings / sizeof *spellings,
+                        "convocation SNU");
+}
+
+static void test_snu_starting_in_july_may_end_in_august(void **state)
+{
+    fixture *f = *state;
+
+    /* "pendant le mois de juillet": it starts in July. */
+    f->entries[0] = dispense("SNU", d(2024, 7, 22), d(2024, 8, 2), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+}
+
+static void test_snu_starting_before_the_period_is_outside(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("Séjour de cohésion", d(2024, 6, 10),
+                             d(2024, 6, 21), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
+    assert_finding_has(f, "hors de la période de juin et du mois de juillet");
+}
+
+static void test_short_cohesion_stay_is_to_check(void **state)
+{
+    fixture *f = *state;
+
+    /* "un séjour de cohésion (dix jours consécutifs et un week-end)" */
+    f->entries[0] = dispense("SNU séjour de cohésion", d(2024, 6, 17),
+                             d(2024, 6, 21), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "séjour de cohésion de 5 jours");
+    /* The SNU without saying which: taken for a séjour. */
+    f->entries[0].dispense = (char *)"SNU";
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    /* Ten consecutive days are enough. */
+    f->entries[0].end = d(2024, 6, 26);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    /* A mission d'intérêt général is 84 hours, however spread. */
+    f->entries[0].dispense = (char *)"MIG";
+    f->entries[0].end = d(2024, 6, 19);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+}
+
 static void test_snu_in_august_is_outside_its_window(void **state)
 {
     fixture *f = *state;
@@ -536,11 +670,75 @@ static void test_mobility_of_two_weeks_in_june_is_dispensed(void **state)
 {
     fixture *f = *state;
 
-    /* It may start before the period. */
+    /* Monday 17 to Friday 28 June: twelve calendar days, the "deux
+     * semaines" of the FAQ. */
     f->entries[0] = dispense("Mobilité européenne et internationale",
-                             d(2024, 6, 3), d(2024, 6, 21), SC_FLAG_YES);
+                             d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_YES);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.hosted, 0);
+    /* It may start before the period, if it covers it. */
+    f->entries[0].start = d(2024, 6, 3);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+}
+
+static void test_mobility_programme_names_are_recognised(void **state)
+{
+    static const char *const names[] = {
+        "Erasmus+", "ERASMUS", "OFAJ", "DFJW", "O.F.A.J.",
+        "Programme Brigitte-Sauzay", "Programme Voltaire", "Échange scolaire",
+        "Séjour d'études en Espagne", "Contrat d'études",
+        "Mobilité individuelle"};
+
+    assert_reasons_name(*state, names, sizeof names / sizeof *names,
+                        "contrat d'études");
+}
+
+static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
+{
+    fixture *f = *state;
+
+    /* "durant la période": the second week is not dispensed. */
+    f->entries[0] = dispense("Erasmus+", d(2024, 6, 3), d(2024, 6, 21),
+                             SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+    assert_int_equal(f->v.hosted, 0x3E0);
+    assert_int_equal(f->v.nfindings, 0);
+    assert_todo_has(f, "jours non dispensés du 24/06/2024 au 28/06/2024");
+    assert_string_equal(f->v.motif, "Mobilité pour une partie de la période");
+    /* Awaiting its contrat d'études, the same days are still to find. */
+    f->entries[0].proof = SC_FLAG_NO;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+    assert_int_equal(f->v.hosted, 0x3E0);
+    /* One day left: said in the singular. */
+    f->entries[0].end = d(2024, 6, 27);
+    judge(f, 1);
+    assert_int_equal(f->v.hosted, 0x200);
+    assert_todo_has(f, "jour non dispensé le 28/06/2024");
+    f->entries[0].end = d(2024, 6, 21);
+    /* A placement for the second week: nothing left to find. */
+    f->entries[0].proof = SC_FLAG_YES;
+    f->entries[1] = placement(4);
+    f->entries[1].start = d(2024, 6, 24);
+    judge(f, 2);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    assert_int_equal(f->v.hosted, 0);
+}
+
+static void test_mobility_barely_touching_the_period_is_to_check(void **state)
+{
+    fixture *f = *state;
+
+    f->entries[0] = dispense("Erasmus+", d(2024, 6, 3), d(2024, 6, 18),
+                             SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    assert_finding_has(f, "ne recouvre que 2 jours ouvrés de la période (du "
+                          "17/06/2024 au 18/06/2024)");
+    assert_int_equal(f->v.hosted, 0x3FF);
 }
 
 static void test_mobility_shorter_than_two_weeks_is_an_anomaly(void **state)
@@ -551,8 +749,15 @@ static void test_mobility_shorter_than_two_weeks_is_an_anomaly(void **state)
                              d(2024, 6, 26), SC_FLAG_YES);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
-    assert_finding_has(f, "moins de deux semaines");
-    /* Fourteen days exactly is enough. */
+    assert_finding_has(f, "moins de deux semaines (8 jours ouvrés");
+    /* Ten working days from a Wednesday: enough. */
+    f->entries[0].start = d(2024, 6, 12);
+    f->entries[0].end = d(2024, 6, 25);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
+    assert_int_equal(f->v.nfindings, 0);
+    /* Ending on the Sunday after the period is enough too. */
+    f->entries[0].start = d(2024, 6, 17);
     f->entries[0].end = d(2024, 6, 30);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
@@ -577,9 +782,11 @@ static void test_other_dispense_reasons_are_refused(void **state)
         const char *why;
     } refused[] = {
         {"Job d'été", "job d'été"},
+        {"Emploi saisonnier", "job d'été"},
         {"Stage BAFA", "un stage"},
         {"Séjour linguistique", "un stage"},
-        {"Voyage en famille", "seuls le SNU et la mobilité"},
+        {"Stage intensif de langues", "un stage"},
+        {"Stage à la mairie en juillet", "un stage"},
     };
 
     for (size_t i = 0; i < sizeof refused / sizeof *refused; i++) {
@@ -591,6 +798,27 @@ static void test_other_dispense_reasons_are_refused(void **state)
         assert_int_equal(f->v.dispense, SC_DISPENSE_REFUSED);
         assert_int_equal(f->v.nfindings, 0);
         assert_todo_has(f, refused[i].why);
+        assert_int_equal(f->v.hosted, 0x3FF);
+    }
+}
+
+static void test_unknown_dispense_reason_is_to_check(void **state)
+{
+    fixture *f = *state;
+    static const char *const reasons[] = {
+        "oui", "voir dossier", "Voyage en famille", "raison médicale",
+        /* an allowed case and a refused one at once */
+        "Erasmus puis job d'été", "SNU ou Erasmus"};
+
+    for (size_t i = 0; i < sizeof reasons / sizeof *reasons; i++) {
+        f->entries[0] = dispense(reasons[i], d(2024, 6, 17), d(2024, 6, 28),
+                                 SC_FLAG_YES);
+        judge(f, 1);
+        /* Never refused in silence: the head teacher reads it. */
+        assert_int_equal(f->v.status, SC_STATUS_CHECK);
+        assert_int_equal(f->v.dispense, SC_DISPENSE_UNKNOWN);
+        assert_finding_has(f, "motif de dispense non reconnu");
+        assert_finding_has(f, reasons[i]);
         assert_int_equal(f->v.hosted, 0x3FF);
     }
 }
@@ -667,6 +895,7 @@ int main(void)
         T(test_no_placement_means_hosted_in_school_every_day),
         T(test_one_week_placement_leaves_second_week_hosted),
         T(test_placement_counts_working_days_only),
+        T(test_weekend_only_row_is_an_anomaly),
         T(test_two_places_one_week_each_is_ready),
         T(test_third_place_is_an_anomaly),
         T(test_overlapping_places_are_an_anomaly),
@@ -676,6 +905,8 @@ int main(void)
         T(test_convention_needs_head_host_and_pupil_signatures),
         T(test_minor_needs_legal_representative_signature),
         T(test_adult_needs_no_legal_representative_signature),
+        T(test_turning_18_on_first_day_signed_as_a_minor),
+        T(test_minority_is_judged_on_pupil_signature_date),
         T(test_unknown_birth_date_is_treated_as_minor),
         T(test_convention_states_activities_and_skills),
         T(test_pupil_produces_liability_insurance),
@@ -687,12 +918,20 @@ int main(void)
         T(test_host_abroad_is_allowed_under_same_rules),
         T(test_snu_in_june_period_justified_is_dispensed),
         T(test_snu_in_july_is_dispensed),
+        T(test_snu_spellings_are_recognised),
+        T(test_snu_starting_in_july_may_end_in_august),
+        T(test_snu_starting_before_the_period_is_outside),
+        T(test_short_cohesion_stay_is_to_check),
         T(test_snu_in_august_is_outside_its_window),
         T(test_dispense_without_justificatif_is_pending),
         T(test_mobility_of_two_weeks_in_june_is_dispensed),
+        T(test_mobility_programme_names_are_recognised),
+        T(test_mobility_ending_mid_period_leaves_days_to_find),
+        T(test_mobility_barely_touching_the_period_is_to_check),
         T(test_mobility_shorter_than_two_weeks_is_an_anomaly),
         T(test_mobility_outside_june_period_is_an_anomaly),
         T(test_other_dispense_reasons_are_refused),
+        T(test_unknown_dispense_reason_is_to_check),
         T(test_refused_dispense_with_full_placement_is_ready),
         T(test_row_with_both_place_and_dispense_is_an_anomaly),
         T(test_unreadable_cell_makes_pupil_to_check),

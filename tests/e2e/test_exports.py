@@ -178,7 +178,7 @@ class Exports(unittest.TestCase):
             self.assertEqual(r.returncode, 1, r.stderr)
             found.append(self.statuses(self.book()))
         self.assertEqual(found[0], found[1])
-        self.assertEqual(len(found[0]), 61)  # 2NDE 1 and 2NDE 2; 1G1 set aside
+        self.assertEqual(len(found[0]), 67)  # 2NDE 1 and 2NDE 2; 1G1 set aside
 
     def test_siecle_export_of_another_school_year_is_said_loudly(self):
         zipped = os.path.join(SAMPLES, "ExportXML_ElevesSansAdresses.zip")
@@ -261,12 +261,12 @@ class Exports(unittest.TestCase):
                         "--placements", exports("suivi-formats.xlsx"))
         self.assertEqual(r.returncode, 1, r.stderr)
         self.assertRegex(r.stderr, r"suivi-formats\.xlsx, feuille "
-                         r"« suivi-formats », ligne 53 : PICARD Noah : la "
+                         r"« suivi-formats », ligne 59 : PICARD Noah : la "
                          r"date de début est après la date de fin")
         rows = self.anomalies(self.book())
         self.assertTrue(any(a["Fichier"].endswith(
             "suivi-formats.xlsx, feuille « suivi-formats »") and
-            a["Ligne"] == 53 for a in rows))
+            a["Ligne"] == 59 for a in rows))
 
     def test_sheet_chosen_by_name_and_missing_sheet(self):
         roll = os.path.join(self.tmp, "eleves.csv")
@@ -331,9 +331,9 @@ class Exports(unittest.TestCase):
         book = os.path.join(folder, "suivi-stages.xlsx")
         self.assertIn("Fichiers lus : 3", r.stdout)
         self.assertRegex(r.stdout, r"ExportXML_ElevesSansAdresses\.zip : "
-                         r"liste d'élèves, 90 ligne\(s\) — XML SIECLE")
+                         r"liste d'élèves, 96 ligne\(s\) — XML SIECLE")
         self.assertRegex(r.stdout, r"suivi\.xlsx, feuille « suivi-stages » : "
-                         r"tableau de suivi, 123 ligne\(s\) — Excel \(\.xlsx\)"
+                         r"tableau de suivi, 129 ligne\(s\) — Excel \(\.xlsx\)"
                          r" ; ligne 1 : colonnes de stage")
         wb = self.book(book)
         ws = wb["Synthèse"]

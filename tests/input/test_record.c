@@ -197,6 +197,33 @@ static void test_placement_cells_are_read_and_flags_kept(void **state)
     free_rows(f);
 }
 
+static void test_pupil_signature_date_is_kept(void **state)
+{
+    fixture *f = *state;
+
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, SC_FIELD_SIGN_PUPIL, -1);
+    add_row(f, 1, 3, "INE", "Structure", "Élève");
+    add_row(f, 2, 3, "A1", "Mairie", "13/05/2024");
+    add_row(f, 3, 3, "A2", "Mairie", "oui");
+    add_row(f, 4, 3, "A3", "Mairie", "2024-05-21 10:30");
+    assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, 3);
+    /* A date is a signature, and the day it was given. */
+    assert_int_equal(f->data->entries[0].sign_pupil, SC_FLAG_YES);
+    assert_true(f->data->entries[0].sign_pupil_dated);
+    assert_int_equal(f->data->entries[0].sign_pupil_on,
+                     sc_date_make(2024, 5, 13));
+    assert_int_equal(f->data->entries[1].sign_pupil, SC_FLAG_YES);
+    assert_false(f->data->entries[1].sign_pupil_dated);
+    assert_true(f->data->entries[2].sign_pupil_dated);
+    assert_int_equal(f->data->entries[2].sign_pupil_on,
+                     sc_date_make(2024, 5, 21));
+    assert_int_equal(f->anomalies.count, 0);
+    free_rows(f);
+}
+
 static void test_no_in_dispense_column_is_no_request(void **state)
 {
     fixture *f = *state;
@@ -393,6 +420,7 @@ int main(void)
         T(test_pronote_full_name_is_split),
         T(test_roll_rows_without_name_are_reported),
         T(test_placement_cells_are_read_and_flags_kept),
+        T(test_pupil_signature_date_is_kept),
         T(test_no_in_dispense_column_is_no_request),
         T(test_extra_filled_cells_are_said_empty_ones_not),
         T(test_repeated_header_row_is_a_note_not_a_pupil),

@@ -106,6 +106,8 @@ typedef struct sc_entry {
     sc_flag sign_host;
     sc_flag sign_pupil;
     sc_flag sign_parent;
+    int sign_pupil_dated;   /* 1 when the pupil's signature cell is a date, */
+    sc_date sign_pupil_on;  /* this one: the day the convention was signed */
     char *activities;
     char *skills;
     sc_flag ins_pupil;

@@ -35,6 +35,11 @@ void sc_period_default(sc_period *period, sc_date as_of);
 /** Returns the index of date among the period's working days, or -1. */
 int sc_period_day_index(const sc_period *period, sc_date date);
 
+/** Returns the number of working days (Mondays to Fridays) from start to
+ *  end inclusive, inside the period or not; 0 when start > end or either is
+ *  SC_DATE_NONE. */
+int sc_period_working_days(sc_date start, sc_date end);
+
 /** Mask with one bit per working day of the period. */
 uint64_t sc_period_all_days(const sc_period *period);
 

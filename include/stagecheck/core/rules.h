@@ -23,7 +23,8 @@ typedef enum sc_dispense {
     SC_DISPENSE_NONE = 0,
     SC_DISPENSE_VALID,    /* allowed case, justified */
     SC_DISPENSE_PENDING,  /* allowed case, justificatif or dates missing */
-    SC_DISPENSE_REFUSED,  /* not one of the two allowed cases */
+    SC_DISPENSE_REFUSED,  /* a case the FAQ refuses (job d'été, stage) */
+    SC_DISPENSE_UNKNOWN,  /* a reason that names no case: checked by hand */
     SC_DISPENSE_INVALID   /* allowed case, but outside its window */
 } sc_dispense;
 
@@ -39,7 +40,8 @@ typedef struct sc_verdict {
     sc_status status;
     sc_dispense dispense;
     uint64_t covered;    /* working days covered by placements */
-    uint64_t hosted;     /* working days the pupil is hosted in school */
+    uint64_t hosted;     /* working days the pupil is hosted in school: those
+                            no placement and no dispense covers */
     const char *motif;   /* why the pupil is hosted (French), or NULL */
     char *todo;          /* what is missing, French, "; "-separated; never NULL after success */
     sc_finding *findings;
