@@ -4,7 +4,7 @@
 #   make fuzz-replay   replay the seed corpus and every reproducer with $(CC),
 #                      no clang needed; `make test` runs it
 
-FUZZ_HARNESSES := input date text siecle xlsx
+FUZZ_HARNESSES := input date text siecle xlsx state
 FUZZ_TIME      ?= 60
 FUZZ_JOBS      ?= 1
 FUZZ_TIMEOUT   ?= 10
@@ -17,7 +17,7 @@ FUZZ_BINS      := $(FUZZ_HARNESSES:%=$(B)/fuzz/fuzz-%)
 # under ASan too; libFuzzer's build has its own, in $(B)/fuzz/obj.
 REPLAY_BINS    := $(FUZZ_HARNESSES:%=$(B)/fuzz/replay-%)
 # Whole files are bigger than one cell.
-fuzz_max_len    = $(if $(filter input siecle xlsx,$1),65536,256)
+fuzz_max_len    = $(if $(filter input siecle xlsx state,$1),65536,256)
 # Kept, with their .d files, though only pattern rules name them.
 .SECONDARY: $(FUZZ_HARNESSES:%=$(B)/fuzz/replay/fuzz_%.o) \
             $(B)/fuzz/replay/replay.o $(FUZZ_HARNESSES:%=$(B)/fuzz/obj/fuzz_%.o) \
