@@ -17,28 +17,33 @@ enum {
     STYLE_WRAP = 16
 };
 
-/* Each status's colour and the Légende's sentence for it. */
+/* Each status's colour, its chart pattern and the Légende's sentence.
+ * The colours are told apart under deuteranopia (every pair at CIE Lab
+ * ΔE >= 20 after Machado's simulation, tests/workbook/test_formats.c),
+ * and in black and white the chart's series differ by pattern; in cells
+ * the status is written out, so colour never carries it alone. */
 static const struct {
     lxw_color_t color;
+    uint8_t pattern;
     const char *legend;
 } palette[SC_STATUS_COUNT] = {
-    [SC_STATUS_CHECK] = {0xD9B3FF,
+    [SC_STATUS_CHECK] = {0xB7B6FF, LXW_CHART_PATTERN_SMALL_GRID,
                          "Une ligne de l'élève est illisible ou incohérente : "
                          "voir « À faire » et la feuille Anomalies."},
-    [SC_STATUS_DISPENSED] = {0xBDD7EE,
+    [SC_STATUS_DISPENSED] = {0xB2ECFD, LXW_CHART_PATTERN_LIGHT_HORIZONTAL,
                              "Dispense accordée (SNU ou mobilité européenne "
                              "et internationale), justificatif fourni."},
-    [SC_STATUS_NO_HOST] = {0xFF9F9F,
+    [SC_STATUS_NO_HOST] = {0xF48F86, LXW_CHART_PATTERN_NONE,
                            "Aucun lieu d'accueil : l'élève est accueilli dans "
                            "l'établissement pendant toute la période."},
-    [SC_STATUS_PARTIAL] = {0xF8CBAD,
+    [SC_STATUS_PARTIAL] = {0xFCBA68, LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
                            "Les lieux d'accueil ne couvrent pas toute la "
                            "période : accueil dans l'établissement les autres "
                            "jours."},
-    [SC_STATUS_INCOMPLETE] = {0xFFE699,
+    [SC_STATUS_INCOMPLETE] = {0xFEF2B3, LXW_CHART_PATTERN_PERCENT_20,
                               "Convention, assurance ou justificatif de "
                               "dispense à compléter."},
-    [SC_STATUS_READY] = {0xC6EFCE,
+    [SC_STATUS_READY] = {0xA2FDD5, LXW_CHART_PATTERN_LIGHT_VERTICAL,
                          "Lieu d'accueil sur toute la période et dossier "
                          "complet."},
 };
@@ -46,6 +51,18 @@ static const struct {
 lxw_color_t sc_formats_status_color(sc_status status)
 {
     return palette[status].color;
+}
+
+lxw_chart_pattern sc_formats_status_pattern(sc_status status)
+{
+    lxw_color_t c = palette[status].color;
+    /* The pattern's lines in the colour at 55 % of its brightness. */
+    lxw_color_t dark = (((c >> 16) & 0xFF) * 55 / 100) << 16 |
+                       (((c >> 8) & 0xFF) * 55 / 100) << 8 |
+                       ((c & 0xFF) * 55 / 100);
+
+    return (lxw_chart_pattern){.fg_color = dark, .bg_color = c,
+                               .type = palette[status].pattern};
 }
 
 const char *sc_formats_status_legend(sc_status status)

@@ -24,12 +24,12 @@ def command(*args):
 
 # The fill of each status, as README documents it.
 COLOURS = {
-    "À vérifier": "D9B3FF",
-    "Dispensé": "BDD7EE",
-    "Sans lieu d'accueil": "FF9F9F",
-    "Accueil partiel": "F8CBAD",
-    "Dossier incomplet": "FFE699",
-    "Prêt": "C6EFCE",
+    "À vérifier": "B7B6FF",
+    "Dispensé": "B2ECFD",
+    "Sans lieu d'accueil": "F48F86",
+    "Accueil partiel": "FCBA68",
+    "Dossier incomplet": "FEF2B3",
+    "Prêt": "A2FDD5",
 }
 FIXED = ("Synthèse", "Accueil établissement", "Changements", "Anomalies")
 

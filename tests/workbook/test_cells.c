@@ -177,7 +177,7 @@ static void test_cells_status_and_late(void **state)
     assert_file_prints(f, f->path,
         "ws = wb['Feuille']\n"
         "for c in ws[1]: show(c.value, fill(c), font(c), c.font.b)\n",
-        "Prêt|FFC6EFCE||False\n"
+        "Prêt|FFA2FDD5||False\n"
         "Prêt|||False\n"
         "nouveau|||False\n"
         "hors liste|||False\n"

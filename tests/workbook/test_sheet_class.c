@@ -31,11 +31,11 @@ static void test_write_class_sheet_shows_previous_status_then_late(
     assert_workbook_prints(f, py_previous,
         "Nom|Prénom|INE|Né(e) le|Statut|Statut précédent|Retard|"
         "Lieu 1 — structure\n"
-        "('Prêt', 'FFC6EFCE')|('Dossier incomplet', 'FFFFE699')|(None, '')\n"
-        "('Dispensé', 'FFBDD7EE')|('Dispensé', 'FFBDD7EE')|(None, '')\n"
+        "('Prêt', 'FFA2FDD5')|('Dossier incomplet', 'FFFEF2B3')|(None, '')\n"
+        "('Dispensé', 'FFB2ECFD')|('Dispensé', 'FFB2ECFD')|(None, '')\n"
         "Nom|Prénom|INE|Né(e) le|Statut|Statut précédent|Retard|"
         "Lieu 1 — structure\n"
-        "('Accueil partiel', 'FFF8CBAD')|('nouveau', '')|"
+        "('Accueil partiel', 'FFFCBA68')|('nouveau', '')|"
         "('En retard', 'FFFFC7CE')\n");
 }
 

@@ -76,12 +76,12 @@ static void test_summary_legend(void **state)
         "for r in range(first + 1, first + 7):\n"
         "    show(ws.cell(r, 1).value, fill(ws.cell(r, 1)))\n"
         "show(ws.cell(first + 6, 2).value)\n",
-        "À vérifier|FFD9B3FF\n"
-        "Dispensé|FFBDD7EE\n"
-        "Sans lieu d'accueil|FFFF9F9F\n"
-        "Accueil partiel|FFF8CBAD\n"
-        "Dossier incomplet|FFFFE699\n"
-        "Prêt|FFC6EFCE\n"
+        "À vérifier|FFB7B6FF\n"
+        "Dispensé|FFB2ECFD\n"
+        "Sans lieu d'accueil|FFF48F86\n"
+        "Accueil partiel|FFFCBA68\n"
+        "Dossier incomplet|FFFEF2B3\n"
+        "Prêt|FFA2FDD5\n"
         "Lieu d'accueil sur toute la période et dossier complet.\n");
 }
 

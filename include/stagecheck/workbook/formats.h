@@ -35,6 +35,12 @@ sc_error sc_formats_add(sc_formats *formats, lxw_workbook *workbook);
  *  charts alike. */
 lxw_color_t sc_formats_status_color(sc_status status);
 
+/** Returns the chart fill of status: its colour, and lines of a darker
+ *  shade in a pattern of its own, so that the series differ in black and
+ *  white too; type LXW_CHART_PATTERN_NONE for the one status filled
+ *  plain. */
+lxw_chart_pattern sc_formats_status_pattern(sc_status status);
+
 /** Returns what status means, for the Synthèse's Légende. */
 const char *sc_formats_status_legend(sc_status status);
 
