@@ -14,7 +14,8 @@ enum {
     STYLE_BORDER = 2,
     STYLE_CENTER = 4,
     STYLE_TITLE = 8,
-    STYLE_WRAP = 16
+    STYLE_WRAP = 16,
+    STYLE_TOP = 32
 };
 
 /* Each status's colour, its chart pattern and the Légende's sentence.
@@ -92,10 +93,10 @@ static lxw_format *format_new(lxw_workbook *workbook, sc_error *err,
         format_set_border(f, LXW_BORDER_THIN);
     if (style & STYLE_CENTER)
         format_set_align(f, LXW_ALIGN_CENTER);
-    if (style & STYLE_WRAP) {
+    if (style & STYLE_WRAP)
         format_set_text_wrap(f);
+    if (style & (STYLE_WRAP | STYLE_TOP))
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    }
     if (fill != NO_FILL) {
         format_set_pattern(f, LXW_PATTERN_SOLID);
         format_set_bg_color(f, fill);
@@ -113,7 +114,11 @@ sc_error sc_formats_add(sc_formats *f, lxw_workbook *wb)
     f->title = format_new(wb, &err, STYLE_TITLE, NO_FILL, NULL);
     f->bold = format_new(wb, &err, STYLE_BOLD, NO_FILL, NULL);
     f->header = format_new(wb, &err, STYLE_BOLD | STYLE_BORDER, NO_FILL, NULL);
-    f->date = format_new(wb, &err, 0, NO_FILL, "dd/mm/yyyy");
+    /* At the top, level with the first line of a wrapped neighbour. */
+    f->date = format_new(wb, &err, STYLE_TOP, NO_FILL, "dd/mm/yyyy");
+    f->top = format_new(wb, &err, STYLE_TOP, NO_FILL, NULL);
+    f->header_wrap = format_new(wb, &err, STYLE_BOLD | STYLE_BORDER | STYLE_WRAP,
+                                NO_FILL, NULL);
     f->percent = format_new(wb, &err, 0, NO_FILL, "0%");
     f->total_percent = format_new(wb, &err, STYLE_BOLD, NO_FILL, "0%");
     f->hosted = format_new(wb, &err, STYLE_CENTER, COLOR_HOSTED, NULL);
@@ -125,6 +130,8 @@ sc_error sc_formats_add(sc_formats *f, lxw_workbook *wb)
         f->status_cell[s] = format_new(wb, &err, 0, palette[s].color, NULL);
         f->status_header[s] = format_new(wb, &err, STYLE_BOLD | STYLE_BORDER,
                                          palette[s].color, NULL);
+        f->status_wrap[s] = format_new(wb, &err, STYLE_WRAP, palette[s].color,
+                                       NULL);
     }
     f->error = format_new(wb, &err, 0, COLOR_ERROR, NULL);
     f->warning = format_new(wb, &err, 0, COLOR_WARNING, NULL);

@@ -102,7 +102,9 @@ static void model_columns(sc_model *m)
     c->summary_cols = SC_MODEL_SUMMARY_COLS + (r->has_deadline ? 1 : 0);
     c->class_previous = r->previous ? col++ : 0;
     c->class_late = r->has_deadline ? col++ : 0;
+    c->class_dispense = col++;
     c->class_places = col;
+    c->class_tech = col;
     c->hosted_late = r->has_deadline ? SC_MODEL_HOSTED_LEAD : 0;
     c->hosted_days = SC_MODEL_HOSTED_LEAD + (r->has_deadline ? 1 : 0);
 }
@@ -216,7 +218,11 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         k->first = first;
         first += k->tally.pupils;
         sc_tally_add(&m->total, &k->tally);
+        if (k->nplaces > m->nplaces)
+            m->nplaces = k->nplaces;
     }
+    m->columns.class_tech = (unsigned)(m->columns.class_places +
+                                       SC_MODEL_PLACE_COLS * m->nplaces);
     sc_tally_count_aside(&m->total, r->data);
     free(slots);
     return model_name_sheets(m);
@@ -239,8 +245,7 @@ void sc_model_free(sc_model *m)
     m->nlines = m->nclasses = 0;
 }
 
-size_t sc_model_class_cols(const sc_model *m, const sc_model_class *k)
+size_t sc_model_class_cols(const sc_model *m)
 {
-    return m->columns.class_places + SC_MODEL_PLACE_COLS * k->nplaces +
-           SC_MODEL_CLASS_TAIL;
+    return m->columns.class_tech + SC_MODEL_CLASS_TECH + m->nplaces;
 }

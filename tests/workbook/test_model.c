@@ -323,7 +323,8 @@ static void test_model_sheet_names_unique(void **state)
 }
 
 /* One place column group per place of the pupil with the most; dispense
- * requests are not places; at least one. */
+ * requests are not places; at least one. Every class sheet gets the
+ * school's most, so that its columns are the same on every sheet. */
 static void test_model_place_groups_fit_the_most_places(void **state)
 {
     fixture *f = *state;
@@ -332,12 +333,15 @@ static void test_model_place_groups_fit_the_most_places(void **state)
     build(f);
     k = &f->model.classes[class_index(&f->model, "2nde 10")];
     assert_int_equal(k->nplaces, 2);
-    assert_int_equal(sc_model_class_cols(&f->model, k), 5 + 2 * 5 + 4);
     k = &f->model.classes[class_index(&f->model, "2nde 2")];
     assert_int_equal(k->nplaces, 1);
     k = &f->model.classes[class_index(&f->model, "Synthèse")];
     assert_int_equal(k->nplaces, 1);
-    assert_int_equal(sc_model_class_cols(&f->model, k), 5 + 5 + 4);
+    assert_int_equal(f->model.nplaces, 2);
+    /* The lead, Dispense, 2 x 4 place columns, INE, Né(e) le, 2 types,
+     * Lignes d'origine. */
+    assert_int_equal(f->model.columns.class_tech, 6 + 1 + 2 * 4);
+    assert_int_equal(sc_model_class_cols(&f->model), 6 + 1 + 2 * 4 + 3 + 2);
 }
 
 static void test_model_entries_of_a_pupil(void **state)
@@ -368,7 +372,8 @@ static void test_model_columns_follow_deadline_and_previous_run(void **state)
     assert_int_equal(c->summary_cols, 3 + SC_STATUS_COUNT);
     assert_int_equal(c->class_previous, 0);
     assert_int_equal(c->class_late, 0);
-    assert_int_equal(c->class_places, 5);
+    assert_int_equal(c->class_dispense, 6);
+    assert_int_equal(c->class_places, 7);
     assert_int_equal(c->hosted_late, 0);
     assert_int_equal(c->hosted_days, 4);
     sc_model_free(&f->model);
@@ -379,25 +384,25 @@ static void test_model_columns_follow_deadline_and_previous_run(void **state)
     assert_int_equal(c->summary_late, 3 + SC_STATUS_COUNT);
     assert_int_equal(c->summary_cols, 4 + SC_STATUS_COUNT);
     assert_int_equal(c->class_previous, 0);
-    assert_int_equal(c->class_late, 5);
-    assert_int_equal(c->class_places, 6);
+    assert_int_equal(c->class_late, 6);
+    assert_int_equal(c->class_places, 8);
     assert_int_equal(c->hosted_late, 4);
     assert_int_equal(c->hosted_days, 5);
     sc_model_free(&f->model);
 
     f->report.previous = f->previous;
     build(f);
-    assert_int_equal(c->class_previous, 5);
-    assert_int_equal(c->class_late, 6);
-    assert_int_equal(c->class_places, 7);
+    assert_int_equal(c->class_previous, 6);
+    assert_int_equal(c->class_late, 7);
+    assert_int_equal(c->class_places, 9);
     sc_model_free(&f->model);
 
     f->report.has_deadline = 0;
     build(f);
     assert_int_equal(c->summary_late, 0);
-    assert_int_equal(c->class_previous, 5);
+    assert_int_equal(c->class_previous, 6);
     assert_int_equal(c->class_late, 0);
-    assert_int_equal(c->class_places, 6);
+    assert_int_equal(c->class_places, 8);
     assert_int_equal(c->hosted_days, 4);
 }
 
@@ -411,7 +416,7 @@ static void test_model_of_nobody_is_empty(void **state)
     assert_int_equal(f->model.nclasses, 0);
     assert_int_equal(f->model.nlines, 0);
     assert_int_equal(f->model.total.pupils, 0);
-    assert_int_equal(f->model.columns.class_places, 5);
+    assert_int_equal(f->model.columns.class_places, 7);
 }
 
 static void test_model_free_twice_and_zeroed(void **state)

@@ -15,7 +15,9 @@ typedef struct sc_formats {
     lxw_format *title;          /* the Synthèse's first line */
     lxw_format *bold;
     lxw_format *header;         /* a list's header row: bold, bordered */
-    lxw_format *date;
+    lxw_format *header_wrap;    /* the same, wrapped in narrow columns */
+    lxw_format *date;           /* JJ/MM/AAAA, at the top of its cell */
+    lxw_format *top;            /* at the top of a tall row */
     lxw_format *percent;
     lxw_format *total_percent;  /* bold */
     lxw_format *hosted;         /* an "X" of Accueil établissement */
@@ -25,6 +27,7 @@ typedef struct sc_formats {
     lxw_format *warning;        /* Gravité "Attention" */
     lxw_format *status_cell[SC_STATUS_COUNT];
     lxw_format *status_header[SC_STATUS_COUNT];
+    lxw_format *status_wrap[SC_STATUS_COUNT];   /* in narrow columns */
 } sc_formats;
 
 /** Adds every format to workbook. Returns SC_OK, or SC_ERROR_MEMORY with
