@@ -228,6 +228,23 @@ void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
     free(safe_copy);
 }
 
+void sc_cells_link(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                   const char *url, const char *text, lxw_format *format)
+{
+    char *safe_copy = NULL;
+
+    if (sh->book->status != SC_OK)
+        return;
+    if (!(text = sc_text_xml_safe(text ? text : "", &safe_copy))) {
+        sh->book->status = SC_ERROR_MEMORY;
+        return;
+    }
+    sc_book_check(sh->book, worksheet_write_url_opt(sh->worksheet, row, col,
+                                                    url, format, text, NULL));
+    cells_widen(sh, col, utf8_chars(text));
+    free(safe_copy);
+}
+
 void sc_cells_text(sc_cells *sh, lxw_row_t row, lxw_col_t col,
                    const char *text, lxw_format *format)
 {

@@ -8,6 +8,7 @@
 #define COLOR_WARNING 0xFCD5B4   /* Gravité "Attention" */
 #define COLOR_HOSTED 0xFFF2CC    /* an "X" of Accueil établissement */
 #define COLOR_LATE_FONT 0x9C0006 /* "En retard", on COLOR_ERROR */
+#define COLOR_LINK 0x0563C1      /* Excel's hyperlink blue */
 
 enum {
     STYLE_BOLD = 1,
@@ -28,7 +29,7 @@ static const struct {
     uint8_t pattern;
     const char *legend;
 } palette[SC_STATUS_COUNT] = {
-    [SC_STATUS_CHECK] = {0xB7B6FF, LXW_CHART_PATTERN_SMALL_GRID,
+    [SC_STATUS_CHECK] = {0xB7B6FF, LXW_CHART_PATTERN_LARGE_GRID,
                          "Une ligne de l'élève est illisible ou incohérente : "
                          "voir « À faire » et la feuille Anomalies."},
     [SC_STATUS_DISPENSED] = {0xB2ECFD, LXW_CHART_PATTERN_LIGHT_HORIZONTAL,
@@ -57,10 +58,10 @@ lxw_color_t sc_formats_status_color(sc_status status)
 lxw_chart_pattern sc_formats_status_pattern(sc_status status)
 {
     lxw_color_t c = palette[status].color;
-    /* The pattern's lines in the colour at 55 % of its brightness. */
-    lxw_color_t dark = (((c >> 16) & 0xFF) * 55 / 100) << 16 |
-                       (((c >> 8) & 0xFF) * 55 / 100) << 8 |
-                       ((c & 0xFF) * 55 / 100);
+    /* The pattern's lines in the colour at 60 % of its brightness. */
+    lxw_color_t dark = (((c >> 16) & 0xFF) * 60 / 100) << 16 |
+                       (((c >> 8) & 0xFF) * 60 / 100) << 8 |
+                       ((c & 0xFF) * 60 / 100);
 
     return (lxw_chart_pattern){.fg_color = dark, .bg_color = c,
                                .type = palette[status].pattern};
@@ -133,6 +134,23 @@ sc_error sc_formats_add(sc_formats *f, lxw_workbook *wb)
         f->status_wrap[s] = format_new(wb, &err, STYLE_WRAP, palette[s].color,
                                        NULL);
     }
+    f->link = format_new(wb, &err, 0, NO_FILL, NULL);
+    if (f->link) {
+        format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+        format_set_font_color(f->link, COLOR_LINK);
+    }
+    f->headline_label = format_new(wb, &err, STYLE_BOLD, NO_FILL, NULL);
+    f->headline_share = format_new(wb, &err, STYLE_BOLD | STYLE_CENTER,
+                                   NO_FILL, "0%");
+    if (f->headline_share)
+        format_set_font_size(f->headline_share, 20);
+    f->headline_count = format_new(wb, &err, STYLE_BOLD | STYLE_CENTER,
+                                   NO_FILL, NULL);
+    if (f->headline_count)
+        format_set_font_size(f->headline_count, 12);
+    f->alert = format_new(wb, &err, STYLE_BOLD, COLOR_ERROR, NULL);
+    if (f->alert)
+        format_set_font_color(f->alert, COLOR_LATE_FONT);
     f->error = format_new(wb, &err, 0, COLOR_ERROR, NULL);
     f->warning = format_new(wb, &err, 0, COLOR_WARNING, NULL);
     return err;

@@ -207,6 +207,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
                   sc_rules_is_late(l->status, r->as_of, r->deadline);
         sc_tally_count(&k->tally, l->status, r->verdicts[l->index].hosted != 0,
                        l->late);
+        for (int d = 0; r->period && d < r->period->ndays; d++)
+            m->hosted_on[d] += (r->verdicts[l->index].hosted >> d) & 1;
         if (places > k->nplaces)
             k->nplaces = places;
     }

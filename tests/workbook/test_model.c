@@ -344,6 +344,24 @@ static void test_model_place_groups_fit_the_most_places(void **state)
     assert_int_equal(sc_model_class_cols(&f->model), 6 + 1 + 2 * 4 + 3 + 2);
 }
 
+/* Pupils hosted in school on each day of the period: the Synthèse's
+ * busiest day. Pupil 0 is hosted on days 5..9, pupil 2 on days 0..9. */
+static void test_model_counts_pupils_hosted_each_day(void **state)
+{
+    fixture *f = *state;
+    sc_period period;
+
+    assert_int_equal(sc_period_init(&period, sc_date_make(2024, 6, 17),
+                                    sc_date_make(2024, 6, 28), 1), SC_OK);
+    f->report.period = &period;
+    build(f);
+    for (int d = 0; d < 5; d++)
+        assert_int_equal(f->model.hosted_on[d], 1);
+    for (int d = 5; d < 10; d++)
+        assert_int_equal(f->model.hosted_on[d], 2);
+    assert_int_equal(f->model.hosted_on[10], 0);
+}
+
 static void test_model_entries_of_a_pupil(void **state)
 {
     fixture *f = *state;
@@ -443,6 +461,7 @@ int main(void)
         TEST(test_model_pupils_sorted_by_class_then_folded_name),
         TEST(test_model_class_lines_follow_each_other),
         TEST(test_model_tallies_each_class_and_the_total),
+        TEST(test_model_counts_pupils_hosted_each_day),
         TEST(test_model_status_out_of_range_is_to_check),
         TEST(test_model_late_past_deadline_when_not_done),
         TEST(test_model_nobody_late_before_deadline_or_without),

@@ -109,6 +109,11 @@ void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
 void sc_cells_text(sc_cells *sh, lxw_row_t row, lxw_col_t col,
                    const char *text, lxw_format *format);
 
+/** Writes text as a link to url ("internal:'Feuille'!A1" for a sheet of
+ *  the workbook), the column fitted to it. */
+void sc_cells_link(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                   const char *url, const char *text, lxw_format *format);
+
 void sc_cells_number(sc_cells *sh, lxw_row_t row, lxw_col_t col,
                      double value, lxw_format *format);
 

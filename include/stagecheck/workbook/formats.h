@@ -23,6 +23,12 @@ typedef struct sc_formats {
     lxw_format *hosted;         /* an "X" of Accueil établissement */
     lxw_format *late;           /* "En retard" */
     lxw_format *wrap;           /* long texts: À faire, Dispense */
+    lxw_format *link;           /* a class name linking to its sheet */
+    lxw_format *headline_label; /* the Synthèse's headline block: bold */
+    lxw_format *headline_share; /* its share ready, big */
+    lxw_format *headline_count; /* its counts */
+    lxw_format *alert;          /* a count that should be 0 and is not
+                                   (conditional format) */
     lxw_format *error;          /* Gravité "Erreur" */
     lxw_format *warning;        /* Gravité "Attention" */
     lxw_format *status_cell[SC_STATUS_COUNT];

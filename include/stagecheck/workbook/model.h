@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
+#include "stagecheck/core/period.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/tally.h"
 #include "stagecheck/workbook/report.h"
@@ -81,6 +82,8 @@ typedef struct sc_model {
                                  the most any class needs, so that every
                                  class sheet has the same columns */
     sc_tally total;           /* every class's tally, summed */
+    size_t hosted_on[SC_PERIOD_MAX_DAYS]; /* pupils hosted in school on
+                                             each day of the period */
     sc_model_columns columns;
 } sc_model;
 
