@@ -384,9 +384,11 @@ void sc_sheet_summary_write(sc_book *b, const sc_model *m)
     row += 2;
     if (m->nclasses > 0) {
         /* The chart starts a page, and is never taller than one. */
+        /* A row below the break: LibreOffice prints a chart that starts
+         * on the break line on the page above too. */
         breaks[0] = row;
-        summary_chart(&sh, m, first, row);
-        row += (lxw_row_t)(chart_height(m->nclasses) / ROW_PIXELS) + 2;
+        summary_chart(&sh, m, first, row + 1);
+        row += (lxw_row_t)(chart_height(m->nclasses) / ROW_PIXELS) + 3;
         sc_book_check(b, worksheet_set_h_pagebreaks(sh.worksheet, breaks));
     }
     /* Last: what a person checks only when a figure looks wrong. */
