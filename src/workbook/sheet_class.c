@@ -210,11 +210,10 @@ static void class_bounds(sc_cells *sh, const class_cols *c)
     sc_cells_group(sh, c->tech, (lxw_col_t)(sh->ncols - 1));
 }
 
-/* Writes one header label, wrapped in its column. Returns its lines. */
-static size_t header_cell(sc_cells *sh, lxw_col_t col, const char *label)
+/* Writes one header label, wrapped in its column. */
+static void header_cell(sc_cells *sh, lxw_col_t col, const char *label)
 {
     sc_cells_put(sh, 0, col, label, sh->book->formats.header_wrap, 0);
-    return cell_lines(sh, col, label);
 }
 
 static void class_header(sc_cells *sh, const class_cols *c)
@@ -233,6 +232,9 @@ static void class_header(sc_cells *sh, const class_cols *c)
     for (lxw_col_t i = 0; i < SC_MODEL_CLASS_LEAD; i++)
         lines = cell_lines(sh, i, lead[i]) > lines ? cell_lines(sh, i, lead[i])
                                                    : lines;
+    if (c->previous && cell_lines(sh, c->previous, "Statut précédent") >
+                           lines)
+        lines = cell_lines(sh, c->previous, "Statut précédent");
     for (size_t i = 0; i < c->nplaces; i++)
         for (size_t k = 0; k < SC_MODEL_PLACE_COLS; k++) {
             lxw_col_t at = (lxw_col_t)(c->places + SC_MODEL_PLACE_COLS * i + k);

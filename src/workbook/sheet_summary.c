@@ -110,7 +110,10 @@ static lxw_row_t summary_headline(sc_cells *sh, const sc_model *m,
     char text[160];
 
     sc_cells_put(sh, row++, 0, "Où en est-on ?", fm->bold, 0);
-    worksheet_set_row(sh->worksheet, row, 27, NULL);
+    /* Room for the share's large type. */
+    if (sh->book->status == SC_OK)
+        sc_book_check(sh->book, worksheet_set_row(sh->worksheet, row, 27,
+                                                  NULL));
     sc_cells_text(sh, row, 0, "Prêts ou dispensés", fm->headline_label);
     if (t->pupils > 0)
         sc_cells_number(sh, row, 1, (double)sc_tally_done(t) /

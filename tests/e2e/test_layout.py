@@ -21,7 +21,20 @@ WEEKDAYS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 
 
 class Layout:
-    """The checks, over self.wb (set by the subclasses)."""
+    """The checks, over self.wb: the workbook the subclass's
+    write(folder, out) makes."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        out = os.path.join(cls.tmp.name, "suivi.xlsx")
+        proc = cls.write(cls.tmp.name, out)
+        assert proc.returncode == 1, proc.stderr
+        cls.wb = openpyxl.load_workbook(out)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
 
     def class_sheets(self):
         return [ws for ws in self.wb.worksheets if ws.title not in FIXED]
@@ -210,35 +223,23 @@ class SamplesLayout(Layout, unittest.TestCase):
     school = None
     as_of = "27/05/2024"
 
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        out = os.path.join(cls.tmp.name, "suivi.xlsx")
-        proc = run_samples(out)
-        assert proc.returncode == 1, proc.stderr
-        cls.wb = openpyxl.load_workbook(out)
-
-    @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+    @staticmethod
+    def write(folder, out):
+        return run_samples(out)
 
 
 class GeneratedLyceeLayout(Layout, unittest.TestCase):
     as_of = "02/06/2025"
 
-    @classmethod
-    def setUpClass(cls):
-        cls.tmp = tempfile.TemporaryDirectory()
-        out = os.path.join(cls.tmp.name, "suivi.xlsx")
-        proc = run_generated_lycee(cls.tmp.name, out)
-        assert proc.returncode == 1, proc.stderr
-        cls.wb = openpyxl.load_workbook(out)
-        school = cls.wb["Synthèse"]["A2"].value.split(" — ", 1)
-        cls.school = school[1] if len(school) > 1 else None
+    @staticmethod
+    def write(folder, out):
+        return run_generated_lycee(folder, out)
 
     @classmethod
-    def tearDownClass(cls):
-        cls.tmp.cleanup()
+    def setUpClass(cls):
+        super().setUpClass()
+        school = cls.wb["Synthèse"]["A2"].value.split(" — ", 1)
+        cls.school = school[1] if len(school) > 1 else None
 
     def test_twenty_classes_and_late_pupils(self):
         self.assertEqual(len(self.class_sheets()), 20)

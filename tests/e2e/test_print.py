@@ -61,7 +61,24 @@ def line_text(words, y, tolerance=1.0):
 @unittest.skipUnless(SOFFICE and PDFTOTEXT,
                      "LibreOffice (soffice) and poppler-utils needed")
 class Print:
-    """The checks, over self.wb (openpyxl) and self.pages (the PDF)."""
+    """The checks, over self.wb (openpyxl) and self.pages (the PDF) of
+    the workbook the subclass's write(folder, out) makes."""
+
+    @classmethod
+    def setUpClass(cls):
+        if not (SOFFICE and PDFTOTEXT):
+            return
+        cls.tmp = tempfile.TemporaryDirectory()
+        out = os.path.join(cls.tmp.name, "suivi.xlsx")
+        proc = cls.write(cls.tmp.name, out)
+        assert proc.returncode == 1, proc.stderr
+        cls.wb = openpyxl.load_workbook(out)
+        cls.pages = pages(to_pdf(out, cls.tmp.name))
+
+    @classmethod
+    def tearDownClass(cls):
+        if hasattr(cls, "tmp"):
+            cls.tmp.cleanup()
 
     def sheet_of(self, words):
         """The sheet a page belongs to: the header's right part, the first
@@ -146,39 +163,15 @@ class Print:
 
 
 class SamplesPrint(Print, unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        if not (SOFFICE and PDFTOTEXT):
-            return
-        cls.tmp = tempfile.TemporaryDirectory()
-        out = os.path.join(cls.tmp.name, "suivi.xlsx")
-        proc = run_samples(out)
-        assert proc.returncode == 1, proc.stderr
-        cls.wb = openpyxl.load_workbook(out)
-        cls.pages = pages(to_pdf(out, cls.tmp.name))
-
-    @classmethod
-    def tearDownClass(cls):
-        if hasattr(cls, "tmp"):
-            cls.tmp.cleanup()
+    @staticmethod
+    def write(folder, out):
+        return run_samples(out)
 
 
 class GeneratedLyceePrint(Print, unittest.TestCase):
-    @classmethod
-    def setUpClass(cls):
-        if not (SOFFICE and PDFTOTEXT):
-            return
-        cls.tmp = tempfile.TemporaryDirectory()
-        out = os.path.join(cls.tmp.name, "suivi.xlsx")
-        proc = run_generated_lycee(cls.tmp.name, out)
-        assert proc.returncode == 1, proc.stderr
-        cls.wb = openpyxl.load_workbook(out)
-        cls.pages = pages(to_pdf(out, cls.tmp.name))
-
-    @classmethod
-    def tearDownClass(cls):
-        if hasattr(cls, "tmp"):
-            cls.tmp.cleanup()
+    @staticmethod
+    def write(folder, out):
+        return run_generated_lycee(folder, out)
 
 
 if __name__ == "__main__":
