@@ -54,8 +54,9 @@ static void summary_alert(sc_cells *sh, lxw_row_t first_row,
                                 last_col, &rule));
 }
 
-/* "jour le plus chargé : mer. 26/06 (12 élèves)" into buf, the first
- * such day when several tie; "personne" when nobody is hosted. */
+/* "jour le plus chargé : mer. 26/06 (12 élève(s))" into buf, the first
+ * such day when several tie; "personne à accueillir" when nobody is
+ * hosted. */
 static void summary_busiest_day(const sc_model *m, char *buf, size_t size)
 {
     static const char *const names[7] = {"lun.", "mar.", "mer.", "jeu.",
