@@ -14,7 +14,8 @@ CPPFLAGS += -D_DEFAULT_SOURCE -D_GNU_SOURCE -Iinclude -MMD -MP
 # Debian packages: to build, and to run the tests.
 BUILD_DEBS := gcc make pkg-config libxlsxwriter-dev libcsv-dev libutf8proc-dev \
               libinih-dev libxml2-dev libzip-dev libfreexl-dev
-TEST_DEBS  := libcmocka-dev python3 python3-openpyxl
+TEST_DEBS  := libcmocka-dev python3 python3-openpyxl libreoffice-calc-nogui \
+              poppler-utils
 # The Debian package of each .pc file, and the make target that installs it.
 DEB_xlsxwriter := libxlsxwriter-dev
 DEB_libutf8proc := libutf8proc-dev

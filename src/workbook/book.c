@@ -10,6 +10,7 @@
 #include <errno.h>
 #include <stdint.h>
 #include "stagecheck/workbook/book.h"
+#include "stagecheck/workbook/page.h"
 #include "stagecheck/workbook/sheet_academie.h"
 #include "stagecheck/workbook/sheet_anomalies.h"
 #include "stagecheck/workbook/sheet_changes.h"
@@ -25,9 +26,6 @@
  * keeps a scratch FILE open and a 128 KiB cell array, and every fclose
  * walks glibc's list of open FILEs: quadratic in sheets. */
 #define CONSTANT_MEMORY_SHEETS_MAX 256
-
-/* Not const: lxw_doc_properties takes char *. */
-static char book_title[] = SC_BOOK_TITLE;
 
 void sc_book_check(sc_book *b, lxw_error err)
 {
@@ -53,13 +51,13 @@ static int book_fits_constant_memory(size_t nsheets, size_t open_max)
  * formats. Returns 1 if its sheets may be written; book_close it either
  * way. */
 static int book_open(sc_book *b, const char *path,
-                     const sc_book_scratch *scratch, size_t nsheets)
+                     const sc_book_scratch *scratch, size_t nsheets,
+                     const sc_page *page)
 {
     lxw_workbook_options options = {
         .constant_memory = book_fits_constant_memory(nsheets,
                                                      scratch->open_max),
         .tmpdir = scratch->dir};
-    lxw_doc_properties properties = {.title = book_title};
 
     *b = (sc_book){.status = SC_OK, .lxw = LXW_NO_ERROR};
     errno = 0;
@@ -68,17 +66,19 @@ static int book_open(sc_book *b, const char *path,
         b->status = SC_ERROR_MEMORY;
         return 0;
     }
-    sc_book_check(b, workbook_set_properties(b->workbook, &properties));
+    sc_page_properties(b, page);
     if (b->status == SC_OK)
         b->status = sc_formats_add(&b->formats, b->workbook);
     return 1;
 }
 
-/* Closes the workbook, which frees every libxlsxwriter object, even after
- * a failure. Returns the book's status, with *lxw. */
-static sc_error book_close(sc_book *b, lxw_error *lxw)
+/* Gives every sheet its header and footer, then closes the workbook, which
+ * frees every libxlsxwriter object, even after a failure. Returns the
+ * book's status, with *lxw. */
+static sc_error book_close(sc_book *b, const sc_page *page, lxw_error *lxw)
 {
     if (b->workbook) {
+        sc_page_all_sheets(b, page);
         sc_book_check(b, workbook_close(b->workbook));
         b->workbook = NULL;
         /* A failure libxlsxwriter swallowed may still leave ENOMEM in
@@ -93,11 +93,13 @@ static sc_error book_close(sc_book *b, lxw_error *lxw)
 sc_error sc_book_write_report(const sc_model *m, const char *path,
                               const sc_book_scratch *scratch, lxw_error *lxw)
 {
+    sc_page page = {m->report->school, m->report->period, m->report->as_of,
+                    sc_date_today()};
     sc_book b;
 
     /* Synthèse, Accueil établissement, Changements and Anomalies at most,
      * around the classes. */
-    if (book_open(&b, path, scratch, m->nclasses + 4)) {
+    if (book_open(&b, path, scratch, m->nclasses + 4, &page)) {
         sc_sheet_summary_write(&b, m);
         for (size_t c = 0; c < m->nclasses; c++)
             sc_sheet_class_write(&b, m, &m->classes[c]);
@@ -106,20 +108,21 @@ sc_error sc_book_write_report(const sc_model *m, const char *path,
             sc_sheet_changes_write(&b, m->report->changes);
         sc_sheet_anomalies_write(&b, m->report->anomalies);
     }
-    return book_close(&b, lxw);
+    return book_close(&b, &page, lxw);
 }
 
 sc_error sc_book_write_academie(const sc_academie *a, const char *path,
                                 const sc_book_scratch *scratch,
                                 lxw_error *lxw)
 {
+    sc_page page = {NULL, a->period, a->as_of, sc_date_today()};
     sc_book b;
 
-    if (book_open(&b, path, scratch, 2)) {
+    if (book_open(&b, path, scratch, 2, &page)) {
         sc_sheet_academie_write(&b, a);
         sc_sheet_anomalies_write(&b, a->anomalies);
     }
-    return book_close(&b, lxw);
+    return book_close(&b, &page, lxw);
 }
 
 const char *sc_book_strerror(lxw_error err)

@@ -23,8 +23,104 @@ static size_t utf8_chars(const char *s)
 
 static void cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
 {
-    if (col < sh->ncols && chars > sh->width[col])
-        sh->width[col] = chars;
+    if (col < sh->ncols && chars > sh->cols[col].width)
+        sh->cols[col].width = chars;
+}
+
+void sc_cells_bound(sc_cells *sh, lxw_col_t col, size_t min, size_t max)
+{
+    if (col < sh->ncols) {
+        sh->cols[col].min = min;
+        sh->cols[col].max = max;
+    }
+}
+
+void sc_cells_group(sc_cells *sh, lxw_col_t first, lxw_col_t last)
+{
+    for (lxw_col_t c = first; c <= last && c < sh->ncols; c++)
+        sh->cols[c].level = 1;
+}
+
+size_t sc_cells_width(const sc_cells *sh, lxw_col_t col)
+{
+    const sc_cells_col *c = &sh->cols[col];
+    size_t w = c->width + 2; /* room for the filter button */
+    size_t min = c->max ? c->min : WIDTH_MIN, max = c->max ? c->max
+                                                           : WIDTH_MAX;
+
+    return w < min ? min : w > max ? max : w;
+}
+
+size_t sc_cells_lines(const char *text, size_t width)
+{
+    size_t room = SC_CELLS_LINE_CHARS(width), lines = 1, used = 0;
+
+    /* Greedy word wrap, as Excel and LibreOffice do; a word longer than
+     * a line is cut wherever it reaches the edge. */
+    while (*text) {
+        size_t word = 0;
+        const char *s = text;
+
+        if (*text == '\n') {
+            lines++;
+            used = 0;
+            text++;
+            continue;
+        }
+        if (*text == ' ') {
+            used += used > 0 && used < room;
+            text++;
+            continue;
+        }
+        for (; *s && *s != ' ' && *s != '\n'; s++)
+            word += ((unsigned char)*s & 0xC0) != 0x80;
+        text = s;
+        if (used > 0 && used + word > room) {
+            lines++;
+            used = 0;
+        }
+        while (word > room) {
+            lines++;
+            word -= room;
+        }
+        used += word;
+    }
+    return lines;
+}
+
+size_t sc_cells_pixels(const sc_cells *sh, size_t ncols)
+{
+    size_t px = 0;
+
+    for (size_t c = 0; c < ncols && c < sh->ncols; c++)
+        px += 7 * sc_cells_width(sh, (lxw_col_t)c) + 5;
+    return px;
+}
+
+void sc_cells_print_area(sc_cells *sh, size_t ncols, lxw_row_t last_row)
+{
+    sh->print_cols = ncols < sh->ncols ? ncols : sh->ncols;
+    sh->print_last = last_row;
+}
+
+/* The print settings sc_cells_print_area asked for, now that the widths
+ * are known. */
+static void cells_apply_print(sc_cells *sh)
+{
+    size_t px = sc_cells_pixels(sh, sh->print_cols);
+
+    worksheet_set_landscape(sh->worksheet);
+    worksheet_set_paper(sh->worksheet, 9); /* A4 */
+    /* 0.3 inch left and right: SC_CELLS_PAGE_PIXELS. */
+    worksheet_set_margins(sh->worksheet, 0.3, 0.3, 0.75, 0.6);
+    sc_book_check(sh->book, worksheet_print_area(sh->worksheet, 0, 0,
+                                                 sh->print_last,
+                                                 (lxw_col_t)(sh->print_cols
+                                                             - 1)));
+    if (px * SC_CELLS_SCALE_MIN <= (size_t)SC_CELLS_PAGE_PIXELS * 100)
+        worksheet_fit_to_pages(sh->worksheet, 1, 0);
+    else
+        worksheet_set_print_scale(sh->worksheet, SC_CELLS_SCALE_MIN);
 }
 
 int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
@@ -40,8 +136,8 @@ int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
         sc_book_check(b, LXW_ERROR_WORKSHEET_INDEX_OUT_OF_RANGE);
         return 0;
     }
-    sh->width = calloc(ncols, sizeof *sh->width);
-    if (!sh->width) {
+    sh->cols = calloc(ncols ? ncols : 1, sizeof *sh->cols);
+    if (!sh->cols) {
         b->status = SC_ERROR_MEMORY;
         return 0;
     }
@@ -70,17 +166,32 @@ int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
 
 void sc_cells_close(sc_cells *sh)
 {
-    for (size_t c = 0; c < sh->ncols && sh->book->status == SC_OK; c++) {
-        size_t w = sh->width[c] + 2; /* room for the filter button */
+    int grouped = 0;
 
-        w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
-        sc_book_check(sh->book, worksheet_set_column(sh->worksheet,
-                                                     (lxw_col_t)c,
-                                                     (lxw_col_t)c, (double)w,
-                                                     NULL));
+    for (size_t c = 0; c < sh->ncols && sh->book->status == SC_OK; c++) {
+        lxw_row_col_options options = {.hidden = sh->cols[c].level,
+                                       .level = sh->cols[c].level};
+
+        grouped |= sh->cols[c].level;
+        sc_book_check(sh->book, worksheet_set_column_opt(
+                                    sh->worksheet, (lxw_col_t)c, (lxw_col_t)c,
+                                    (double)sc_cells_width(sh, (lxw_col_t)c),
+                                    NULL, &options));
     }
-    free(sh->width);
-    sh->width = NULL;
+    if (grouped && sh->ncols < (size_t)LXW_COL_MAX &&
+        sh->book->status == SC_OK) {
+        /* The folded group's "+" button sits on the column after it. */
+        lxw_row_col_options options = {.collapsed = 1};
+
+        sc_book_check(sh->book, worksheet_set_column_opt(
+                                    sh->worksheet, (lxw_col_t)sh->ncols,
+                                    (lxw_col_t)sh->ncols, LXW_DEF_COL_WIDTH,
+                                    NULL, &options));
+    }
+    if (sh->print_cols && sh->book->status == SC_OK)
+        cells_apply_print(sh);
+    free(sh->cols);
+    sh->cols = NULL;
 }
 
 void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
@@ -114,6 +225,23 @@ void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
     if (fit)
         cells_widen(sh, col, utf8_chars(text));
     free(copy);
+    free(safe_copy);
+}
+
+void sc_cells_link(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                   const char *url, const char *text, lxw_format *format)
+{
+    char *safe_copy = NULL;
+
+    if (sh->book->status != SC_OK)
+        return;
+    if (!(text = sc_text_xml_safe(text ? text : "", &safe_copy))) {
+        sh->book->status = SC_ERROR_MEMORY;
+        return;
+    }
+    sc_book_check(sh->book, worksheet_write_url_opt(sh->worksheet, row, col,
+                                                    url, format, text, NULL));
+    cells_widen(sh, col, utf8_chars(text));
     free(safe_copy);
 }
 
@@ -172,6 +300,16 @@ void sc_cells_status(sc_cells *sh, lxw_row_t row, lxw_col_t col, int status,
                       filled ? sh->book->formats.status_cell[status] : NULL);
 }
 
+void sc_cells_status_wrap(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                          int status, const char *none)
+{
+    if (status < 0 || status >= SC_STATUS_COUNT)
+        sc_cells_text(sh, row, col, none, sh->book->formats.wrap);
+    else
+        sc_cells_text(sh, row, col, sc_status_label((sc_status)status),
+                      sh->book->formats.status_wrap[status]);
+}
+
 void sc_cells_late(sc_cells *sh, lxw_row_t row, lxw_col_t col, int late)
 {
     if (late)
@@ -201,7 +339,9 @@ void sc_cells_list(sc_cells *sh, lxw_row_t last_row)
                                                  last_row,
                                                  (lxw_col_t)(sh->ncols - 1)));
     sc_book_check(sh->book, worksheet_repeat_rows(sh->worksheet, 0, 0));
-    sc_cells_print(sh);
+    /* A print area's fit waits for the widths (sc_cells_close). */
+    if (!sh->print_cols)
+        sc_cells_print(sh);
 }
 
 size_t sc_cells_open_list(sc_cells *sh, sc_book *b, const char *name,

@@ -8,37 +8,44 @@
 #define COLOR_WARNING 0xFCD5B4   /* Gravité "Attention" */
 #define COLOR_HOSTED 0xFFF2CC    /* an "X" of Accueil établissement */
 #define COLOR_LATE_FONT 0x9C0006 /* "En retard", on COLOR_ERROR */
+#define COLOR_LINK 0x0563C1      /* Excel's hyperlink blue */
 
 enum {
     STYLE_BOLD = 1,
     STYLE_BORDER = 2,
     STYLE_CENTER = 4,
     STYLE_TITLE = 8,
-    STYLE_WRAP = 16
+    STYLE_WRAP = 16,
+    STYLE_TOP = 32
 };
 
-/* Each status's colour and the Légende's sentence for it. */
+/* Each status's colour, its chart pattern and the Légende's sentence.
+ * The colours are told apart under deuteranopia (every pair at CIE Lab
+ * ΔE >= 20 after Machado's simulation, tests/workbook/test_formats.c),
+ * and in black and white the chart's series differ by pattern; in cells
+ * the status is written out, so colour never carries it alone. */
 static const struct {
     lxw_color_t color;
+    uint8_t pattern;
     const char *legend;
 } palette[SC_STATUS_COUNT] = {
-    [SC_STATUS_CHECK] = {0xD9B3FF,
+    [SC_STATUS_CHECK] = {0xB7B6FF, LXW_CHART_PATTERN_LARGE_GRID,
                          "Une ligne de l'élève est illisible ou incohérente : "
                          "voir « À faire » et la feuille Anomalies."},
-    [SC_STATUS_DISPENSED] = {0xBDD7EE,
+    [SC_STATUS_DISPENSED] = {0xB2ECFD, LXW_CHART_PATTERN_LIGHT_HORIZONTAL,
                              "Dispense accordée (SNU ou mobilité européenne "
                              "et internationale), justificatif fourni."},
-    [SC_STATUS_NO_HOST] = {0xFF9F9F,
+    [SC_STATUS_NO_HOST] = {0xF48F86, LXW_CHART_PATTERN_NONE,
                            "Aucun lieu d'accueil : l'élève est accueilli dans "
                            "l'établissement pendant toute la période."},
-    [SC_STATUS_PARTIAL] = {0xF8CBAD,
+    [SC_STATUS_PARTIAL] = {0xFCBA68, LXW_CHART_PATTERN_WIDE_UPWARD_DIAGONAL,
                            "Les lieux d'accueil ne couvrent pas toute la "
                            "période : accueil dans l'établissement les autres "
                            "jours."},
-    [SC_STATUS_INCOMPLETE] = {0xFFE699,
+    [SC_STATUS_INCOMPLETE] = {0xFEF2B3, LXW_CHART_PATTERN_PERCENT_20,
                               "Convention, assurance ou justificatif de "
                               "dispense à compléter."},
-    [SC_STATUS_READY] = {0xC6EFCE,
+    [SC_STATUS_READY] = {0xA2FDD5, LXW_CHART_PATTERN_LIGHT_VERTICAL,
                          "Lieu d'accueil sur toute la période et dossier "
                          "complet."},
 };
@@ -46,6 +53,18 @@ static const struct {
 lxw_color_t sc_formats_status_color(sc_status status)
 {
     return palette[status].color;
+}
+
+lxw_chart_pattern sc_formats_status_pattern(sc_status status)
+{
+    lxw_color_t c = palette[status].color;
+    /* The pattern's lines in the colour at 60 % of its brightness. */
+    lxw_color_t dark = (((c >> 16) & 0xFF) * 60 / 100) << 16 |
+                       (((c >> 8) & 0xFF) * 60 / 100) << 8 |
+                       ((c & 0xFF) * 60 / 100);
+
+    return (lxw_chart_pattern){.fg_color = dark, .bg_color = c,
+                               .type = palette[status].pattern};
 }
 
 const char *sc_formats_status_legend(sc_status status)
@@ -75,10 +94,10 @@ static lxw_format *format_new(lxw_workbook *workbook, sc_error *err,
         format_set_border(f, LXW_BORDER_THIN);
     if (style & STYLE_CENTER)
         format_set_align(f, LXW_ALIGN_CENTER);
-    if (style & STYLE_WRAP) {
+    if (style & STYLE_WRAP)
         format_set_text_wrap(f);
+    if (style & (STYLE_WRAP | STYLE_TOP))
         format_set_align(f, LXW_ALIGN_VERTICAL_TOP);
-    }
     if (fill != NO_FILL) {
         format_set_pattern(f, LXW_PATTERN_SOLID);
         format_set_bg_color(f, fill);
@@ -96,7 +115,11 @@ sc_error sc_formats_add(sc_formats *f, lxw_workbook *wb)
     f->title = format_new(wb, &err, STYLE_TITLE, NO_FILL, NULL);
     f->bold = format_new(wb, &err, STYLE_BOLD, NO_FILL, NULL);
     f->header = format_new(wb, &err, STYLE_BOLD | STYLE_BORDER, NO_FILL, NULL);
-    f->date = format_new(wb, &err, 0, NO_FILL, "dd/mm/yyyy");
+    /* At the top, level with the first line of a wrapped neighbour. */
+    f->date = format_new(wb, &err, STYLE_TOP, NO_FILL, "dd/mm/yyyy");
+    f->top = format_new(wb, &err, STYLE_TOP, NO_FILL, NULL);
+    f->header_wrap = format_new(wb, &err, STYLE_BOLD | STYLE_BORDER | STYLE_WRAP,
+                                NO_FILL, NULL);
     f->percent = format_new(wb, &err, 0, NO_FILL, "0%");
     f->total_percent = format_new(wb, &err, STYLE_BOLD, NO_FILL, "0%");
     f->hosted = format_new(wb, &err, STYLE_CENTER, COLOR_HOSTED, NULL);
@@ -108,7 +131,26 @@ sc_error sc_formats_add(sc_formats *f, lxw_workbook *wb)
         f->status_cell[s] = format_new(wb, &err, 0, palette[s].color, NULL);
         f->status_header[s] = format_new(wb, &err, STYLE_BOLD | STYLE_BORDER,
                                          palette[s].color, NULL);
+        f->status_wrap[s] = format_new(wb, &err, STYLE_WRAP, palette[s].color,
+                                       NULL);
     }
+    f->link = format_new(wb, &err, 0, NO_FILL, NULL);
+    if (f->link) {
+        format_set_underline(f->link, LXW_UNDERLINE_SINGLE);
+        format_set_font_color(f->link, COLOR_LINK);
+    }
+    f->headline_label = format_new(wb, &err, STYLE_BOLD, NO_FILL, NULL);
+    f->headline_share = format_new(wb, &err, STYLE_BOLD | STYLE_CENTER,
+                                   NO_FILL, "0%");
+    if (f->headline_share)
+        format_set_font_size(f->headline_share, 20);
+    f->headline_count = format_new(wb, &err, STYLE_BOLD | STYLE_CENTER,
+                                   NO_FILL, NULL);
+    if (f->headline_count)
+        format_set_font_size(f->headline_count, 12);
+    f->alert = format_new(wb, &err, STYLE_BOLD, COLOR_ERROR, NULL);
+    if (f->alert)
+        format_set_font_color(f->alert, COLOR_LATE_FONT);
     f->error = format_new(wb, &err, 0, COLOR_ERROR, NULL);
     f->warning = format_new(wb, &err, 0, COLOR_WARNING, NULL);
     return err;

@@ -102,7 +102,9 @@ static void model_columns(sc_model *m)
     c->summary_cols = SC_MODEL_SUMMARY_COLS + (r->has_deadline ? 1 : 0);
     c->class_previous = r->previous ? col++ : 0;
     c->class_late = r->has_deadline ? col++ : 0;
+    c->class_dispense = col++;
     c->class_places = col;
+    c->class_tech = col;
     c->hosted_late = r->has_deadline ? SC_MODEL_HOSTED_LEAD : 0;
     c->hosted_days = SC_MODEL_HOSTED_LEAD + (r->has_deadline ? 1 : 0);
 }
@@ -205,6 +207,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
                   sc_rules_is_late(l->status, r->as_of, r->deadline);
         sc_tally_count(&k->tally, l->status, r->verdicts[l->index].hosted != 0,
                        l->late);
+        for (int d = 0; r->period && d < r->period->ndays; d++)
+            m->hosted_on[d] += (r->verdicts[l->index].hosted >> d) & 1;
         if (places > k->nplaces)
             k->nplaces = places;
     }
@@ -216,7 +220,11 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         k->first = first;
         first += k->tally.pupils;
         sc_tally_add(&m->total, &k->tally);
+        if (k->nplaces > m->nplaces)
+            m->nplaces = k->nplaces;
     }
+    m->columns.class_tech = (unsigned)(m->columns.class_places +
+                                       SC_MODEL_PLACE_COLS * m->nplaces);
     sc_tally_count_aside(&m->total, r->data);
     free(slots);
     return model_name_sheets(m);
@@ -239,8 +247,7 @@ void sc_model_free(sc_model *m)
     m->nlines = m->nclasses = 0;
 }
 
-size_t sc_model_class_cols(const sc_model *m, const sc_model_class *k)
+size_t sc_model_class_cols(const sc_model *m)
 {
-    return m->columns.class_places + SC_MODEL_PLACE_COLS * k->nplaces +
-           SC_MODEL_CLASS_TAIL;
+    return m->columns.class_tech + SC_MODEL_CLASS_TECH + m->nplaces;
 }

@@ -75,12 +75,13 @@ static char *pupil_dispenses(const sc_report *r, size_t p)
     return joined;
 }
 
-/* "3 : 26/06, 27/06, 28/06", "10 : toute la période", or "" for none. */
-static void hosted_days(const sc_period *period, uint64_t hosted,
-                        char *buf, size_t size)
+/* How many of the period's days the pupil is hosted in school, and which
+ * into buf: "26/06, 27/06, 28/06", "toute la période", or "" for none. */
+static int hosted_days(const sc_period *period, uint64_t hosted, char *buf,
+                       size_t size)
 {
     uint64_t all = sc_period_all_days(period);
-    size_t len;
+    size_t len = 0;
     int n = 0;
 
     hosted &= all;
@@ -88,11 +89,10 @@ static void hosted_days(const sc_period *period, uint64_t hosted,
         n += (hosted >> i) & 1;
     buf[0] = '\0';
     if (n == 0)
-        return;
-    len = (size_t)snprintf(buf, size, "%d :", n);
+        return 0;
     if (hosted == all) {
-        snprintf(buf + len, size - len, " toute la période");
-        return;
+        snprintf(buf, size, "toute la période");
+        return n;
     }
     for (int i = 0; i < period->ndays && len < size; i++) {
         char day[11];
@@ -100,9 +100,30 @@ static void hosted_days(const sc_period *period, uint64_t hosted,
         if (!((hosted >> i) & 1))
             continue;
         sc_date_format(period->days[i], day);
-        len += (size_t)snprintf(buf + len, size - len, "%s %.5s",
-                                buf[len - 1] == ':' ? "" : ",", day);
+        len += (size_t)snprintf(buf + len, size - len, "%s%.5s",
+                                len ? ", " : "", day);
     }
+    return n;
+}
+
+/* The "; "-separated items of a verdict's À faire, one per line, in a new
+ * string. Returns NULL when out of memory. */
+static char *todo_lines(const char *todo)
+{
+    char *lines = strdup(todo ? todo : ""), *out = lines;
+
+    if (!lines)
+        return NULL;
+    for (const char *in = lines; *in; in++) {
+        if (in[0] == ';' && in[1] == ' ') {
+            *out++ = '\n';
+            in++;
+        } else {
+            *out++ = *in;
+        }
+    }
+    *out = '\0';
+    return lines;
 }
 
 /* "FILE:LINE" of the pupil's roll row, then of each of its placements
@@ -134,124 +155,317 @@ static char *pupil_origins(const sc_report *r, size_t p)
     return text;
 }
 
-static void class_header(sc_cells *sh, const sc_model *m, size_t nplaces)
+/* Width bounds (characters) of the columns a person reads, narrow enough
+ * for a class with two places to print one page wide at 60 % or more:
+ * long texts wrap, and each row is as tall as its wrapped lines. */
+enum {
+    W_NAME = 16, W_FIRST = 14, W_STATUS = 12, W_TODO = 32, W_COUNT = 10,
+    W_DAYS = 14, W_LATE = 10, W_DISPENSE = 16, W_HOST = 16, W_WHERE = 12,
+    W_DATE = 10
+};
+
+/* Places printed: "elle peut être scabable en deux périodes"; a third
+ * place is an anomaly, said in À faire, its columns kept on screen. */
+#define PRINTED_PLACES 2
+
+/* The columns of a class sheet, from the model: the same on every class
+ * sheet of a workbook. */
+typedef struct class_cols {
+    lxw_col_t previous, late, dispense, places, tech;
+    size_t nplaces;
+} class_cols;
+
+static class_cols class_columns(const sc_model *m)
+{
+    return (class_cols){(lxw_col_t)m->columns.class_previous,
+                        (lxw_col_t)m->columns.class_late,
+                        (lxw_col_t)m->columns.class_dispense,
+                        (lxw_col_t)m->columns.class_places,
+                        (lxw_col_t)m->columns.class_tech, m->nplaces};
+}
+
+/* Lines of text in column col of the width bound, or 1 when unbounded. */
+static size_t cell_lines(const sc_cells *sh, lxw_col_t col, const char *text)
+{
+    size_t max = col < sh->ncols ? sh->cols[col].max : 0;
+
+    return text && max ? sc_cells_lines(text, max) : 1;
+}
+
+/* Sets row's height to its tallest cell, lines tall: LibreOffice does not
+ * grow a row for wrapped text unless told. */
+static void row_height(sc_cells *sh, lxw_row_t row, size_t lines)
+{
+    if (sh->book->status == SC_OK && lines > 1)
+        sc_book_check(sh->book, worksheet_set_row(sh->worksheet, row,
+                                                  SC_CELLS_LINE_HEIGHT *
+                                                      (double)lines,
+                                                  NULL));
+}
+
+static void class_bounds(sc_cells *sh, const class_cols *c)
+{
+    static const struct {
+        lxw_col_t col;
+        size_t min, max;
+    } lead[] = {{0, 8, W_NAME}, {1, 8, W_FIRST}, {2, 8, W_STATUS},
+                {3, 12, W_TODO}, {4, W_COUNT, W_COUNT}, {5, 10, W_DAYS}};
+
+    for (size_t i = 0; i < sizeof lead / sizeof lead[0]; i++)
+        sc_cells_bound(sh, lead[i].col, lead[i].min, lead[i].max);
+    if (c->previous)
+        sc_cells_bound(sh, c->previous, 8, W_STATUS);
+    if (c->late)
+        sc_cells_bound(sh, c->late, W_LATE, W_LATE);
+    sc_cells_bound(sh, c->dispense, 10, W_DISPENSE);
+    for (size_t i = 0; i < c->nplaces; i++) {
+        lxw_col_t col = (lxw_col_t)(c->places + SC_MODEL_PLACE_COLS * i);
+
+        sc_cells_bound(sh, col, 10, W_HOST);
+        sc_cells_bound(sh, col + 1, 10, W_WHERE);
+        sc_cells_bound(sh, col + 2, W_DATE, W_DATE);
+        sc_cells_bound(sh, col + 3, W_DATE, W_DATE);
+    }
+    sc_cells_group(sh, c->tech, (lxw_col_t)(sh->ncols - 1));
+}
+
+/* Writes one header label, wrapped in its column. */
+static void header_cell(sc_cells *sh, lxw_col_t col, const char *label)
+{
+    sc_cells_put(sh, 0, col, label, sh->book->formats.header_wrap, 0);
+}
+
+static void class_header(sc_cells *sh, const class_cols *c)
 {
     static const char *const lead[SC_MODEL_CLASS_LEAD] = {
-        "Nom", "Prénom", "INE", "Né(e) le", "Statut"};
+        "Nom", "Prénom", "Statut", "À faire", "Jours à accueillir",
+        "Dates à accueillir"};
     static const char *const place[SC_MODEL_PLACE_COLS] = {
-        "structure", "type", "commune / pays", "du", "au"};
-    static const char *const tail[SC_MODEL_CLASS_TAIL] = {
-        "Dispense", "À faire", "Jours à accueillir", "Lignes d'origine"};
-    lxw_format *header = sh->book->formats.header;
-    lxw_col_t col = (lxw_col_t)m->columns.class_places;
+        "structure", "commune / pays", "du", "au"};
     char label[64];
+    size_t lines = 1;
+    lxw_col_t col = c->tech;
 
-    sc_cells_header(sh, lead, SC_MODEL_CLASS_LEAD);
-    if (m->columns.class_previous)
-        sc_cells_text(sh, 0, (lxw_col_t)m->columns.class_previous,
-                      "Statut précédent", header);
-    if (m->columns.class_late)
-        sc_cells_text(sh, 0, (lxw_col_t)m->columns.class_late, "Retard",
-                      header);
-    for (size_t i = 0; i < nplaces; i++)
-        for (size_t c = 0; c < SC_MODEL_PLACE_COLS; c++) {
-            snprintf(label, sizeof label, "Lieu %zu — %s", i + 1, place[c]);
-            sc_cells_text(sh, 0, col++, label, header);
+    class_bounds(sh, c);
+    /* Computed before the row is written: constant_memory mode. */
+    for (lxw_col_t i = 0; i < SC_MODEL_CLASS_LEAD; i++)
+        lines = cell_lines(sh, i, lead[i]) > lines ? cell_lines(sh, i, lead[i])
+                                                   : lines;
+    if (c->previous && cell_lines(sh, c->previous, "Statut précédent") >
+                           lines)
+        lines = cell_lines(sh, c->previous, "Statut précédent");
+    for (size_t i = 0; i < c->nplaces; i++)
+        for (size_t k = 0; k < SC_MODEL_PLACE_COLS; k++) {
+            lxw_col_t at = (lxw_col_t)(c->places + SC_MODEL_PLACE_COLS * i + k);
+            size_t n;
+
+            snprintf(label, sizeof label, "Lieu %zu — %s", i + 1, place[k]);
+            n = cell_lines(sh, at, label);
+            lines = n > lines ? n : lines;
         }
-    for (size_t c = 0; c < SC_MODEL_CLASS_TAIL; c++)
-        sc_cells_text(sh, 0, col++, tail[c], header);
+    row_height(sh, 0, lines);
+    for (lxw_col_t i = 0; i < SC_MODEL_CLASS_LEAD; i++)
+        header_cell(sh, i, lead[i]);
+    if (c->previous)
+        header_cell(sh, c->previous, "Statut précédent");
+    if (c->late)
+        header_cell(sh, c->late, "Retard");
+    header_cell(sh, c->dispense, "Dispense");
+    for (size_t i = 0; i < c->nplaces; i++)
+        for (size_t k = 0; k < SC_MODEL_PLACE_COLS; k++) {
+            snprintf(label, sizeof label, "Lieu %zu — %s", i + 1, place[k]);
+            header_cell(sh, (lxw_col_t)(c->places + SC_MODEL_PLACE_COLS * i +
+                                        k), label);
+        }
+    header_cell(sh, col++, "INE");
+    header_cell(sh, col++, "Né(e) le");
+    for (size_t i = 0; i < c->nplaces; i++) {
+        snprintf(label, sizeof label, "Lieu %zu — type", i + 1);
+        header_cell(sh, col++, label);
+    }
+    header_cell(sh, col, "Lignes d'origine");
 }
 
-/* The places of pupil p, one column group each, in input order. */
-static void class_places(sc_cells *sh, const sc_model *m, lxw_row_t row,
-                         size_t p)
+/* The texts of one pupil's row that wrap, made before the row is written
+ * so that its height is known first. */
+typedef struct row_texts {
+    char *todo, *dispenses, *origins;
+    char days[SC_PERIOD_MAX_DAYS * 8];
+    int ndays;
+    size_t nwhere;
+    char *where[];   /* "City (Country)" of each place, nwhere of them */
+} row_texts;
+
+static void row_texts_free(row_texts *t)
 {
-    const sc_report *r = m->report;
-    size_t begin, end;
-    lxw_col_t col = (lxw_col_t)m->columns.class_places;
+    if (!t)
+        return;
+    free(t->todo);
+    free(t->dispenses);
+    free(t->origins);
+    for (size_t i = 0; i < t->nwhere; i++)
+        free(t->where[i]);
+    free(t);
+}
+
+/* The places of pupil p that are not dispense requests, in input order,
+ * into places (nplaces of room). Returns how many. */
+static size_t pupil_places(const sc_report *r, size_t p,
+                           const sc_entry **places, size_t nplaces)
+{
+    size_t begin, end, n = 0;
 
     sc_model_entries(r, p, &begin, &end);
-    for (size_t k = begin; k < end && sh->book->status == SC_OK; k++) {
+    for (size_t k = begin; k < end && n < nplaces; k++) {
         const sc_entry *e = &r->data->entries[r->links->items[k]];
-        char *where, *type = NULL;
 
-        if (e->dispense)
-            continue;
-        where = entry_where(e);
-        if (where && e->host_type)
-            type = entry_type(e->host_type);
-        if (!where || (e->host_type && !type)) {
-            free(where);
-            sh->book->status = SC_ERROR_MEMORY;
-            return;
-        }
-        sc_cells_text(sh, row, col, e->host, NULL);
-        sc_cells_text(sh, row, col + 1, type, NULL);
-        sc_cells_text(sh, row, col + 2, where, NULL);
-        sc_cells_date(sh, row, col + 3, e->start);
-        sc_cells_date(sh, row, col + 4, e->end);
-        free(type);
-        free(where);
-        col += SC_MODEL_PLACE_COLS;
+        if (!e->dispense)
+            places[n++] = e;
     }
+    return n;
 }
 
-static void class_row(sc_cells *sh, const sc_model *m, lxw_row_t row,
-                      const sc_model_line *l, size_t nplaces)
+static row_texts *row_texts_make(const sc_model *m, const sc_model_line *l,
+                                 const sc_entry **places, size_t nplaces)
 {
     const sc_report *r = m->report;
-    const sc_verdict *v = &r->verdicts[l->index];
+    row_texts *t = calloc(1, sizeof *t + nplaces * sizeof t->where[0]);
+
+    if (!t)
+        return NULL;
+    t->todo = todo_lines(r->verdicts[l->index].todo);
+    t->dispenses = pupil_dispenses(r, l->index);
+    t->origins = pupil_origins(r, l->index);
+    if (!t->todo || !t->dispenses || !t->origins)
+        goto mem_error;
+    for (; t->nwhere < nplaces; t->nwhere++)
+        if (!(t->where[t->nwhere] = entry_where(places[t->nwhere])))
+            goto mem_error;
+    t->ndays = hosted_days(r->period, r->verdicts[l->index].hosted, t->days,
+                           sizeof t->days);
+    return t;
+
+mem_error:
+    row_texts_free(t);
+    return NULL;
+}
+
+/* The tallest cell of the row, in lines. */
+static size_t row_lines(const sc_cells *sh, const sc_model *m,
+                        const class_cols *c,
+                        const sc_model_line *l, const row_texts *t,
+                        const sc_entry **places)
+{
+    const char *status = sc_status_label(l->status);
+    int was = c->previous ? m->report->previous[l->index] : -1;
+    const char *previous = was >= 0 && was < SC_STATUS_COUNT
+                               ? sc_status_label((sc_status)was) : "nouveau";
+    size_t lines = 1;
+    const struct {
+        lxw_col_t col;
+        const char *text;
+    } cells[] = {{0, l->pupil->surname}, {1, l->pupil->first}, {2, status},
+                 {3, t->todo}, {5, t->days}, {c->dispense, t->dispenses},
+                 {c->previous, c->previous ? previous : NULL}};
+
+    for (size_t i = 0; i < sizeof cells / sizeof cells[0]; i++) {
+        size_t n = cell_lines(sh, cells[i].col, cells[i].text);
+
+        lines = n > lines ? n : lines;
+    }
+    for (size_t i = 0; i < t->nwhere; i++) {
+        lxw_col_t col = (lxw_col_t)(c->places + SC_MODEL_PLACE_COLS * i);
+        size_t a = cell_lines(sh, col, places[i]->host);
+        size_t b = cell_lines(sh, col + 1, t->where[i]);
+
+        lines = a > lines ? a : lines;
+        lines = b > lines ? b : lines;
+    }
+    return lines;
+}
+
+static void class_row(sc_cells *sh, const sc_model *m, const class_cols *c,
+                      lxw_row_t row, const sc_model_line *l,
+                      const sc_entry **places)
+{
+    const sc_report *r = m->report;
     const sc_pupil *p = l->pupil;
     lxw_format *wrap = sh->book->formats.wrap;
-    lxw_col_t col = (lxw_col_t)(m->columns.class_places +
-                                SC_MODEL_PLACE_COLS * nplaces);
-    char days[16 + SC_PERIOD_MAX_DAYS * 8];
-    char *dispenses, *origins;
+    size_t nplaces = pupil_places(r, l->index, places, c->nplaces);
+    row_texts *t = row_texts_make(m, l, places, nplaces);
+    lxw_col_t col = c->tech;
 
-    sc_cells_text(sh, row, 0, p->surname, NULL);
-    sc_cells_text(sh, row, 1, p->first, NULL);
-    sc_cells_text(sh, row, 2, p->ine, NULL);
-    sc_cells_date(sh, row, 3, p->birth);
-    sc_cells_status(sh, row, 4, (int)l->status, 1, NULL);
-    if (m->columns.class_previous)
-        sc_cells_status(sh, row, (lxw_col_t)m->columns.class_previous,
-                        r->previous[l->index], 1, "nouveau");
-    if (m->columns.class_late)
-        sc_cells_late(sh, row, (lxw_col_t)m->columns.class_late, l->late);
-    class_places(sh, m, row, l->index);
-    dispenses = pupil_dispenses(r, l->index);
-    if (!dispenses) {
+    if (!t) {
         sh->book->status = SC_ERROR_MEMORY;
         return;
     }
-    /* Wrapped, so that a class prints one page wide in a readable size. */
-    sc_cells_text(sh, row, col, dispenses, wrap);
-    free(dispenses);
-    sc_cells_text(sh, row, col + 1, v->todo, wrap);
-    hosted_days(r->period, v->hosted, days, sizeof days);
-    sc_cells_text(sh, row, col + 2, days, NULL);
-    origins = pupil_origins(r, l->index);
-    if (!origins) {
-        sh->book->status = SC_ERROR_MEMORY;
-        return;
+    row_height(sh, row, row_lines(sh, m, c, l, t, places));
+    sc_cells_text(sh, row, 0, p->surname, wrap);
+    sc_cells_text(sh, row, 1, p->first, wrap);
+    sc_cells_status_wrap(sh, row, 2, (int)l->status, NULL);
+    sc_cells_text(sh, row, 3, t->todo, wrap);
+    sc_cells_number(sh, row, 4, (double)t->ndays, sh->book->formats.top);
+    sc_cells_text(sh, row, 5, t->days, wrap);
+    if (c->previous)
+        sc_cells_status_wrap(sh, row, c->previous, r->previous[l->index],
+                             "nouveau");
+    if (c->late)
+        sc_cells_late(sh, row, c->late, l->late);
+    sc_cells_text(sh, row, c->dispense, t->dispenses, wrap);
+    for (size_t i = 0; i < nplaces; i++) {
+        lxw_col_t at = (lxw_col_t)(c->places + SC_MODEL_PLACE_COLS * i);
+
+        sc_cells_text(sh, row, at, places[i]->host, wrap);
+        sc_cells_text(sh, row, at + 1, t->where[i], wrap);
+        sc_cells_date(sh, row, at + 2, places[i]->start);
+        sc_cells_date(sh, row, at + 3, places[i]->end);
     }
-    sc_cells_text(sh, row, col + 3, origins, wrap);
-    free(origins);
+    sc_cells_text(sh, row, col++, p->ine, sh->book->formats.top);
+    sc_cells_date(sh, row, col++, p->birth);
+    for (size_t i = 0; i < c->nplaces; i++, col++) {
+        char *type;
+
+        if (i >= nplaces || !places[i]->host_type)
+            continue;
+        if (!(type = entry_type(places[i]->host_type))) {
+            sh->book->status = SC_ERROR_MEMORY;
+            break;
+        }
+        sc_cells_text(sh, row, col, type, sh->book->formats.top);
+        free(type);
+    }
+    sc_cells_text(sh, row, col, t->origins, sh->book->formats.top);
+    row_texts_free(t);
 }
 
 void sc_sheet_class_write(sc_book *b, const sc_model *m,
                           const sc_model_class *k)
 {
     size_t shown = sc_cells_list_fit(k->tally.pupils);
+    class_cols c = class_columns(m);
+    const sc_entry **places = malloc((c.nplaces ? c.nplaces : 1) *
+                                     sizeof *places);
     sc_cells sh;
 
-    if (sc_cells_open(&sh, b, k->sheet, sc_model_class_cols(m, k))) {
-        class_header(&sh, m, k->nplaces);
+    if (!places) {
+        b->status = b->status == SC_OK ? SC_ERROR_MEMORY : b->status;
+        return;
+    }
+    if (sc_cells_open(&sh, b, k->sheet, sc_model_class_cols(m))) {
+        class_header(&sh, &c);
+        sc_cells_print_area(&sh, c.places + SC_MODEL_PLACE_COLS *
+                                             (c.nplaces < PRINTED_PLACES
+                                                  ? c.nplaces
+                                                  : PRINTED_PLACES),
+                            (lxw_row_t)shown);
         sc_cells_list(&sh, (lxw_row_t)shown);
+        /* The header row and the two name columns stay in sight. */
+        worksheet_freeze_panes(sh.worksheet, 1, 2);
         for (size_t i = 0; i < shown; i++)
-            class_row(&sh, m, (lxw_row_t)(i + 1), &m->lines[k->first + i],
-                      k->nplaces);
+            class_row(&sh, m, &c, (lxw_row_t)(i + 1), &m->lines[k->first + i],
+                      places);
         sc_cells_overflow(&sh, k->tally.pupils);
     }
     sc_cells_close(&sh);
+    free(places);
 }

@@ -24,12 +24,12 @@ def command(*args):
 
 # The fill of each status, as README documents it.
 COLOURS = {
-    "À vérifier": "D9B3FF",
-    "Dispensé": "BDD7EE",
-    "Sans lieu d'accueil": "FF9F9F",
-    "Accueil partiel": "F8CBAD",
-    "Dossier incomplet": "FFE699",
-    "Prêt": "C6EFCE",
+    "À vérifier": "B7B6FF",
+    "Dispensé": "B2ECFD",
+    "Sans lieu d'accueil": "F48F86",
+    "Accueil partiel": "FCBA68",
+    "Dossier incomplet": "FEF2B3",
+    "Prêt": "A2FDD5",
 }
 FIXED = ("Synthèse", "Accueil établissement", "Changements", "Anomalies")
 
@@ -73,3 +73,66 @@ def generate(out, *args):
     subprocess.run([GEN, "--out", out, *args], check=True,
                    capture_output=True, timeout=600)
     return out
+
+
+# The columns of a class sheet a person reads first, in this order, and
+# the technical ones, folded at the end and not printed (issue 13).
+CLASS_LEAD = ["Nom", "Prénom", "Statut", "À faire", "Jours à accueillir",
+              "Dates à accueillir"]
+CLASS_TECH = ("INE", "Né(e) le", "Lignes d'origine")
+# Printable width of a landscape A4 page (11.69 inches) at 96 pixels an
+# inch, less the margins the sheet sets; the narrowest readable scale.
+A4_LANDSCAPE_INCHES = 11.69
+READABLE_SCALE = 60
+
+
+def run_samples(out, *extra):
+    """Runs stagecheck on the samples as `make demo` does, into out."""
+    return subprocess.run(command(
+        "--roll", os.path.join(SAMPLES, "eleves-siecle.csv"),
+        "--roll", os.path.join(SAMPLES, "eleves-pronote.csv"),
+        "--placements", os.path.join(SAMPLES, "stages.csv"),
+        "--as-of", "2024-05-27", "--classes", "2*", "-o", out, *extra),
+        capture_output=True, text=True, timeout=600)
+
+
+def run_generated_lycee(folder, out):
+    """A generated lycée of 20 classes (600 pupils), past a deadline so
+    that some are late, into out."""
+    data = generate(os.path.join(folder, "donnees"), "--single",
+                    "--pupils", "600", "--seed", "7")
+    return subprocess.run(command(
+        "--roll", os.path.join(data, "eleves.csv"),
+        "--placements", os.path.join(data, "stages.csv"),
+        "--as-of", "2025-06-02", "--deadline", "2025-05-23", "-o", out),
+        capture_output=True, text=True, timeout=600)
+
+
+def column_pixels(ws, letter):
+    """A column's width in pixels as Excel and LibreOffice draw it
+    (openpyxl gives the stored width, characters plus padding)."""
+    width = ws.column_dimensions[letter].width
+    return int(width * 7 + 0.5)
+
+
+def printed_scale(ws):
+    """The scale (in %) a sheet prints at: its own when it sets one, else
+    what fitting its print area's columns one page wide takes."""
+    from openpyxl.utils import column_index_from_string
+    area = ws.print_area
+    area = area[0] if isinstance(area, list) else area
+    last = area.split(":")[1].replace("$", "").rstrip("0123456789")
+    pixels = sum(column_pixels(ws, get_letter(i)) for i in
+                 range(1, column_index_from_string(last) + 1)
+                 if not ws.column_dimensions[get_letter(i)].hidden)
+    m = ws.page_margins
+    printable = (A4_LANDSCAPE_INCHES - m.left - m.right) * 96
+    if ws.sheet_properties.pageSetUpPr is not None and \
+            ws.sheet_properties.pageSetUpPr.fitToPage:
+        return min(100.0, 100.0 * printable / pixels)
+    return float(ws.page_setup.scale or 100)
+
+
+def get_letter(i):
+    from openpyxl.utils import get_column_letter
+    return get_column_letter(i)

@@ -80,7 +80,8 @@ class BySchool(unittest.TestCase):
                  for r in sheet_rows(wb[s])}
         self.assertEqual(names, {("DUPONT", "Prêt"),
                                  ("DURAND", "Sans lieu d'accueil")})
-        cell = wb["2nde 1"]["E2"]
+        cell = wb["2nde 1"]["C2"]
+        self.assertEqual(wb["2nde 1"]["C1"].value, "Statut")
         self.assertEqual(fill(cell), COLOURS["Prêt"])
 
     def test_each_school_workbook_equals_a_single_school_run(self):

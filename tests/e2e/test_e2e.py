@@ -215,8 +215,12 @@ class E2E(unittest.TestCase):
                          "Accueil partiel")
         self.assertEqual(pupils[("2nde 2", "DURAND", "Zoé")]["Statut"],
                          "Sans lieu d'accueil")
-        self.assertTrue(str(pupils[("2nde 1", "DUPONT", "Léa")]
-                            ["Jours à accueillir"]).startswith("5"))
+        lea = pupils[("2nde 1", "DUPONT", "Léa")]
+        self.assertEqual(lea["Jours à accueillir"], 5)
+        self.assertEqual(lea["Dates à accueillir"],
+                         "24/06, 25/06, 26/06, 27/06, 28/06")
+        self.assertEqual(pupils[("2nde 2", "DURAND", "Zoé")]
+                         ["Dates à accueillir"], "toute la période")
 
     def test_dispensed_pupil_is_not_hosted(self):
         r = self.small(["DUPONT;Léa;2nde 1;A1;10/03/2008"],

@@ -275,7 +275,7 @@ static const char py_prelude[] =
     "def lines(ws):\n"
     "    for c in ws['A']:\n"
     "        if isinstance(c.value, str) and c.value.startswith(\n"
-    "                ('Date ', 'Anomalies', 'Changements')):\n"
+    "                ('Date ', 'Anomalies :', 'Changements')):\n"
     "            show(c.value)\n";
 
 /* Runs code with openpyxl on the workbook at path (wb is the workbook) and

@@ -45,9 +45,9 @@ static void test_write_plain_report_has_no_deadline_or_change(void **state)
 
     assert_workbook_prints(f, py_layout,
         "Synthèse|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
-        "Nom|Prénom|INE|Né(e) le|Statut|Lieu 1 — structure|Lieu 1 — type|"
-        "Lieu 1 — commune / pays|Lieu 1 — du|Lieu 1 — au|Dispense|À faire|"
-        "Jours à accueillir|Lignes d'origine\n"
+        "Nom|Prénom|Statut|À faire|Jours à accueillir|Dates à accueillir|"
+        "Dispense|Lieu 1 — structure|Lieu 1 — commune / pays|Lieu 1 — du|"
+        "Lieu 1 — au|INE|Né(e) le|Lieu 1 — type|Lignes d'origine\n"
         "Classe|Nom|Prénom|Motif|lun. 17/06|mar. 18/06|mer. 19/06|"
         "jeu. 20/06|ven. 21/06|lun. 24/06|mar. 25/06|mer. 26/06|jeu. 27/06|"
         "ven. 28/06\n"
@@ -92,9 +92,10 @@ static void test_write_past_deadline_marks_pupils_neither_ready_nor_dispensed(
         "Accueil établissement|MARTIN|En retard|True|FF9C0006|FFFFC7CE\n");
     assert_workbook_prints(f, py_layout,
         "Synthèse|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
-        "Nom|Prénom|INE|Né(e) le|Statut|Retard|Lieu 1 — structure|"
-        "Lieu 1 — type|Lieu 1 — commune / pays|Lieu 1 — du|Lieu 1 — au|"
-        "Dispense|À faire|Jours à accueillir|Lignes d'origine\n"
+        "Nom|Prénom|Statut|À faire|Jours à accueillir|Dates à accueillir|"
+        "Retard|Dispense|Lieu 1 — structure|Lieu 1 — commune / pays|"
+        "Lieu 1 — du|Lieu 1 — au|INE|Né(e) le|Lieu 1 — type|"
+        "Lignes d'origine\n"
         "Classe|Nom|Prénom|Motif|Retard|lun. 17/06|mar. 18/06|mer. 19/06|"
         "jeu. 20/06|ven. 21/06|lun. 24/06|mar. 25/06|mer. 26/06|jeu. 27/06|"
         "ven. 28/06\n"

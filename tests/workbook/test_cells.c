@@ -133,6 +133,47 @@ static void test_cells_widths_fit_longest_text_within_bounds(void **state)
         "8|22|60|12|8\n");
 }
 
+/* A bounded column keeps its width within its own bounds, fixed when
+ * they are equal, whatever is written. */
+static void test_cells_bounded_widths(void **state)
+{
+    fixture *f = *state;
+    sc_book b;
+    sc_cells sh;
+
+    book_start(f, &b);
+    assert_true(sc_cells_open(&sh, &b, "Feuille", 3));
+    sc_cells_bound(&sh, 0, 10, 16);
+    sc_cells_bound(&sh, 1, 10, 16);
+    sc_cells_bound(&sh, 2, 12, 12);
+    sc_cells_text(&sh, 0, 0, "abc", NULL);
+    sc_cells_text(&sh, 0, 1, "un texte bien plus long que seize", NULL);
+    sc_cells_text(&sh, 0, 2, "x", NULL);
+    assert_int_equal(sc_cells_width(&sh, 0), 10);
+    assert_int_equal(sc_cells_width(&sh, 1), 16);
+    assert_int_equal(sc_cells_width(&sh, 2), 12);
+    /* 7 pixels a character and 5 of padding, per column. */
+    assert_int_equal(sc_cells_pixels(&sh, 3), 7 * (10 + 16 + 12) + 3 * 5);
+    sc_cells_close(&sh);
+    book_end(&b);
+}
+
+/* Lines of a wrapped cell: words kept whole, "\n" starts a line, a word
+ * longer than a line is cut; a width of 10 holds 11 characters. */
+static void test_cells_lines_wrap_at_words(void **state)
+{
+    (void)state;
+    assert_int_equal(SC_CELLS_LINE_CHARS(10), 11);
+    assert_int_equal(sc_cells_lines("", 10), 1);
+    assert_int_equal(sc_cells_lines("Sans lieu", 10), 1);
+    assert_int_equal(sc_cells_lines("Sans lieu d'accueil", 10), 2);
+    assert_int_equal(sc_cells_lines("un\ndeux\ntrois", 10), 3);
+    assert_int_equal(sc_cells_lines("abcdefghijklmnopqrstuvw", 10), 3);
+    /* Accents count as one character each. */
+    assert_int_equal(sc_cells_lines("éééééééééé ééé", 14), 1);
+    assert_int_equal(sc_cells_lines("éééééééééé éééé", 13), 2);
+}
+
 /* Dates are Excel dates in dd/mm/yyyy; before 1900, which Excel's
  * calendar cannot hold, they are text; no date, no cell. */
 static void test_cells_dates(void **state)
@@ -177,7 +218,7 @@ static void test_cells_status_and_late(void **state)
     assert_file_prints(f, f->path,
         "ws = wb['Feuille']\n"
         "for c in ws[1]: show(c.value, fill(c), font(c), c.font.b)\n",
-        "Prêt|FFC6EFCE||False\n"
+        "Prêt|FFA2FDD5||False\n"
         "Prêt|||False\n"
         "nouveau|||False\n"
         "hors liste|||False\n"
@@ -258,6 +299,8 @@ int main(void)
         TEST(test_cells_text_cut_to_excel_limit_on_a_character),
         TEST(test_cells_write_latin1_and_controls_as_valid_xml),
         TEST(test_cells_widths_fit_longest_text_within_bounds),
+        TEST(test_cells_bounded_widths),
+        TEST(test_cells_lines_wrap_at_words),
         TEST(test_cells_dates),
         TEST(test_cells_status_and_late),
         TEST(test_cells_overflow_notice_on_last_row),

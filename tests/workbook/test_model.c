@@ -323,7 +323,8 @@ static void test_model_sheet_names_unique(void **state)
 }
 
 /* One place column group per place of the pupil with the most; dispense
- * requests are not places; at least one. */
+ * requests are not places; at least one. Every class sheet gets the
+ * school's most, so that its columns are the same on every sheet. */
 static void test_model_place_groups_fit_the_most_places(void **state)
 {
     fixture *f = *state;
@@ -332,12 +333,33 @@ static void test_model_place_groups_fit_the_most_places(void **state)
     build(f);
     k = &f->model.classes[class_index(&f->model, "2nde 10")];
     assert_int_equal(k->nplaces, 2);
-    assert_int_equal(sc_model_class_cols(&f->model, k), 5 + 2 * 5 + 4);
     k = &f->model.classes[class_index(&f->model, "2nde 2")];
     assert_int_equal(k->nplaces, 1);
     k = &f->model.classes[class_index(&f->model, "Synthèse")];
     assert_int_equal(k->nplaces, 1);
-    assert_int_equal(sc_model_class_cols(&f->model, k), 5 + 5 + 4);
+    assert_int_equal(f->model.nplaces, 2);
+    /* The lead, Dispense, 2 x 4 place columns, INE, Né(e) le, 2 types,
+     * Lignes d'origine. */
+    assert_int_equal(f->model.columns.class_tech, 6 + 1 + 2 * 4);
+    assert_int_equal(sc_model_class_cols(&f->model), 6 + 1 + 2 * 4 + 3 + 2);
+}
+
+/* Pupils hosted in school on each day of the period: the Synthèse's
+ * busiest day. Pupil 0 is hosted on days 5..9, pupil 2 on days 0..9. */
+static void test_model_counts_pupils_hosted_each_day(void **state)
+{
+    fixture *f = *state;
+    sc_period period;
+
+    assert_int_equal(sc_period_init(&period, sc_date_make(2024, 6, 17),
+                                    sc_date_make(2024, 6, 28), 1), SC_OK);
+    f->report.period = &period;
+    build(f);
+    for (int d = 0; d < 5; d++)
+        assert_int_equal(f->model.hosted_on[d], 1);
+    for (int d = 5; d < 10; d++)
+        assert_int_equal(f->model.hosted_on[d], 2);
+    assert_int_equal(f->model.hosted_on[10], 0);
 }
 
 static void test_model_entries_of_a_pupil(void **state)
@@ -368,7 +390,8 @@ static void test_model_columns_follow_deadline_and_previous_run(void **state)
     assert_int_equal(c->summary_cols, 3 + SC_STATUS_COUNT);
     assert_int_equal(c->class_previous, 0);
     assert_int_equal(c->class_late, 0);
-    assert_int_equal(c->class_places, 5);
+    assert_int_equal(c->class_dispense, 6);
+    assert_int_equal(c->class_places, 7);
     assert_int_equal(c->hosted_late, 0);
     assert_int_equal(c->hosted_days, 4);
     sc_model_free(&f->model);
@@ -379,25 +402,25 @@ static void test_model_columns_follow_deadline_and_previous_run(void **state)
     assert_int_equal(c->summary_late, 3 + SC_STATUS_COUNT);
     assert_int_equal(c->summary_cols, 4 + SC_STATUS_COUNT);
     assert_int_equal(c->class_previous, 0);
-    assert_int_equal(c->class_late, 5);
-    assert_int_equal(c->class_places, 6);
+    assert_int_equal(c->class_late, 6);
+    assert_int_equal(c->class_places, 8);
     assert_int_equal(c->hosted_late, 4);
     assert_int_equal(c->hosted_days, 5);
     sc_model_free(&f->model);
 
     f->report.previous = f->previous;
     build(f);
-    assert_int_equal(c->class_previous, 5);
-    assert_int_equal(c->class_late, 6);
-    assert_int_equal(c->class_places, 7);
+    assert_int_equal(c->class_previous, 6);
+    assert_int_equal(c->class_late, 7);
+    assert_int_equal(c->class_places, 9);
     sc_model_free(&f->model);
 
     f->report.has_deadline = 0;
     build(f);
     assert_int_equal(c->summary_late, 0);
-    assert_int_equal(c->class_previous, 5);
+    assert_int_equal(c->class_previous, 6);
     assert_int_equal(c->class_late, 0);
-    assert_int_equal(c->class_places, 6);
+    assert_int_equal(c->class_places, 8);
     assert_int_equal(c->hosted_days, 4);
 }
 
@@ -411,7 +434,7 @@ static void test_model_of_nobody_is_empty(void **state)
     assert_int_equal(f->model.nclasses, 0);
     assert_int_equal(f->model.nlines, 0);
     assert_int_equal(f->model.total.pupils, 0);
-    assert_int_equal(f->model.columns.class_places, 5);
+    assert_int_equal(f->model.columns.class_places, 7);
 }
 
 static void test_model_free_twice_and_zeroed(void **state)
@@ -438,6 +461,7 @@ int main(void)
         TEST(test_model_pupils_sorted_by_class_then_folded_name),
         TEST(test_model_class_lines_follow_each_other),
         TEST(test_model_tallies_each_class_and_the_total),
+        TEST(test_model_counts_pupils_hosted_each_day),
         TEST(test_model_status_out_of_range_is_to_check),
         TEST(test_model_late_past_deadline_when_not_done),
         TEST(test_model_nobody_late_before_deadline_or_without),

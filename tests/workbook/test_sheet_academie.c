@@ -64,7 +64,7 @@ static void test_academie_rows_and_total(void **state)
         "0690101K|Lycée Ampère|a.xlsx|4|0|1|0|0|1|2|0.75|2\n"
         "0690212F||b.xlsx|0|0|0|0|0|0|0||0\n"
         "Total|||4|0|1|0|0|1|2|0.75|3\n"
-        "A2|A1:L3|True|FFC6EFCE|0%\n");
+        "A2|A1:L3|True|FFA2FDD5|0%\n");
 }
 
 static void test_academie_deadline_adds_late_column(void **state)

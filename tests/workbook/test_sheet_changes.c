@@ -39,13 +39,13 @@ static void test_write_previous_run_adds_changes_sheet_before_anomalies(
         "Changements)\n");
     assert_workbook_prints(f, py_changes,
         "Classe|Nom|Prénom|Avant|Après|Changement|\n"
-        "2nde 2|DUPONT|Jean|Dossier incomplet|Prêt|statut|FFC6EFCE\n"
+        "2nde 2|DUPONT|Jean|Dossier incomplet|Prêt|statut|FFA2FDD5\n"
         "2NDE 2|ÉLIE|Anaïs|Dispensé|Dispensé|"
-        "changement de classe (ancienne classe : 2nde 1)|FFBDD7EE\n"
+        "changement de classe (ancienne classe : 2nde 1)|FFB2ECFD\n"
         "2nde 10|PETIT|Max|Sans lieu d'accueil|Accueil partiel|"
-        "statut et classe (ancienne classe : 2nde 3)|FFF8CBAD\n"
+        "statut et classe (ancienne classe : 2nde 3)|FFFCBA68\n"
         "2nde 10|MARTIN|Léa||Accueil partiel|arrivé dans les listes|"
-        "FFF8CBAD\n"
+        "FFFCBA68\n"
         "2nde 2|BERNARD|Zoé|Dossier incomplet||parti des listes|\n"
         "A2|A1:F6|$1:$1|landscape|True||0\n");
 }

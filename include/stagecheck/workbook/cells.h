@@ -13,17 +13,44 @@
 #define STAGECHECK_WORKBOOK_CELLS_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include <xlsxwriter.h>
 #include "stagecheck/base/date.h"
 #include "stagecheck/workbook/book.h"
+
+/* What sc_cells_close sets for one column. */
+typedef struct sc_cells_col {
+    size_t width;      /* characters: the longest text written */
+    size_t min, max;   /* bounds of the width set; 0, 0: the defaults */
+    uint8_t level;     /* outline level: 1 groups it, folded */
+} sc_cells_col;
 
 /* One worksheet and the longest text of each of its columns. */
 typedef struct sc_cells {
     sc_book *book;
     lxw_worksheet *worksheet;
-    size_t *width;   /* characters */
+    sc_cells_col *cols;
     size_t ncols;
+    size_t print_cols;      /* sc_cells_print_area's columns, 0: none */
+    lxw_row_t print_last;   /* and its last row */
 } sc_cells;
+
+/** Characters one line of a wrapped cell of `width` holds, as
+ *  sc_cells_lines counts them: a width counts digits, and the average
+ *  letter of the default font is narrower (about 1.2 to a digit in
+ *  Calibri and Carlito); a little less is assumed, so that rows are
+ *  never too short. */
+#define SC_CELLS_LINE_CHARS(width) ((width) + (width) / 10)
+
+/** Height in points of one line of text in the default font. */
+#define SC_CELLS_LINE_HEIGHT 15.0
+
+/** The narrowest printed scale (in %) at which a sheet still reads. */
+#define SC_CELLS_SCALE_MIN 60
+
+/** Printable width of a landscape A4 page with the margins
+ *  sc_cells_print_area sets, in pixels at 96 dpi. */
+#define SC_CELLS_PAGE_PIXELS 1065
 
 /** Rows a list sheet can hold below its header: Excel stops at 1,048,576
  *  rows, and one is kept for the notice of what did not fit. */
@@ -43,7 +70,33 @@ size_t sc_cells_open_list(sc_cells *sh, sc_book *book, const char *name,
                           const char *const *labels, size_t ncols, size_t n,
                           const char *none);
 
-/** Sets the fitted column widths and releases sh. */
+/** Bounds the width of column col to min..max characters (equal: a fixed
+ *  width, whatever is written), instead of the 8..60 of other columns. */
+void sc_cells_bound(sc_cells *sh, lxw_col_t col, size_t min, size_t max);
+
+/** Puts columns first..last into a folded outline group (level 1). */
+void sc_cells_group(sc_cells *sh, lxw_col_t first, lxw_col_t last);
+
+/** Returns the width sc_cells_close will give col (characters). */
+size_t sc_cells_width(const sc_cells *sh, lxw_col_t col);
+
+/** Returns how many lines text takes, wrapped at word boundaries in a
+ *  column of width characters, each "\n" starting a line. */
+size_t sc_cells_lines(const char *text, size_t width);
+
+/** Prints columns 0..ncols - 1 and rows 0..last_row only (called before
+ *  sc_cells_list): landscape A4,
+ *  narrow margins, one page wide when that keeps the scale at
+ *  SC_CELLS_SCALE_MIN % or more, else at that scale (the last columns on
+ *  a page of their own); computed at sc_cells_close, from the widths. */
+void sc_cells_print_area(sc_cells *sh, size_t ncols, lxw_row_t last_row);
+
+/** Returns the printed width in pixels of columns 0..ncols - 1, as
+ *  Excel draws a column of w characters (7 w + 5 pixels). */
+size_t sc_cells_pixels(const sc_cells *sh, size_t ncols);
+
+/** Sets the fitted column widths, outline and print area, and releases
+ *  sh. */
 void sc_cells_close(sc_cells *sh);
 
 /** Writes text, cut to what a cell holds; fit says whether the column's
@@ -55,6 +108,11 @@ void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
 /** sc_cells_put, the column fitted to the text. */
 void sc_cells_text(sc_cells *sh, lxw_row_t row, lxw_col_t col,
                    const char *text, lxw_format *format);
+
+/** Writes text as a link to url ("internal:'Feuille'!A1" for a sheet of
+ *  the workbook), the column fitted to it. */
+void sc_cells_link(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                   const char *url, const char *text, lxw_format *format);
 
 void sc_cells_number(sc_cells *sh, lxw_row_t row, lxw_col_t col,
                      double value, lxw_format *format);
@@ -68,6 +126,10 @@ void sc_cells_date(sc_cells *sh, lxw_row_t row, lxw_col_t col, sc_date date);
  *  sc_change. */
 void sc_cells_status(sc_cells *sh, lxw_row_t row, lxw_col_t col, int status,
                      int filled, const char *none);
+
+/** sc_cells_status, filled and wrapped in a narrow column. */
+void sc_cells_status_wrap(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                          int status, const char *none);
 
 /** The Retard cell: a marker when late, empty otherwise so that the filter
  *  offers "En retard" against "(Vides)". */

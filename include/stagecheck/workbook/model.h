@@ -11,6 +11,7 @@
 #include <stddef.h>
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
+#include "stagecheck/core/period.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/tally.h"
 #include "stagecheck/workbook/report.h"
@@ -19,11 +20,15 @@
 /* The fixed columns of each sheet, around the optional ones. */
 #define SC_MODEL_SUMMARY_COLS (3 + SC_STATUS_COUNT) /* Classe, Effectif, one
                                                        per status, % */
-#define SC_MODEL_CLASS_LEAD 5  /* Nom, Prénom, INE, Né(e) le, Statut; then
-                                  the optional Statut précédent and Retard */
-#define SC_MODEL_PLACE_COLS 5  /* structure, type, commune / pays, du, au */
-#define SC_MODEL_CLASS_TAIL 4  /* Dispense, À faire, Jours à accueillir,
-                                  Lignes d'origine */
+/* A class sheet reads left to right in the order a person asks: who,
+ * what status, what to do, how many days to host; then the optional
+ * Statut précédent and Retard, Dispense, and the places. The technical
+ * columns come last, folded and not printed. */
+#define SC_MODEL_CLASS_LEAD 6  /* Nom, Prénom, Statut, À faire, Jours à
+                                  accueillir, Dates à accueillir */
+#define SC_MODEL_PLACE_COLS 4  /* structure, commune / pays, du, au */
+#define SC_MODEL_CLASS_TECH 3  /* INE, Né(e) le, then one type per place,
+                                  then Lignes d'origine */
 #define SC_MODEL_HOSTED_LEAD 4 /* Classe, Nom, Prénom, Motif; then the
                                   optional Retard */
 
@@ -44,7 +49,8 @@ typedef struct sc_model_class {
     const char *name;        /* the first class_name seen */
     size_t first;            /* its pupils: lines[first .. first +
                                 tally.pupils - 1] */
-    size_t nplaces;          /* place column groups, at least 1 */
+    size_t nplaces;          /* places of its pupil with the most, at
+                                least 1 */
     sc_tally tally;
     char sheet[SC_SHEETNAME_SIZE];
 } sc_model_class;
@@ -57,7 +63,10 @@ typedef struct sc_model_columns {
     unsigned summary_cols;    /* Synthèse: all its columns */
     unsigned class_previous;  /* class sheets: Statut précédent */
     unsigned class_late;      /* class sheets: Retard */
+    unsigned class_dispense;  /* class sheets: Dispense */
     unsigned class_places;    /* class sheets: Lieu 1 */
+    unsigned class_tech;      /* class sheets: INE, the first technical
+                                 column (after every class's places) */
     unsigned hosted_late;     /* Accueil établissement: Retard */
     unsigned hosted_days;     /* Accueil établissement: the first day */
 } sc_model_columns;
@@ -69,7 +78,12 @@ typedef struct sc_model {
     size_t nlines;
     sc_model_class *classes;  /* by name, "2nde 2" before "2nde 10" */
     size_t nclasses;
+    size_t nplaces;           /* place column groups of every class sheet:
+                                 the most any class needs, so that every
+                                 class sheet has the same columns */
     sc_tally total;           /* every class's tally, summed */
+    size_t hosted_on[SC_PERIOD_MAX_DAYS]; /* pupils hosted in school on
+                                             each day of the period */
     sc_model_columns columns;
 } sc_model;
 
@@ -85,7 +99,7 @@ void sc_model_free(sc_model *model);
 void sc_model_entries(const sc_report *report, size_t p, size_t *begin,
                       size_t *end);
 
-/** Returns the columns of a class sheet of k's places. */
-size_t sc_model_class_cols(const sc_model *model, const sc_model_class *k);
+/** Returns the columns of every class sheet. */
+size_t sc_model_class_cols(const sc_model *model);
 
 #endif /* STAGECHECK_WORKBOOK_MODEL_H */
