@@ -25,6 +25,14 @@ typedef struct sc_formats {
     lxw_format *warning;        /* Gravité "Attention" */
     lxw_format *status_cell[SC_STATUS_COUNT];
     lxw_format *status_header[SC_STATUS_COUNT];
+    /* Acting on the workbook: Relances, Anomalies, Accueil établissement. */
+    lxw_format *link;           /* a hyperlink: blue, underlined */
+    lxw_format *severity[3];    /* Gravité, by sc_severity: no status's
+                                   colour */
+    lxw_format *day_header;     /* a day of Accueil établissement: a date
+                                   shown "lun. 17/06" */
+    lxw_format *tick;           /* Émargement: an empty bordered box */
+    lxw_format *line_number;    /* Ligne: left-aligned, apart from Classe */
 } sc_formats;
 
 /** Adds every format to workbook. Returns SC_OK, or SC_ERROR_MEMORY with
