@@ -35,6 +35,11 @@ static void cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
         sh->width[col] = chars;
 }
 
+void sc_cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
+{
+    cells_widen(sh, col, chars);
+}
+
 int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
 {
     char *safe_copy = NULL;

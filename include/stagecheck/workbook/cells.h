@@ -71,6 +71,9 @@ void sc_cells_link_file(sc_cells *sh, lxw_row_t row, lxw_col_t col,
  *  not grow a row to its wrapped text by itself. */
 void sc_cells_lines(sc_cells *sh, lxw_row_t row, size_t lines);
 
+/** Makes column col at least chars characters wide. */
+void sc_cells_widen(sc_cells *sh, lxw_col_t col, size_t chars);
+
 /** Sets the fitted column widths and releases sh. */
 void sc_cells_close(sc_cells *sh);
 
