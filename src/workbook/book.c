@@ -105,7 +105,7 @@ sc_error sc_book_write_report(const sc_model *m, const char *path,
             sc_sheet_class_write(&b, m, &m->classes[c]);
         sc_sheet_hosted_write(&b, m);
         if (m->report->previous)
-            sc_sheet_changes_write(&b, m->report->changes);
+            sc_sheet_changes_write(&b, m->report);
         sc_sheet_anomalies_write(&b, m->report->anomalies, m);
     }
     return book_close(&b, lxw);
