@@ -30,17 +30,20 @@ static int owner_cmp(const void *pa, const void *pb)
     return c ? c : (a->line > b->line) - (a->line < b->line);
 }
 
-/* The rows of every shown pupil, sorted by file and line; NULL when there
- * are none or no memory (then *n is 0 and the links are left out). */
-static row_owner *owners_build(const sc_model *m, size_t *n)
+/* The rows of every shown pupil, sorted by file and line, into *out
+ * (NULL when there are none). Returns SC_OK or SC_ERROR_MEMORY. */
+static sc_error owners_build(const sc_model *m, row_owner **out, size_t *n)
 {
     const sc_report *r = m->report;
     size_t cap = m->nlines + (r->links ? r->data->nentries : 0), k = 0;
     row_owner *o;
 
     *n = 0;
-    if (cap == 0 || !(o = malloc(cap * sizeof *o)))
-        return NULL;
+    *out = NULL;
+    if (cap == 0)
+        return SC_OK;
+    if (!(o = malloc(cap * sizeof *o)))
+        return SC_ERROR_MEMORY;
     for (size_t i = 0; i < m->nlines; i++) {
         const sc_model_line *l = &m->lines[i];
         size_t begin, end;
@@ -57,7 +60,8 @@ static row_owner *owners_build(const sc_model *m, size_t *n)
     }
     qsort(o, k, sizeof *o, owner_cmp);
     *n = k;
-    return o;
+    *out = o;
+    return SC_OK;
 }
 
 /* By severity, then as the list is (file and line). */
@@ -135,12 +139,12 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list,
     size_t nowners = 0;
     char title[256];
     const sc_anomaly **order = malloc((n ? n : 1) * sizeof *order);
-    row_owner *owners = m ? owners_build(m, &nowners) : NULL;
+    row_owner *owners = NULL;
     sc_cells sh;
 
     memset(&sh, 0, sizeof sh);
     sh.book = b;
-    if (!order) {
+    if (!order || (m && owners_build(m, &owners, &nowners) != SC_OK)) {
         if (b->status == SC_OK)
             b->status = SC_ERROR_MEMORY;
         goto done;
