@@ -59,6 +59,13 @@ static void judge_todo(judge *j, const char *fmt, ...)
 static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 
+/* Names the column at fault in the finding just recorded, if it was. */
+static void judge_column(judge *j, const char *column)
+{
+    if (j->err == SC_OK && j->v->nfindings > 0)
+        j->v->findings[j->v->nfindings - 1].column = column;
+}
+
 /* Records an anomaly on one of the pupil's rows. */
 static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
 {
@@ -72,6 +79,7 @@ static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
         return;
     }
     v->findings[v->nfindings].entry = e;
+    v->findings[v->nfindings].column = NULL;
     va_start(ap, fmt);
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
@@ -158,8 +166,10 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
     char from[11], to[11];
     int allowed;
 
-    if (!e->host)
+    if (!e->host) {
         judge_finding(j, e, "structure d'accueil non renseignée");
+        judge_column(j, "Structure d'accueil");
+    }
     if (e->start == SC_DATE_NONE || e->end == SC_DATE_NONE) {
         /* An unreadable date is reported already, as such. */
         if (!(e->unreadable & (UINT32_C(1) << SC_FIELD_START |
@@ -181,12 +191,14 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
     }
     if (e->host_type && (allowed = host_type_allowed(e->host_type)) < 0)
         j->err = SC_ERROR_MEMORY;
-    else if (e->host_type && !allowed)
+    else if (e->host_type && !allowed) {
         judge_finding(j, e,
                       "type de structure « %s » non admis : entreprise, "
                       "association, administration, établissement public ou "
                       "collectivité territoriale",
                       e->host_type);
+        judge_column(j, "Type de structure");
+    }
     return days_between(period, e->start, e->end);
 }
 

@@ -189,6 +189,13 @@ class Act(unittest.TestCase):
         self.assertEqual(ws.cell(row=top + 1, column=3).alignment.horizontal,
                          "left")
 
+    def test_anomalies_of_a_rule_name_their_column(self):
+        self.files(["DUPONT;Léa;2nde 1;A1;10/03/2008"],
+                   [placement("A1", kind="Particulier")])
+        (row,) = sheet_rows(self.run_tool()["Anomalies"])
+        self.assertIn("non admis", row["Message"])
+        self.assertEqual(row["Colonne"], "Type de structure")
+
     # --- Changements -------------------------------------------------------
 
     def test_changes_colours_both_statuses_and_dates_the_previous_run(self):

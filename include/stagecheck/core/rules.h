@@ -30,6 +30,8 @@ typedef enum sc_dispense {
 typedef struct sc_finding {
     const sc_entry *entry;
     char message[256];
+    const char *column;  /* the title of the column at fault (a literal,
+                            as the header names it), or NULL */
 } sc_finding;
 
 typedef struct sc_verdict {
