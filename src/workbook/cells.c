@@ -81,17 +81,40 @@ int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
     return sh->worksheet != NULL;
 }
 
+size_t sc_cells_width(const sc_cells *sh, lxw_col_t col)
+{
+    size_t w = (col < sh->ncols ? sh->width[col] : 0) +
+               2; /* room for the filter button */
+
+    return w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
+}
+
+size_t sc_cells_wrapped_lines(const char *text)
+{
+    /* A line longer than the widest column wraps: a column WIDTH_MAX wide
+     * holds about WIDTH_MAX - 4 characters of text. */
+    size_t per_line = WIDTH_MAX - 4, lines = 0, n = 0;
+
+    for (const char *p = text ? text : "";; p++)
+        if (*p == '\n' || *p == '\0') {
+            lines += n == 0 ? 1 : (n + per_line - 1) / per_line;
+            n = 0;
+            if (!*p)
+                break;
+        } else {
+            n += ((unsigned char)*p & 0xC0) != 0x80;
+        }
+    return lines;
+}
+
 void sc_cells_close(sc_cells *sh)
 {
-    for (size_t c = 0; c < sh->ncols && sh->book->status == SC_OK; c++) {
-        size_t w = sh->width[c] + 2; /* room for the filter button */
-
-        w = w < WIDTH_MIN ? WIDTH_MIN : w > WIDTH_MAX ? WIDTH_MAX : w;
-        sc_book_check(sh->book, worksheet_set_column(sh->worksheet,
-                                                     (lxw_col_t)c,
-                                                     (lxw_col_t)c, (double)w,
-                                                     NULL));
-    }
+    for (size_t c = 0; c < sh->ncols && sh->book->status == SC_OK; c++)
+        sc_book_check(sh->book, worksheet_set_column(
+                                    sh->worksheet, (lxw_col_t)c,
+                                    (lxw_col_t)c,
+                                    (double)sc_cells_width(sh, (lxw_col_t)c),
+                                    NULL));
     free(sh->width);
     sh->width = NULL;
 }

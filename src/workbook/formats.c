@@ -84,6 +84,9 @@ static void formats_act(sc_formats *f, lxw_workbook *wb, sc_error *err)
     f->line_number = format_new(wb, err, 0, NO_FILL, NULL);
     if (f->line_number)
         format_set_align(f->line_number, LXW_ALIGN_LEFT);
+    f->wrap_list = format_new(wb, err, 0, NO_FILL, NULL);
+    if (f->wrap_list)
+        format_set_text_wrap(f->wrap_list);
 }
 
 /* Adds one format, unless an earlier one failed (*err not SC_OK). */

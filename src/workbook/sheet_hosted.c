@@ -42,12 +42,55 @@ static void hosted_print(sc_cells *sh, const sc_period *period,
     breaks[n] = 0;
     if (n == 0)
         return;
-    /* Fitting to a page width would override the breaks: a smaller scale
-     * instead, so that a week and the names fit across A4. */
-    worksheet_set_print_scale(sh->worksheet, 75);
+    /* Fitting to a page width would override the breaks: hosted_scale
+     * sets a scale instead, once the widths are known. */
     sh->worksheet->fit_page = 0;
     sc_book_check(sh->book, worksheet_set_v_pagebreaks(sh->worksheet,
                                                        breaks));
+}
+
+/* Pixels of a column of w characters: Excel takes 7 a character, but
+ * LibreOffice prints them about 9 wide (measured on the samples); the
+ * larger, so that a week fits across the page in both. */
+static double column_pixels(size_t w)
+{
+    return (double)w * 9.5 + 5.0;
+}
+
+/* The print scale at which the widest printed page of a period of
+ * several weeks fits across A4 landscape: the names repeated, Motif and
+ * Retard on the first page, a week's days, Émargement on the last. */
+static void hosted_scale(sc_cells *sh, const sc_period *period,
+                         lxw_col_t days)
+{
+    /* 297 mm less libxlsxwriter's margins of 0.7 in, at 96 dpi. */
+    const double printable = (297.0 / 25.4 - 1.4) * 96.0;
+    double names = 0, page = 0, widest = 0;
+    int scale;
+
+    if (sh->book->status != SC_OK || sh->worksheet->fit_page)
+        return;
+    for (lxw_col_t c = 0; c < 3; c++)
+        names += column_pixels(sc_cells_width(sh, c));
+    page = names;
+    for (lxw_col_t c = 3; c < days; c++)
+        page += column_pixels(sc_cells_width(sh, c));
+    for (int i = 0; i < period->ndays; i++) {
+        if (i > 0 && sc_date_weekday(period->days[i]) <=
+                         sc_date_weekday(period->days[i - 1])) {
+            widest = page > widest ? page : widest;
+            page = names;
+        }
+        page += column_pixels(sc_cells_width(sh, (lxw_col_t)(days + i)));
+    }
+    page += column_pixels(sc_cells_width(sh, (lxw_col_t)(days +
+                                                         period->ndays)));
+    widest = page > widest ? page : widest;
+    scale = (int)(100.0 * printable / widest);
+    worksheet_set_print_scale(sh->worksheet,
+                              (uint16_t)(scale > 100 ? 100
+                                         : scale < 10 ? 10 : scale));
+    sh->worksheet->fit_page = 0;
 }
 
 /* The count of a day: SUBTOTAL(103, …) over the rows 1 .. last above,
@@ -142,10 +185,13 @@ void sc_sheet_hosted_write(sc_book *b, const sc_model *m)
                  "1 048 576 lignes d'une feuille Excel", left_out);
         sc_cells_put(&sh, row++, 0, text, fm->bold, 0);
     }
-    sc_cells_text(&sh, row, 0, "Élèves à accueillir", fm->bold);
+    /* Over the empty cells on its right: Classe stays narrow. */
+    sc_cells_put(&sh, row, 0, "Élèves à accueillir", fm->bold, 0);
     for (int d = 0; d < ndays; d++)
         hosted_count(&sh, row, (lxw_col_t)(days + d),
                      left_out ? 0 : row - 1, count[d]);
+
+    hosted_scale(&sh, period, days);
 
 done:
     sc_cells_close(&sh);

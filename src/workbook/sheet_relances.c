@@ -94,16 +94,6 @@ size_t sc_sheet_relances_items(const char *todo, char *out, size_t size,
     return n;
 }
 
-/* Lines of text: its newlines plus one. */
-static size_t text_lines(const char *text)
-{
-    size_t n = 1;
-
-    for (; *text; text++)
-        n += *text == '\n';
-    return n;
-}
-
 /* The order of Relances: rank, late first, then the class sheets' order. */
 typedef struct relance {
     int rank;
@@ -146,11 +136,13 @@ static void relances_row(sc_cells *sh, const sc_model *m, lxw_row_t row,
     size_t nitems, lines;
     lxw_col_t col = 4;
 
-    nitems = sc_sheet_relances_items(m->report->verdicts[l->index].todo,
-                                     items, TEXT_MAX, hosts, TEXT_MAX);
+    sc_sheet_relances_items(m->report->verdicts[l->index].todo, items,
+                            TEXT_MAX, hosts, TEXT_MAX);
     if (!hosts[0])
         place_hosts(m->report, l->index, hosts, TEXT_MAX);
-    lines = text_lines(hosts);
+    /* As many lines as the taller of the two, long items wrapped. */
+    nitems = sc_cells_wrapped_lines(items);
+    lines = sc_cells_wrapped_lines(hosts);
     sc_cells_lines(sh, row, nitems > lines ? nitems : lines);
     sc_cells_text(sh, row, 0, k->name, NULL);
     sc_cells_text(sh, row, 1, l->pupil->surname, NULL);
@@ -158,8 +150,8 @@ static void relances_row(sc_cells *sh, const sc_model *m, lxw_row_t row,
     sc_cells_status(sh, row, 3, (int)l->status, 1, NULL);
     if (m->report->has_deadline)
         sc_cells_late(sh, row, col++, l->late);
-    sc_cells_text(sh, row, col++, items, fm->wrap);
-    sc_cells_text(sh, row, col++, hosts, fm->wrap);
+    sc_cells_text(sh, row, col++, items, fm->wrap_list);
+    sc_cells_text(sh, row, col++, hosts, fm->wrap_list);
     /* The class sheet holds the row unless it overflowed Excel's rows. */
     if (class_row <= sc_cells_list_fit(k->tally.pupils))
         sc_cells_link_row(sh, row, col, k->sheet, class_row,

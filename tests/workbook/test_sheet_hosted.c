@@ -50,7 +50,8 @@ static void test_hosted_rows_and_day_counts(void **state)
 
 /* Printed with gridlines, the names on every page, and one week a page:
  * a break before the second Monday, at a scale instead of one page
- * wide (which would override the break). */
+ * wide (which would override the break): 76 %, at which the first week's
+ * page (names, a Motif column 46 wide, five days) fits across A4. */
 static void test_hosted_prints_a_week_a_page(void **state)
 {
     fixture *f = *state;
@@ -61,7 +62,7 @@ static void test_hosted_prints_a_week_a_page(void **state)
         "     [b.id for b in ws.col_breaks.brk], ws.page_setup.scale,\n"
         "     bool(ws.sheet_properties.pageSetUpPr and\n"
         "          ws.sheet_properties.pageSetUpPr.fitToPage))\n",
-        "True|$A:$C|[9]|75|False\n");
+        "True|$A:$C|[9]|76|False\n");
 }
 
 /* The X are centred on their fill; the filter stops above the count

@@ -72,7 +72,9 @@ static void test_relances_items_stay_within_the_buffer(void **state)
 
 /* The fixture's school: DUPONT's file is incomplete, MARTIN is placed
  * part of the period; ÉLIE is dispensed and left out. MARTIN comes first
- * although his class sheet comes after DUPONT's. */
+ * although his class sheet comes after DUPONT's. Each row is as high as
+ * its lines: MARTIN's one item, of 87 characters, wraps in the widest
+ * column (56 characters of text) to two; DUPONT's three fit. */
 static void test_relances_sheet_order_items_and_links(void **state)
 {
     fixture *f = *state;
@@ -98,7 +100,7 @@ static void test_relances_sheet_order_items_and_links(void **state)
         "Classe|Nom|Prénom|Statut|À relancer|Lieu d'accueil|Fiche|||\n"
         "2nde 10|MARTIN|Léa|Accueil partiel|trouver un lieu d'accueil pour "
         "les jours non couverts, sinon accueil dans l'établissement|"
-        "Stadtwerke|Voir la fiche|'2nde 10'!A2|FFF8CBAD|\n"
+        "Stadtwerke|Voir la fiche|'2nde 10'!A2|FFF8CBAD|30.0\n"
         "2nde 2|DUPONT|Jean|Dossier incomplet|signature de l'élève\n"
         "activités prévues\n"
         "attestation d'assurance responsabilité civile de l'élève|"

@@ -71,6 +71,14 @@ void sc_cells_link_file(sc_cells *sh, lxw_row_t row, lxw_col_t col,
  *  not grow a row to its wrapped text by itself. */
 void sc_cells_lines(sc_cells *sh, lxw_row_t row, size_t lines);
 
+/** Returns the width sc_cells_close will give column col, in
+ *  characters. */
+size_t sc_cells_width(const sc_cells *sh, lxw_col_t col);
+
+/** Returns how many lines text takes in a wrapped cell: its own lines,
+ *  and each longer than the widest column as many more as it wraps. */
+size_t sc_cells_wrapped_lines(const char *text);
+
 /** Makes column col at least chars characters wide. */
 void sc_cells_widen(sc_cells *sh, lxw_col_t col, size_t chars);
 

@@ -33,6 +33,8 @@ typedef struct sc_formats {
                                    shown "lun. 17/06" */
     lxw_format *tick;           /* Émargement: an empty bordered box */
     lxw_format *line_number;    /* Ligne: left-aligned, apart from Classe */
+    lxw_format *wrap_list;      /* Relances' items: wrapped, at the bottom
+                                   of the row as its other cells */
 } sc_formats;
 
 /** Adds every format to workbook. Returns SC_OK, or SC_ERROR_MEMORY with
