@@ -46,13 +46,15 @@ static void academie_row(sc_cells *sh, const sc_academie *a, lxw_row_t row,
     sc_cells_number(sh, row, col, (double)n->findings, f);
 }
 
-/* A column chart of the share ready or dispensed of the first n schools,
- * the least ready, from the rows under the header at row top. */
+/* A bar chart of the share ready or dispensed of the first n schools,
+ * the least ready, from the rows under the header at row top: one bar a
+ * line, the least ready on top, labelled by UAI and name. */
 static void academie_chart(sc_cells *sh, lxw_row_t top, size_t n,
                            lxw_row_t at)
 {
     sc_book *b = sh->book;
     lxw_chart_fill fill = {.color = COLOR_BAR};
+    lxw_chart_options size = {.x_scale = 2, .y_scale = 2};
     lxw_col_t share = ACADEMIE_LEAD + SC_STATUS_COUNT;
     lxw_chart *chart;
     lxw_chart_series *series;
@@ -60,7 +62,7 @@ static void academie_chart(sc_cells *sh, lxw_row_t top, size_t n,
 
     if (b->status != SC_OK || n == 0)
         return;
-    chart = workbook_add_chart(b->workbook, LXW_CHART_COLUMN);
+    chart = workbook_add_chart(b->workbook, LXW_CHART_BAR);
     series = chart ? chart_add_series(chart, NULL, NULL) : NULL;
     if (!series) {
         b->status = SC_ERROR_MEMORY;
@@ -81,11 +83,16 @@ static void academie_chart(sc_cells *sh, lxw_row_t top, size_t n,
     chart_series_set_values(series, SHEET_ACADEMIE, top + 1, share,
                             (lxw_row_t)(top + n), share);
     chart_series_set_fill(series, &fill);
-    chart_axis_set_min(chart->y_axis, 0);
-    chart_axis_set_max(chart->y_axis, 1);
-    chart_axis_set_num_format(chart->y_axis, "0%");
+    /* In libxlsxwriter's bar chart the values run along x_axis and the
+     * categories up y_axis: reversed, the table's order reads from the
+     * top. */
+    chart_axis_set_reverse(chart->y_axis);
+    chart_axis_set_min(chart->x_axis, 0);
+    chart_axis_set_max(chart->x_axis, 1);
+    chart_axis_set_num_format(chart->x_axis, "0%");
     chart_legend_set_position(chart, LXW_CHART_LEGEND_NONE);
-    sc_book_check(b, worksheet_insert_chart(sh->worksheet, at, 1, chart));
+    sc_book_check(b, worksheet_insert_chart_opt(sh->worksheet, at, 1, chart,
+                                                &size));
 }
 
 /* The share of a school's pupils ready or dispensed; a school of nobody

@@ -132,8 +132,9 @@ static void test_academie_deadline_adds_late_column(void **state)
         "0.75|1|3\n");
 }
 
-/* A column chart of the share ready of each school, in the table's
- * order, in no status's colour: no longer a pie of the Total row. */
+/* A bar chart of the share ready of each school, the table's order from
+ * the top (categories reversed), in no status's colour: no longer a pie
+ * of the Total row. */
 static void test_academie_chart_of_share_ready(void **state)
 {
     fixture *f = *state;
@@ -146,10 +147,10 @@ static void test_academie_chart_of_share_ready(void **state)
         "import re, zipfile\n"
         "xml = zipfile.ZipFile(sys.argv[1]).read('xl/charts/chart1.xml')\n"
         "xml = xml.decode()\n"
-        "show('pieChart' in xml, '<c:barDir val=\"col\"/>' in xml,\n"
-        "     '5B9BD5' in xml,\n"
+        "show('pieChart' in xml, '<c:barDir val=\"bar\"/>' in xml,\n"
+        "     '5B9BD5' in xml, '<c:orientation val=\"maxMin\"/>' in xml,\n"
         "     *re.findall(r'<c:f>([^<]*)</c:f>', xml))\n",
-        "False|True|True|'Académie'!$A$5:$B$6|'Académie'!$K$5:$K$6\n");
+        "False|True|True|True|'Académie'!$A$5:$B$6|'Académie'!$K$5:$K$6\n");
 }
 
 int main(void)
