@@ -128,6 +128,16 @@ class Act(unittest.TestCase):
         self.assertEqual([r["Nom"] for r in rows], ["ABEL", "ZED"])
         self.assertEqual([r["Retard"] for r in rows], ["En retard"] * 2)
 
+    def test_relances_links_to_a_sheet_named_with_a_quote(self):
+        self.files(["ARC;Jeanne;2nde d'Arc;Q1;01/01/2008"], [])
+        wb = self.run_tool()
+        ws = wb["Relances"]
+        cell = ws.cell(row=header_row(ws) + 1, column=7)
+        self.assertEqual(cell.hyperlink.location, "'2nde d''Arc'!A2")
+        sheet, row = self.link_target(wb, cell)
+        self.assertEqual((sheet.title, sheet.cell(row=row, column=1).value),
+                         ("2nde d'Arc", "ARC"))
+
     def test_relances_says_when_nobody_is_left(self):
         self.files(["PRET;Ana;2nde 1;P1;01/01/2008"], [placement("P1")])
         rows = sheet_rows(self.run_tool()["Relances"])
