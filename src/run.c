@@ -144,7 +144,7 @@ void sc_run_free(sc_run *r)
 /* Reads the previous run's state beside the workbook and compares. A
  * missing state is a first run; an unreadable one is reported and replaced:
  * neither stops the run. */
-static sc_error track_changes(school_run *s)
+static sc_error track_changes(school_run *s, sc_date as_of)
 {
     const sc_dataset *data = s->data;
     sc_diag d;
@@ -154,6 +154,9 @@ static sc_error track_changes(school_run *s)
     s->state_path = sc_statefile_path(s->output);
     if (!s->state_path)
         return SC_ERROR_MEMORY;
+    /* The date the next run's Changements names. */
+    s->current.dated = as_of != SC_DATE_NONE;
+    s->current.date = as_of;
     for (size_t p = 0; p < data->npupils; p++)
         if (sc_pupil_shown(&data->pupils[p]) &&
             (err = sc_state_add(&s->current, &data->pupils[p], (long)p,
@@ -243,7 +246,7 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
         (err = sc_check_run(&s->check, s->data, &settings->period,
                             settings->as_of, settings->classes,
                             &s->anomalies)) != SC_OK ||
-        (err = track_changes(s)) != SC_OK ||
+        (err = track_changes(s, settings->as_of)) != SC_OK ||
         (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
@@ -263,6 +266,9 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
                             .deadline = settings->deadline,
                             .previous = s->previous_status,
                             .changes = s->has_previous ? &s->changes : NULL,
+                            .previous_dated = s->has_previous &&
+                                              s->previous.dated,
+                            .previous_date = s->previous.date,
                             .school = s->label};
     return SC_OK;
 }

@@ -27,6 +27,7 @@ static void anomaly_free(sc_anomaly *a)
     free(a->class_name);
     free(a->pupil);
     free(a->message);
+    free(a->column);
 }
 
 sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
@@ -34,7 +35,7 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
                           const char *class_name, const char *pupil,
                           const char *fmt, ...)
 {
-    sc_anomaly a = {severity, NULL, line, NULL, NULL, NULL};
+    sc_anomaly a = {severity, NULL, line, NULL, NULL, NULL, NULL};
     char message[1024];
     va_list ap;
 
@@ -55,6 +56,20 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
         return SC_ERROR_MEMORY;
     }
     list->items[list->count++] = a;
+    return SC_OK;
+}
+
+sc_error sc_anomalies_set_column(sc_anomalies *list, const char *column)
+{
+    sc_anomaly *a;
+
+    if (!list->count)
+        return SC_OK;
+    a = &list->items[list->count - 1];
+    free(a->column);
+    a->column = NULL;
+    if (column && !(a->column = sc_text_dup(column)))
+        return SC_ERROR_MEMORY;
     return SC_OK;
 }
 

@@ -43,6 +43,8 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
                                    finding->entry->file, finding->entry->line,
                                    pupil->class_name, who, "%s",
                                    finding->message);
+            if (err == SC_OK)
+                err = sc_anomalies_set_column(anomalies, finding->column);
         }
     }
     free(entries);

@@ -59,6 +59,13 @@ static void judge_todo(judge *j, const char *fmt, ...)
                                    j->todo_len ? "; " : "", item);
 }
 
+/* Names the column at fault in the finding just recorded, if it was. */
+static void judge_column(judge *j, const char *column)
+{
+    if (j->err == SC_OK && j->v->nfindings > 0)
+        j->v->findings[j->v->nfindings - 1].column = column;
+}
+
 /* Records a finding of this severity on one of the pupil's rows. */
 static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
                        const char *fmt, va_list ap)
@@ -72,6 +79,7 @@ static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
     }
     v->findings[v->nfindings].entry = e;
     v->findings[v->nfindings].severity = severity;
+    v->findings[v->nfindings].column = NULL;
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
     sc_text_cut(v->findings[v->nfindings].message);
@@ -222,6 +230,9 @@ static void rule_host_type(judge *j, const sc_entry *e)
                       "association, administration, établissement public, "
                       "collectivité territoriale)",
                       e->host_type);
+    else
+        return;
+    judge_column(j, "Type de structure");
 }
 
 /* Checks one placement's dates and host; returns the days it covers. */
@@ -231,8 +242,10 @@ static uint64_t rule_placement_dates(judge *j, const sc_entry *e)
     char from[11], to[11];
     uint64_t days;
 
-    if (!e->host)
+    if (!e->host) {
         judge_finding(j, e, "structure d'accueil non renseignée");
+        judge_column(j, "Structure d'accueil");
+    }
     rule_host_type(j, e);
     if (e->start == SC_DATE_NONE || e->end == SC_DATE_NONE) {
         /* An unreadable date is reported already, as such. */

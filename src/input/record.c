@@ -39,6 +39,9 @@ static const char *cell(const row_reader *r, sc_field f)
 
 static void row_report(row_reader *r, sc_severity severity, const char *fmt,
                        ...) __attribute__((format(printf, 3, 4)));
+static void row_report_at(row_reader *r, sc_severity severity, sc_field f,
+                          const char *fmt, ...)
+    __attribute__((format(printf, 4, 5)));
 
 /* Returns a copy of the cell, or NULL when it is blank (or out of memory,
  * which is recorded in r->err). A cell longer than an Excel cell holds is
@@ -59,25 +62,47 @@ static char *cell_dup(row_reader *r, sc_field f)
     if (!copy)
         r->err = SC_ERROR_MEMORY;
     else if (keep < len)
-        row_report(r, SC_SEVERITY_WARNING, "« %s » : texte trop long pour "
-                   "une cellule Excel, coupé à ses 32 767 premiers "
-                   "caractères", sc_header_field_label(f));
+        row_report_at(r, SC_SEVERITY_WARNING, f, "« %s » : texte trop "
+                      "long pour une cellule Excel, coupé à ses 32 767 "
+                      "premiers caractères", sc_header_field_label(f));
     return copy;
+}
+
+/* Adds the anomaly of the row, naming the column of field f (or none when
+ * f is SC_FIELD_COUNT). */
+static void row_vreport(row_reader *r, sc_severity severity, sc_field f,
+                        const char *fmt, va_list ap)
+{
+    char message[768];
+
+    vsnprintf(message, sizeof message, fmt, ap);
+    /* sc_anomalies_add mends a character the cut may have split. */
+    if (sc_anomalies_add(r->anomalies, severity, r->file, r->row->line,
+                         r->class_name, r->who, "%s", message) != SC_OK ||
+        (f < SC_FIELD_COUNT &&
+         sc_anomalies_set_column(r->anomalies, sc_header_field_label(f)) !=
+             SC_OK))
+        r->err = SC_ERROR_MEMORY;
 }
 
 static void row_report(row_reader *r, sc_severity severity, const char *fmt,
                        ...)
 {
-    char message[768];
     va_list ap;
 
     va_start(ap, fmt);
-    vsnprintf(message, sizeof message, fmt, ap);
+    row_vreport(r, severity, SC_FIELD_COUNT, fmt, ap);
     va_end(ap);
-    /* sc_anomalies_add mends a character the cut may have split. */
-    if (sc_anomalies_add(r->anomalies, severity, r->file, r->row->line,
-                         r->class_name, r->who, "%s", message) != SC_OK)
-        r->err = SC_ERROR_MEMORY;
+}
+
+static void row_report_at(row_reader *r, sc_severity severity, sc_field f,
+                          const char *fmt, ...)
+{
+    va_list ap;
+
+    va_start(ap, fmt);
+    row_vreport(r, severity, f, fmt, ap);
+    va_end(ap);
 }
 
 #define row_anomaly(r, ...) row_report(r, SC_SEVERITY_ERROR, __VA_ARGS__)
@@ -87,9 +112,9 @@ static sc_date cell_date(row_reader *r, sc_field f)
     sc_date date;
 
     if (sc_date_parse(cell(r, f), &date) == SC_PARSE_INVALID) {
-        row_anomaly(r, "« %s » illisible : « %s » (date attendue JJ/MM/AAAA "
-                       "ou AAAA-MM-JJ)",
-                    sc_header_field_label(f), cell(r, f));
+        row_report_at(r, SC_SEVERITY_ERROR, f, "« %s » illisible : « %s » "
+                      "(date attendue JJ/MM/AAAA ou AAAA-MM-JJ)",
+                      sc_header_field_label(f), cell(r, f));
         r->unreadable |= UINT32_C(1) << f;
     }
     return date;
@@ -110,9 +135,9 @@ static sc_flag cell_flag(row_reader *r, sc_field f)
         r->err = SC_ERROR_MEMORY;
         return SC_FLAG_ABSENT;
     default:
-        row_anomaly(r, "« %s » illisible : « %s » (attendu oui, non ou une "
-                       "date)",
-                    sc_header_field_label(f), cell(r, f));
+        row_report_at(r, SC_SEVERITY_ERROR, f, "« %s » illisible : « %s » "
+                      "(attendu oui, non ou une date)",
+                      sc_header_field_label(f), cell(r, f));
         r->unreadable |= UINT32_C(1) << f;
         return SC_FLAG_INVALID;
     }

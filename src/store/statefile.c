@@ -8,6 +8,8 @@
  *   INE:123456789AB<TAB>2nde 2<TAB>DUPONT<TAB>Jean<TAB>Prêt
  *   NOM:martin lea|2nde10|2008-03-14<TAB>2nde 10<TAB>MARTIN<TAB>Léa<TAB>Prêt
  *
+ * then "# passage du AAAA-MM-JJ", the run's reference date (a comment, so
+ * that an older stagecheck reads the file all the same), and
  * one line per pupil: key, class, surname, first name and status label
  * (sc_status_label), separated by tabs. Empty lines and lines starting
  * with '#' are skipped when reading. A tab, CR or LF inside a field is
@@ -28,6 +30,7 @@
 #include "stagecheck/core/status.h"
 
 #define STATE_FIELDS 5
+#define DATE_MARK "# passage du "
 
 static const char state_comment[] =
     "# stagecheck — état du dernier passage : ne pas modifier à la main\n";
@@ -188,6 +191,9 @@ sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag)
         /* A CRLF file (edited on Windows despite the warning) still reads. */
         while (len > 0 && (text[len - 1] == '\n' || text[len - 1] == '\r'))
             text[--len] = '\0';
+        if (len > 0 && strncmp(text, DATE_MARK, strlen(DATE_MARK)) == 0 &&
+            sc_date_parse_iso(text + strlen(DATE_MARK), &state->date) == 0)
+            state->dated = 1;
         if (len == 0 || text[0] == '#')
             continue;
         err = state_parse_line(state, text, (size_t)len, path, line, diag);
@@ -267,6 +273,12 @@ sc_error sc_statefile_prepare(const sc_state *state, const char *path,
         goto error;
     file->fd = -1; /* fclose closes it now */
     fputs(state_comment, fp);
+    if (state->dated) {
+        int y, m, d;
+
+        sc_date_split(state->date, &y, &m, &d);
+        fprintf(fp, DATE_MARK "%04d-%02d-%02d\n", y, m, d);
+    }
     for (size_t i = 0; i < state->count; i++) {
         const sc_state_item *item = &state->items[i];
 

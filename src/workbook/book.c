@@ -16,6 +16,7 @@
 #include "stagecheck/workbook/sheet_changes.h"
 #include "stagecheck/workbook/sheet_class.h"
 #include "stagecheck/workbook/sheet_hosted.h"
+#include "stagecheck/workbook/sheet_relances.h"
 #include "stagecheck/workbook/sheet_summary.h"
 
 #define FILES_SPARE 64  /* open files left for the rest of the process */
@@ -97,16 +98,17 @@ sc_error sc_book_write_report(const sc_model *m, const char *path,
                     sc_date_today()};
     sc_book b;
 
-    /* Synthèse, Accueil établissement, Changements and Anomalies at most,
-     * around the classes. */
-    if (book_open(&b, path, scratch, m->nclasses + 4, &page)) {
+    /* Synthèse, Relances, Accueil établissement, Changements and
+     * Anomalies at most, around the classes. */
+    if (book_open(&b, path, scratch, m->nclasses + 5, &page)) {
         sc_sheet_summary_write(&b, m);
+        sc_sheet_relances_write(&b, m);
         for (size_t c = 0; c < m->nclasses; c++)
             sc_sheet_class_write(&b, m, &m->classes[c]);
         sc_sheet_hosted_write(&b, m);
         if (m->report->previous)
-            sc_sheet_changes_write(&b, m->report->changes);
-        sc_sheet_anomalies_write(&b, m->report->anomalies);
+            sc_sheet_changes_write(&b, m->report);
+        sc_sheet_anomalies_write(&b, m->report->anomalies, m);
     }
     return book_close(&b, &page, lxw);
 }
@@ -120,7 +122,7 @@ sc_error sc_book_write_academie(const sc_academie *a, const char *path,
 
     if (book_open(&b, path, scratch, 2, &page)) {
         sc_sheet_academie_write(&b, a);
-        sc_sheet_anomalies_write(&b, a->anomalies);
+        sc_sheet_anomalies_write(&b, a->anomalies, NULL);
     }
     return book_close(&b, &page, lxw);
 }

@@ -7,18 +7,26 @@
 #include <string.h>
 #include "stagecheck/workbook/cells.h"
 #include "stagecheck/base/text.h"
+#include "stagecheck/workbook/sheetname.h"
 #include "stagecheck/core/status.h"
 
 #define WIDTH_MIN 8
 #define WIDTH_MAX 60
 
-static size_t utf8_chars(const char *s)
+/* The characters of text's longest line: a cell of several lines is as
+ * wide as that. */
+static size_t longest_line(const char *s)
 {
-    size_t n = 0;
+    size_t n = 0, best = 0;
 
     for (; *s; s++)
-        n += ((unsigned char)*s & 0xC0) != 0x80;
-    return n;
+        if (*s == '\n') {
+            best = n > best ? n : best;
+            n = 0;
+        } else {
+            n += ((unsigned char)*s & 0xC0) != 0x80;
+        }
+    return n > best ? n : best;
 }
 
 static void cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
@@ -123,6 +131,11 @@ static void cells_apply_print(sc_cells *sh)
         worksheet_set_print_scale(sh->worksheet, SC_CELLS_SCALE_MIN);
 }
 
+void sc_cells_widen(sc_cells *sh, lxw_col_t col, size_t chars)
+{
+    cells_widen(sh, col, chars);
+}
+
 int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
 {
     char *safe_copy = NULL;
@@ -162,6 +175,24 @@ int sc_cells_open(sc_cells *sh, sc_book *b, const char *name, size_t ncols)
     /* libxlsxwriter keeps its own copy of the name. */
     free(safe_copy);
     return sh->worksheet != NULL;
+}
+
+size_t sc_cells_wrapped_lines(const char *text)
+{
+    /* A line longer than the widest column wraps: a column WIDTH_MAX wide
+     * holds about WIDTH_MAX - 4 characters of text. */
+    size_t per_line = WIDTH_MAX - 4, lines = 0, n = 0;
+
+    for (const char *p = text ? text : "";; p++)
+        if (*p == '\n' || *p == '\0') {
+            lines += n == 0 ? 1 : (n + per_line - 1) / per_line;
+            n = 0;
+            if (!*p)
+                break;
+        } else {
+            n += ((unsigned char)*p & 0xC0) != 0x80;
+        }
+    return lines;
 }
 
 void sc_cells_close(sc_cells *sh)
@@ -223,7 +254,7 @@ void sc_cells_put(sc_cells *sh, lxw_row_t row, lxw_col_t col,
     sc_book_check(sh->book, worksheet_write_string(sh->worksheet, row, col,
                                                    text, format));
     if (fit)
-        cells_widen(sh, col, utf8_chars(text));
+        cells_widen(sh, col, longest_line(text));
     free(copy);
     free(safe_copy);
 }
@@ -241,7 +272,7 @@ void sc_cells_link(sc_cells *sh, lxw_row_t row, lxw_col_t col,
     }
     sc_book_check(sh->book, worksheet_write_url_opt(sh->worksheet, row, col,
                                                     url, format, text, NULL));
-    cells_widen(sh, col, utf8_chars(text));
+    cells_widen(sh, col, longest_line(text));
     free(safe_copy);
 }
 
@@ -348,14 +379,126 @@ size_t sc_cells_open_list(sc_cells *sh, sc_book *b, const char *name,
                           const char *const *labels, size_t ncols, size_t n,
                           const char *none)
 {
+    return sc_cells_open_list_at(sh, b, name, NULL, 0, labels, ncols, n,
+                                 none);
+}
+
+/* How many of n items fit below a header at row top. */
+static size_t cells_fit_at(lxw_row_t top, size_t n)
+{
+    size_t room = SC_CELLS_LIST_ROWS_MAX - top;
+
+    return n < room ? n : room;
+}
+
+size_t sc_cells_open_list_at(sc_cells *sh, sc_book *b, const char *name,
+                             const char *title, lxw_row_t top,
+                             const char *const *labels, size_t ncols,
+                             size_t n, const char *none)
+{
+    size_t fit = cells_fit_at(top, n);
+
     if (!sc_cells_open(sh, b, name, ncols))
         return 0;
-    sc_cells_header(sh, labels, ncols);
-    /* Down to row 1 when empty, so that the filter covers the none line. */
-    sc_cells_list(sh, (lxw_row_t)(n ? sc_cells_list_fit(n) : 1));
+    /* Rows in order: libxlsxwriter's constant_memory mode takes none above
+     * the one being written. */
+    if (title)
+        sc_cells_put(sh, 0, 0, title, b->formats.title, 0);
+    for (size_t c = 0; c < ncols; c++)
+        sc_cells_text(sh, top, (lxw_col_t)c, labels[c], b->formats.header);
+    if (b->status != SC_OK)
+        return 0;
+    worksheet_freeze_panes(sh->worksheet, top + 1, 0);
+    /* Down to the none line when empty, so that the filter covers it. */
+    sc_book_check(b, worksheet_autofilter(sh->worksheet, top, 0,
+                                          top + (lxw_row_t)(n ? fit : 1),
+                                          (lxw_col_t)(ncols - 1)));
+    sc_book_check(b, worksheet_repeat_rows(sh->worksheet, top, top));
+    sc_cells_print(sh);
     if (n == 0)
-        sc_cells_text(sh, 1, 0, none, NULL);
-    return sc_cells_list_fit(n);
+        sc_cells_text(sh, top + 1, 0, none, NULL);
+    return b->status == SC_OK ? fit : 0;
+}
+
+void sc_cells_overflow_at(sc_cells *sh, lxw_row_t top, size_t n)
+{
+    char text[160];
+    size_t fit = cells_fit_at(top, n);
+
+    if (fit == n)
+        return;
+    snprintf(text, sizeof text, "… et %zu ligne(s) de plus, au-delà des "
+             "1 048 576 lignes d'une feuille Excel", n - fit);
+    sc_cells_put(sh, (lxw_row_t)(top + fit + 1), 0, text,
+                 sh->book->formats.bold, 0);
+}
+
+/* Writes text under url, or as plain text past Excel's links. */
+static void cells_link(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                       const char *url, const char *text)
+{
+    char *safe_copy = NULL;
+
+    if (sh->book->status != SC_OK)
+        return;
+    if (sh->links >= LXW_MAX_NUMBER_URLS || strlen(url) > 2079) {
+        sc_cells_text(sh, row, col, text, NULL);
+        return;
+    }
+    if (!(text = sc_text_xml_safe(text ? text : "", &safe_copy))) {
+        sh->book->status = SC_ERROR_MEMORY;
+        return;
+    }
+    sc_book_check(sh->book, worksheet_write_url_opt(
+                                sh->worksheet, row, col, url,
+                                sh->book->formats.link, text, NULL));
+    sh->links++;
+    cells_widen(sh, col, longest_line(text));
+    free(safe_copy);
+}
+
+void sc_cells_link_row(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                       const char *sheet, size_t target_row,
+                       const char *text)
+{
+    /* internal:'2nde 1'!A5, a quote in the name doubled. */
+    char url[2 * SC_SHEETNAME_SIZE + 48], *w = url;
+
+    w += sprintf(w, "internal:'");
+    for (const char *p = sheet; *p && w < url + 2 * SC_SHEETNAME_SIZE + 8;
+         p++) {
+        if (*p == '\'')
+            *w++ = '\'';
+        *w++ = *p;
+    }
+    sprintf(w, "'!A%zu", target_row + 1);
+    cells_link(sh, row, col, url, text);
+}
+
+void sc_cells_link_file(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                        const char *file, const char *text)
+{
+    char *url;
+
+    if (sh->book->status != SC_OK)
+        return;
+    if (asprintf(&url, "external:%s", file ? file : "") < 0) {
+        sh->book->status = SC_ERROR_MEMORY;
+        return;
+    }
+    cells_link(sh, row, col, url, text);
+    free(url);
+}
+
+void sc_cells_row_lines(sc_cells *sh, lxw_row_t row, size_t lines)
+{
+    if (sh->book->status != SC_OK || lines <= 1)
+        return;
+    if (lines > (size_t)(409 / SC_CELLS_LINE_HEIGHT))
+        lines = (size_t)(409 / SC_CELLS_LINE_HEIGHT); /* Excel's tallest */
+    sc_book_check(sh->book, worksheet_set_row(sh->worksheet, row,
+                                              SC_CELLS_LINE_HEIGHT *
+                                                  (double)lines, NULL));
 }
 
 size_t sc_cells_list_fit(size_t n)

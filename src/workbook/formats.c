@@ -72,6 +72,35 @@ const char *sc_formats_status_legend(sc_status status)
     return palette[status].legend;
 }
 
+/* The severities' colours, none a status's (the palette above): a red
+ * and an orange of saturated tones, a grey for notes. */
+#define COLOR_SEVERITY_ERROR 0xE06666
+#define COLOR_SEVERITY_WARNING 0xF6B26B
+#define COLOR_SEVERITY_NOTE 0xD9D9D9
+static lxw_format *format_new(lxw_workbook *workbook, sc_error *err,
+                              unsigned style, lxw_color_t fill,
+                              const char *num_format);
+
+/* The formats of the sheets people act on, after the others so that the
+ * styles before keep their numbers. */
+static void formats_act(sc_formats *f, lxw_workbook *wb, sc_error *err)
+{
+    f->severity[0] = format_new(wb, err, STYLE_BOLD, COLOR_SEVERITY_ERROR,
+                                NULL);
+    f->severity[1] = format_new(wb, err, 0, COLOR_SEVERITY_WARNING, NULL);
+    f->severity[2] = format_new(wb, err, 0, COLOR_SEVERITY_NOTE, NULL);
+    /* [$-40C]: French day names whatever the reader's language. */
+    f->day_header = format_new(wb, err, STYLE_BOLD | STYLE_BORDER, NO_FILL,
+                               "[$-40C]ddd dd/mm");
+    f->tick = format_new(wb, err, STYLE_BORDER, NO_FILL, NULL);
+    f->line_number = format_new(wb, err, 0, NO_FILL, NULL);
+    if (f->line_number)
+        format_set_align(f->line_number, LXW_ALIGN_LEFT);
+    f->wrap_list = format_new(wb, err, 0, NO_FILL, NULL);
+    if (f->wrap_list)
+        format_set_text_wrap(f->wrap_list);
+}
+
 /* Adds one format, unless an earlier one failed (*err not SC_OK). */
 static lxw_format *format_new(lxw_workbook *workbook, sc_error *err,
                               unsigned style, lxw_color_t fill,
@@ -153,5 +182,6 @@ sc_error sc_formats_add(sc_formats *f, lxw_workbook *wb)
         format_set_font_color(f->alert, COLOR_LATE_FONT);
     f->error = format_new(wb, &err, 0, COLOR_ERROR, NULL);
     f->warning = format_new(wb, &err, 0, COLOR_WARNING, NULL);
+    formats_act(f, wb, &err);
     return err;
 }

@@ -2,6 +2,7 @@
  * model.c - the classes, pupils, tallies and columns of a school's
  * workbook, gathered once before anything is written.
  */
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/workbook/model.h"
@@ -227,6 +228,12 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
                                        SC_MODEL_PLACE_COLS * m->nplaces);
     sc_tally_count_aside(&m->total, r->data);
     free(slots);
+    if (!(m->line_of = malloc(data->npupils * sizeof *m->line_of)))
+        return SC_ERROR_MEMORY;
+    for (size_t p = 0; p < data->npupils; p++)
+        m->line_of[p] = SIZE_MAX;
+    for (size_t i = 0; i < m->nlines; i++)
+        m->line_of[m->lines[i].index] = i;
     return model_name_sheets(m);
 
 mem_error:
@@ -242,6 +249,8 @@ void sc_model_free(sc_model *m)
     }
     free(m->lines);
     free(m->classes);
+    free(m->line_of);
+    m->line_of = NULL;
     m->lines = NULL;
     m->classes = NULL;
     m->nlines = m->nclasses = 0;
@@ -250,4 +259,17 @@ void sc_model_free(sc_model *m)
 size_t sc_model_class_cols(const sc_model *m)
 {
     return m->columns.class_tech + SC_MODEL_CLASS_TECH + m->nplaces;
+}
+
+const sc_model_line *sc_model_line_of(const sc_model *m, size_t p)
+{
+    if (!m->line_of || p >= m->report->data->npupils ||
+        m->line_of[p] == SIZE_MAX)
+        return NULL;
+    return &m->lines[m->line_of[p]];
+}
+
+size_t sc_model_class_row(const sc_model *m, const sc_model_line *l)
+{
+    return (size_t)(l - m->lines) - m->classes[l->cls].first + 1;
 }

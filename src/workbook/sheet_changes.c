@@ -18,7 +18,7 @@ static void changes_row(sc_cells *sh, lxw_row_t row, const sc_change *c)
     sc_cells_text(sh, row, 0, c->class_name, NULL);
     sc_cells_text(sh, row, 1, c->surname, NULL);
     sc_cells_text(sh, row, 2, c->first, NULL);
-    sc_cells_status(sh, row, 3, c->before, 0, NULL);
+    sc_cells_status(sh, row, 3, c->before, 1, NULL);
     sc_cells_status(sh, row, 4, c->after, 1, NULL);
     if (c->kind == SC_CHANGE_ARRIVED)
         text = "arrivé dans les listes";
@@ -44,18 +44,30 @@ static void changes_row(sc_cells *sh, lxw_row_t row, const sc_change *c)
     free(joined);
 }
 
-void sc_sheet_changes_write(sc_book *b, const sc_changes *list)
+void sc_sheet_changes_write(sc_book *b, const sc_report *r)
 {
     static const char *const labels[CHANGES_COLS] = {
         "Classe", "Nom", "Prénom", "Avant", "Après", "Changement"};
+    const sc_changes *list = r->changes;
     size_t n = list ? list->count : 0, shown;
+    char title[160], day[11], now[11];
     sc_cells sh;
 
-    shown = sc_cells_open_list(&sh, b, SC_SHEETNAME_CHANGES, labels,
-                               CHANGES_COLS, n, "Aucun changement depuis le "
-                               "passage précédent");
+    sc_date_format(r->as_of, now);
+    if (r->previous_dated) {
+        sc_date_format(r->previous_date, day);
+        snprintf(title, sizeof title, "Changements entre le passage du %s "
+                 "(Avant) et celui du %s (Après)", day, now);
+    } else {
+        snprintf(title, sizeof title, "Changements depuis le passage "
+                 "précédent (date non enregistrée)");
+    }
+    shown = sc_cells_open_list_at(&sh, b, SC_SHEETNAME_CHANGES, title, 1,
+                                  labels, CHANGES_COLS, n,
+                                  "Aucun changement depuis le passage "
+                                  "précédent");
     for (size_t i = 0; i < shown; i++)
-        changes_row(&sh, (lxw_row_t)(i + 1), &list->items[i]);
-    sc_cells_overflow(&sh, n);
+        changes_row(&sh, (lxw_row_t)(i + 2), &list->items[i]);
+    sc_cells_overflow_at(&sh, 1, n);
     sc_cells_close(&sh);
 }

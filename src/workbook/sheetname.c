@@ -16,8 +16,8 @@
  * workbook without it (the next run may add it), and "History", which Excel
  * keeps for its change history. */
 static const char *const reserved_names[] = {
-    SC_SHEETNAME_SUMMARY, SC_SHEETNAME_HOSTED, SC_SHEETNAME_CHANGES,
-    SC_SHEETNAME_ANOMALIES, "History"};
+    SC_SHEETNAME_SUMMARY, SC_SHEETNAME_RELANCES, SC_SHEETNAME_HOSTED,
+    SC_SHEETNAME_CHANGES, SC_SHEETNAME_ANOMALIES, "History"};
 
 static int is_blank(char c)
 {

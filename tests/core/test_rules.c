@@ -290,6 +290,13 @@ static void test_missing_dates_or_host_are_anomalies(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "structure d'accueil non renseignée");
+    /* The column at fault, for Anomalies' Colonne. */
+    assert_string_equal(f->v.findings[0].column, "Structure d'accueil");
+    /* Dates missing: two columns, none named. */
+    f->entries[0] = placement(3);
+    f->entries[0].end = SC_DATE_NONE;
+    judge(f, 1);
+    assert_null(f->v.findings[0].column);
 }
 
 static void test_convention_needs_head_host_and_pupil_signatures(void **state)
@@ -465,6 +472,7 @@ static void test_host_type_must_be_one_of_the_five(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "Particulier");
+    assert_string_equal(f->v.findings[0].column, "Type de structure");
 }
 
 static void test_host_type_synonym_of_a_category_is_accepted(void **state)

@@ -31,7 +31,8 @@ COLOURS = {
     "Dossier incomplet": "FEF2B3",
     "Prêt": "A2FDD5",
 }
-FIXED = ("Synthèse", "Accueil établissement", "Changements", "Anomalies")
+FIXED = ("Synthèse", "Relances", "Accueil établissement", "Changements",
+         "Anomalies")
 
 ROLL_HEADER = "Nom;Prénom;Classe;INE;Date de naissance"
 PLACEMENT_HEADER = (
@@ -57,9 +58,19 @@ def fill(cell):
     return str(cell.fill.fgColor.rgb)[-6:].upper()
 
 
+def header_row(ws):
+    """The row number (1-based) of a sheet's header: the first row of its
+    filter, under the title of Relances, Anomalies, Changements and
+    Académie; the first row of a sheet without filter."""
+    ref = ws.auto_filter.ref
+    if not ref:
+        return 1
+    return int("".join(ch for ch in ref.split(":")[0] if ch.isdigit()))
+
+
 def sheet_rows(ws):
     """The rows of a sheet below its header, as {header: value} dicts."""
-    rows = ws.iter_rows(values_only=True)
+    rows = ws.iter_rows(min_row=header_row(ws), values_only=True)
     header = next(rows, ())
     return [dict(zip(header, r)) for r in rows]
 

@@ -11,7 +11,7 @@ import unittest
 import openpyxl
 
 from support import (COLOURS, PLACEMENT_HEADER, command, fill, generate,
-                     placement, sheet_rows)
+                     header_row, placement, sheet_rows)
 
 ROLL = "UAI;Établissement;Nom;Prénom;Classe;INE;Date de naissance"
 STAGES = "UAI;" + PLACEMENT_HEADER
@@ -64,6 +64,34 @@ class BySchool(unittest.TestCase):
         return ("--roll", "a-eleves.csv", "--roll", "b-eleves.csv",
                 "--placements", "a-stages.csv", "--placements",
                 "b-stages.csv")
+
+    def test_academie_least_ready_first_with_links_to_workbooks(self):
+        """A third school, last by UAI but ready for nobody, comes first;
+        each workbook name links to the file beside academie.xlsx."""
+        args = self.two_schools()
+        self.write("c-eleves.csv", [
+            ROLL, "0690009Z;Lycée Zola;PETIT;Max;2nde 1;C1;05/02/2008"])
+        proc = self.run_tool(*args, "--roll", "c-eleves.csv",
+                             "--by-school", self.out)
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        wb = openpyxl.load_workbook(os.path.join(self.out, "academie.xlsx"))
+        ws = wb["Académie"]
+        rows = sheet_rows(ws)
+        self.assertEqual([r["UAI"] for r in rows],
+                         ["0690009Z", "0690001A", "0690002B", "Total"])
+        self.assertEqual([r["Prêts ou dispensés"] for r in rows[:3]],
+                         [0, 0.5, 1])
+        top = header_row(ws)
+        links = [ws.cell(row=top + 1 + i, column=3).hyperlink
+                 for i in range(3)]
+        self.assertEqual([link.target for link in links],
+                         [r["Classeur"] for r in rows[:3]])
+        for r in rows[:3]:
+            self.assertTrue(os.path.exists(os.path.join(self.out,
+                                                        r["Classeur"])))
+        # The filter covers the schools, not the Total row.
+        self.assertEqual(ws.auto_filter.ref.split(":")[0], "A%d" % top)
+        self.assertTrue(ws.auto_filter.ref.endswith(str(top + 3)))
 
     def test_one_workbook_per_school_named_from_uai_and_name(self):
         proc = self.run_tool(*self.two_schools(), "--by-school", self.out)
@@ -140,10 +168,17 @@ class BySchool(unittest.TestCase):
         # The row without UAI is an anomaly of academie.xlsx, counted in
         # the total.
         self.assertEqual(total["Anomalies"], a["Anomalies"] + 1)
-        header = {c.value: c for c in ws[1]}
+        header = {c.value: c for c in ws[header_row(ws)]}
         for status, colour in COLOURS.items():
             self.assertEqual(fill(header[status]), colour, status)
+        # A column chart of the share ready, no longer a pie of statuses.
         self.assertEqual(len(ws._charts), 1)
+        self.assertEqual(ws._charts[0].tagname, "barChart")
+        # Title and date block above the table.
+        self.assertTrue(ws["A1"].value.startswith("Stage de seconde"))
+        self.assertEqual(ws["A2"].value,
+                         "Date de référence : 27/05/2024 — J-21 avant le "
+                         "début de la période")
         anomalies = sheet_rows(wb["Anomalies"])
         self.assertEqual([(r["Fichier"], r["Ligne"]) for r in anomalies],
                          [("a-eleves.csv", 4)])
@@ -217,7 +252,8 @@ class BySchool(unittest.TestCase):
         self.assertEqual(proc.returncode, 0, proc.stderr)
         wb = openpyxl.load_workbook(os.path.join(self.dir, "suivi.xlsx"),
                                     read_only=True)
-        self.assertEqual(len(wb.sheetnames), n + 3)
+        # Synthèse, Relances, Accueil établissement and Anomalies.
+        self.assertEqual(len(wb.sheetnames), n + 4)
         wb.close()
 
     def test_generated_academie_matches_expected_statuses(self):

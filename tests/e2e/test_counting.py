@@ -74,6 +74,9 @@ def homes(workbooks):
             rows = ws.iter_rows(values_only=True)
             header = list(next(rows))
             if ws.title == "Anomalies":
+                # The header is under the sheet's title.
+                while header[:1] != ["Gravité"]:
+                    header = list(next(rows))
                 f, l = header.index("Fichier"), header.index("Ligne")
                 c, m = header.index("Classe"), header.index("Message")
                 for r in rows:

@@ -1,6 +1,7 @@
 """End-to-end tests: run the real ./stagecheck and read its workbook back
 with openpyxl (Debian's python3-openpyxl), an independent reader."""
 import csv
+import datetime
 import os
 import stat
 import subprocess
@@ -10,7 +11,7 @@ import unittest
 import openpyxl
 
 from support import (COLOURS, FIXED, PLACEMENT_HEADER, ROLL_HEADER, SAMPLES,
-                     command, fill, placement)
+                     command, fill, placement, sheet_rows)
 
 
 class Run:
@@ -41,10 +42,7 @@ class Run:
         return found
 
     def anomalies(self):
-        ws = self.wb["Anomalies"]
-        header = [c.value for c in ws[1]]
-        return [dict(zip(header, r)) for r in ws.iter_rows(min_row=2,
-                                                           values_only=True)]
+        return sheet_rows(self.wb["Anomalies"])
 
 
 class E2E(unittest.TestCase):
@@ -131,9 +129,9 @@ class E2E(unittest.TestCase):
     def test_samples_sheets_in_order_and_summary(self):
         r = self.run_samples()
         names = r.wb.sheetnames
-        self.assertEqual(names[0], "Synthèse")
+        self.assertEqual(names[:2], ["Synthèse", "Relances"])
         self.assertEqual(names[-2:], ["Accueil établissement", "Anomalies"])
-        self.assertEqual(sorted(n.lower() for n in names[1:-2]),
+        self.assertEqual(sorted(n.lower() for n in names[2:-2]),
                          ["2nde 1", "2nde 2", "2nde 3", "2nde 4"])
         self.assertNotIn("1G1", names)
         self.assertIn("17/06/2024", r.stdout)
@@ -200,16 +198,34 @@ class E2E(unittest.TestCase):
         rows = list(ws.iter_rows(values_only=True))
         header = rows[0]
         self.assertEqual(header[:4], ("Classe", "Nom", "Prénom", "Motif"))
-        self.assertEqual(len(header), 4 + 10)
-        self.assertIn("17/06", header[4])
-        self.assertIn("28/06", header[13])
+        self.assertEqual(len(header), 4 + 10 + 1)
+        # The days are dates, shown as French day names and JJ/MM.
+        self.assertEqual([d.date() for d in header[4:14]],
+                         [datetime.date(2024, 6, d)
+                          for d in (17, 18, 19, 20, 21, 24, 25, 26, 27, 28)])
+        self.assertEqual(ws["E1"].number_format, "[$-40C]ddd dd/mm")
+        self.assertEqual(header[14], "Émargement")
         body = {(row[0], row[1]): row for row in rows[1:-1]}
         self.assertEqual(set(body), {("2nde 1", "DUPONT"), ("2nde 2", "DURAND")})
         lea = body[("2nde 1", "DUPONT")]
-        self.assertEqual([bool(v) for v in lea[4:]], [False] * 5 + [True] * 5)
+        self.assertEqual([bool(v) for v in lea[4:14]], [False] * 5 + [True] * 5)
         zoe = body[("2nde 2", "DURAND")]
-        self.assertEqual([bool(v) for v in zoe[4:]], [True] * 10)
-        self.assertEqual(list(rows[-1][4:]), [1] * 5 + [2] * 5)
+        self.assertEqual([bool(v) for v in zoe[4:14]], [True] * 10)
+        # The Émargement box is empty, for the staff to tick.
+        self.assertEqual((lea[14], zoe[14]), (None, None))
+        # Each day's count is a SUBTOTAL that follows a filter by class,
+        # with its value cached for readers that do not compute.
+        self.assertEqual(rows[-1][0], "Élèves à accueillir")
+        self.assertEqual(list(rows[-1][4:14]),
+                         ["=SUBTOTAL(103,%s2:%s3)" % (c, c) for c in "EFGHIJKLMN"])
+        cached = openpyxl.load_workbook(r.out, data_only=True)
+        self.assertEqual(
+            [c.value for c in cached["Accueil établissement"][4][4:14]],
+            [1] * 5 + [2] * 5)
+        # Printed with gridlines, the names on every page, one week a page.
+        self.assertTrue(ws.print_options.gridLines)
+        self.assertEqual(ws.print_title_cols, "$A:$C")
+        self.assertEqual([b.id for b in ws.col_breaks.brk], [9])
         pupils = r.pupils()
         self.assertEqual(pupils[("2nde 1", "DUPONT", "Léa")]["Statut"],
                          "Accueil partiel")
@@ -275,7 +291,8 @@ class E2E(unittest.TestCase):
         self.assertEqual(r.code, 0, r.stderr)
         self.assertIn("16/06/2025", r.stdout)
         self.assertIn("--period", r.stdout)
-        self.assertEqual(r.wb["Accueil établissement"].max_column, 4 + 5)
+        # Classe, Nom, Prénom, Motif, the 5 days, Émargement.
+        self.assertEqual(r.wb["Accueil établissement"].max_column, 4 + 5 + 1)
 
     def test_default_period_follows_school_year_of_as_of(self):
         roll = self.write("e.csv", ROLL_HEADER + "\nDUPONT;Léa;2nde 1;A1;\n")

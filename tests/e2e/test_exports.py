@@ -15,7 +15,7 @@ import zipfile
 
 import openpyxl
 
-from support import TOP, SAMPLES, command, sheet_rows
+from support import FIXED, TOP, SAMPLES, command, sheet_rows
 
 EXPORTS = os.path.join(TOP, "tests", "exports")
 SHEETS = os.path.join(TOP, "tests", "input", "fixtures")
@@ -47,8 +47,7 @@ class Exports(unittest.TestCase):
         """{(surname, first): status} over every class sheet."""
         found = {}
         for ws in wb.worksheets[1:]:
-            if ws.title in ("Accueil établissement", "Changements",
-                            "Anomalies"):
+            if ws.title in FIXED:
                 continue
             for row in sheet_rows(ws):
                 found[(row["Nom"], row["Prénom"])] = row["Statut"]
@@ -59,8 +58,7 @@ class Exports(unittest.TestCase):
 
     def class_sheets(self, wb):
         return [ws.title for ws in wb.worksheets
-                if ws.title not in ("Synthèse", "Accueil établissement",
-                                    "Changements", "Anomalies")]
+                if ws.title not in FIXED]
 
     # ---- SIECLE CSV extraction -------------------------------------------
 

@@ -17,7 +17,6 @@ from support import (CLASS_LEAD, CLASS_TECH, FIXED, READABLE_SCALE,
                      printed_scale, run_generated_lycee, run_samples,
                      sheet_rows)
 
-WEEKDAYS = ("lun.", "mar.", "mer.", "jeu.", "ven.", "sam.", "dim.")
 
 
 class Layout:
@@ -186,8 +185,9 @@ class Layout:
         """The period's working days as "26/06", from Accueil
         établissement's day columns."""
         header = [c.value for c in self.wb["Accueil établissement"][1]]
-        return [v.split()[1] for v in header
-                if v and v.split()[0] in WEEKDAYS]
+        # Real dates, shown "ven. 28/06" by their number format.
+        return [v.strftime("%d/%m") for v in header
+                if isinstance(v, datetime.datetime)]
 
     def test_summary_counts_that_should_be_zero_turn_red(self):
         ws = self.wb["Synthèse"]

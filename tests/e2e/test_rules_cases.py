@@ -2,6 +2,7 @@
 pupil of a small lycée, its expected status decided from the FAQ
 (shared/reference/faq-stage-seconde.md), checked on the workbook the real
 binary writes, read back with openpyxl."""
+import datetime
 import os
 import subprocess
 import tempfile
@@ -67,9 +68,10 @@ class Lycee:
         r = self.hosted.get(name)
         if r is None:
             return []
-        # Day columns are headed "lun. 17/06".
+        # Day columns are headed by real dates, shown "lun. 17/06".
         return [d for d in DAYS if any(
-            k and k.endswith(" " + d) and r[k] == "X" for k in r)]
+            isinstance(k, datetime.datetime) and k.strftime("%d/%m") == d
+            and r[k] == "X" for k in r)]
 
     def anomaly_of(self, name):
         return [a["Message"] for a in self.anomalies

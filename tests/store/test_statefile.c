@@ -127,6 +127,32 @@ static void test_write_gives_comment_then_one_tab_separated_line(void **state)
     assert_string_equal(read_whole(f, f->path), expected);
 }
 
+/* The run's date, for the next run's Changements: a comment line under
+ * the first, read back; a file without it (an older stagecheck's) reads
+ * as undated. */
+static void test_write_keeps_the_run_date_in_a_comment(void **state)
+{
+    fixture *f = *state;
+    char expected[512];
+
+    put(&f->a, "1A", "2nde 2", "ÉLIE", "Anaïs", SC_STATUS_READY);
+    f->a.dated = 1;
+    f->a.date = sc_date_make(2024, 5, 20);
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    snprintf(expected, sizeof expected, "%s%s", header,
+             "# passage du 2024-05-20\nINE:1A\t2nde 2\tÉLIE\tAnaïs\tPrêt\n");
+    assert_string_equal(read_whole(f, f->path), expected);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.dated, 1);
+    assert_int_equal(f->b.date, sc_date_make(2024, 5, 20));
+    assert_int_equal(f->b.count, 1);
+    sc_state_clear(&f->b);
+    f->a.dated = 0;
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.dated, 0);
+}
+
 static void test_write_turns_tab_and_newline_in_a_field_into_spaces(
     void **state)
 {
@@ -423,6 +449,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_path_is_workbook_path_plus_etat),
         TEST(test_write_then_read_gives_the_same_lines),
+        TEST(test_write_keeps_the_run_date_in_a_comment),
         TEST(test_write_gives_comment_then_one_tab_separated_line),
         TEST(test_write_turns_tab_and_newline_in_a_field_into_spaces),
         TEST(test_add_cleans_tabs_so_the_next_run_compares_equal),

@@ -164,10 +164,11 @@ static inline int fixture_setup(void **state)
     f->anomaly_items[0] = (sc_anomaly){SC_SEVERITY_ERROR, keep(f, "stages.csv"),
                                        7, keep(f, "2nde 2"),
                                        keep(f, "DUPONT Jean"),
-                                       keep(f, "date illisible")};
+                                       keep(f, "date illisible"),
+                                       keep(f, "Date de début")};
     f->anomaly_items[1] = (sc_anomaly){SC_SEVERITY_NOTE, keep(f, "stages.csv"),
                                        0, keep(f, ""), keep(f, ""),
-                                       keep(f, "classe non retenue")};
+                                       keep(f, "classe non retenue"), NULL};
     f->anomalies.items = f->anomaly_items;
     f->anomalies.count = 2;
 

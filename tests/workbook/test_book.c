@@ -35,7 +35,8 @@ static void test_write_empty_dataset(void **state)
 static const char py_layout[] =
     "show(*wb.sheetnames)\n"
     "for name in ('2nde 10', 'Accueil établissement'):\n"
-    "    show(*header(wb[name]))\n"
+    "    show(*[v.strftime('%d/%m') if hasattr(v, 'strftime') else v\n"
+    "           for v in header(wb[name])])\n"
     "table(wb['Synthèse'])\n"
     "lines(wb['Synthèse'])\n";
 
@@ -44,13 +45,12 @@ static void test_write_plain_report_has_no_deadline_or_change(void **state)
     fixture *f = *state;
 
     assert_workbook_prints(f, py_layout,
-        "Synthèse|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
+        "Synthèse|Relances|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
         "Nom|Prénom|Statut|À faire|Jours à accueillir|Dates à accueillir|"
         "Dispense|Lieu 1 — structure|Lieu 1 — commune / pays|Lieu 1 — du|"
         "Lieu 1 — au|INE|Né(e) le|Lieu 1 — type|Lignes d'origine\n"
-        "Classe|Nom|Prénom|Motif|lun. 17/06|mar. 18/06|mer. 19/06|"
-        "jeu. 20/06|ven. 21/06|lun. 24/06|mar. 25/06|mer. 26/06|jeu. 27/06|"
-        "ven. 28/06\n"
+        "Classe|Nom|Prénom|Motif|17/06|18/06|19/06|20/06|21/06|24/06|25/06|"
+        "26/06|27/06|28/06|Émargement\n"
         "Classe|Effectif|À vérifier|Dispensé|Sans lieu d'accueil|"
         "Accueil partiel|Dossier incomplet|Prêt|Prêts ou dispensés\n"
         "2nde 2|2|0|1|0|0|0|1|1\n"
@@ -91,14 +91,13 @@ static void test_write_past_deadline_marks_pupils_neither_ready_nor_dispensed(
         "2nde 10|MARTIN|En retard|True|FF9C0006|FFFFC7CE\n"
         "Accueil établissement|MARTIN|En retard|True|FF9C0006|FFFFC7CE\n");
     assert_workbook_prints(f, py_layout,
-        "Synthèse|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
+        "Synthèse|Relances|2nde 2|2nde 10|Accueil établissement|Anomalies\n"
         "Nom|Prénom|Statut|À faire|Jours à accueillir|Dates à accueillir|"
         "Retard|Dispense|Lieu 1 — structure|Lieu 1 — commune / pays|"
         "Lieu 1 — du|Lieu 1 — au|INE|Né(e) le|Lieu 1 — type|"
         "Lignes d'origine\n"
-        "Classe|Nom|Prénom|Motif|Retard|lun. 17/06|mar. 18/06|mer. 19/06|"
-        "jeu. 20/06|ven. 21/06|lun. 24/06|mar. 25/06|mer. 26/06|jeu. 27/06|"
-        "ven. 28/06\n"
+        "Classe|Nom|Prénom|Motif|Retard|17/06|18/06|19/06|20/06|21/06|24/06|"
+        "25/06|26/06|27/06|28/06|Émargement\n"
         "Classe|Effectif|À vérifier|Dispensé|Sans lieu d'accueil|"
         "Accueil partiel|Dossier incomplet|Prêt|Prêts ou dispensés|"
         "En retard\n"

@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
+#include "stagecheck/core/pupil.h"
 #include "stagecheck/workbook/model.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/dataset.h"
@@ -204,6 +205,29 @@ static void test_model_pupils_sorted_by_class_then_folded_name(void **state)
     }
     assert_string_equal(f->model.lines[2].surname, "elie");
     assert_string_equal(f->model.lines[2].first, "anais");
+}
+
+/* Each shown pupil's line and row on its class sheet, under the header:
+ * the targets of the links of Relances and Anomalies. A pupil not shown
+ * (index 5, 6: left out or repeated) has none. */
+static void test_model_line_and_row_of_each_pupil(void **state)
+{
+    fixture *f = *state;
+
+    build(f);
+    for (size_t i = 0; i < f->model.nlines; i++) {
+        const sc_model_line *l = &f->model.lines[i];
+        const sc_model_class *k = &f->model.classes[l->cls];
+
+        assert_ptr_equal(sc_model_line_of(&f->model, l->index), l);
+        assert_int_equal(sc_model_class_row(&f->model, l), i - k->first + 1);
+    }
+    for (size_t p = 0; p < f->data.npupils; p++)
+        if (!sc_pupil_shown(&f->pupils[p]))
+            assert_null(sc_model_line_of(&f->model, p));
+    assert_null(sc_model_line_of(&f->model, f->data.npupils));
+    /* The first pupil of a class is on row 1, under the header. */
+    assert_int_equal(sc_model_class_row(&f->model, &f->model.lines[0]), 1);
 }
 
 /* Each class's pupils are lines[first .. first + pupils - 1]. */
@@ -460,6 +484,7 @@ int main(void)
         TEST(test_model_shows_selected_pupils_once),
         TEST(test_model_pupils_sorted_by_class_then_folded_name),
         TEST(test_model_class_lines_follow_each_other),
+        TEST(test_model_line_and_row_of_each_pupil),
         TEST(test_model_tallies_each_class_and_the_total),
         TEST(test_model_counts_pupils_hosted_each_day),
         TEST(test_model_status_out_of_range_is_to_check),

@@ -89,6 +89,8 @@ static void test_page_every_sheet_has_header_footer_and_properties(
     assert_workbook_prints(f, py_pages,
         "Synthèse|0690101K — Lycée Exemple|&A|"
         "Période du 17/06/2024 au 28/06/2024|True|page &P / &N|9\n"
+        "Relances|0690101K — Lycée Exemple|&A|"
+        "Période du 17/06/2024 au 28/06/2024|True|page &P / &N|9\n"
         "2nde 2|0690101K — Lycée Exemple|&A|"
         "Période du 17/06/2024 au 28/06/2024|True|page &P / &N|9\n"
         "2nde 10|0690101K — Lycée Exemple|&A|"

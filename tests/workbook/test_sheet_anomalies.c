@@ -12,6 +12,7 @@
 #include <string.h>
 #include <cmocka.h>
 #include "fixture.h"
+#include "stagecheck/store/tempfile.h"
 
 /* Excel holds 1,048,576 rows a sheet: past that, the Anomalies sheet says
  * how many it leaves out instead of failing. Checked on the sheet's XML,
@@ -42,7 +43,8 @@ static void test_write_anomalies_past_excel_rows_are_counted(void **state)
     assert_non_null(items);
     for (size_t i = 0; i < n; i++)
         items[i] = (sc_anomaly){SC_SEVERITY_WARNING, f->anomaly_items[0].file,
-                                (unsigned)(i + 2), empty, empty, message};
+                                (unsigned)(i + 2), empty, empty, message,
+                                NULL};
     f->anomalies.items = items;
     f->anomalies.count = n;
     assert_int_equal(sc_writer_write(&f->report, f->path, &f->diag), SC_OK);
@@ -59,12 +61,14 @@ static void test_write_anomalies_past_excel_rows_are_counted(void **state)
     len = fread(got, 1, sizeof got - 1, fp);
     got[len] = '\0';
     assert_int_equal(pclose(fp), 0);
-    assert_string_equal(got, "1048576 … et 26 ligne(s) de plus, au-delà des "
+    /* A title and the header above: 1,048,573 rows listed. */
+    assert_string_equal(got, "1048576 … et 27 ligne(s) de plus, au-delà des "
                              "1 048 576 lignes d'une feuille Excel\n");
 }
 
-/* Each anomaly's row, Gravité filled for errors and warnings only, no
- * line number when it has none; a list sheet's settings. */
+/* Each anomaly's row, Gravité filled in its severity's colour (no
+ * status's), no line number when it has none, the column at fault when
+ * known; a list sheet's settings under the title. */
 static void test_anomalies_rows_with_severity_fill(void **state)
 {
     fixture *f = *state;
@@ -75,21 +79,81 @@ static void test_anomalies_rows_with_severity_fill(void **state)
         "ws = wb['Anomalies']\n"
         "for row in ws.iter_rows():\n"
         "    show(*[c.value for c in row], fill(row[0]))\n"
-        "show(ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows)\n",
-        "Gravité|Fichier|Ligne|Classe|Élève|Message|\n"
-        "Erreur|stages.csv|7|2nde 2|DUPONT Jean|date illisible|FFFFC7CE\n"
-        "Attention|stages.csv||||classe non retenue|FFFCD5B4\n"
-        "A2|A1:F3|$1:$1\n");
+        "show(ws.freeze_panes, ws.auto_filter.ref, ws.print_title_rows,\n"
+        "     ws.auto_filter.filterColumn, ws['C3'].alignment.horizontal)\n",
+        "Anomalies : 1 erreur, 1 avertissement, 0 information||||||||\n"
+        "Gravité|Fichier|Ligne|Colonne|Classe|Élève|Message|Fiche|\n"
+        "Erreur|stages.csv|7|Date de début|2nde 2|DUPONT Jean|"
+        "date illisible||FFE06666\n"
+        "Attention|stages.csv|||||classe non retenue||FFF6B26B\n"
+        "A3|A2:H4|$2:$2|[]|left\n");
 }
 
-static void test_anomalies_note_unfilled(void **state)
+/* Errors, then warnings, then notes, each by file and line as the list
+ * comes; the notes' rows hidden under a filter on Gravité that keeps
+ * errors and warnings, and counted in the title. */
+static void test_anomalies_by_severity_notes_filtered_out(void **state)
+{
+    fixture *f = *state;
+
+    f->anomaly_items[0].severity = SC_SEVERITY_NOTE;
+    f->anomaly_items[1].severity = SC_SEVERITY_WARNING;
+    assert_workbook_prints(f,
+        "ws = wb['Anomalies']\n"
+        "show(ws['A1'].value)\n"
+        "for row in ws.iter_rows(min_row=3):\n"
+        "    show(row[0].value, row[6].value, fill(row[0]),\n"
+        "         ws.row_dimensions[row[0].row].hidden)\n"
+        "for c in ws.auto_filter.filterColumn:\n"
+        "    show(c.colId, *sorted(c.filters.filter))\n",
+        "Anomalies : 0 erreur, 1 avertissement, 1 information (masquées par "
+        "le filtre de « Gravité » : choisir « Information » pour les voir)\n"
+        "Attention|classe non retenue|FFF6B26B|False\n"
+        "Information|date illisible|FFD9D9D9|True\n"
+        "0|Attention|Erreur\n");
+}
+
+/* An anomaly of a pupil's row (here MARTIN's placement, line 3) links to
+ * the pupil's row on the class sheet; one of no pupil's row has none. */
+static void test_anomalies_link_to_the_pupils_row(void **state)
+{
+    fixture *f = *state;
+
+    f->anomaly_items[0].line = 3;
+    assert_workbook_prints(f,
+        "ws = wb['Anomalies']\n"
+        "for row in ws.iter_rows(min_row=3):\n"
+        "    link = row[7].hyperlink\n"
+        "    show(row[6].value, row[7].value, link and link.location)\n"
+        "show(wb['2nde 10']['A2'].value)\n",
+        "date illisible|Voir la fiche|'2nde 10'!A2\n"
+        "classe non retenue||\n"
+        "MARTIN\n");
+}
+
+/* academie.xlsx's anomalies belong to no pupil: no Fiche column. */
+static void test_anomalies_of_academie_have_no_links(void **state)
+{
+    fixture *f = *state;
+    sc_academie a = {.period = &f->period, .as_of = f->report.as_of,
+                     .anomalies = &f->anomalies};
+    sc_book_job job = {.academie = &a, .path = f->path};
+
+    assert_int_equal(sc_writer_prepare_batch(&job, 1, &f->diag), SC_OK);
+    assert_int_equal(sc_tempfile_commit(&job.file, &f->diag), SC_OK);
+    assert_file_prints(f, f->path, "show(*[c.value for c in "
+                                   "wb['Anomalies'][2]])\n",
+        "Gravité|Fichier|Ligne|Colonne|Classe|Élève|Message\n");
+}
+
+static void test_anomalies_note_filled_grey(void **state)
 {
     fixture *f = *state;
 
     assert_workbook_prints(f,
         "ws = wb['Anomalies']\n"
-        "show(ws['A3'].value, fill(ws['A3']))\n",
-        "Information|\n");
+        "show(ws['A4'].value, fill(ws['A4']))\n",
+        "Information|FFD9D9D9\n");
 }
 
 static void test_anomalies_none_says_so(void **state)
@@ -98,8 +162,9 @@ static void test_anomalies_none_says_so(void **state)
 
     f->anomalies.count = 0;
     assert_workbook_prints(f, "rows(wb['Anomalies'])\n",
-        "Gravité|Fichier|Ligne|Classe|Élève|Message\n"
-        "Aucune anomalie|||||\n");
+        "Anomalies : 0 erreur, 0 avertissement, 0 information|||||||\n"
+        "Gravité|Fichier|Ligne|Colonne|Classe|Élève|Message|Fiche\n"
+        "Aucune anomalie|||||||\n");
 }
 
 int main(void)
@@ -107,7 +172,10 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_write_anomalies_past_excel_rows_are_counted),
         TEST(test_anomalies_rows_with_severity_fill),
-        TEST(test_anomalies_note_unfilled),
+        TEST(test_anomalies_by_severity_notes_filtered_out),
+        TEST(test_anomalies_link_to_the_pupils_row),
+        TEST(test_anomalies_of_academie_have_no_links),
+        TEST(test_anomalies_note_filled_grey),
         TEST(test_anomalies_none_says_so),
     };
 

@@ -67,6 +67,7 @@ static void test_sheet_name_avoids_fixed_sheets_ignoring_case(void **state)
     assert_sheet_name("ACCUEIL ÉTABLISSEMENT", NULL, 0,
                       "ACCUEIL ÉTABLISSEMENT (2)");
     assert_sheet_name("Synthèse 2", NULL, 0, "Synthèse 2");
+    assert_sheet_name("RELANCES", NULL, 0, "RELANCES (2)");
 }
 
 static void test_sheet_name_avoids_changes_sheet(void **state)

@@ -36,6 +36,7 @@ typedef struct sc_anomaly {
     char *class_name; /* may be "" */
     char *pupil;      /* "NOM Prénom", may be "" */
     char *message;    /* French */
+    char *column;     /* the faulty column's title, or NULL */
 } sc_anomaly;
 
 typedef struct sc_anomalies {
@@ -51,6 +52,10 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
                           const char *class_name, const char *pupil,
                           const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
+
+/** Names the column at fault in the last anomaly added (copied; NULL
+ *  takes none). Returns SC_OK, or SC_ERROR_MEMORY with none named. */
+sc_error sc_anomalies_set_column(sc_anomalies *list, const char *column);
 
 /** Number of anomalies that are errors or warnings. */
 size_t sc_anomalies_findings(const sc_anomalies *list);

@@ -34,6 +34,8 @@ typedef struct sc_finding {
     const sc_entry *entry;
     sc_severity severity; /* SC_SEVERITY_ERROR or SC_SEVERITY_WARNING */
     char message[256];
+    const char *column;  /* the title of the column at fault (a literal,
+                            as the header names it), or NULL */
 } sc_finding;
 
 typedef struct sc_verdict {

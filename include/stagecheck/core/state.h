@@ -12,6 +12,7 @@
 #define STAGECHECK_CORE_STATE_H
 
 #include <stddef.h>
+#include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/rules.h"
@@ -30,6 +31,8 @@ typedef struct sc_state {
     sc_state_item *items;
     size_t count;
     size_t cap;
+    int dated;           /* the run's date is known (older files lack it) */
+    sc_date date;        /* the run's reference date (--as-of), if dated */
 } sc_state;
 
 /** Returns the stable key of a pupil (see above); NULL when out of memory.

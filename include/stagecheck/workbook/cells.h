@@ -33,6 +33,7 @@ typedef struct sc_cells {
     size_t ncols;
     size_t print_cols;      /* sc_cells_print_area's columns, 0: none */
     lxw_row_t print_last;   /* and its last row */
+    size_t links;    /* hyperlinks written: Excel takes 65,530 a sheet */
 } sc_cells;
 
 /** Characters one line of a wrapped cell of `width` holds, as
@@ -69,6 +70,41 @@ int sc_cells_open(sc_cells *sh, sc_book *book, const char *name,
 size_t sc_cells_open_list(sc_cells *sh, sc_book *book, const char *name,
                           const char *const *labels, size_t ncols, size_t n,
                           const char *none);
+
+/** sc_cells_open_list with the header row at row top, under title (row
+ *  0, unless NULL); the items go from row top + 1. Returns how many fit;
+ *  the caller ends with sc_cells_overflow_at(sh, top, n). */
+size_t sc_cells_open_list_at(sc_cells *sh, sc_book *book, const char *name,
+                             const char *title, lxw_row_t top,
+                             const char *const *labels, size_t ncols,
+                             size_t n, const char *none);
+
+/** sc_cells_overflow for a list whose header is at row top. */
+void sc_cells_overflow_at(sc_cells *sh, lxw_row_t top, size_t n);
+
+/** Writes text as a link to cell A<row + 1> of the sheet named sheet (an
+ *  internal link); plain text once the sheet holds as many links as Excel
+ *  takes. */
+void sc_cells_link_row(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                       const char *sheet, size_t target_row,
+                       const char *text);
+
+/** Writes text as a link to the file name beside the workbook (an
+ *  external link, relative); plain text past Excel's links. */
+void sc_cells_link_file(sc_cells *sh, lxw_row_t row, lxw_col_t col,
+                        const char *file, const char *text);
+
+/** Sets the height of row to hold lines lines of text: LibreOffice does
+ *  not grow a row to its wrapped text by itself. */
+void sc_cells_row_lines(sc_cells *sh, lxw_row_t row, size_t lines);
+
+/** Returns how many lines text takes in a wrapped cell: its own lines,
+ *  and each longer than the widest column as many more as it wraps. */
+size_t sc_cells_wrapped_lines(const char *text);
+
+/** Makes column col at least chars characters wide. */
+void sc_cells_widen(sc_cells *sh, lxw_col_t col, size_t chars);
+
 
 /** Bounds the width of column col to min..max characters (equal: a fixed
  *  width, whatever is written), instead of the 8..60 of other columns. */

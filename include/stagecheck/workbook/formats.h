@@ -23,7 +23,9 @@ typedef struct sc_formats {
     lxw_format *hosted;         /* an "X" of Accueil établissement */
     lxw_format *late;           /* "En retard" */
     lxw_format *wrap;           /* long texts: À faire, Dispense */
-    lxw_format *link;           /* a class name linking to its sheet */
+    lxw_format *link;           /* a hyperlink (a class name, a pupil's
+                                   row, a school's workbook): blue,
+                                   underlined */
     lxw_format *headline_label; /* the Synthèse's headline block: bold */
     lxw_format *headline_share; /* its share ready, big */
     lxw_format *headline_count; /* its counts */
@@ -34,6 +36,15 @@ typedef struct sc_formats {
     lxw_format *status_cell[SC_STATUS_COUNT];
     lxw_format *status_header[SC_STATUS_COUNT];
     lxw_format *status_wrap[SC_STATUS_COUNT];   /* in narrow columns */
+    /* Acting on the workbook: Relances, Anomalies, Accueil établissement. */
+    lxw_format *severity[3];    /* Gravité, by sc_severity: no status's
+                                   colour */
+    lxw_format *day_header;     /* a day of Accueil établissement: a date
+                                   shown "lun. 17/06" */
+    lxw_format *tick;           /* Émargement: an empty bordered box */
+    lxw_format *line_number;    /* Ligne: left-aligned, apart from Classe */
+    lxw_format *wrap_list;      /* Relances' items: wrapped, at the bottom
+                                   of the row as its other cells */
 } sc_formats;
 
 /** Adds every format to workbook. Returns SC_OK, or SC_ERROR_MEMORY with

@@ -85,6 +85,8 @@ typedef struct sc_model {
     size_t hosted_on[SC_PERIOD_MAX_DAYS]; /* pupils hosted in school on
                                              each day of the period */
     sc_model_columns columns;
+    size_t *line_of;          /* per pupil of report->data: its index in
+                                 lines, SIZE_MAX when not shown */
 } sc_model;
 
 /** Builds the model of report's workbook into model. Returns SC_OK or
@@ -98,6 +100,15 @@ void sc_model_free(sc_model *model);
  *  report->links->items (none without links). */
 void sc_model_entries(const sc_report *report, size_t p, size_t *begin,
                       size_t *end);
+
+/** Returns the line of pupil p (an index into report->data->pupils), or
+ *  NULL when p is not shown. */
+const sc_model_line *sc_model_line_of(const sc_model *model, size_t p);
+
+/** Returns the row of line on its class sheet, 0-based under the header
+ *  at row 0: the links of Relances and Anomalies point at it. */
+size_t sc_model_class_row(const sc_model *model, const sc_model_line *line);
+
 
 /** Returns the columns of every class sheet. */
 size_t sc_model_class_cols(const sc_model *model);

@@ -35,6 +35,8 @@ typedef struct sc_report {
     const int *previous;          /* per pupil: the previous run's status, or
                                      -1; NULL when there was no previous run */
     const sc_changes *changes;    /* set with previous, NULL without */
+    int previous_dated;           /* the previous run's date is known */
+    sc_date previous_date;        /* its reference date, if known */
     const char *school;           /* "UAI — name" when the inputs give it,
                                      or NULL */
 } sc_report;

@@ -15,6 +15,7 @@
 /* The fixed sheets of a school's workbook, in their order around the class
  * sheets (Changements only after a previous run). */
 #define SC_SHEETNAME_SUMMARY "Synthèse"
+#define SC_SHEETNAME_RELANCES "Relances"
 #define SC_SHEETNAME_HOSTED "Accueil établissement"
 #define SC_SHEETNAME_CHANGES "Changements"
 #define SC_SHEETNAME_ANOMALIES "Anomalies"
@@ -22,7 +23,7 @@
 /** Makes a valid Excel sheet name for a class into out: at most 31
  *  characters, none of []:*?/\, no leading or trailing apostrophe, never
  *  empty, no control character, and different (ignoring case) from the
- *  nused names of used and from the fixed sheets "Synthèse", "Accueil
+ *  nused names of used and from the fixed sheets "Synthèse", "Relances", "Accueil
  *  établissement", "Changements", "Anomalies" and Excel's own "History". */
 void sc_sheetname_make(const char *class_name, const char *const *used,
                        size_t nused, char out[SC_SHEETNAME_SIZE]);
