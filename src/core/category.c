@@ -60,10 +60,10 @@ static const sc_category_entry table[] = {
     ENT("entreprse", FORM), ENT("enteprise", FORM), ENT("entrerprise", FORM),
     ENT("entreprsie", FORM), ENT("entrepirse", FORM),
     ENT("entreprise privee", FORM), ENT("societe", FORM),
-    ENT("societes", FORM), ENT("ste", FORM), ENT("sarl", FORM),
+    ENT("societes", FORM), ENT("sarl", FORM),
     ENT("s a r l", FORM), ENT("s a s", FORM), ENT("s a s u", FORM),
     ENT("e u r l", FORM), ENT("eurl", FORM), ENT("sas", FORM),
-    ENT("sasu", FORM), ENT("sa", FORM), ENT("sca", FORM), ENT("scs", FORM),
+    ENT("sasu", FORM), ENT("sca", FORM), ENT("scs", FORM),
     ENT("snc", FORM), ENT("sci", FORM), ENT("scop", FORM), ENT("scic", FORM),
     ENT("scp", FORM), ENT("sel", FORM), ENT("selarl", FORM),
     ENT("selas", FORM), ENT("selasu", FORM), ENT("selafa", FORM),
@@ -109,6 +109,12 @@ static const sc_category_entry table[] = {
     ENT("ltda", FORM), ENT("firma", FORM), ENT("unternehmen", FORM),
     ENT("empresa", FORM), ENT("impresa", FORM), ENT("business", FORM),
     ENT("firm", FORM),
+
+    /* --- entreprise: short forms that are also French words, ranked
+     * with the trades so that an organisation beats them: "Sté" folds as
+     * "Ste" (Sainte: "Mairie de Ste-Foy", "Lycée Ste Marie"), "SA" as the
+     * possessive "sa" ("Mairie de sa commune"). */
+    ENT("ste", TRADE), ENT("sa", TRADE),
 
     /* --- entreprise: trades. */
     ENT("artisan", TRADE), ENT("artisane", TRADE), ENT("artisans", TRADE),

@@ -258,6 +258,19 @@ static void test_kin_words_yield_to_any_other_word(void **state)
     assert_category("chez nous", SC_CATEGORY_UNKNOWN);
 }
 
+static void test_short_forms_that_are_words_yield_to_bodies(void **state)
+{
+    (void)state;
+    /* "Ste" is Sainte as often as Sté, "sa" a possessive as often as SA. */
+    assert_category("Mairie de Ste-Foy", SC_CATEGORY_LOCAL_AUTHORITY);
+    assert_category("Lycée Ste Marie", SC_CATEGORY_PUBLIC_BODY);
+    assert_category("Mairie de sa commune", SC_CATEGORY_LOCAL_AUTHORITY);
+    /* Alone, or beside a trade, they still say entreprise. */
+    assert_category("Sté Dupont", SC_CATEGORY_ENTERPRISE);
+    assert_category("Dupont SA", SC_CATEGORY_ENTERPRISE);
+    assert_category("Ste Marie (association)", SC_CATEGORY_ASSOCIATION);
+}
+
 static void test_words_match_on_boundaries_only(void **state)
 {
     (void)state;
@@ -381,6 +394,7 @@ int main(void)
         cmocka_unit_test(test_administration_spellings),
         cmocka_unit_test(test_private_person_spellings),
         cmocka_unit_test(test_kin_words_yield_to_any_other_word),
+        cmocka_unit_test(test_short_forms_that_are_words_yield_to_bodies),
         cmocka_unit_test(test_words_match_on_boundaries_only),
         cmocka_unit_test(test_precedence_person_form_body_trade_kin),
         cmocka_unit_test(test_longer_phrase_hides_the_words_inside_it),
