@@ -407,10 +407,14 @@ static dispense_kind dispense_classify(const char *reason, sc_error *err)
         {"stage", WORDS_STAGE},
         {"stages", WORDS_STAGE},
         {"bafa", WORDS_STAGE},
+        /* "stage intensif de langues": only the phrases that name a
+         * refused case; a bare "linguistique" or "langue" is as much an
+         * exchange's ("Échange linguistique Brigitte Sauzay", "immersion
+         * en langue allemande") and refuses nothing */
         {"sejour linguistique", WORDS_STAGE},
-        {"linguistique", WORDS_STAGE},
-        {"langue", WORDS_STAGE},
-        {"langues", WORDS_STAGE},
+        {"sejours linguistiques", WORDS_STAGE},
+        {"cours de langue", WORDS_STAGE},
+        {"cours de langues", WORDS_STAGE},
     };
     const int snu = WORDS_SNU | WORDS_STAY | WORDS_MISSION;
     char *folded = sc_text_fold(reason);

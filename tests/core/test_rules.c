@@ -786,6 +786,9 @@ static void test_other_dispense_reasons_are_refused(void **state)
         {"Stage BAFA", "un stage"},
         {"Séjour linguistique", "un stage"},
         {"Stage intensif de langues", "un stage"},
+        {"Stage linguistique", "un stage"},
+        {"Cours de langue en Angleterre", "un stage"},
+        {"Séjours linguistiques", "un stage"},
         {"Stage à la mairie en juillet", "un stage"},
     };
 
@@ -821,6 +824,36 @@ static void test_unknown_dispense_reason_is_to_check(void **state)
         assert_finding_has(f, reasons[i]);
         assert_int_equal(f->v.hosted, 0x3FF);
     }
+}
+
+static void test_language_words_do_not_refuse_a_named_mobility(void **state)
+{
+    fixture *f = *state;
+
+    /* A programme or « mobilité » with a bare language word: a mobility. */
+    f->entries[0] = dispense("Échange linguistique Brigitte Sauzay",
+                             d(2024, 6, 3), d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.nfindings, 0);
+    f->entries[0] = dispense("Mobilité individuelle - immersion en langue "
+                             "allemande",
+                             d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    /* A bare language word alone names no case: the head teacher reads. */
+    f->entries[0] = dispense("Immersion linguistique", d(2024, 6, 17),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_UNKNOWN);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    /* A refused case and a programme at once is still to check. */
+    f->entries[0] = dispense("Séjour linguistique Erasmus", d(2024, 6, 17),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_UNKNOWN);
 }
 
 static void test_refused_dispense_with_full_placement_is_ready(void **state)
@@ -932,6 +965,7 @@ int main(void)
         T(test_mobility_outside_june_period_is_an_anomaly),
         T(test_other_dispense_reasons_are_refused),
         T(test_unknown_dispense_reason_is_to_check),
+        T(test_language_words_do_not_refuse_a_named_mobility),
         T(test_refused_dispense_with_full_placement_is_ready),
         T(test_row_with_both_place_and_dispense_is_an_anomaly),
         T(test_unreadable_cell_makes_pupil_to_check),
