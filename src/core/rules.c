@@ -75,9 +75,12 @@ static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
     sc_text_cut(v->findings[v->nfindings].message);
-    /* The head teacher reads why on the pupil's line too. */
-    judge_todo(j, "à vérifier, ligne %u : %s", e->line,
-               v->findings[v->nfindings].message);
+    /* The head teacher reads why on the pupil's line too; a warning does
+     * not change the status, so a « Prêt » pupil's line does not say "à
+     * vérifier". */
+    judge_todo(j, "%s, ligne %u : %s",
+               severity == SC_SEVERITY_WARNING ? "attention" : "à vérifier",
+               e->line, v->findings[v->nfindings].message);
     v->nfindings++;
 }
 
