@@ -450,20 +450,26 @@ static dispense_kind dispense_classify(const char *reason, sc_error *err)
 /* Rule (SNU): "un séjour de cohésion (dix jours consécutifs et un
  * week-end) ou une mission d'intérêt général (quatre-vingt-quatre heures)",
  * "durant la période du mois de juin prévue par la réglementation ou
- * pendant le mois de juillet". It must begin inside the period or in July;
- * a séjour of fewer than ten consecutive days is checked by hand, a
- * mission's hours cannot be read from its dates. Returns 1 if it holds. */
+ * pendant le mois de juillet". It must begin inside the period or in July,
+ * or on the weekend just before the period when it runs into the period
+ * (a séjour "dix jours consécutifs et un week-end" often starts on a
+ * Sunday); a séjour of fewer than ten consecutive days is checked by hand,
+ * a mission's hours cannot be read from its dates. Returns 1 if it
+ * holds. */
 static int rule_snu_dates(judge *j, const sc_entry *e, dispense_kind kind)
 {
     const sc_period *period = j->period;
     char from[11], to[11];
     int y, m, d;
-    sc_date july_end;
+    sc_date july_end, earliest = period->start;
 
     sc_date_split(period->end, &y, &m, &d);
     july_end = sc_date_make(y, 7, 31);
-    if (e->start < period->start || e->start > july_end) {
-        sc_date_format(period->start, from);
+    while (sc_date_weekday(earliest - 1) >= 6) /* Saturday, Sunday */
+        earliest--;
+    if (e->start < earliest || e->start > july_end ||
+        (e->start < period->start && e->end < period->start)) {
+        sc_date_format(earliest, from);
         sc_date_format(july_end, to);
         judge_finding(j, e, "dispense SNU hors de la période de juin et du "
                             "mois de juillet : elle doit commencer entre le "

@@ -611,6 +611,34 @@ static void test_snu_starting_before_the_period_is_outside(void **state)
     assert_finding_has(f, "hors de la période de juin et du mois de juillet");
 }
 
+static void test_snu_starting_on_the_weekend_before_is_dispensed(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* Sunday 16/06/2024, the eve of the period, to 28/06. */
+    f->entries[0] = dispense("SNU séjour de cohésion", d(2024, 6, 16),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.nfindings, 0);
+    /* Saturday 15/06 too. */
+    f->entries[0].start = d(2024, 6, 15);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    /* Friday 14/06 is before the weekend: outside. */
+    f->entries[0].start = d(2024, 6, 14);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
+    assert_finding_has(f, "commencer entre le 15/06/2024 et le 31/07/2024");
+    /* On the weekend before but over before the period: outside. */
+    f->entries[0] = dispense("MIG", d(2024, 6, 15), d(2024, 6, 16),
+                             SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
+}
+
 static void test_short_cohesion_stay_is_to_check(void **state)
 {
     fixture *f = *state;
@@ -955,6 +983,7 @@ int main(void)
         T(test_snu_spellings_are_recognised),
         T(test_snu_starting_in_july_may_end_in_august),
         T(test_snu_starting_before_the_period_is_outside),
+        T(test_snu_starting_on_the_weekend_before_is_dispensed),
         T(test_short_cohesion_stay_is_to_check),
         T(test_snu_in_august_is_outside_its_window),
         T(test_dispense_without_justificatif_is_pending),
