@@ -617,7 +617,25 @@ static sc_status judge_status(const judge *j, uint64_t all)
     return j->incomplete ? SC_STATUS_INCOMPLETE : SC_STATUS_READY;
 }
 
-sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
+/* The day minority is judged on for placement e: the convention is signed
+ * before the period, so on the day the pupil signed when the cell says it;
+ * on an undated « oui », the pupil signed on as_of at the latest, and
+ * before the period; on a cell not signed yet, the eve of the period
+ * (turning 18 on its first day, one signs as a minor). */
+static sc_date signed_on(const sc_period *period, sc_date as_of,
+                         const sc_entry *e)
+{
+    sc_date eve = period->start - 1;
+
+    if (e->sign_pupil_dated)
+        return e->sign_pupil_on;
+    if (e->sign_pupil == SC_FLAG_YES && as_of != SC_DATE_NONE && as_of < eve)
+        return as_of;
+    return eve;
+}
+
+sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
+                        const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
                         sc_verdict *verdict)
 {
@@ -667,14 +685,11 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
     rule_places(&j, places, nplaces);
     for (size_t i = 0; i < nplaces; i++) {
         verdict->covered |= rule_placement_dates(&j, places[i]);
-        /* Rule: "L'élève, ou ses représentants légaux s'il est mineur": the
-         * convention is signed before the period, so minority is judged on
-         * the day the pupil signed when the cell says it, else on the eve of
-         * the period (turning 18 on its first day, one signed as a minor). */
+        /* Rule: "L'élève, ou ses représentants légaux s'il est mineur",
+         * minor on the day he signs (signed_on). */
         rule_convention(&j, places[i],
-                        sc_rules_is_minor(birth, places[i]->sign_pupil_dated
-                                                     ? places[i]->sign_pupil_on
-                                                     : period->start - 1));
+                        sc_rules_is_minor(birth,
+                                          signed_on(period, as_of, places[i])));
         insured |= places[i]->ins_pupil == SC_FLAG_YES ||
                    places[i]->ins_pupil == SC_FLAG_INVALID;
     }

@@ -18,6 +18,7 @@ typedef struct fixture {
     sc_pupil pupil;         /* a minor */
     sc_entry entries[4];
     const sc_entry *list[4];
+    sc_date as_of; /* SC_DATE_NONE unless a test sets it */
     size_t n;
     sc_verdict v;
 } fixture;
@@ -79,6 +80,7 @@ static int setup(void **state)
     f->pupil.birth = d(2008, 3, 10);
     f->pupil.duplicate_of = -1;
     f->pupil.selected = 1;
+    f->as_of = SC_DATE_NONE;
     for (size_t i = 0; i < 4; i++)
         f->list[i] = &f->entries[i];
     *state = f;
@@ -98,7 +100,8 @@ static int teardown(void **state)
 static void judge(fixture *f, size_t n)
 {
     sc_rules_verdict_clear(&f->v);
-    assert_int_equal(sc_rules_apply(&f->period, &f->pupil, f->list, n, &f->v),
+    assert_int_equal(sc_rules_apply(&f->period, f->as_of, &f->pupil, f->list, n,
+                                    &f->v),
                      SC_OK);
     assert_non_null(f->v.todo);
 }
@@ -376,6 +379,38 @@ static void test_minority_is_judged_on_pupil_signature_date(void **state)
     f->entries[0].sign_pupil = SC_FLAG_NO;
     judge(f, 1);
     assert_todo_has(f, "signature de l'élève");
+}
+
+static void test_undated_signature_already_given_is_judged_on_as_of(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* 18 on 10/06/2024, before the period: « oui » without a date on
+     * 27/05/2024 means she signed by then, aged 17. */
+    f->pupil.birth = d(2006, 6, 10);
+    f->as_of = d(2024, 5, 27);
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_ABSENT;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature du représentant légal");
+    /* Read on 11/06, she may have signed once of age. */
+    f->as_of = d(2024, 6, 11);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    /* A run after the period began: the eve of the period still decides. */
+    f->as_of = d(2024, 6, 20);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    /* Not signed yet: she will sign by the eve of the period, of age; only
+     * her own signature is asked. */
+    f->as_of = d(2024, 5, 27);
+    f->entries[0].sign_pupil = SC_FLAG_ABSENT;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature de l'élève");
+    assert_null(strstr(f->v.todo, "représentant légal"));
 }
 
 static void test_unknown_birth_date_is_treated_as_minor(void **state)
@@ -969,6 +1004,7 @@ int main(void)
         T(test_adult_needs_no_legal_representative_signature),
         T(test_turning_18_on_first_day_signed_as_a_minor),
         T(test_minority_is_judged_on_pupil_signature_date),
+        T(test_undated_signature_already_given_is_judged_on_as_of),
         T(test_unknown_birth_date_is_treated_as_minor),
         T(test_convention_states_activities_and_skills),
         T(test_pupil_produces_liability_insurance),
