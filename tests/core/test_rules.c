@@ -547,7 +547,8 @@ static void test_host_type_unknown_is_a_warning_status_unchanged(void **state)
     assert_int_equal(f->v.nfindings, 1);
     assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_WARNING);
     assert_finding_has(f, "« Tiers-lieu » non reconnu");
-    assert_todo_has(f, "attention, ligne 3 : type de structure « Tiers-lieu »");
+    assert_todo_has(f,
+                    "attention, ligne 3 : type de structure « Tiers-lieu »");
     assert_null(strstr(f->v.todo, "à vérifier"));
     /* A warning leaves every other status as it was, too. */
     f->entries[0].end = d(2024, 6, 21);

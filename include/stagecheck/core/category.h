@@ -62,7 +62,8 @@ char *sc_category_key(const char *typed);
  *  longer one that also matches does not count ("syndicat" in "syndicat
  *  intercommunal"); of the others the strongest rank wins, then the one
  *  that starts first. A kin word after "chez" and a determiner ("chez mon
- *  oncle") is of the person rank; "particuliers" counts only alone. Returns SC_OK or SC_ERROR_MEMORY. */
+ *  oncle") is of the person rank; "particuliers" counts only alone.
+ *  Returns SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_category_of(const char *typed, sc_category *category);
 
 /** sc_category_of, and *named (unless named is NULL) set to 1 when typed
