@@ -22,27 +22,36 @@
 #define EPUB(p, r) {p, SC_CATEGORY_PUBLIC_BODY, SC_CATEGORY_RANK_##r}
 #define COLL(p, r) {p, SC_CATEGORY_LOCAL_AUTHORITY, SC_CATEGORY_RANK_##r}
 #define PERS(p) {p, SC_CATEGORY_PRIVATE_PERSON, SC_CATEGORY_RANK_PERSON}
+#define KIN(p) {p, SC_CATEGORY_PRIVATE_PERSON, SC_CATEGORY_RANK_KIN}
 
 static const sc_category_entry table[] = {
-    /* --- A private person: no structure. Family words inside a longer
-     * phrase of the table do not count ("parents d'élèves"). */
+    /* --- A private person: no structure. Only the forms no organisation
+     * bears are of the person rank, and win over everything. Family words
+     * inside a longer phrase of the table do not count ("parents
+     * d'élèves"); "particuliers" counts only as the whole label ("agence
+     * particuliers" is a bank's). */
     PERS("particulier"), PERS("particuliere"), PERS("particuliers"),
     PERS("un particulier"), PERS("chez un particulier"),
     PERS("personne privee"), PERS("personne individuelle"),
-    /* "chez" alone would take "chez Airbus" for a person */
+    /* "chez" alone would take "chez Airbus" for a person, and "chez moi",
+     * "chez nous" are restaurants' names as often as homes */
     PERS("chez m"), PERS("chez mme"), PERS("chez mr"),
     PERS("chez mlle"), PERS("chez monsieur"), PERS("chez madame"),
-    PERS("chez moi"), PERS("chez lui"), PERS("chez elle"),
-    PERS("chez nous"), PERS("chez mes parents"),
+    PERS("chez lui"), PERS("chez elle"),
     PERS("m et mme"), PERS("mr et mme"), PERS("monsieur et madame"),
-    PERS("voisin"), PERS("voisine"), PERS("voisins"), PERS("un voisin"),
-    PERS("famille"), PERS("en famille"), PERS("parent"), PERS("parents"),
-    PERS("pere"), PERS("mere"), PERS("oncle"), PERS("tante"),
-    PERS("cousin"), PERS("cousine"), PERS("grand pere"),
-    PERS("grand mere"), PERS("grands parents"), PERS("grand parent"),
-    PERS("parrain"), PERS("marraine"), PERS("frere"), PERS("soeur"),
-    PERS("ami de la famille"), PERS("amie de la famille"),
     PERS("domicile prive"),
+    /* Kin and neighbour words are also names of places and firms
+     * ("Sainte-Mère-Église", "Voisins-le-Bretonneux", "Garage Cousin",
+     * "pôle mère-enfant"): a person only when nothing else in the label
+     * matches ("mon oncle"), or after "chez" and a determiner ("chez ma
+     * tante"), which kin_after_chez tells. */
+    KIN("voisin"), KIN("voisine"), KIN("voisins"), KIN("voisines"),
+    KIN("famille"), KIN("en famille"), KIN("parent"),
+    KIN("parents"), KIN("pere"), KIN("mere"), KIN("oncle"), KIN("tante"),
+    KIN("cousin"), KIN("cousine"), KIN("grand pere"), KIN("grand mere"),
+    KIN("grands parents"), KIN("grand parent"), KIN("parrain"),
+    KIN("marraine"), KIN("frere"), KIN("soeur"), KIN("ami de la famille"),
+    KIN("amie de la famille"),
 
     /* --- entreprise: the name, French legal forms, and the forms of the
      * countries pupils go to. */
@@ -51,10 +60,10 @@ static const sc_category_entry table[] = {
     ENT("entreprse", FORM), ENT("enteprise", FORM), ENT("entrerprise", FORM),
     ENT("entreprsie", FORM), ENT("entrepirse", FORM),
     ENT("entreprise privee", FORM), ENT("societe", FORM),
-    ENT("societes", FORM), ENT("ste", FORM), ENT("sarl", FORM),
+    ENT("societes", FORM), ENT("sarl", FORM),
     ENT("s a r l", FORM), ENT("s a s", FORM), ENT("s a s u", FORM),
     ENT("e u r l", FORM), ENT("eurl", FORM), ENT("sas", FORM),
-    ENT("sasu", FORM), ENT("sa", FORM), ENT("sca", FORM), ENT("scs", FORM),
+    ENT("sasu", FORM), ENT("sca", FORM), ENT("scs", FORM),
     ENT("snc", FORM), ENT("sci", FORM), ENT("scop", FORM), ENT("scic", FORM),
     ENT("scp", FORM), ENT("sel", FORM), ENT("selarl", FORM),
     ENT("selas", FORM), ENT("selasu", FORM), ENT("selafa", FORM),
@@ -100,6 +109,12 @@ static const sc_category_entry table[] = {
     ENT("ltda", FORM), ENT("firma", FORM), ENT("unternehmen", FORM),
     ENT("empresa", FORM), ENT("impresa", FORM), ENT("business", FORM),
     ENT("firm", FORM),
+
+    /* --- entreprise: short forms that are also French words, ranked
+     * with the trades so that an organisation beats them: "Sté" folds as
+     * "Ste" (Sainte: "Mairie de Ste-Foy", "Lycée Ste Marie"), "SA" as the
+     * possessive "sa" ("Mairie de sa commune"). */
+    ENT("ste", TRADE), ENT("sa", TRADE),
 
     /* --- entreprise: trades. */
     ENT("artisan", TRADE), ENT("artisane", TRADE), ENT("artisans", TRADE),
@@ -148,7 +163,9 @@ static const sc_category_entry table[] = {
     ENT("maison d edition", TRADE), ENT("transport", TRADE),
     ENT("transports", TRADE), ENT("transporteur", TRADE),
     ENT("taxi", TRADE), ENT("ambulances", TRADE), ENT("auto ecole", TRADE),
-    ENT("grossiste", TRADE), ENT("services aux particuliers", TRADE),
+    ENT("grossiste", TRADE), ENT("chocolaterie", TRADE),
+    ENT("chocolatier", TRADE), ENT("confiserie", TRADE),
+    ENT("aide a domicile", TRADE), ENT("services aux particuliers", TRADE),
     ENT("service aux particuliers", TRADE), ENT("cours particuliers", TRADE),
     ENT("services a la personne", TRADE), ENT("shop", TRADE),
     ENT("store", TRADE), ENT("compagnie", TRADE), ENT("cie", TRADE),
@@ -476,6 +493,44 @@ static int inside(const match *a, const match *b)
            b->end - b->start > a->end - a->start;
 }
 
+/* 1 if the kin word at start follows "chez" and a determiner ("chez ma
+ * tante", "chez des voisins", "chez l'oncle"): a home, not a firm's name. */
+static int kin_after_chez(const char *key, size_t start)
+{
+    static const char *const determiners[] = {
+        "mon", "ma", "mes", "ton", "ta", "tes", "son", "sa", "ses",
+        "notre", "nos", "votre", "vos", "leur", "leurs", "un", "une",
+        "des", "le", "la", "les", "l"};
+
+    for (size_t i = 0; i < sizeof determiners / sizeof *determiners; i++) {
+        size_t len = strlen(determiners[i]) + 6; /* "chez " and a space */
+        const char *p;
+
+        if (start < len)
+            continue;
+        p = key + start - len;
+        if ((p == key || p[-1] == ' ') && strncmp(p, "chez ", 5) == 0 &&
+            strncmp(p + 5, determiners[i], len - 6) == 0 && p[len - 1] == ' ')
+            return 1;
+    }
+    return 0;
+}
+
+/* The rank a match counts for in key, or -1 when it does not count. */
+static int match_rank(const match *m, const char *key)
+{
+    const sc_category_entry *e = m->entry;
+
+    if (e->rank == SC_CATEGORY_RANK_KIN && kin_after_chez(key, m->start))
+        return SC_CATEGORY_RANK_PERSON;
+    /* "particuliers" alone is a private person; in "agence particuliers"
+     * it is whom a firm serves. */
+    if (strcmp(e->phrase, "particuliers") == 0 &&
+        (m->start != 0 || key[m->end] != '\0'))
+        return -1;
+    return (int)e->rank;
+}
+
 /* Each category's name as sc_category_key folds it. */
 static const char *const name_keys[] = {
     [SC_CATEGORY_ENTERPRISE] = "entreprise",
@@ -496,6 +551,7 @@ sc_error sc_category_read(const char *typed, sc_category *category,
     match found[MAX_MATCHES];
     size_t nfound = 0;
     const match *best = NULL;
+    int best_rank = 0;
     char *key;
 
     *category = SC_CATEGORY_UNKNOWN;
@@ -529,16 +585,18 @@ sc_error sc_category_read(const char *typed, sc_category *category,
     }
     for (size_t i = 0; i < nfound; i++) {
         const match *m = &found[i];
-        int covered = 0;
+        int covered = 0, rank;
 
         for (size_t k = 0; k < nfound && !covered; k++)
             covered = inside(m, &found[k]);
-        if (covered)
+        if (covered || (rank = match_rank(m, key)) < 0)
             continue;
         /* found is in order of start, then length: the first of a rank
          * is the one that starts first. */
-        if (!best || m->entry->rank < best->entry->rank)
+        if (!best || rank < best_rank) {
             best = m;
+            best_rank = rank;
+        }
     }
     if (best)
         *category = best->entry->category;

@@ -11,7 +11,8 @@
 
 /* Applies the rules to each shown pupil; findings become anomalies. */
 static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
-                             const sc_period *period, sc_anomalies *anomalies)
+                             const sc_period *period, sc_date as_of,
+                             sc_anomalies *anomalies)
 {
     const sc_entry **entries;
     sc_error err = SC_OK;
@@ -34,7 +35,8 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
             continue;
         for (size_t k = links->first[p]; k < links->first[p + 1]; k++)
             entries[n++] = &data->entries[links->items[k]];
-        err = sc_rules_apply(period, pupil, entries, n, &check->verdicts[p]);
+        err = sc_rules_apply(period, as_of, pupil, entries, n,
+                             &check->verdicts[p]);
         sc_pupil_display(pupil, who, sizeof who);
         for (size_t f = 0; err == SC_OK && f < check->verdicts[p].nfindings;
              f++) {
@@ -62,7 +64,7 @@ sc_error sc_check_run(sc_check *check, sc_dataset *data,
         (err = sc_match_duplicates(data, anomalies)) != SC_OK ||
         (err = sc_match_entries(data, anomalies, &check->links)) != SC_OK)
         return err;
-    return judge_pupils(check, data, period, anomalies);
+    return judge_pupils(check, data, period, as_of, anomalies);
 }
 
 void sc_check_clear(sc_check *check)

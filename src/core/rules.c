@@ -83,9 +83,12 @@ static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
     vsnprintf(v->findings[v->nfindings].message,
               sizeof v->findings[v->nfindings].message, fmt, ap);
     sc_text_cut(v->findings[v->nfindings].message);
-    /* The head teacher reads why on the pupil's line too. */
-    judge_todo(j, "à vérifier, ligne %u : %s", e->line,
-               v->findings[v->nfindings].message);
+    /* The head teacher reads why on the pupil's line too; a warning does
+     * not change the status, so a « Prêt » pupil's line does not say "à
+     * vérifier". */
+    judge_todo(j, "%s, ligne %u : %s",
+               severity == SC_SEVERITY_WARNING ? "attention" : "à vérifier",
+               e->line, v->findings[v->nfindings].message);
     v->nfindings++;
 }
 
@@ -420,10 +423,14 @@ static dispense_kind dispense_classify(const char *reason, sc_error *err)
         {"stage", WORDS_STAGE},
         {"stages", WORDS_STAGE},
         {"bafa", WORDS_STAGE},
+        /* "stage intensif de langues": only the phrases that name a
+         * refused case; a bare "linguistique" or "langue" is as much an
+         * exchange's ("Échange linguistique Brigitte Sauzay", "immersion
+         * en langue allemande") and refuses nothing */
         {"sejour linguistique", WORDS_STAGE},
-        {"linguistique", WORDS_STAGE},
-        {"langue", WORDS_STAGE},
-        {"langues", WORDS_STAGE},
+        {"sejours linguistiques", WORDS_STAGE},
+        {"cours de langue", WORDS_STAGE},
+        {"cours de langues", WORDS_STAGE},
     };
     const int snu = WORDS_SNU | WORDS_STAY | WORDS_MISSION;
     char *folded = sc_text_fold(reason);
@@ -456,20 +463,26 @@ static dispense_kind dispense_classify(const char *reason, sc_error *err)
 /* Rule (SNU): "un séjour de cohésion (dix jours consécutifs et un
  * week-end) ou une mission d'intérêt général (quatre-vingt-quatre heures)",
  * "durant la période du mois de juin prévue par la réglementation ou
- * pendant le mois de juillet". It must begin inside the period or in July;
- * a séjour of fewer than ten consecutive days is checked by hand, a
- * mission's hours cannot be read from its dates. Returns 1 if it holds. */
+ * pendant le mois de juillet". It must begin inside the period or in July,
+ * or on the weekend just before the period when it runs into the period
+ * (a séjour "dix jours consécutifs et un week-end" often starts on a
+ * Sunday); a séjour of fewer than ten consecutive days is checked by hand,
+ * a mission's hours cannot be read from its dates. Returns 1 if it
+ * holds. */
 static int rule_snu_dates(judge *j, const sc_entry *e, dispense_kind kind)
 {
     const sc_period *period = j->period;
     char from[11], to[11];
     int y, m, d;
-    sc_date july_end;
+    sc_date july_end, earliest = period->start;
 
     sc_date_split(period->end, &y, &m, &d);
     july_end = sc_date_make(y, 7, 31);
-    if (e->start < period->start || e->start > july_end) {
-        sc_date_format(period->start, from);
+    while (sc_date_weekday(earliest - 1) >= 6) /* Saturday, Sunday */
+        earliest--;
+    if (e->start < earliest || e->start > july_end ||
+        (e->start < period->start && e->end < period->start)) {
+        sc_date_format(earliest, from);
         sc_date_format(july_end, to);
         judge_finding(j, e, "dispense SNU hors de la période de juin et du "
                             "mois de juillet : elle doit commencer entre le "
@@ -617,7 +630,25 @@ static sc_status judge_status(const judge *j, uint64_t all)
     return j->incomplete ? SC_STATUS_INCOMPLETE : SC_STATUS_READY;
 }
 
-sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
+/* The day minority is judged on for placement e: the convention is signed
+ * before the period, so on the day the pupil signed when the cell says it;
+ * on an undated « oui », the pupil signed on as_of at the latest, and
+ * before the period; on a cell not signed yet, the eve of the period
+ * (turning 18 on its first day, one signs as a minor). */
+static sc_date signed_on(const sc_period *period, sc_date as_of,
+                         const sc_entry *e)
+{
+    sc_date eve = period->start - 1;
+
+    if (e->sign_pupil_dated)
+        return e->sign_pupil_on;
+    if (e->sign_pupil == SC_FLAG_YES && as_of != SC_DATE_NONE && as_of < eve)
+        return as_of;
+    return eve;
+}
+
+sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
+                        const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
                         sc_verdict *verdict)
 {
@@ -667,14 +698,11 @@ sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
     rule_places(&j, places, nplaces);
     for (size_t i = 0; i < nplaces; i++) {
         verdict->covered |= rule_placement_dates(&j, places[i]);
-        /* Rule: "L'élève, ou ses représentants légaux s'il est mineur": the
-         * convention is signed before the period, so minority is judged on
-         * the day the pupil signed when the cell says it, else on the eve of
-         * the period (turning 18 on its first day, one signed as a minor). */
+        /* Rule: "L'élève, ou ses représentants légaux s'il est mineur",
+         * minor on the day he signs (signed_on). */
         rule_convention(&j, places[i],
-                        sc_rules_is_minor(birth, places[i]->sign_pupil_dated
-                                                     ? places[i]->sign_pupil_on
-                                                     : period->start - 1));
+                        sc_rules_is_minor(birth,
+                                          signed_on(period, as_of, places[i])));
         insured |= places[i]->ins_pupil == SC_FLAG_YES ||
                    places[i]->ins_pupil == SC_FLAG_INVALID;
     }

@@ -226,17 +226,44 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
     return SC_OK;
 }
 
-/* The reason of a dispense request; a "non" in a yes/no Dispense column is
- * no request at all. */
+/* 1 if a Dispense cell says there is none, as secretaries write it
+ * ("Néant", "Aucune", "sans objet", "RAS", "-", "/"), 0 if not, -1 when
+ * out of memory. */
+static int dispense_says_none(const char *text)
+{
+    static const char *const none[] = {
+        "neant", "aucune", "aucun", "rien", "sansobjet", "so", "ras", "na",
+        "nonconcerne", "nonconcernee", "pasdedispense", "aucunedispense"};
+    char *key = sc_text_key(text);
+    int says = 0;
+
+    if (!key)
+        return -1;
+    says = key[0] == '\0'; /* only punctuation: "-", "/", "—" */
+    for (size_t i = 0; i < sizeof none / sizeof *none && !says; i++)
+        says = strcmp(key, none[i]) == 0;
+    free(key);
+    return says;
+}
+
+/* The reason of a dispense request; a "non" in a yes/no Dispense column,
+ * or a word for none, is no request at all: the row stays a placement. */
 static char *dispense_dup(row_reader *r)
 {
-    int yes;
-    sc_parse parsed = sc_text_parse_yesno(cell(r, SC_FIELD_DISPENSE), &yes);
+    int yes, none;
+    const char *text = cell(r, SC_FIELD_DISPENSE);
+    sc_parse parsed = sc_text_parse_yesno(text, &yes);
 
     if (parsed == SC_PARSE_MEMORY)
         r->err = SC_ERROR_MEMORY;
-    if (parsed == SC_PARSE_MEMORY || (parsed == SC_PARSE_OK && !yes))
+    if (parsed == SC_PARSE_MEMORY || parsed == SC_PARSE_EMPTY ||
+        (parsed == SC_PARSE_OK && !yes))
         return NULL;
+    if ((none = dispense_says_none(text)) != 0) {
+        if (none < 0)
+            r->err = SC_ERROR_MEMORY;
+        return NULL;
+    }
     return cell_dup(r, SC_FIELD_DISPENSE);
 }
 

@@ -219,10 +219,56 @@ static void test_private_person_spellings(void **state)
         "chez un voisin", "Voisine", "famille", "En famille", "parent",
         "Parents", "oncle", "chez mon oncle", "Tante", "grand-mère",
         "chez M. Martin", "Chez Mme Durand", "chez Monsieur Petit",
-        "Personne privée", NULL};
+        "Personne privée", "Particulier (voisin)", "chez ma tante",
+        "Chez mes parents", "chez des voisins", "chez l'oncle",
+        "Voisin", "mon oncle", "la famille", "Voisins-le-Bretonneux",
+        "Particuliers", "Domicile privé", NULL};
 
     (void)state;
     assert_all(typed, SC_CATEGORY_PRIVATE_PERSON);
+}
+
+static void test_kin_words_yield_to_any_other_word(void **state)
+{
+    /* Kin and neighbour words in the names of places and firms. */
+    static const char *const local[] = {
+        "Mairie de Sainte-Mère-Église", "Mairie de Voisins-le-Bretonneux",
+        "Mairie de Saint-Père", NULL};
+    static const char *const public_body[] = {
+        "Hôpital Femme Mère Enfant (HCL)", "CHU - pôle mère-enfant",
+        "École des parents", NULL};
+    static const char *const enterprise[] = {
+        "Maison mère (SAS)", "Restaurant Chez Nous", "Restaurant Chez Moi",
+        "Garage Cousin", "Chocolaterie Voisin", "SARL (entreprise du père)",
+        "Garage de mon oncle", "Banque - agence particuliers",
+        "Aide à domicile pour particuliers", NULL};
+    static const char *const association[] = {
+        "Assoc des parents", "Association Famille et Loisirs", NULL};
+
+    (void)state;
+    assert_all(local, SC_CATEGORY_LOCAL_AUTHORITY);
+    assert_all(public_body, SC_CATEGORY_PUBLIC_BODY);
+    assert_all(enterprise, SC_CATEGORY_ENTERPRISE);
+    assert_all(association, SC_CATEGORY_ASSOCIATION);
+    /* "chez" and a determiner make the kin word a home again, which wins
+     * over everything; "chez moi" and "chez nous" alone name nothing. */
+    assert_category("Garage, chez mon oncle", SC_CATEGORY_PRIVATE_PERSON);
+    assert_category("Boulangerie chez un voisin", SC_CATEGORY_PRIVATE_PERSON);
+    assert_category("Chez moi", SC_CATEGORY_UNKNOWN);
+    assert_category("chez nous", SC_CATEGORY_UNKNOWN);
+}
+
+static void test_short_forms_that_are_words_yield_to_bodies(void **state)
+{
+    (void)state;
+    /* "Ste" is Sainte as often as Sté, "sa" a possessive as often as SA. */
+    assert_category("Mairie de Ste-Foy", SC_CATEGORY_LOCAL_AUTHORITY);
+    assert_category("Lycée Ste Marie", SC_CATEGORY_PUBLIC_BODY);
+    assert_category("Mairie de sa commune", SC_CATEGORY_LOCAL_AUTHORITY);
+    /* Alone, or beside a trade, they still say entreprise. */
+    assert_category("Sté Dupont", SC_CATEGORY_ENTERPRISE);
+    assert_category("Dupont SA", SC_CATEGORY_ENTERPRISE);
+    assert_category("Ste Marie (association)", SC_CATEGORY_ASSOCIATION);
 }
 
 static void test_words_match_on_boundaries_only(void **state)
@@ -243,13 +289,15 @@ static void test_words_match_on_boundaries_only(void **state)
     assert_category("Müller AG", SC_CATEGORY_ENTERPRISE);
 }
 
-static void test_precedence_person_then_form_then_body_then_trade(
+static void test_precedence_person_form_body_trade_kin(
     void **state)
 {
     (void)state;
-    /* A private person wins over everything. */
-    assert_category("Entreprise de mon oncle", SC_CATEGORY_PRIVATE_PERSON);
+    /* A private person wins over everything; a bare kin word over
+     * nothing. */
     assert_category("SARL chez M. Martin", SC_CATEGORY_PRIVATE_PERSON);
+    assert_category("Particulier (SARL)", SC_CATEGORY_PRIVATE_PERSON);
+    assert_category("Entreprise de mon oncle", SC_CATEGORY_ENTERPRISE);
     /* The legal form or category name over the kind of body. */
     assert_category("Musée (association)", SC_CATEGORY_ASSOCIATION);
     assert_category("Association du lycée", SC_CATEGORY_ASSOCIATION);
@@ -345,8 +393,10 @@ int main(void)
         cmocka_unit_test(test_public_body_spellings),
         cmocka_unit_test(test_administration_spellings),
         cmocka_unit_test(test_private_person_spellings),
+        cmocka_unit_test(test_kin_words_yield_to_any_other_word),
+        cmocka_unit_test(test_short_forms_that_are_words_yield_to_bodies),
         cmocka_unit_test(test_words_match_on_boundaries_only),
-        cmocka_unit_test(test_precedence_person_then_form_then_body_then_trade),
+        cmocka_unit_test(test_precedence_person_form_body_trade_kin),
         cmocka_unit_test(test_longer_phrase_hides_the_words_inside_it),
         cmocka_unit_test(test_unknown_types),
         cmocka_unit_test(test_read_tells_a_category_written_by_its_name),

@@ -18,6 +18,7 @@ typedef struct fixture {
     sc_pupil pupil;         /* a minor */
     sc_entry entries[4];
     const sc_entry *list[4];
+    sc_date as_of; /* SC_DATE_NONE unless a test sets it */
     size_t n;
     sc_verdict v;
 } fixture;
@@ -79,6 +80,7 @@ static int setup(void **state)
     f->pupil.birth = d(2008, 3, 10);
     f->pupil.duplicate_of = -1;
     f->pupil.selected = 1;
+    f->as_of = SC_DATE_NONE;
     for (size_t i = 0; i < 4; i++)
         f->list[i] = &f->entries[i];
     *state = f;
@@ -98,7 +100,8 @@ static int teardown(void **state)
 static void judge(fixture *f, size_t n)
 {
     sc_rules_verdict_clear(&f->v);
-    assert_int_equal(sc_rules_apply(&f->period, &f->pupil, f->list, n, &f->v),
+    assert_int_equal(sc_rules_apply(&f->period, f->as_of, &f->pupil, f->list, n,
+                                    &f->v),
                      SC_OK);
     assert_non_null(f->v.todo);
 }
@@ -385,6 +388,38 @@ static void test_minority_is_judged_on_pupil_signature_date(void **state)
     assert_todo_has(f, "signature de l'élève");
 }
 
+static void test_undated_signature_already_given_is_judged_on_as_of(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* 18 on 10/06/2024, before the period: « oui » without a date on
+     * 27/05/2024 means she signed by then, aged 17. */
+    f->pupil.birth = d(2006, 6, 10);
+    f->as_of = d(2024, 5, 27);
+    f->entries[0] = placement(3);
+    f->entries[0].sign_parent = SC_FLAG_ABSENT;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature du représentant légal");
+    /* Read on 11/06, she may have signed once of age. */
+    f->as_of = d(2024, 6, 11);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    /* A run after the period began: the eve of the period still decides. */
+    f->as_of = d(2024, 6, 20);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_READY);
+    /* Not signed yet: she will sign by the eve of the period, of age; only
+     * her own signature is asked. */
+    f->as_of = d(2024, 5, 27);
+    f->entries[0].sign_pupil = SC_FLAG_ABSENT;
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
+    assert_todo_has(f, "signature de l'élève");
+    assert_null(strstr(f->v.todo, "représentant légal"));
+}
+
 static void test_unknown_birth_date_is_treated_as_minor(void **state)
 {
     fixture *f = *state;
@@ -520,7 +555,9 @@ static void test_host_type_unknown_is_a_warning_status_unchanged(void **state)
     assert_int_equal(f->v.nfindings, 1);
     assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_WARNING);
     assert_finding_has(f, "« Tiers-lieu » non reconnu");
-    assert_todo_has(f, "Tiers-lieu");
+    assert_todo_has(f,
+                    "attention, ligne 3 : type de structure « Tiers-lieu »");
+    assert_null(strstr(f->v.todo, "à vérifier"));
     /* A warning leaves every other status as it was, too. */
     f->entries[0].end = d(2024, 6, 21);
     judge(f, 1);
@@ -616,6 +653,34 @@ static void test_snu_starting_before_the_period_is_outside(void **state)
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
     assert_finding_has(f, "hors de la période de juin et du mois de juillet");
+}
+
+static void test_snu_starting_on_the_weekend_before_is_dispensed(
+    void **state)
+{
+    fixture *f = *state;
+
+    /* Sunday 16/06/2024, the eve of the period, to 28/06. */
+    f->entries[0] = dispense("SNU séjour de cohésion", d(2024, 6, 16),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.nfindings, 0);
+    /* Saturday 15/06 too. */
+    f->entries[0].start = d(2024, 6, 15);
+    judge(f, 1);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    /* Friday 14/06 is before the weekend: outside. */
+    f->entries[0].start = d(2024, 6, 14);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
+    assert_finding_has(f, "commencer entre le 15/06/2024 et le 31/07/2024");
+    /* On the weekend before but over before the period: outside. */
+    f->entries[0] = dispense("MIG", d(2024, 6, 15), d(2024, 6, 16),
+                             SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
 }
 
 static void test_short_cohesion_stay_is_to_check(void **state)
@@ -794,6 +859,9 @@ static void test_other_dispense_reasons_are_refused(void **state)
         {"Stage BAFA", "un stage"},
         {"Séjour linguistique", "un stage"},
         {"Stage intensif de langues", "un stage"},
+        {"Stage linguistique", "un stage"},
+        {"Cours de langue en Angleterre", "un stage"},
+        {"Séjours linguistiques", "un stage"},
         {"Stage à la mairie en juillet", "un stage"},
     };
 
@@ -829,6 +897,36 @@ static void test_unknown_dispense_reason_is_to_check(void **state)
         assert_finding_has(f, reasons[i]);
         assert_int_equal(f->v.hosted, 0x3FF);
     }
+}
+
+static void test_language_words_do_not_refuse_a_named_mobility(void **state)
+{
+    fixture *f = *state;
+
+    /* A programme or « mobilité » with a bare language word: a mobility. */
+    f->entries[0] = dispense("Échange linguistique Brigitte Sauzay",
+                             d(2024, 6, 3), d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    assert_int_equal(f->v.nfindings, 0);
+    f->entries[0] = dispense("Mobilité individuelle - immersion en langue "
+                             "allemande",
+                             d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
+    assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
+    /* A bare language word alone names no case: the head teacher reads. */
+    f->entries[0] = dispense("Immersion linguistique", d(2024, 6, 17),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_UNKNOWN);
+    assert_int_equal(f->v.status, SC_STATUS_CHECK);
+    /* A refused case and a programme at once is still to check. */
+    f->entries[0] = dispense("Séjour linguistique Erasmus", d(2024, 6, 17),
+                             d(2024, 6, 28), SC_FLAG_YES);
+    judge(f, 1);
+    assert_int_equal(f->v.dispense, SC_DISPENSE_UNKNOWN);
 }
 
 static void test_refused_dispense_with_full_placement_is_ready(void **state)
@@ -915,6 +1013,7 @@ int main(void)
         T(test_adult_needs_no_legal_representative_signature),
         T(test_turning_18_on_first_day_signed_as_a_minor),
         T(test_minority_is_judged_on_pupil_signature_date),
+        T(test_undated_signature_already_given_is_judged_on_as_of),
         T(test_unknown_birth_date_is_treated_as_minor),
         T(test_convention_states_activities_and_skills),
         T(test_pupil_produces_liability_insurance),
@@ -929,6 +1028,7 @@ int main(void)
         T(test_snu_spellings_are_recognised),
         T(test_snu_starting_in_july_may_end_in_august),
         T(test_snu_starting_before_the_period_is_outside),
+        T(test_snu_starting_on_the_weekend_before_is_dispensed),
         T(test_short_cohesion_stay_is_to_check),
         T(test_snu_in_august_is_outside_its_window),
         T(test_dispense_without_justificatif_is_pending),
@@ -940,6 +1040,7 @@ int main(void)
         T(test_mobility_outside_june_period_is_an_anomaly),
         T(test_other_dispense_reasons_are_refused),
         T(test_unknown_dispense_reason_is_to_check),
+        T(test_language_words_do_not_refuse_a_named_mobility),
         T(test_refused_dispense_with_full_placement_is_ready),
         T(test_row_with_both_place_and_dispense_is_an_anomaly),
         T(test_unreadable_cell_makes_pupil_to_check),

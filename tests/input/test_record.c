@@ -16,7 +16,7 @@
 typedef struct fixture {
     sc_source source;
     sc_table table;
-    sc_row rows[8];
+    sc_row rows[16];
     sc_header header;
     sc_dataset *data;
     sc_anomalies anomalies;
@@ -224,6 +224,49 @@ static void test_pupil_signature_date_is_kept(void **state)
     free_rows(f);
 }
 
+static void test_words_for_none_in_dispense_column_are_no_request(
+    void **state)
+{
+    fixture *f = *state;
+    static const char *const none[] = {"Néant", "Aucune", "Non", "-", "/",
+                                       "sans objet", "RAS", "R.A.S.",
+                                       "aucun"};
+    size_t n = sizeof none / sizeof *none;
+
+    map(f, SC_FIELD_INE, SC_FIELD_HOST, SC_FIELD_START, SC_FIELD_END,
+        SC_FIELD_DISPENSE, -1);
+    add_row(f, 1, 5, "INE", "Structure", "Du", "Au", "Dispense");
+    for (size_t i = 0; i < n; i++)
+        add_row(f, (unsigned)i + 2, 5, "A1", "Garage", "17/06/2024",
+                "28/06/2024", none[i]);
+    assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_int_equal(f->data->nentries, n);
+    /* Each row stays a placement, with no dispense request. */
+    for (size_t i = 0; i < n; i++) {
+        if (f->data->entries[i].dispense)
+            fail_msg("« %s » read as a dispense request", none[i]);
+        assert_string_equal(f->data->entries[i].host, "Garage");
+    }
+    assert_int_equal(f->anomalies.count, 0);
+    free_rows(f);
+    /* A reason is kept, whatever else the cell says. */
+    f->table.nrows = 0;
+    sc_dataset_free(f->data);
+    f->data = sc_dataset_new();
+    assert_non_null(f->data);
+    add_row(f, 1, 5, "INE", "Structure", "Du", "Au", "Dispense");
+    add_row(f, 2, 5, "A1", "", "17/06/2024", "28/06/2024",
+            "SNU (aucune convention)");
+    assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
+                                               &f->header, &f->anomalies),
+                     SC_OK);
+    assert_string_equal(f->data->entries[0].dispense,
+                        "SNU (aucune convention)");
+    free_rows(f);
+}
+
 static void test_no_in_dispense_column_is_no_request(void **state)
 {
     fixture *f = *state;
@@ -422,6 +465,7 @@ int main(void)
         T(test_placement_cells_are_read_and_flags_kept),
         T(test_pupil_signature_date_is_kept),
         T(test_no_in_dispense_column_is_no_request),
+        T(test_words_for_none_in_dispense_column_are_no_request),
         T(test_extra_filled_cells_are_said_empty_ones_not),
         T(test_repeated_header_row_is_a_note_not_a_pupil),
         T(test_short_rows_of_a_sheet_are_not_said),

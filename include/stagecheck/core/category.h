@@ -30,10 +30,13 @@ typedef enum sc_category {
  *  first: when a label holds entries of two ranks, the stronger wins
  *  ("Musée (association)" is an association). */
 typedef enum sc_category_rank {
-    SC_CATEGORY_RANK_PERSON = 0, /* "particulier", "chez M. …", "oncle" */
+    SC_CATEGORY_RANK_PERSON = 0, /* "particulier", "chez M. …" */
     SC_CATEGORY_RANK_FORM,       /* legal form or category name: "SARL" */
     SC_CATEGORY_RANK_BODY,       /* kind of body: "mairie", "lycée" */
-    SC_CATEGORY_RANK_TRADE       /* trade: "boulangerie", "cabinet" */
+    SC_CATEGORY_RANK_TRADE,      /* trade: "boulangerie", "cabinet" */
+    SC_CATEGORY_RANK_KIN         /* a kin or neighbour word: "oncle",
+                                    "voisin"; a person only when nothing
+                                    else matches, or after "chez mon" */
 } sc_category_rank;
 
 /** One entry of the synonym table. phrase is in the form sc_category_key
@@ -58,7 +61,9 @@ char *sc_category_key(const char *typed);
  *  Dupont Plomberie", but not "SA" in "Sandrine"). A phrase inside a
  *  longer one that also matches does not count ("syndicat" in "syndicat
  *  intercommunal"); of the others the strongest rank wins, then the one
- *  that starts first. Returns SC_OK or SC_ERROR_MEMORY. */
+ *  that starts first. A kin word after "chez" and a determiner ("chez mon
+ *  oncle") is of the person rank; "particuliers" counts only alone.
+ *  Returns SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_category_of(const char *typed, sc_category *category);
 
 /** sc_category_of, and *named (unless named is NULL) set to 1 when typed

@@ -51,10 +51,12 @@ typedef struct sc_verdict {
     size_t findings_cap;
 } sc_verdict;
 
-/** Applies every rule to pupil and its entries (n of them, in input order).
- *  Fills verdict, which the caller releases with sc_rules_verdict_clear.
- *  Returns SC_OK or SC_ERROR_MEMORY. */
-sc_error sc_rules_apply(const sc_period *period, const sc_pupil *pupil,
+/** Applies every rule to pupil and its entries (n of them, in input order)
+ *  as the files stand on as_of (SC_DATE_NONE: unknown). Fills verdict,
+ *  which the caller releases with sc_rules_verdict_clear. Returns SC_OK or
+ *  SC_ERROR_MEMORY. */
+sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
+                        const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
                         sc_verdict *verdict);
 
