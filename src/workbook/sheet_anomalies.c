@@ -10,6 +10,9 @@
 #include "stagecheck/workbook/sheetname.h"
 
 #define ANOMALIES_TOP 1 /* the header's row, under the title */
+/* Message's width bound (characters): wide enough for most messages on
+ * one line, narrow enough for the sheet to print one page wide. */
+#define ANOMALIES_MESSAGE_WIDTH 60
 /* Gravité, Fichier, Ligne, Colonne, Classe, Élève, Message; then Fiche in
  * a school's workbook. */
 #define ANOMALIES_COLS 7
@@ -94,14 +97,22 @@ static void anomalies_row(sc_cells *sh, lxw_row_t row, const sc_anomaly *a,
     const sc_formats *fm = &sh->book->formats;
     unsigned severity = (unsigned)a->severity < 3 ? (unsigned)a->severity : 2;
 
+    /* The message wraps in its bounded column; the row is as tall as its
+     * lines, which LibreOffice does not work out by itself. */
+    size_t lines = sc_cells_lines(a->message ? a->message : "",
+                                  ANOMALIES_MESSAGE_WIDTH);
+
     if (a->severity == SC_SEVERITY_NOTE && sh->book->status == SC_OK) {
         /* Hidden as the filter on Gravité would: what Excel and
          * LibreOffice show on opening. */
         lxw_row_col_options hidden = {.hidden = 1};
 
-        sc_book_check(sh->book, worksheet_set_row_opt(sh->worksheet, row,
-                                                      LXW_DEF_ROW_HEIGHT,
-                                                      NULL, &hidden));
+        sc_book_check(sh->book, worksheet_set_row_opt(
+                                    sh->worksheet, row,
+                                    SC_CELLS_LINE_HEIGHT * (double)lines,
+                                    NULL, &hidden));
+    } else {
+        sc_cells_row_lines(sh, row, lines);
     }
     sc_cells_text(sh, row, 0, sc_anomalies_severity_label(a->severity),
                   fm->severity[severity]);
@@ -112,7 +123,7 @@ static void anomalies_row(sc_cells *sh, lxw_row_t row, const sc_anomaly *a,
         sc_cells_text(sh, row, 3, a->column, NULL);
     sc_cells_text(sh, row, 4, a->class_name, NULL);
     sc_cells_text(sh, row, 5, a->pupil, NULL);
-    sc_cells_text(sh, row, 6, a->message, NULL);
+    sc_cells_text(sh, row, 6, a->message, fm->wrap);
     if (m && a->file && a->line > 0) {
         row_owner probe = {a->file, a->line, NULL};
         const row_owner *o = bsearch(&probe, owners, nowners, sizeof *owners,
@@ -161,6 +172,7 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list,
                                   "Aucune anomalie");
     if (b->status != SC_OK)
         goto done;
+    sc_cells_bound(&sh, 6, 20, ANOMALIES_MESSAGE_WIDTH);
     if (count[2] > 0) {
         /* Notes (rows --classes left out) drown the errors: filtered out
          * until the reader asks for them. */

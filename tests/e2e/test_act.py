@@ -206,6 +206,21 @@ class Act(unittest.TestCase):
         self.assertIn("non admis", row["Message"])
         self.assertEqual(row["Colonne"], "Type de structure")
 
+    def test_anomalies_messages_wrap_in_rows_as_tall_as_their_lines(self):
+        # The particulier's message is over 150 characters: in a column
+        # bounded to 60 it takes three lines, and LibreOffice shows them
+        # only if the row says how tall it is.
+        self.files(["DUPONT;Léa;2nde 1;A1;10/03/2008"],
+                   [placement("A1", kind="Particulier")])
+        ws = self.run_tool()["Anomalies"]
+        top = header_row(ws)
+        (row,) = sheet_rows(ws)
+        cell = ws.cell(row=top + 1, column=7)
+        self.assertGreater(len(row["Message"]), 120)
+        self.assertTrue(cell.alignment.wrap_text)
+        self.assertLess(ws.column_dimensions["G"].width, 61)  # 60 chars
+        self.assertGreaterEqual(ws.row_dimensions[top + 1].height, 45)
+
     # --- Changements -------------------------------------------------------
 
     def test_changes_colours_both_statuses_and_dates_the_previous_run(self):
