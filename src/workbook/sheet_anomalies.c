@@ -123,7 +123,7 @@ static void anomalies_row(sc_cells *sh, lxw_row_t row, const sc_anomaly *a,
         sc_cells_text(sh, row, 3, a->column, NULL);
     sc_cells_text(sh, row, 4, a->class_name, NULL);
     sc_cells_text(sh, row, 5, a->pupil, NULL);
-    sc_cells_text(sh, row, 6, a->message, fm->wrap);
+    sc_cells_text(sh, row, 6, a->message, fm->wrap_list);
     if (m && a->file && a->line > 0) {
         row_owner probe = {a->file, a->line, NULL};
         const row_owner *o = bsearch(&probe, owners, nowners, sizeof *owners,
