@@ -1,8 +1,10 @@
 /*
  * run.c - the pipeline of one run: plan the schools, load the inputs,
  * check each school, write the workbooks a batch at a time (one writing
- * process per batch), then commit them all in one order.
+ * process per batch, up to --jobs of them at once while the next schools
+ * are checked), then commit them all in one order.
  */
+#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -55,6 +57,13 @@ typedef struct school_run {
     sc_summary_book *summary;  /* its line of the summary, in run->books */
 } school_run;
 
+/* A batch whose child is writing: schools from .. to - 1. */
+typedef struct pending_batch {
+    sc_writer *writer;
+    sc_book_job *jobs;         /* the writer's until it is finished */
+    size_t from, to;
+} pending_batch;
+
 /* One input as the settings give it: its path split from a class
  * (FICHIER:CLASSE) or a sheet (FICHIER.xlsx#Feuille). */
 typedef struct run_input {
@@ -86,6 +95,9 @@ struct sc_run {
     sc_tempfile academie;
     int detected;              /* some kinds were told from content */
     sc_summary_book *books;    /* one per school run */
+    pending_batch *pending;    /* the batches being written, oldest first */
+    size_t npending;
+    sc_progress progress;      /* what the progress line shows */
     sc_summary summary;        /* set once every workbook is in place */
 };
 
@@ -113,10 +125,23 @@ static void school_run_free(school_run *s)
     free(s->label);
 }
 
+/* Ends the batches still being written (after a failure): their children
+ * are killed before their temporary files go. */
+static void cancel_pending(sc_run *r)
+{
+    for (size_t k = 0; k < r->npending; k++) {
+        sc_writer_cancel(r->pending[k].writer);
+        free(r->pending[k].jobs);
+    }
+    r->npending = 0;
+}
+
 void sc_run_free(sc_run *r)
 {
     if (!r)
         return;
+    cancel_pending(r);
+    free(r->pending);
     for (size_t i = 0; i < r->nruns; i++)
         school_run_free(&r->schools_run[i]);
     free(r->schools_run);
@@ -267,25 +292,64 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-/* Writes the workbooks of schools from .. to - 1 (checked) from one child
- * process, then prepares their states. */
-static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
+static void release_tables(sc_run *r, size_t i);
+
+/* Waits for the oldest batch being written; its workbooks are then ready
+ * to be renamed. */
+static sc_error finish_oldest(sc_run *r, sc_diag *diag)
 {
-    sc_book_job *jobs = calloc(to - from, sizeof *jobs);
+    pending_batch b = r->pending[0];
     sc_error err;
 
+    memmove(&r->pending[0], &r->pending[1],
+            (r->npending - 1) * sizeof *r->pending);
+    r->npending--;
+    err = sc_writer_finish(b.writer, diag);
+    for (size_t i = b.from; err == SC_OK && i < b.to; i++)
+        r->schools_run[i].book = b.jobs[i - b.from].file;
+    free(b.jobs);
+    if (err == SC_OK) {
+        r->progress.written += b.to - b.from;
+        sc_summary_progress(&r->progress, 0);
+    }
+    return err;
+}
+
+/* Starts writing the workbooks of schools from .. to - 1 (checked) from
+ * one child process, once fewer than --jobs are writing, and prepares
+ * their states; with --by-school, what only they needed is then freed:
+ * the child has its copy, and the parent stays small for the next fork. */
+static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
+{
+    const sc_settings *settings = r->settings;
+    size_t max = settings->jobs > 0 ? (size_t)settings->jobs : 1;
+    sc_book_job *jobs;
+    pending_batch *b;
+    sc_error err = SC_OK;
+
+    while (err == SC_OK && r->npending >= max)
+        err = finish_oldest(r, diag);
+    if (err != SC_OK)
+        return err;
+    jobs = calloc(to - from, sizeof *jobs);
     if (!jobs)
         return SC_ERROR_MEMORY;
     for (size_t i = from; i < to; i++)
         jobs[i - from] = (sc_book_job){.report = &r->schools_run[i].report,
                                        .path = r->schools_run[i].output};
-    err = sc_writer_prepare_batch(jobs, to - from, diag);
-    for (size_t i = from; err == SC_OK && i < to; i++) {
+    b = &r->pending[r->npending];
+    *b = (pending_batch){NULL, jobs, from, to};
+    err = sc_writer_start(jobs, to - from, &b->writer, diag);
+    if (err != SC_OK) {
+        free(jobs);
+        return err;
+    }
+    r->npending++;
+    for (size_t i = from; i < to; i++) {
         school_run *s = &r->schools_run[i];
         sc_diag d;
         sc_error e;
 
-        s->book = jobs[i - from].file;
         sc_diag_clear(&d);
         /* A state that cannot be saved costs the next run its comparison,
          * not this run its workbook. */
@@ -297,8 +361,19 @@ static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
                                "le classeur sera bien écrit ; le prochain "
                                "passage comparera avec l'état précédent");
     }
-    free(jobs);
-    return err;
+    if (settings->by_school) {
+        for (size_t i = from; i < to; i++) {
+            school_run_release(&r->schools_run[i]);
+            /* Counted already in its summary line; only its workbook
+             * shows them. */
+            sc_anomalies_clear(&r->schools_run[i].anomalies);
+            release_tables(r, i);
+        }
+        /* Freed pages go back to the system: the next fork copies the
+         * page tables of what is still held, not of what was. */
+        malloc_trim(0);
+    }
+    return SC_OK;
 }
 
 /* "UAI — name" for the Synthèse, or NULL when the inputs give no UAI. */
@@ -407,6 +482,7 @@ static sc_error list_inputs(sc_run *r, sc_diag *diag)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < r->ninputs; i++)
         r->inputs[i] = r->specs[i].path;
+    r->progress.files = r->ninputs;
     return SC_OK;
 }
 
@@ -469,6 +545,8 @@ static sc_error load_inputs(sc_run *r, sc_diag *diag)
                              in->kind, school_year};
         sc_file *file = &r->files[r->nfiles];
 
+        r->progress.read++;
+        sc_summary_progress(&r->progress, 0);
         /* Read twice, every pupil would be his own duplicate. */
         if (seen) {
             if (!in->from_folder)
@@ -533,6 +611,12 @@ static sc_error plan_schools(sc_run *r, sc_diag *diag)
     if (!r->schools_run || !r->books)
         return SC_ERROR_MEMORY;
     r->nruns = n;
+    r->progress.schools = n;
+    r->progress.books = n + (settings->by_school ? 1 : 0);
+    r->pending = calloc(settings->jobs > 0 ? (size_t)settings->jobs : 1,
+                        sizeof *r->pending);
+    if (!r->pending)
+        return SC_ERROR_MEMORY;
     for (size_t i = 0; i < n; i++) {
         r->schools_run[i].book = r->schools_run[i].state =
             (sc_tempfile){NULL, NULL, NULL, -1};
@@ -598,6 +682,8 @@ static sc_error prepare_academie(sc_run *r, sc_diag *diag)
 
         err = sc_writer_prepare_batch(&job, 1, diag);
         r->academie = job.file;
+        if (err == SC_OK)
+            r->progress.written++;
     }
     free(tallies);
     return err;
@@ -613,7 +699,11 @@ static void release_tables(sc_run *r, size_t i)
     for (size_t p = 0; p < school->nparts; p++) {
         size_t f = school->parts[p].file;
 
-        /* The source stays: its path names the file in anomalies. */
+        /* The school's view of the file, then the file's rows once no
+         * school reads them. The source stays: its path names the file in
+         * anomalies. */
+        sc_table_free(school->parts[p].table);
+        school->parts[p].table = NULL;
         if (r->last_reader[f] == i) {
             sc_table_free(r->files[f].table);
             r->files[f].table = NULL;
@@ -697,26 +787,35 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
     if (settings->by_school)
         sc_tempfile_sweep_dir(settings->by_school);
     /* Schools are checked, then written a batch at a time: a fork per
-     * batch, and the memory of one batch of schools. */
+     * batch, up to --jobs of them writing while the next batch is checked,
+     * and the memory of a few batches of schools. */
     for (size_t i = 0, from = 0, pupils = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 
         err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
                                                       : NULL);
-        if (err != SC_OK)
+        if (err != SC_OK) {
+            cancel_pending(r);
             return err;
+        }
+        r->progress.checked++;
+        sc_summary_progress(&r->progress, 0);
         pupils += s->data->npupils;
         if (i + 1 < r->nruns && i + 1 - from < BATCH_SCHOOLS &&
             pupils < BATCH_PUPILS)
             continue;
-        if ((err = write_batch(r, from, i + 1, diag)) != SC_OK)
+        if ((err = write_batch(r, from, i + 1, diag)) != SC_OK) {
+            cancel_pending(r);
             return err;
-        for (size_t j = from; settings->by_school && j <= i; j++) {
-            school_run_release(&r->schools_run[j]);
-            release_tables(r, j);
         }
         from = i + 1;
         pupils = 0;
+    }
+    while (err == SC_OK && r->npending)
+        err = finish_oldest(r, diag);
+    if (err != SC_OK) {
+        cancel_pending(r);
+        return err;
     }
     if ((settings->by_school && (err = prepare_academie(r, diag)) != SC_OK) ||
         (err = commit_all(r, diag)) != SC_OK)
@@ -729,6 +828,7 @@ sc_error sc_run_execute(const sc_settings *settings, sc_run **out,
                         sc_diag *diag)
 {
     sc_run *r = calloc(1, sizeof *r);
+    sc_error err;
 
     *out = r;
     if (!r)
@@ -736,7 +836,10 @@ sc_error sc_run_execute(const sc_settings *settings, sc_run **out,
     r->settings = settings;
     r->lock_fd = -1;
     r->academie.fd = -1;
-    return run_pipeline(r, diag);
+    sc_progress_start(&r->progress, stderr, settings->quiet);
+    err = run_pipeline(r, diag);
+    sc_summary_progress(&r->progress, 1);
+    return err;
 }
 
 const sc_summary *sc_run_summary(const sc_run *run)
