@@ -4,7 +4,6 @@
  * process per batch, up to --jobs of them at once while the next schools
  * are checked), then commit them all in one order.
  */
-#include <malloc.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -369,9 +368,6 @@ static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
             sc_anomalies_clear(&r->schools_run[i].anomalies);
             release_tables(r, i);
         }
-        /* Freed pages go back to the system: the next fork copies the
-         * page tables of what is still held, not of what was. */
-        malloc_trim(0);
     }
     return SC_OK;
 }
