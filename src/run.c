@@ -33,6 +33,28 @@
 /* How many schools, or pupils, one writing process takes at most. */
 #define BATCH_SCHOOLS 32
 #define BATCH_PUPILS 10000
+/* Batches per writing process at least, when the académie is small: so
+ * that --jobs writers have work, and one writes while the next batch is
+ * checked. */
+#define BATCHES_PER_JOB 2
+
+/* Writing processes at once: the settings', or 1 when none is said. */
+static size_t run_jobs(const sc_settings *settings)
+{
+    return settings->jobs > 0 ? (size_t)settings->jobs : 1;
+}
+
+/* The rows of a school's parts: how much checking and writing it costs,
+ * before it is checked. */
+static size_t school_rows(const sc_school *school)
+{
+    size_t n = 0;
+
+    for (size_t p = 0; school && p < school->nparts; p++)
+        if (school->parts[p].table)
+            n += school->parts[p].table->nrows;
+    return n;
+}
 
 /* One school's check, from its rows to its workbook waiting in a temporary
  * file. With --by-school, what only the workbook needed is freed as soon as
@@ -321,7 +343,7 @@ static sc_error finish_oldest(sc_run *r, sc_diag *diag)
 static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
 {
     const sc_settings *settings = r->settings;
-    size_t max = settings->jobs > 0 ? (size_t)settings->jobs : 1;
+    size_t max = run_jobs(settings);
     sc_book_job *jobs;
     pending_batch *b;
     sc_error err = SC_OK;
@@ -609,8 +631,7 @@ static sc_error plan_schools(sc_run *r, sc_diag *diag)
     r->nruns = n;
     r->progress.schools = n;
     r->progress.books = n + (settings->by_school ? 1 : 0);
-    r->pending = calloc(settings->jobs > 0 ? (size_t)settings->jobs : 1,
-                        sizeof *r->pending);
+    r->pending = calloc(run_jobs(settings), sizeof *r->pending);
     if (!r->pending)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < n; i++) {
@@ -785,9 +806,16 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
     /* Schools are checked, then written a batch at a time: a fork per
      * batch, up to --jobs of them writing while the next batch is checked,
      * and the memory of a few batches of schools. */
-    for (size_t i = 0, from = 0, pupils = 0; i < r->nruns; i++) {
+    size_t total = 0, share;
+
+    for (size_t i = 0; i < r->schools.count; i++)
+        total += school_rows(&r->schools.items[i]);
+    share = total / (run_jobs(settings) * BATCHES_PER_JOB);
+    for (size_t i = 0, from = 0, pupils = 0, rows = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 
+        rows += school_rows(i < r->schools.count ? &r->schools.items[i]
+                                                 : NULL);
         err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
                                                       : NULL);
         if (err != SC_OK) {
@@ -798,14 +826,14 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
         sc_summary_progress(&r->progress, 0);
         pupils += s->data->npupils;
         if (i + 1 < r->nruns && i + 1 - from < BATCH_SCHOOLS &&
-            pupils < BATCH_PUPILS)
+            pupils < BATCH_PUPILS && rows < share)
             continue;
         if ((err = write_batch(r, from, i + 1, diag)) != SC_OK) {
             cancel_pending(r);
             return err;
         }
         from = i + 1;
-        pupils = 0;
+        pupils = rows = 0;
     }
     while (err == SC_OK && r->npending)
         err = finish_oldest(r, diag);
