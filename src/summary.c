@@ -200,14 +200,16 @@ void sc_summary_progress(sc_progress *p, int done)
     if (elapsed < 1.0 || (p->shown > 0 && now - p->shown < 0.1))
         return;
     p->shown = now;
-    fprintf(stderr, "\r%zu fichier%s lu%s sur %zu, %zu établissement%s "
-            "vérifié%s sur %zu, %zu classeur%s écrit%s sur %zu (%.0f s)"
-            "\033[K",
-            p->read, p->read > 1 ? "s" : "", p->read > 1 ? "s" : "",
-            p->files, p->checked, p->checked > 1 ? "s" : "",
-            p->checked > 1 ? "s" : "", p->schools, p->written,
-            p->written > 1 ? "s" : "", p->written > 1 ? "s" : "", p->books,
-            elapsed);
+    fprintf(stderr, "\r%zu fichier%s lu%s sur %zu", p->read,
+            p->read > 1 ? "s" : "", p->read > 1 ? "s" : "", p->files);
+    /* The schools are known once every file is read. */
+    if (p->schools)
+        fprintf(stderr, ", %zu établissement%s vérifié%s sur %zu, %zu "
+                "classeur%s écrit%s sur %zu", p->checked,
+                p->checked > 1 ? "s" : "", p->checked > 1 ? "s" : "",
+                p->schools, p->written, p->written > 1 ? "s" : "",
+                p->written > 1 ? "s" : "", p->books);
+    fprintf(stderr, " (%.0f s)\033[K", elapsed);
     fflush(stderr);
     progress_drawn = 1;
 }
