@@ -250,6 +250,31 @@ static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
     return err;
 }
 
+/* The same for a school's anomalies, by the order of its own files only:
+ * with --by-school they name no other input (what is read of a file goes
+ * to the run's list), and sorting by every file of an académie for each
+ * school would cost schools x files. */
+static sc_error sort_school_anomalies(sc_anomalies *list, const sc_run *r,
+                                      const sc_school *school)
+{
+    const char **paths;
+    size_t n = 0;
+    sc_error err;
+
+    if (!r->settings->by_school || !school)
+        return sort_anomalies(list, r->files, r->nfiles);
+    paths = malloc((school->nparts + 1) * sizeof *paths);
+    if (!paths)
+        return SC_ERROR_MEMORY;
+    /* Parts are in file order; a file is named once. */
+    for (size_t p = 0; p < school->nparts; p++)
+        if (p == 0 || school->parts[p].file != school->parts[p - 1].file)
+            paths[n++] = r->files[school->parts[p].file].source->path;
+    err = sc_anomalies_sort(list, paths, n);
+    free(paths);
+    return err;
+}
+
 /* The school's line of the summary: its figures, which academie.xlsx
  * shows too, and its changes, kept past school_run_release. */
 static void school_summary(school_run *s, const sc_settings *settings)
@@ -290,7 +315,7 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
                             settings->as_of, settings->classes,
                             &s->anomalies)) != SC_OK ||
         (err = track_changes(s)) != SC_OK ||
-        (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
+        (err = sort_school_anomalies(&s->anomalies, r, school)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
      * run's (with --by-school, the folder is swept once for all). */
