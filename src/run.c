@@ -1,7 +1,8 @@
 /*
  * run.c - the pipeline of one run: plan the schools, load the inputs,
  * check each school, write the workbooks a batch at a time (one writing
- * process per batch), then commit them all in one order.
+ * process per batch, up to --jobs of them at once while the next schools
+ * are checked), then commit them all in one order.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -32,6 +33,28 @@
 /* How many schools, or pupils, one writing process takes at most. */
 #define BATCH_SCHOOLS 32
 #define BATCH_PUPILS 10000
+/* Batches per writing process at least, when the académie is small: so
+ * that --jobs writers have work, and one writes while the next batch is
+ * checked. */
+#define BATCHES_PER_JOB 2
+
+/* Writing processes at once: the settings', or 1 when none is said. */
+static size_t run_jobs(const sc_settings *settings)
+{
+    return settings->jobs > 0 ? (size_t)settings->jobs : 1;
+}
+
+/* The rows of a school's parts: how much checking and writing it costs,
+ * before it is checked. */
+static size_t school_rows(const sc_school *school)
+{
+    size_t n = 0;
+
+    for (size_t p = 0; school && p < school->nparts; p++)
+        if (school->parts[p].table)
+            n += school->parts[p].table->nrows;
+    return n;
+}
 
 /* One school's check, from its rows to its workbook waiting in a temporary
  * file. With --by-school, what only the workbook needed is freed as soon as
@@ -54,6 +77,13 @@ typedef struct school_run {
     int state_ready;
     sc_summary_book *summary;  /* its line of the summary, in run->books */
 } school_run;
+
+/* A batch whose child is writing: schools from .. to - 1. */
+typedef struct pending_batch {
+    sc_writer *writer;
+    sc_book_job *jobs;         /* the writer's until it is finished */
+    size_t from, to;
+} pending_batch;
 
 /* One input as the settings give it: its path split from a class
  * (FICHIER:CLASSE) or a sheet (FICHIER.xlsx#Feuille). */
@@ -86,6 +116,9 @@ struct sc_run {
     sc_tempfile academie;
     int detected;              /* some kinds were told from content */
     sc_summary_book *books;    /* one per school run */
+    pending_batch *pending;    /* the batches being written, oldest first */
+    size_t npending;
+    sc_progress progress;      /* what the progress line shows */
     sc_summary summary;        /* set once every workbook is in place */
 };
 
@@ -113,10 +146,23 @@ static void school_run_free(school_run *s)
     free(s->label);
 }
 
+/* Ends the batches still being written (after a failure): their children
+ * are killed before their temporary files go. */
+static void cancel_pending(sc_run *r)
+{
+    for (size_t k = 0; k < r->npending; k++) {
+        sc_writer_cancel(r->pending[k].writer);
+        free(r->pending[k].jobs);
+    }
+    r->npending = 0;
+}
+
 void sc_run_free(sc_run *r)
 {
     if (!r)
         return;
+    cancel_pending(r);
+    free(r->pending);
     for (size_t i = 0; i < r->nruns; i++)
         school_run_free(&r->schools_run[i]);
     free(r->schools_run);
@@ -207,6 +253,31 @@ static sc_error sort_anomalies(sc_anomalies *list, const sc_file *files,
     return err;
 }
 
+/* The same for a school's anomalies, by the order of its own files only:
+ * with --by-school they name no other input (what is read of a file goes
+ * to the run's list), and sorting by every file of an académie for each
+ * school would cost schools x files. */
+static sc_error sort_school_anomalies(sc_anomalies *list, const sc_run *r,
+                                      const sc_school *school)
+{
+    const char **paths;
+    size_t n = 0;
+    sc_error err;
+
+    if (!r->settings->by_school || !school)
+        return sort_anomalies(list, r->files, r->nfiles);
+    paths = malloc((school->nparts + 1) * sizeof *paths);
+    if (!paths)
+        return SC_ERROR_MEMORY;
+    /* Parts are in file order; a file is named once. */
+    for (size_t p = 0; p < school->nparts; p++)
+        if (p == 0 || school->parts[p].file != school->parts[p - 1].file)
+            paths[n++] = r->files[school->parts[p].file].source->path;
+    err = sc_anomalies_sort(list, paths, n);
+    free(paths);
+    return err;
+}
+
 /* The school's line of the summary: its figures, which academie.xlsx
  * shows too, and its changes, kept past school_run_release. */
 static void school_summary(school_run *s, const sc_settings *settings)
@@ -247,7 +318,7 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
                             settings->as_of, settings->classes,
                             &s->anomalies)) != SC_OK ||
         (err = track_changes(s, settings->as_of)) != SC_OK ||
-        (err = sort_anomalies(&s->anomalies, r->files, r->nfiles)) != SC_OK)
+        (err = sort_school_anomalies(&s->anomalies, r, school)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
      * run's (with --by-school, the folder is swept once for all). */
@@ -273,25 +344,64 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-/* Writes the workbooks of schools from .. to - 1 (checked) from one child
- * process, then prepares their states. */
-static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
+static void release_tables(sc_run *r, size_t i);
+
+/* Waits for the oldest batch being written; its workbooks are then ready
+ * to be renamed. */
+static sc_error finish_oldest(sc_run *r, sc_diag *diag)
 {
-    sc_book_job *jobs = calloc(to - from, sizeof *jobs);
+    pending_batch b = r->pending[0];
     sc_error err;
 
+    memmove(&r->pending[0], &r->pending[1],
+            (r->npending - 1) * sizeof *r->pending);
+    r->npending--;
+    err = sc_writer_finish(b.writer, diag);
+    for (size_t i = b.from; err == SC_OK && i < b.to; i++)
+        r->schools_run[i].book = b.jobs[i - b.from].file;
+    free(b.jobs);
+    if (err == SC_OK) {
+        r->progress.written += b.to - b.from;
+        sc_summary_progress(&r->progress, 0);
+    }
+    return err;
+}
+
+/* Starts writing the workbooks of schools from .. to - 1 (checked) from
+ * one child process, once fewer than --jobs are writing, and prepares
+ * their states; with --by-school, what only they needed is then freed:
+ * the child has its copy, and the parent stays small for the next fork. */
+static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
+{
+    const sc_settings *settings = r->settings;
+    size_t max = run_jobs(settings);
+    sc_book_job *jobs;
+    pending_batch *b;
+    sc_error err = SC_OK;
+
+    while (err == SC_OK && r->npending >= max)
+        err = finish_oldest(r, diag);
+    if (err != SC_OK)
+        return err;
+    jobs = calloc(to - from, sizeof *jobs);
     if (!jobs)
         return SC_ERROR_MEMORY;
     for (size_t i = from; i < to; i++)
         jobs[i - from] = (sc_book_job){.report = &r->schools_run[i].report,
                                        .path = r->schools_run[i].output};
-    err = sc_writer_prepare_batch(jobs, to - from, diag);
-    for (size_t i = from; err == SC_OK && i < to; i++) {
+    b = &r->pending[r->npending];
+    *b = (pending_batch){NULL, jobs, from, to};
+    err = sc_writer_start(jobs, to - from, &b->writer, diag);
+    if (err != SC_OK) {
+        free(jobs);
+        return err;
+    }
+    r->npending++;
+    for (size_t i = from; i < to; i++) {
         school_run *s = &r->schools_run[i];
         sc_diag d;
         sc_error e;
 
-        s->book = jobs[i - from].file;
         sc_diag_clear(&d);
         /* A state that cannot be saved costs the next run its comparison,
          * not this run its workbook. */
@@ -303,8 +413,16 @@ static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
                                "le classeur sera bien écrit ; le prochain "
                                "passage comparera avec l'état précédent");
     }
-    free(jobs);
-    return err;
+    if (settings->by_school) {
+        for (size_t i = from; i < to; i++) {
+            school_run_release(&r->schools_run[i]);
+            /* Counted already in its summary line; only its workbook
+             * shows them. */
+            sc_anomalies_clear(&r->schools_run[i].anomalies);
+            release_tables(r, i);
+        }
+    }
+    return SC_OK;
 }
 
 /* "UAI — name" for the Synthèse, or NULL when the inputs give no UAI. */
@@ -413,6 +531,7 @@ static sc_error list_inputs(sc_run *r, sc_diag *diag)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < r->ninputs; i++)
         r->inputs[i] = r->specs[i].path;
+    r->progress.files = r->ninputs;
     return SC_OK;
 }
 
@@ -475,6 +594,8 @@ static sc_error load_inputs(sc_run *r, sc_diag *diag)
                              in->kind, school_year};
         sc_file *file = &r->files[r->nfiles];
 
+        r->progress.read++;
+        sc_summary_progress(&r->progress, 0);
         /* Read twice, every pupil would be his own duplicate. */
         if (seen) {
             if (!in->from_folder)
@@ -539,6 +660,11 @@ static sc_error plan_schools(sc_run *r, sc_diag *diag)
     if (!r->schools_run || !r->books)
         return SC_ERROR_MEMORY;
     r->nruns = n;
+    r->progress.schools = n;
+    r->progress.books = n + (settings->by_school ? 1 : 0);
+    r->pending = calloc(run_jobs(settings), sizeof *r->pending);
+    if (!r->pending)
+        return SC_ERROR_MEMORY;
     for (size_t i = 0; i < n; i++) {
         r->schools_run[i].book = r->schools_run[i].state =
             (sc_tempfile){NULL, NULL, NULL, -1};
@@ -604,6 +730,8 @@ static sc_error prepare_academie(sc_run *r, sc_diag *diag)
 
         err = sc_writer_prepare_batch(&job, 1, diag);
         r->academie = job.file;
+        if (err == SC_OK)
+            r->progress.written++;
     }
     free(tallies);
     return err;
@@ -619,7 +747,11 @@ static void release_tables(sc_run *r, size_t i)
     for (size_t p = 0; p < school->nparts; p++) {
         size_t f = school->parts[p].file;
 
-        /* The source stays: its path names the file in anomalies. */
+        /* The school's view of the file, then the file's rows once no
+         * school reads them. The source stays: its path names the file in
+         * anomalies. */
+        sc_table_free(school->parts[p].table);
+        school->parts[p].table = NULL;
         if (r->last_reader[f] == i) {
             sc_table_free(r->files[f].table);
             r->files[f].table = NULL;
@@ -703,26 +835,42 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
     if (settings->by_school)
         sc_tempfile_sweep_dir(settings->by_school);
     /* Schools are checked, then written a batch at a time: a fork per
-     * batch, and the memory of one batch of schools. */
-    for (size_t i = 0, from = 0, pupils = 0; i < r->nruns; i++) {
+     * batch, up to --jobs of them writing while the next batch is checked,
+     * and the memory of a few batches of schools. */
+    size_t total = 0, share;
+
+    for (size_t i = 0; i < r->schools.count; i++)
+        total += school_rows(&r->schools.items[i]);
+    share = total / (run_jobs(settings) * BATCHES_PER_JOB);
+    for (size_t i = 0, from = 0, pupils = 0, rows = 0; i < r->nruns; i++) {
         school_run *s = &r->schools_run[i];
 
+        rows += school_rows(i < r->schools.count ? &r->schools.items[i]
+                                                 : NULL);
         err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
                                                       : NULL);
-        if (err != SC_OK)
+        if (err != SC_OK) {
+            cancel_pending(r);
             return err;
+        }
+        r->progress.checked++;
+        sc_summary_progress(&r->progress, 0);
         pupils += s->data->npupils;
         if (i + 1 < r->nruns && i + 1 - from < BATCH_SCHOOLS &&
-            pupils < BATCH_PUPILS)
+            pupils < BATCH_PUPILS && rows < share)
             continue;
-        if ((err = write_batch(r, from, i + 1, diag)) != SC_OK)
+        if ((err = write_batch(r, from, i + 1, diag)) != SC_OK) {
+            cancel_pending(r);
             return err;
-        for (size_t j = from; settings->by_school && j <= i; j++) {
-            school_run_release(&r->schools_run[j]);
-            release_tables(r, j);
         }
         from = i + 1;
-        pupils = 0;
+        pupils = rows = 0;
+    }
+    while (err == SC_OK && r->npending)
+        err = finish_oldest(r, diag);
+    if (err != SC_OK) {
+        cancel_pending(r);
+        return err;
     }
     if ((settings->by_school && (err = prepare_academie(r, diag)) != SC_OK) ||
         (err = commit_all(r, diag)) != SC_OK)
@@ -735,6 +883,7 @@ sc_error sc_run_execute(const sc_settings *settings, sc_run **out,
                         sc_diag *diag)
 {
     sc_run *r = calloc(1, sizeof *r);
+    sc_error err;
 
     *out = r;
     if (!r)
@@ -742,7 +891,10 @@ sc_error sc_run_execute(const sc_settings *settings, sc_run **out,
     r->settings = settings;
     r->lock_fd = -1;
     r->academie.fd = -1;
-    return run_pipeline(r, diag);
+    sc_progress_start(&r->progress, stderr, settings->quiet);
+    err = run_pipeline(r, diag);
+    sc_summary_progress(&r->progress, 1);
+    return err;
 }
 
 const sc_summary *sc_run_summary(const sc_run *run)

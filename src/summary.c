@@ -5,6 +5,8 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
+#include <unistd.h>
 #include "stagecheck/summary.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/timeline.h"
@@ -154,9 +156,68 @@ int sc_summary_failure(FILE *err, const sc_diag *diag, sc_error error,
     return SC_EXIT_ERROR;
 }
 
+/* 1 while a progress line is on stderr: what is printed there next
+ * erases it first. */
+static int progress_drawn;
+
+static double progress_now(void)
+{
+    struct timespec t;
+
+    clock_gettime(CLOCK_MONOTONIC, &t);
+    return (double)t.tv_sec + (double)t.tv_nsec / 1e9;
+}
+
+static void progress_erase(FILE *err)
+{
+    if (!progress_drawn)
+        return;
+    fputs("\r\033[K", err);
+    fflush(err);
+    progress_drawn = 0;
+}
+
+void sc_progress_start(sc_progress *p, FILE *err, int quiet)
+{
+    memset(p, 0, sizeof *p);
+    /* Never in cron mail: only a person at a terminal sees it. */
+    p->enabled = !quiet && isatty(fileno(err));
+    p->start = progress_now();
+}
+
+void sc_summary_progress(sc_progress *p, int done)
+{
+    double now, elapsed;
+
+    if (!p->enabled)
+        return;
+    if (done) {
+        progress_erase(stderr);
+        return;
+    }
+    now = progress_now();
+    elapsed = now - p->start;
+    if (elapsed < 1.0 || (p->shown > 0 && now - p->shown < 0.1))
+        return;
+    p->shown = now;
+    fprintf(stderr, "\r%zu fichier%s lu%s sur %zu", p->read,
+            p->read > 1 ? "s" : "", p->read > 1 ? "s" : "", p->files);
+    /* The schools are known once every file is read. */
+    if (p->schools)
+        fprintf(stderr, ", %zu établissement%s vérifié%s sur %zu, %zu "
+                "classeur%s écrit%s sur %zu", p->checked,
+                p->checked > 1 ? "s" : "", p->checked > 1 ? "s" : "",
+                p->schools, p->written, p->written > 1 ? "s" : "",
+                p->written > 1 ? "s" : "", p->books);
+    fprintf(stderr, " (%.0f s)\033[K", elapsed);
+    fflush(stderr);
+    progress_drawn = 1;
+}
+
 void sc_summary_warning(FILE *err, const sc_diag *diag, sc_error error,
                         const char *file, const char *consequence)
 {
+    progress_erase(err);
     fprintf(err, "%s: %s (%s)\n", diag->file[0] ? diag->file : file,
             diag->message[0] ? diag->message : sc_strerror(error),
             consequence);

@@ -22,6 +22,24 @@ enum {
     SC_EXIT_ERROR = 2     /* usage or input error: nothing written */
 };
 
+/** Where a run is, for the progress line of a terminal. */
+typedef struct sc_progress {
+    int enabled;                  /* stderr is a terminal, and no -q */
+    double start;                 /* seconds, monotonic clock */
+    double shown;                 /* when the line was last drawn, or 0 */
+    size_t read, files;           /* input files read, of files */
+    size_t checked, schools;      /* schools checked, of schools */
+    size_t written, books;        /* workbooks written, of books */
+} sc_progress;
+
+/** Starts p: enabled when err is a terminal and quiet is 0. */
+void sc_progress_start(sc_progress *p, FILE *err, int quiet);
+
+/** Draws p's line on stderr, in place, once the run has lasted a second
+ *  (at most ten times a second); with done, erases it for good. Nothing
+ *  when p is not enabled. */
+void sc_summary_progress(sc_progress *p, int done);
+
 /** One workbook written. Nothing is owned. */
 typedef struct sc_summary_book {
     const char *path;

@@ -110,26 +110,68 @@ static int anomaly_order_cmp(const void *a, const void *b)
     return x->index < y->index ? -1 : x->index > y->index;
 }
 
+/* A file's name and its place among the inputs, sorted by name so that
+ * each anomaly finds its file's place in log(files) steps: an académie
+ * has thousands of files and a finding in most of them. */
+typedef struct file_rank {
+    const char *name;
+    size_t rank;
+} file_rank;
+
+static int file_rank_cmp(const void *a, const void *b)
+{
+    const file_rank *x = a, *y = b;
+    int c = strcmp(x->name, y->name);
+
+    if (c)
+        return c;
+    return x->rank < y->rank ? -1 : x->rank > y->rank;
+}
+
+/* The place of name among files (the first, if given twice), or nfiles. */
+static size_t file_rank_of(const file_rank *ranks, size_t nfiles,
+                           const char *name)
+{
+    size_t lo = 0, hi = nfiles;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (strcmp(ranks[mid].name, name) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo < nfiles && strcmp(ranks[lo].name, name) == 0 ? ranks[lo].rank
+                                                            : nfiles;
+}
+
 sc_error sc_anomalies_sort(sc_anomalies *list, const char *const *files,
                            size_t nfiles)
 {
     anomaly_order *order;
+    file_rank *ranks;
 
     if (list->count < 2)
         return SC_OK;
     order = malloc(list->count * sizeof *order);
-    if (!order)
+    ranks = malloc((nfiles ? nfiles : 1) * sizeof *ranks);
+    if (!order || !ranks) {
+        free(order);
+        free(ranks);
         return SC_ERROR_MEMORY;
-    for (size_t i = 0; i < list->count; i++) {
-        size_t rank = 0;
-        /* Few files: a linear search. */
-        while (rank < nfiles && strcmp(files[rank], list->items[i].file) != 0)
-            rank++;
-        order[i] = (anomaly_order){rank, i, list->items[i]};
     }
+    for (size_t i = 0; i < nfiles; i++)
+        ranks[i] = (file_rank){files[i], i};
+    qsort(ranks, nfiles, sizeof *ranks, file_rank_cmp);
+    for (size_t i = 0; i < list->count; i++)
+        order[i] = (anomaly_order){
+            file_rank_of(ranks, nfiles, list->items[i].file), i,
+            list->items[i]};
     qsort(order, list->count, sizeof *order, anomaly_order_cmp);
     for (size_t i = 0; i < list->count; i++)
         list->items[i] = order[i].item;
+    free(ranks);
     free(order);
     return SC_OK;
 }

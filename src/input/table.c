@@ -3,8 +3,10 @@
  * blocks per table.
  */
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/table.h"
@@ -14,11 +16,23 @@
  * headers as in text. */
 #define BLOCK_SIZE ((size_t)64 * 1024)
 
+/* Blocks are whole pages, kept out of the processes the run forks
+ * (MADV_DONTFORK): a workbook's writer never reads an input's fields
+ * (the records hold copies), and each fork would otherwise copy the page
+ * tables of every table not yet checked, a cost that grows with the
+ * académie at every batch (issue 14). Before a block goes back to malloc
+ * it is made forkable again, and its pages are given back (MADV_DONTNEED:
+ * malloc keeps freed memory, which the next fork would copy). */
+#define BLOCK_ALIGN ((size_t)4096)
+
+/* A block's bookkeeping stays in ordinary memory, which a child keeps:
+ * only the fields themselves are left out of it (a leak checker following
+ * the child still finds every block). */
 struct sc_block {
     struct sc_block *next;
     size_t used;
-    size_t cap;
-    max_align_t data[]; /* cap bytes */
+    size_t cap;     /* whole pages */
+    char *data;     /* cap bytes, aligned on a page */
 };
 
 sc_table *sc_table_new(const char *path)
@@ -38,16 +52,28 @@ void *sc_table_alloc(sc_table *t, size_t size, size_t align)
     if (!blk || at + size > blk->cap) {
         size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
 
-        blk = malloc(sizeof *blk + cap);
+        /* Rounded up to whole pages: madvise works on pages, and a page
+         * shared with other memory would hide that memory from the child. */
+        if (cap > SIZE_MAX - BLOCK_ALIGN)
+            return NULL;
+        cap = (cap + BLOCK_ALIGN - 1) & ~(BLOCK_ALIGN - 1);
+        blk = malloc(sizeof *blk);
         if (!blk)
             return NULL;
+        blk->data = aligned_alloc(BLOCK_ALIGN, cap);
+        if (!blk->data) {
+            free(blk);
+            return NULL;
+        }
+        /* Only a saving: a kernel that refuses it forks the block too. */
+        (void)madvise(blk->data, cap, MADV_DONTFORK);
         blk->next = t->blocks;
         blk->cap = cap;
         t->blocks = blk;
         at = 0;
     }
     blk->used = at + size;
-    return (char *)blk->data + at;
+    return blk->data + at;
 }
 
 char *sc_table_field(sc_table *table, const char *text, size_t len)
@@ -94,7 +120,12 @@ void sc_table_free(sc_table *table)
         return;
     while (table->blocks) {
         struct sc_block *next = table->blocks->next;
-        free(table->blocks);
+        struct sc_block *blk = table->blocks;
+
+        (void)madvise(blk->data, blk->cap, MADV_DOFORK);
+        (void)madvise(blk->data, blk->cap, MADV_DONTNEED);
+        free(blk->data);
+        free(blk);
         table->blocks = next;
     }
     free(table->rows);

@@ -113,6 +113,19 @@ static sc_error cli_wait(sc_settings *settings, sc_diag *diag)
     return SC_OK;
 }
 
+static sc_error cli_jobs(sc_settings *settings, sc_diag *diag)
+{
+    if (sc_settings_parse_jobs(optarg, &settings->jobs) !=
+        SC_SETTINGS_VALID) {
+        sc_diag_set(diag, "", 0,
+                    "-j %s : nombre de classeurs à écrire à la fois attendu, "
+                    "de 1 à %d", optarg, SC_SETTINGS_JOBS_MAX);
+        return SC_ERROR_USAGE;
+    }
+    settings->has_jobs = 1;
+    return SC_OK;
+}
+
 /* Reads one option; sets *stop after --help and --version. */
 static sc_error cli_option(sc_settings *s, int c, char **argv, int *stop,
                            sc_diag *diag)
@@ -138,6 +151,8 @@ static sc_error cli_option(sc_settings *s, int c, char **argv, int *stop,
         return cli_set(&s->config, argv, diag);
     case 'w':
         return cli_wait(s, diag);
+    case 'j':
+        return cli_jobs(s, diag);
     case 'q':
         s->quiet = 1;
         return SC_OK;
@@ -175,6 +190,7 @@ sc_error sc_cli_parse(sc_settings *settings, int argc, char **argv,
         {"deadline", required_argument, NULL, 'd'},
         {"config", required_argument, NULL, 'C'},
         {"wait", required_argument, NULL, 'w'},
+        {"jobs", required_argument, NULL, 'j'},
         {"quiet", no_argument, NULL, 'q'},
         {"help", no_argument, NULL, 'h'},
         {"version", no_argument, NULL, 'V'},
@@ -187,7 +203,7 @@ sc_error sc_cli_parse(sc_settings *settings, int argc, char **argv,
      * call (tests call this with several argv in a row). */
     optind = 0;
     opterr = 0;
-    while ((c = getopt_long(argc, argv, ":o:qhV", longopts, NULL)) != -1) {
+    while ((c = getopt_long(argc, argv, ":o:j:qhV", longopts, NULL)) != -1) {
         if ((err = cli_option(settings, c, argv, &stop, diag)) != SC_OK)
             return err;
         if (stop)
@@ -226,7 +242,7 @@ void sc_cli_usage(FILE *out)
         "                   [--placements FICHIER…] -o SORTIE.xlsx\n"
         "                   [--period AAAA-MM-JJ:AAAA-MM-JJ] "
         "[--as-of AAAA-MM-JJ] [--classes MOTIF]\n"
-        "                   [--deadline AAAA-MM-JJ] [--wait SECONDES] [-q]\n"
+        "                   [--deadline AAAA-MM-JJ] [--wait SECONDES] [-j N] [-q]\n"
         "       stagecheck --roll FICHIER… --placements FICHIER… "
         "--by-school DOSSIER [options…]\n"
         "       stagecheck --config FICHIER.ini [options…]\n"
@@ -261,6 +277,9 @@ void sc_cli_usage(FILE *out)
         "                        de la ligne de commande l'emportent)\n"
         "  --wait SECONDES       attendre au plus ce temps qu'un autre passage sur\n"
         "                        le même classeur se termine (défaut : 60)\n"
+        "  -j, --jobs N          écrire au plus N classeurs à la fois (défaut : le\n"
+        "                        nombre de processeurs) ; les classeurs sont les\n"
+        "                        mêmes quel que soit N\n"
         "  -q, --quiet           n'afficher que les erreurs\n"
         "  -h, --help            afficher cette aide\n"
         "  -V, --version         afficher la version\n"

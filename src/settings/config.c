@@ -38,6 +38,7 @@ typedef enum config_key {
     CONFIG_DEADLINE,
     CONFIG_CLASSES,
     CONFIG_WAIT,
+    CONFIG_JOBS,
     CONFIG_KEY_COUNT
 } config_key;
 
@@ -62,6 +63,8 @@ static const struct {
                                        "(par exemple 2024-06-07)"},
     [CONFIG_CLASSES]    = {"classes", "un motif de classes (par exemple 2*)"},
     [CONFIG_WAIT]       = {"wait", "un nombre entier de secondes, de 0 à 3600"},
+    [CONFIG_JOBS]       = {"jobs", "un nombre entier de classeurs à écrire à "
+                                   "la fois, de 1 à 256"},
 };
 
 /* Keeps the first error only, as libinih does; returns 0, the handler's
@@ -273,6 +276,15 @@ static int config_set_wait(config_reader *r, const char *name,
     return 1;
 }
 
+static int config_set_jobs(config_reader *r, const char *name,
+                           const char *value)
+{
+    if (sc_settings_parse_jobs(value, &r->values->jobs) != SC_SETTINGS_VALID)
+        return config_bad_value(r, CONFIG_JOBS, name, value);
+    r->values->has_jobs = 1;
+    return 1;
+}
+
 static int config_setting(config_reader *r, const char *name,
                           const char *value)
 {
@@ -285,8 +297,8 @@ static int config_setting(config_reader *r, const char *name,
     if (key == CONFIG_KEY_COUNT)
         return config_fail(r, SC_ERROR_CONFIG, "clé inconnue « %s » dans "
                            "[stagecheck] : attendu roll, placements, output, "
-                           "by-school, period, as-of, deadline, classes ou "
-                           "wait", name);
+                           "by-school, period, as-of, deadline, classes, "
+                           "wait ou jobs", name);
     if (sc_settings_parse_text(value) == SC_SETTINGS_MISSING)
         return config_fail(r, SC_ERROR_CONFIG, "%s : valeur manquante, "
                            "attendu %s", name, config_keys[key].form);
@@ -311,6 +323,8 @@ static int config_setting(config_reader *r, const char *name,
         return config_set_string(r, &c->classes, sc_text_dup(value));
     case CONFIG_WAIT:
         return config_set_wait(r, name, value);
+    case CONFIG_JOBS:
+        return config_set_jobs(r, name, value);
     case CONFIG_KEY_COUNT:
         break;
     }

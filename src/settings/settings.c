@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <sys/stat.h>
 #include "stagecheck/settings/settings.h"
 
@@ -47,6 +48,17 @@ sc_settings_fault sc_settings_parse_wait(const char *text, int *seconds)
     if (end == text || *end || parsed < 0 || parsed > SC_SETTINGS_WAIT_MAX)
         return SC_SETTINGS_FORM;
     *seconds = (int)parsed;
+    return SC_SETTINGS_VALID;
+}
+
+sc_settings_fault sc_settings_parse_jobs(const char *text, int *jobs)
+{
+    char *end;
+    long parsed = strtol(text, &end, 10);
+
+    if (end == text || *end || parsed < 1 || parsed > SC_SETTINGS_JOBS_MAX)
+        return SC_SETTINGS_FORM;
+    *jobs = (int)parsed;
     return SC_SETTINGS_VALID;
 }
 
@@ -111,6 +123,10 @@ void sc_settings_merge(sc_settings *settings, sc_settings *lower)
     if (!settings->has_wait && lower->has_wait) {
         settings->has_wait = 1;
         settings->wait = lower->wait;
+    }
+    if (!settings->has_jobs && lower->has_jobs) {
+        settings->has_jobs = 1;
+        settings->jobs = lower->jobs;
     }
 }
 
@@ -187,6 +203,13 @@ sc_error sc_settings_finish(sc_settings *settings, sc_diag *diag)
     }
     if (!settings->has_wait)
         settings->wait = SC_SETTINGS_WAIT_DEFAULT;
+    if (!settings->has_jobs) {
+        long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+
+        settings->jobs = cpus < 1 ? 1
+                         : cpus > SC_SETTINGS_JOBS_MAX ? SC_SETTINGS_JOBS_MAX
+                                                       : (int)cpus;
+    }
     if (!settings->has_as_of)
         settings->as_of = sc_date_today();
     if (settings->has_period)

@@ -79,26 +79,51 @@ static _Noreturn void child_exit(int status)
     _exit(status);
 }
 
-/* The child's work: each workbook of jobs, in order, into its temporary
- * file; the first failure ends it. outcomes is the parent's, of no use
- * here: freed, so that a leak checker following the child (valgrind
- * --trace-children) finds nothing lost and keeps its exit status 0. */
-static _Noreturn void child_run(int fd, pid_t parent,
-                                const sc_model *models,
-                                const sc_book_job *jobs, size_t n,
-                                outcome *outcomes)
+/* One batch being written: its child, the pipe of the child's notes, and
+ * how each workbook went. */
+struct sc_writer {
+    sc_book_job *jobs;   /* the caller's, until finished */
+    size_t n;
+    sc_model *models;    /* the parent frees its own once the child runs */
+    outcome *outcomes;
+    pid_t pid;
+    int fd;              /* read end of the notes */
+};
+
+static void writer_free(sc_writer *w)
 {
+    if (!w)
+        return;
+    for (size_t i = 0; w->models && i < w->n; i++)
+        sc_model_free(&w->models[i]);
+    free(w->models);
+    free(w->outcomes);
+    free(w);
+}
+
+/* Ends the child: what it holds of the batch is freed first, so that a
+ * leak checker following the child (valgrind --trace-children) finds
+ * nothing lost and keeps its exit status. */
+static _Noreturn void child_end(sc_writer *w, int status)
+{
+    writer_free(w);
+    child_exit(status);
+}
+
+/* The child's work: each workbook of the batch, in order, into its
+ * temporary file; the first failure ends it. */
+static _Noreturn void child_run(int fd, pid_t parent, sc_writer *w)
+{
+    const sc_book_job *jobs = w->jobs;
     sc_book_scratch scratch;
     int home;
 
-    free(outcomes);
-
-    /* A run killed while it waits takes its writer with it. */
+    /* A run killed while it waits takes its writers with it. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
-        child_exit(1);
+        child_end(w, 1);
     scratch = scratch_of_process();
     home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    for (size_t i = 0; i < n; i++) {
+    for (size_t i = 0; i < w->n; i++) {
         lxw_error lxw = LXW_NO_ERROR;
         const char *name = sc_tempfile_name(&jobs[i].file);
         sc_error err;
@@ -110,81 +135,26 @@ static _Noreturn void child_run(int fd, pid_t parent,
          * have swapped it for a link. */
         if (fchdir(sc_tempfile_dirfd(&jobs[i].file)) != 0) {
             child_tell(fd, &(child_note){1, (int)i, SC_ERROR_OUTPUT, 0});
-            child_exit(1);
+            child_end(w, 1);
         }
         err = jobs[i].report
-                  ? sc_book_write_report(&models[i], name, &scratch, &lxw)
+                  ? sc_book_write_report(&w->models[i], name, &scratch, &lxw)
                   : sc_book_write_academie(jobs[i].academie, name, &scratch,
                                            &lxw);
         if (err != SC_OK) {
             child_tell(fd, &(child_note){1, (int)i, err, lxw});
-            child_exit(1);
+            child_end(w, 1);
         }
     }
     /* Back where it started, should anything at exit use a relative path
      * (coverage counters); failing that changes nothing written. */
-    if (home >= 0 && fchdir(home) != 0)
-        home = -1;
-    child_exit(0);
-}
-
-/* Writes the workbooks of jobs from one child process. libxlsxwriter does
- * not survive all of its own allocation failures: it may crash, leak, or
- * carry on with a part missing; in a child, none of that reaches the run,
- * which learns from the child's notes and exit status whether every file
- * is whole. One child for many workbooks: a fork is dear for a process
- * holding an académie. Returns SC_OK, or an error with *failed the job and
- * outcomes[*failed] how it failed. */
-static sc_error writer_fork(const sc_model *models, const sc_book_job *jobs,
-                            size_t n, outcome *outcomes, size_t *failed)
-{
-    child_note note;
-    int fds[2], status, started = -1, told = 0;
-    pid_t parent = getpid(), pid;
-    ssize_t got;
-
-    *failed = 0;
-    if (pipe(fds) != 0)
-        return SC_ERROR_MEMORY;
-    pid = fork();
-    if (pid < 0) {
-        close(fds[0]);
-        close(fds[1]);
-        return SC_ERROR_MEMORY;
+    if (home >= 0) {
+        if (fchdir(home) != 0)
+            home = -1;
+        else
+            close(home);
     }
-    if (pid == 0) {
-        close(fds[0]);
-        child_run(fds[1], parent, models, jobs, n, outcomes);
-    }
-    close(fds[1]);
-    while ((got = read(fds[0], &note, sizeof note)) != 0) {
-        if (got < 0 && errno == EINTR)
-            continue;
-        if (got != (ssize_t)sizeof note)
-            break;
-        if (!note.failed) {
-            started = note.job;
-        } else {
-            told = 1;
-            *failed = (size_t)note.job;
-            outcomes[note.job].lxw = (lxw_error)note.lxw;
-            outcomes[note.job].status = (sc_error)note.status;
-        }
-    }
-    close(fds[0]);
-    while (waitpid(pid, &status, 0) < 0)
-        if (errno != EINTR)
-            return SC_ERROR_MEMORY;
-    if (WIFEXITED(status) && WEXITSTATUS(status) == 0 && !told &&
-        started == (int)n - 1)
-        return SC_OK;
-    if (told)
-        return outcomes[*failed].status;
-    /* Died without a word: of a signal, in the workbook it had started. */
-    *failed = started >= 0 ? (size_t)started : 0;
-    outcomes[*failed].signal = WIFSIGNALED(status) ? WTERMSIG(status) : 0;
-    outcomes[*failed].lxw = LXW_NO_ERROR;
-    return SC_ERROR_WORKBOOK;
+    child_end(w, 0);
 }
 
 /* Sets diag after the writing of a workbook failed with err. */
@@ -205,23 +175,45 @@ static void writer_say(const outcome *o, sc_error err, const char *path,
         sc_diag_set(diag, path, 0, "impossible d'écrire le classeur");
 }
 
-sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
+/* Removes the batch's temporary files and frees w. */
+static void writer_drop(sc_writer *w)
 {
-    /* Built here, before the fork, so that running out of memory is told
-     * by the run itself. */
-    sc_model *models = calloc(n ? n : 1, sizeof *models);
-    outcome *outcomes = calloc(n ? n : 1, sizeof *outcomes);
-    size_t failed = 0;
-    sc_error err = models && outcomes ? SC_OK : SC_ERROR_MEMORY;
+    for (size_t i = 0; i < w->n; i++)
+        sc_tempfile_abort(&w->jobs[i].file);
+    writer_free(w);
+}
 
+sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
+                         sc_diag *diag)
+{
+    /* Models are built here, before the fork, so that running out of
+     * memory is told by the run itself. */
+    sc_writer *w = calloc(1, sizeof *w);
+    sc_error err = SC_OK;
+    int fds[2];
+    pid_t parent = getpid();
+
+    *out = NULL;
     for (size_t i = 0; i < n; i++)
         jobs[i].file = (sc_tempfile){NULL, jobs[i].path, NULL, -1};
+    if (w) {
+        w->jobs = jobs;
+        w->n = n;
+        w->fd = -1;
+        w->models = calloc(n ? n : 1, sizeof *w->models);
+        w->outcomes = calloc(n ? n : 1, sizeof *w->outcomes);
+    }
+    if (!w || !w->models || !w->outcomes) {
+        sc_diag_set(diag, n ? jobs[0].path : "", 0, "mémoire insuffisante "
+                                                  "pour écrire le classeur");
+        writer_free(w);
+        return SC_ERROR_MEMORY;
+    }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         if (jobs[i].report)
-            err = sc_model_build(&models[i], jobs[i].report);
+            err = sc_model_build(&w->models[i], jobs[i].report);
         if (err != SC_OK) {
-            failed = i;
-            writer_say(&outcomes[i], err, jobs[i].path, diag);
+            writer_say(&w->outcomes[i], err, jobs[i].path, diag);
             break;
         }
         err = sc_tempfile_open(&jobs[i].file, jobs[i].path,
@@ -236,22 +228,106 @@ sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
         jobs[i].file.fd = -1;
     }
     if (err == SC_OK) {
-        err = writer_fork(models, jobs, n, outcomes, &failed);
-        if (err != SC_OK)
-            writer_say(&outcomes[failed], err, jobs[failed].path, diag);
+        w->pid = -1;
+        if (pipe2(fds, O_CLOEXEC) == 0 && (w->pid = fork()) < 0) {
+            close(fds[0]);
+            close(fds[1]);
+        }
+        if (w->pid < 0) {
+            err = SC_ERROR_MEMORY;
+            writer_say(&w->outcomes[0], err, n ? jobs[0].path : "", diag);
+        }
     }
-    if (!models || !outcomes)
-        sc_diag_set(diag, n ? jobs[0].path : "", 0, "mémoire insuffisante "
-                                                  "pour écrire le classeur");
-    for (size_t i = 0; i < n; i++) {
-        if (err != SC_OK)
-            sc_tempfile_abort(&jobs[i].file);
-        if (models)
-            sc_model_free(&models[i]);
+    if (err != SC_OK) {
+        writer_drop(w);
+        return err;
     }
-    free(models);
-    free(outcomes);
+    if (w->pid == 0) {
+        close(fds[0]);
+        child_run(fds[1], parent, w);
+    }
+    close(fds[1]);
+    w->fd = fds[0];
+    /* The child has its copy: the parent's is of no more use. */
+    for (size_t i = 0; i < n; i++)
+        sc_model_free(&w->models[i]);
+    free(w->models);
+    w->models = NULL;
+    *out = w;
+    return SC_OK;
+}
+
+sc_error sc_writer_finish(sc_writer *w, sc_diag *diag)
+{
+    child_note note;
+    int status, started = -1, told = 0;
+    size_t failed = 0;
+    ssize_t got;
+    sc_error err = SC_OK;
+
+    while ((got = read(w->fd, &note, sizeof note)) != 0) {
+        if (got < 0 && errno == EINTR)
+            continue;
+        if (got != (ssize_t)sizeof note || note.job < 0 ||
+            (size_t)note.job >= w->n)
+            break;
+        if (!note.failed) {
+            started = note.job;
+        } else {
+            told = 1;
+            failed = (size_t)note.job;
+            w->outcomes[failed].lxw = (lxw_error)note.lxw;
+            w->outcomes[failed].status = (sc_error)note.status;
+        }
+    }
+    close(w->fd);
+    while (waitpid(w->pid, &status, 0) < 0)
+        if (errno != EINTR) {
+            status = -1;
+            break;
+        }
+    if (status != -1 && WIFEXITED(status) && WEXITSTATUS(status) == 0 &&
+        !told && started == (int)w->n - 1) {
+        free(w->outcomes);
+        free(w);
+        return SC_OK;
+    }
+    if (told) {
+        err = w->outcomes[failed].status;
+    } else {
+        /* Died without a word: of a signal, in the workbook it had
+         * started. */
+        failed = started >= 0 ? (size_t)started : 0;
+        w->outcomes[failed].signal =
+            status != -1 && WIFSIGNALED(status) ? WTERMSIG(status) : 0;
+        w->outcomes[failed].lxw = LXW_NO_ERROR;
+        err = SC_ERROR_WORKBOOK;
+    }
+    writer_say(&w->outcomes[failed], err, w->n ? w->jobs[failed].path : "",
+               diag);
+    writer_drop(w);
     return err;
+}
+
+void sc_writer_cancel(sc_writer *w)
+{
+    int status;
+
+    if (!w)
+        return;
+    kill(w->pid, SIGKILL);
+    close(w->fd);
+    while (waitpid(w->pid, &status, 0) < 0 && errno == EINTR)
+        ;
+    writer_drop(w);
+}
+
+sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag)
+{
+    sc_writer *w;
+    sc_error err = sc_writer_start(jobs, n, &w, diag);
+
+    return err == SC_OK ? sc_writer_finish(w, diag) : err;
 }
 
 sc_error sc_writer_write(const sc_report *report, const char *path,

@@ -214,10 +214,10 @@ static void test_sort_is_stable_where_qsort_is_not(void **state)
 #if SUPPORT_BLOCKS_COUNTED
     /* glibc's qsort is a stable merge sort while it gets its scratch
      * memory, and an in-place quicksort, which is not stable, when it does
-     * not: refuse it that memory (the allocation after the sort's own),
+     * not: refuse it that memory (the allocation after the sort's two),
      * so that only the order of addition keeps each place's anomalies in
      * order. */
-    fault_arm(2);
+    fault_arm(3);
 #endif
     err = sc_anomalies_sort(list, files, 2);
 #if SUPPORT_BLOCKS_COUNTED
@@ -249,6 +249,43 @@ static void test_sort_puts_names_not_in_the_list_last(void **state)
     add(list, SC_SEVERITY_ERROR, "eleves.csv", 40, "e40");
     assert_int_equal(sc_anomalies_sort(list, files, 2), SC_OK);
     assert_order(list, "e40", "s9", "none", "o1");
+}
+
+static void test_sort_finds_the_place_of_each_of_many_files(void **state)
+{
+    sc_anomalies *list = *state;
+    enum { NFILES = 3000 };
+    static char names[NFILES][24];
+    const char *files[NFILES];
+
+    /* An académie's thousands of files, listed in an order that is not
+     * the order of their names: each anomaly goes by its file's index. */
+    for (int i = 0; i < NFILES; i++) {
+        snprintf(names[i], sizeof names[i], "%04d-eleves.csv",
+                 (i * 7919) % NFILES);
+        files[i] = names[i];
+    }
+    for (int i = NFILES - 1; i >= 0; i -= 3)
+        add(list, SC_SEVERITY_ERROR, files[i], 2, files[i]);
+    add(list, SC_SEVERITY_ERROR, "absent.csv", 1, "absent");
+    assert_int_equal(sc_anomalies_sort(list, files, NFILES), SC_OK);
+    assert_int_equal(list->count, NFILES / 3 + 1);
+    for (size_t i = 0; i + 1 < list->count; i++)
+        assert_string_equal(list->items[i].file, files[2 + 3 * i]);
+    assert_string_equal(list->items[list->count - 1].message, "absent");
+}
+
+static void test_sort_takes_the_first_place_of_a_name_given_twice(
+    void **state)
+{
+    sc_anomalies *list = *state;
+    const char *files[] = {"b.csv", "a.csv", "c.csv", "a.csv"};
+
+    add(list, SC_SEVERITY_ERROR, "c.csv", 1, "c1");
+    add(list, SC_SEVERITY_ERROR, "a.csv", 5, "a5");
+    add(list, SC_SEVERITY_ERROR, "b.csv", 9, "b9");
+    assert_int_equal(sc_anomalies_sort(list, files, 4), SC_OK);
+    assert_order(list, "b9", "a5", "c1");
 }
 
 static void test_sort_keeps_each_anomaly_whole(void **state)
@@ -366,6 +403,8 @@ int main(void)
         TEST(test_sort_keeps_anomalies_of_one_place_in_order),
         TEST(test_sort_is_stable_where_qsort_is_not),
         TEST(test_sort_puts_names_not_in_the_list_last),
+        TEST(test_sort_finds_the_place_of_each_of_many_files),
+        TEST(test_sort_takes_the_first_place_of_a_name_given_twice),
         TEST(test_sort_keeps_each_anomaly_whole),
         TEST(test_sort_of_none_or_one_changes_nothing),
         TEST(test_clear_frees_every_anomaly_and_empties_the_list),

@@ -395,6 +395,39 @@ static void test_cli_parse_wait_reads_seconds_with_sign(void **state)
     assert_int_equal(f->settings.wait, 3600);
 }
 
+static void test_cli_parse_jobs_reads_writers_at_once(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(PARSE(f, REQUIRED, "-j", "1"), SC_OK);
+    assert_true(f->settings.has_jobs);
+    assert_int_equal(f->settings.jobs, 1);
+    assert_int_equal(PARSE(f, REQUIRED, "--jobs", "4"), SC_OK);
+    assert_int_equal(f->settings.jobs, 4);
+    assert_int_equal(PARSE(f, REQUIRED, "-j2"), SC_OK);
+    assert_int_equal(f->settings.jobs, 2);
+    /* Not given: the default comes later, from the processors. */
+    assert_int_equal(PARSE(f, REQUIRED), SC_OK);
+    assert_false(f->settings.has_jobs);
+}
+
+static void test_cli_parse_jobs_refuses_zero_negative_and_words(
+    void **state)
+{
+    fixture *f = *state;
+
+    assert_usage_error(f, PARSE(f, REQUIRED, "-j", "0"),
+                       "-j 0 : nombre de classeurs à écrire à la fois "
+                       "attendu, de 1 à 256");
+    assert_false(f->settings.has_jobs);
+    assert_usage_error(f, PARSE(f, REQUIRED, "-j", "-1"), "-j -1 : nombre");
+    assert_usage_error(f, PARSE(f, REQUIRED, "--jobs", "abc"),
+                       "-j abc : nombre");
+    assert_usage_error(f, PARSE(f, REQUIRED, "-j", "257"), "-j 257 : nombre");
+    assert_usage_error(f, PARSE(f, REQUIRED, "-j"),
+                       "l'option -j attend une valeur");
+}
+
 static void test_cli_parse_wait_out_of_range_is_usage_error(void **state)
 {
     fixture *f = *state;
@@ -532,6 +565,8 @@ int main(void)
         TEST(test_cli_parse_empty_value_is_usage_error_naming_option),
         TEST(test_cli_parse_wait_reads_seconds_with_sign),
         TEST(test_cli_parse_wait_out_of_range_is_usage_error),
+        TEST(test_cli_parse_jobs_reads_writers_at_once),
+        TEST(test_cli_parse_jobs_refuses_zero_negative_and_words),
         TEST(test_cli_parse_period_without_working_day_is_period_error),
         TEST(test_cli_parse_period_is_given_with_its_working_days),
         TEST(test_cli_parse_with_config_leaves_the_check_to_later),

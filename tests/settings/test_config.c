@@ -148,6 +148,7 @@ static void test_config_reads_every_key(void **state)
                               "deadline = 2024-06-07\n"
                               "classes = 2*\n"
                               "wait = 60\n"
+                              "jobs = 3\n"
                               "[colonnes]\n"
                               "Classe = DIVISION ACTUELLE\n"),
                      SC_OK);
@@ -167,6 +168,8 @@ static void test_config_reads_every_key(void **state)
     assert_string_equal(f->settings.classes, "2*");
     assert_int_equal(f->settings.has_wait, 1);
     assert_int_equal(f->settings.wait, 60);
+    assert_int_equal(f->settings.has_jobs, 1);
+    assert_int_equal(f->settings.jobs, 3);
     assert_int_equal(f->settings.aliases.count, 1);
 }
 
@@ -365,6 +368,20 @@ static void test_config_bad_date_is_error_naming_key_and_form(void **state)
                         "as-of = 2024-05-27\n"
                         "deadline = 07/06/2024\n",
                         3, "deadline = 07/06/2024 : attendu une date AAAA-MM-JJ");
+}
+
+static void test_config_jobs_of_zero_negative_or_words_is_error(
+    void **state)
+{
+    fixture *f = *state;
+
+    assert_config_error(f, "[stagecheck]\njobs = 0\n", 2,
+                        "jobs = 0 : attendu un nombre entier de classeurs à "
+                        "écrire à la fois, de 1 à 256");
+    assert_config_error(f, "[stagecheck]\n\njobs = -1\n", 3, "jobs = -1");
+    assert_config_error(f, "[stagecheck]\njobs = abc\n", 2, "jobs = abc");
+    assert_config_error(f, "[stagecheck]\njobs = 1\njobs = 2x\n", 3,
+                        "jobs = 2x");
 }
 
 static void test_config_impossible_date_is_error(void **state)
@@ -714,6 +731,7 @@ int main(void)
         TEST(test_config_unknown_key_is_error_on_its_line),
         TEST(test_config_empty_value_is_error_naming_key),
         TEST(test_config_bad_date_is_error_naming_key_and_form),
+        TEST(test_config_jobs_of_zero_negative_or_words_is_error),
         TEST(test_config_impossible_date_is_error),
         TEST(test_config_period_without_colon_is_error),
         TEST(test_config_period_ending_before_start_is_error),

@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 #include <cmocka.h>
 #include "stagecheck/settings/settings.h"
 
@@ -186,6 +187,8 @@ static void fill_lower(sc_settings *lower)
     lower->deadline = D(2024, 6, 7);
     lower->has_wait = 1;
     lower->wait = 10;
+    lower->has_jobs = 1;
+    lower->jobs = 3;
     assert_int_equal(sc_header_alias_add(&lower->aliases, SC_FIELD_SURNAME,
                                          "PATRONYME"),
                      SC_OK);
@@ -209,6 +212,8 @@ static void test_settings_merge_fills_every_unset_value(void **state)
     assert_int_equal(s->deadline, D(2024, 6, 7));
     assert_true(s->has_wait);
     assert_int_equal(s->wait, 10);
+    assert_true(s->has_jobs);
+    assert_int_equal(s->jobs, 3);
     assert_int_equal(s->aliases.count, 1);
     /* Moved, not copied: lower frees nothing twice. */
     assert_null(lower.output);
@@ -295,6 +300,9 @@ static void test_settings_finish_gives_defaults(void **state)
     assert_int_equal(sc_settings_finish(s, NULL), SC_OK);
     assert_int_equal(s->wait, SC_SETTINGS_WAIT_DEFAULT);
     assert_int_equal(s->wait, 60);
+    /* As many writers as processors online. */
+    assert_int_equal(s->jobs, (int)sysconf(_SC_NPROCESSORS_ONLN));
+    assert_false(s->has_jobs);
     assert_int_equal(s->as_of, sc_date_today());
     sc_period_default(&expected, s->as_of);
     assert_int_equal(s->period.start, expected.start);

@@ -20,6 +20,9 @@
 #define SC_SETTINGS_WAIT_DEFAULT 60
 #define SC_SETTINGS_WAIT_MAX 3600
 
+/** Workbooks written at once (-j, jobs =): at most. */
+#define SC_SETTINGS_JOBS_MAX 256
+
 /** Every setting. The has_* flags say that a source gave the value: the
  *  command line is read first, and the file only fills what is unset. The
  *  struct owns every string; free it with sc_settings_free. */
@@ -44,6 +47,10 @@ typedef struct sc_settings {
     sc_date deadline;         /* date limite de retour des conventions */
     int has_wait;
     int wait;                 /* seconds to wait for another run's lock */
+    int has_jobs;
+    int jobs;                 /* writing processes at once, 1 to
+                                 SC_SETTINGS_JOBS_MAX; by default the
+                                 online processors (sc_settings_finish) */
     int quiet;                /* -q: print nothing but errors */
     int help;
     int version;
@@ -74,6 +81,11 @@ sc_settings_fault sc_settings_parse_period(const char *text,
  *  sign is allowed: "+5", "-0"), into *seconds (untouched unless valid). */
 sc_settings_fault sc_settings_parse_wait(const char *text, int *seconds);
 
+/** Writing processes at once, 1 to SC_SETTINGS_JOBS_MAX, read as
+ *  sc_settings_parse_wait reads seconds, into *jobs (untouched unless
+ *  valid). */
+sc_settings_fault sc_settings_parse_jobs(const char *text, int *jobs);
+
 /** Fills what settings leaves unset from lower, a source read after it
  *  (the command line wins): rolls given replace all of lower's, as do
  *  placements; -o or --by-school replaces both of lower's. What settings
@@ -90,6 +102,7 @@ void sc_settings_merge(sc_settings *settings, sc_settings *lower);
 sc_error sc_settings_check(const sc_settings *settings, sc_diag *diag);
 
 /** Gives what no source set its default: wait SC_SETTINGS_WAIT_DEFAULT,
+ *  jobs the number of online processors (1 to SC_SETTINGS_JOBS_MAX),
  *  as-of today, the period from as-of (sc_period_default), the output
  *  DOSSIER/suivi-stages.xlsx when the one file given is a folder. Returns
  *  SC_ERROR_USAGE (with diag) when as-of is too far off to compute the

@@ -17,10 +17,32 @@
  *  the anomalies no school owns) into a temporary file beside its path,
  *  created without permission for others, all of them from one child
  *  process (libxlsxwriter's crashes and leaks stay there; one fork serves
- *  many workbooks). Returns SC_OK with every jobs[i].file for the caller to
+ *  many workbooks), and waits for it. Returns SC_OK with every jobs[i].file for the caller to
  *  sc_tempfile_commit once every file of the run is ready, or an error with
  *  diag naming the workbook and no temporary file left. */
 sc_error sc_writer_prepare_batch(sc_book_job *jobs, size_t n, sc_diag *diag);
+
+/** A batch being written by its child process. */
+typedef struct sc_writer sc_writer;
+
+/** Starts writing the workbooks of jobs as sc_writer_prepare_batch does,
+ *  and returns once the child runs: the caller goes on (checks the next
+ *  schools, starts other batches) and calls sc_writer_finish, or
+ *  sc_writer_cancel, once for *out. What jobs' reports point to may be
+ *  freed at once (the child has its copy); jobs itself stays until then.
+ *  On error nothing is left running, no temporary file, and diag says
+ *  why. */
+sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
+                         sc_diag *diag);
+
+/** Waits for the batch w: SC_OK with every jobs[i].file ready for
+ *  sc_tempfile_commit, or an error with diag naming the workbook and the
+ *  batch's temporary files removed. Frees w either way. */
+sc_error sc_writer_finish(sc_writer *w, sc_diag *diag);
+
+/** Ends the batch w at once (its child is killed), removes its temporary
+ *  files and frees w; NULL is fine. */
+void sc_writer_cancel(sc_writer *w);
 
 /* Test-only: one school's workbook written and renamed into place at once
  * (the run writes batches and renames them together). */
