@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/mman.h>
+#include <unistd.h>
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/table.h"
@@ -23,7 +24,21 @@
  * académie at every batch (issue 14). Before a block goes back to malloc
  * it is made forkable again, and its pages are given back (MADV_DONTNEED:
  * malloc keeps freed memory, which the next fork would copy). */
-#define BLOCK_ALIGN ((size_t)4096)
+static size_t block_align(void)
+{
+    /* madvise works on whole pages of the kernel's size, which is 4 KiB
+     * on x86-64 but 16 or 64 KiB on some arm64 and ppc64el kernels: a
+     * block rounded to less would share a page with live heap. */
+    static size_t page;
+
+    if (!page) {
+        long n = sysconf(_SC_PAGESIZE);
+
+        page = n > 0 ? (size_t)n : 65536;
+    }
+    return page;
+}
+#define BLOCK_ALIGN block_align()
 
 /* A block's bookkeeping stays in ordinary memory, which a child keeps:
  * only the fields themselves are left out of it (a leak checker following

@@ -8,6 +8,8 @@
 #include <signal.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <dirent.h>
+#include <sys/stat.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/wait.h>
@@ -38,6 +40,46 @@ typedef struct child_note {
     int lxw;         /* lxw_error */
 } child_note;
 
+/* Returns how many descriptors this process has open (/proc/self/fd),
+ * or 0 when it cannot tell. */
+static size_t open_fds(void)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *e;
+    size_t n = 0;
+
+    if (!d)
+        return 0;
+    while ((e = readdir(d)) != NULL)
+        n += e->d_name[0] != '.';
+    closedir(d);
+    return n > 0 ? n - 1 : 0; /* opendir's own */
+}
+
+/* Closes, in a writing child, the pipes it inherited from the batches
+ * still being written by its siblings: a child never execs, so O_CLOEXEC
+ * leaves them open, and under -j N each would hold N - 1 descriptors its
+ * scratch files need. keep is its own pipe; 0, 1 and 2 stay, whatever
+ * they are (cron gives a pipe). */
+static void close_sibling_pipes(int keep)
+{
+    DIR *d = opendir("/proc/self/fd");
+    struct dirent *e;
+    struct stat st;
+
+    if (!d)
+        return;
+    while ((e = readdir(d)) != NULL) {
+        int fd = atoi(e->d_name);
+
+        if (e->d_name[0] == '.' || fd <= 2 || fd == keep || fd == dirfd(d))
+            continue;
+        if (fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode))
+            close(fd);
+    }
+    closedir(d);
+}
+
 /* What this process allows libxlsxwriter's scratch files: $TMPDIR as
  * usual, else the system's folder (on a disk, creating and deleting
  * thousands of them costs an académie run more than its own work:
@@ -55,8 +97,15 @@ static sc_book_scratch scratch_of_process(void)
         scratch.dir = absolute;
 
     if (getrlimit(RLIMIT_NOFILE, &limit) == 0 &&
-        limit.rlim_cur != RLIM_INFINITY)
-        scratch.open_max = (size_t)limit.rlim_cur;
+        limit.rlim_cur != RLIM_INFINITY) {
+        /* What is left of the limit once this process's own descriptors
+         * (standard streams, lock, private folders) are counted. */
+        size_t used = open_fds();
+
+        scratch.open_max = (size_t)limit.rlim_cur > used
+                               ? (size_t)limit.rlim_cur - used
+                               : 0;
+    }
     return scratch;
 }
 
@@ -121,6 +170,7 @@ static _Noreturn void child_run(int fd, pid_t parent, sc_writer *w)
     /* A run killed while it waits takes its writers with it. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
         child_end(w, 1);
+    close_sibling_pipes(fd);
     scratch = scratch_of_process();
     home = open(".", O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     for (size_t i = 0; i < w->n; i++) {
@@ -228,14 +278,31 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
         jobs[i].file.fd = -1;
     }
     if (err == SC_OK) {
+        int en = 0;
+
+        /* Started with SIGCHLD ignored (some supervisors do), the kernel
+         * would reap the writer itself and waitpid could not tell how it
+         * ended. */
+        signal(SIGCHLD, SIG_DFL);
         w->pid = -1;
-        if (pipe2(fds, O_CLOEXEC) == 0 && (w->pid = fork()) < 0) {
+        if (pipe2(fds, O_CLOEXEC) != 0) {
+            en = errno;
+        } else if ((w->pid = fork()) < 0) {
+            en = errno;
             close(fds[0]);
             close(fds[1]);
         }
         if (w->pid < 0) {
             err = SC_ERROR_MEMORY;
-            writer_say(&w->outcomes[0], err, n ? jobs[0].path : "", diag);
+            if (en == EMFILE || en == ENFILE || en == EAGAIN)
+                sc_diag_set(diag, n ? jobs[0].path : "", 0,
+                            "impossible de lancer l'écriture du classeur : "
+                            "%s (essayez un -j plus petit)",
+                            en == EAGAIN ? "trop de processus"
+                                         : "trop de fichiers ouverts");
+            else
+                writer_say(&w->outcomes[0], err, n ? jobs[0].path : "",
+                           diag);
         }
     }
     if (err != SC_OK) {

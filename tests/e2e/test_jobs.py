@@ -77,6 +77,33 @@ class Jobs(unittest.TestCase):
         self.assertEqual(first.stderr.replace(one, "DOSSIER"),
                          second.stderr.replace(two, "DOSSIER"))
 
+    def test_too_many_jobs_for_the_file_limit_say_so(self):
+        out = self.folder("trop")
+
+        def tiny_limit():
+            resource.setrlimit(resource.RLIMIT_NOFILE, (12, 12))
+        proc = self.run_tool(out, "-j", "256", preexec_fn=tiny_limit)
+        # Either every workbook, or none and the reason: never memory.
+        self.assertIn(proc.returncode, (1, 2), proc.stderr)
+        self.assertNotIn("mémoire insuffisante", proc.stderr)
+        books = [b for b in os.listdir(out) if b.endswith(".xlsx")]
+        if proc.returncode == 2:
+            self.assertIn("trop de fichiers ouverts", proc.stderr)
+            self.assertEqual(books, [])
+        else:
+            self.assertEqual(len(books), 13)
+
+    def test_run_started_with_sigchld_ignored_writes_its_workbooks(self):
+        # Some supervisors start programs with SIGCHLD ignored: the kernel
+        # then reaps the writers itself and waitpid cannot tell how they
+        # ended.
+        out = self.folder("sigchld")
+        proc = self.run_tool(out, "-j", "2", preexec_fn=lambda: signal.signal(
+            signal.SIGCHLD, signal.SIG_IGN))
+        self.assertEqual(proc.returncode, 1, proc.stderr)
+        self.assertEqual(len([b for b in os.listdir(out)
+                              if b.endswith(".xlsx")]), 13)
+
     def test_writer_crash_under_two_jobs_exits_2_and_renames_nothing(self):
         out = self.folder("crash")
         proc = self.run_tool(out, "-j", "2")
