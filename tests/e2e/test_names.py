@@ -33,7 +33,7 @@ class Names(unittest.TestCase):
             f.write(text.encode("utf-8"))
         return path
 
-    def run_tool(self, *args, env=None, memory=None):
+    def run_tool(self, *args, env=None, memory=None, files=None):
         out = os.path.join(self.dir, b"suivi.xlsx")
         # Bytes, not support.command: a name that is not UTF-8 stays as it
         # is on the command line.
@@ -43,6 +43,9 @@ class Names(unittest.TestCase):
         def limit():
             if memory:
                 resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+            if files:
+                hard = resource.getrlimit(resource.RLIMIT_NOFILE)[1]
+                resource.setrlimit(resource.RLIMIT_NOFILE, (files, hard))
         proc = subprocess.run(cmd, capture_output=True, cwd=self.dir,
                               env=env, timeout=TIMEOUT, preexec_fn=limit)
         return proc, out
@@ -101,30 +104,42 @@ class Names(unittest.TestCase):
 
     # --- scale: one school with thousands of classes --------------------
 
-    def test_many_class_sheets_use_the_in_memory_mode(self):
-        # Past 256 sheets libxlsxwriter's constant_memory mode is
-        # quadratic (a scratch FILE per sheet, each fclose walking the
-        # list of open FILEs): the in-memory mode, the one with a shared
-        # string table, writes the same cells instead.
-        classes = ["2NDE %d" % i for i in range(300)]
+    def class_sheets(self, classes, files=None):
+        """Runs on one school of these classes, with at most files open
+        files when given; returns (workbook, whether strings went to a
+        shared table)."""
         roll = self.roll(b"eleves.csv", classes)
         proc, out = self.run_tool("--roll", roll, "--placements",
-                                  self.placements(), "--as-of", "2024-05-27")
+                                  self.placements(), "--as-of", "2024-05-27",
+                                  files=files)
         self.assertIn(proc.returncode, (0, 1), proc.stderr)
         with zipfile.ZipFile(os.fsdecode(out)) as z:
-            self.assertIn("xl/sharedStrings.xml", z.namelist())
-        wb = openpyxl.load_workbook(os.fsdecode(out))
+            shared = "xl/sharedStrings.xml" in z.namelist()
+        return openpyxl.load_workbook(os.fsdecode(out)), shared
+
+    def test_many_class_sheets_keep_the_constant_memory_mode(self):
+        # A row per sheet in memory, whatever the school: libxlsxwriter's
+        # constant_memory mode writes strings inline, its in-memory mode
+        # in a shared table.
+        wb, shared = self.class_sheets(["2NDE %d" % i for i in range(300)])
+        self.assertFalse(shared)
+        sheets = [ws for ws in wb if ws.title not in FIXED]
+        self.assertEqual(len(sheets), 300)
+        self.assertEqual(wb["2NDE 299"]["A2"].value, "NOM299")
+
+    def test_class_sheets_past_the_file_limit_use_the_in_memory_mode(self):
+        # A scratch file per sheet would not fit under 200 open files:
+        # the in-memory mode writes the same cells.
+        classes = ["2NDE %d" % i for i in range(300)]
+        wb, shared = self.class_sheets(classes, files=200)
+        self.assertTrue(shared)
         sheets = [ws for ws in wb if ws.title not in FIXED]
         self.assertEqual(len(sheets), 300)
         self.assertEqual(wb["2NDE 299"]["A2"].value, "NOM299")
 
     def test_few_class_sheets_keep_the_constant_memory_mode(self):
-        roll = self.roll(b"eleves.csv", ["2NDE %d" % i for i in range(20)])
-        proc, out = self.run_tool("--roll", roll, "--placements",
-                                  self.placements(), "--as-of", "2024-05-27")
-        self.assertIn(proc.returncode, (0, 1), proc.stderr)
-        with zipfile.ZipFile(os.fsdecode(out)) as z:
-            self.assertNotIn("xl/sharedStrings.xml", z.namelist())
+        wb, shared = self.class_sheets(["2NDE %d" % i for i in range(20)])
+        self.assertFalse(shared)
 
     # --- 10: inputs that never end ----------------------------------------
 
