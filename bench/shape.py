@@ -202,7 +202,7 @@ def chart(z, path, anchor, cols, heights, out):
     (fc, fco, fr, fro), (tc, tco, tr, tro) = anchor
     w = sum(col_pixels(cols, c) for c in range(fc, tc)) - fco + tco
     h = sum(heights.get(r, 20) for r in range(fr, tr)) - fro + tro
-    out.append(f"K {kind} {fr} {fc} {fco} {fro} {w / 480:.6f} {h / 288:.6f}")
+    out.append(f"K {kind} {fr} {fc} {fco} {fro} {w / 480!r} {h / 288!r}")
     head = x[:x.find("<c:plotArea>")]
     if "<c:title>" in head:
         out.append("Kt " + esc(text_of(head)))
