@@ -798,6 +798,9 @@ static int floor_lxw(const char *shape, const char *dir)
 
 /* -------------------------------------------------------------- deflate */
 
+/* Where the CRCs go, so that computing them is never left out. */
+static volatile unsigned long crc_sink;
+
 typedef struct part {
     unsigned char *data;
     size_t size;
@@ -889,9 +892,9 @@ static int floor_deflate(const char *dir)
         deflateEnd(&zs);
     }
     seconds = cpu_seconds() - t0;
-    printf("floor deflate : %zu parties, %llu octets -> %llu octets, %s s"
-           " (crc %08lx)\n",
-           nparts, in, out, seconds_fr(seconds, sec), crc_sum);
+    crc_sink = crc_sum;
+    printf("floor deflate : %zu parties, %llu octets -> %llu octets, %s s\n",
+           nparts, in, out, seconds_fr(seconds, sec));
     for (size_t i = 0; i < nparts; i++)
         free(parts[i].data);
     free(parts);

@@ -247,7 +247,17 @@ CELL = re.compile(r'<c r="([A-Z]+)(\d+)"((?: [a-z]+="[^"]*")*)(?:/>|>(.*?)</c>)'
 ROW = re.compile(r"<row ([^>]*?)(/?)>")
 
 
-def sheet(z, path, name, names, out):
+def shared_strings(z):
+    """The shared strings of a workbook written in libxlsxwriter's
+    in-memory mode (stagecheck's choice past 256 sheets)."""
+    if "xl/sharedStrings.xml" not in z.namelist():
+        return []
+    x = z.read("xl/sharedStrings.xml").decode()
+    return [unx("".join(re.findall(r"<t[^>]*>([^<]*)</t>", si)))
+            for si in re.findall(r"<si>(.*?)</si>", x, re.S)]
+
+
+def sheet(z, path, name, names, strings, out):
     x = z.read(path).decode()
     rl = rels(z, path)
     out.append("S " + esc(name))
@@ -354,11 +364,17 @@ def sheet(z, path, name, names, out):
             cell_ref = letters + str(r + 1)
             if cell_ref in links:
                 t = re.search(r"<t[^>]*>([^<]*)</t>", body)
-                out.append(f"u {lead} {esc(links[cell_ref])}\t" +
-                           (esc(unx(t.group(1))) if t else ""))
+                text = unx(t.group(1)) if t else ""
+                if a.get("t") == "s":
+                    text = strings[int(re.search(r"<v>([^<]*)</v>",
+                                                 body).group(1))]
+                out.append(f"u {lead} {esc(links[cell_ref])}\t" + esc(text))
             elif a.get("t") == "inlineStr":
                 t = re.search(r"<t[^>]*>([^<]*)</t>", body)
                 out.append(f"s {lead} " + esc(unx(t.group(1))))
+            elif a.get("t") == "s":
+                v = re.search(r"<v>([^<]*)</v>", body).group(1)
+                out.append(f"s {lead} " + esc(strings[int(v)]))
             elif "<f>" in body:
                 f = re.search(r"<f>([^<]*)</f>", body)
                 v = re.search(r"<v>([^<]*)</v>", body)
@@ -396,6 +412,7 @@ def workbook(path, out):
     wx = z.read("xl/workbook.xml").decode()
     wrl = rels(z, "xl/workbook.xml")
     sheets = [attrs(t) for t in re.findall(r"<sheet [^>]*>", wx)]
+    strings = shared_strings(z)
     names = {}
     for tag, text in re.findall(r"<definedName ([^>]*)>([^<]*)</definedName>",
                                 wx):
@@ -406,7 +423,7 @@ def workbook(path, out):
             names.setdefault(sname, []).append((kind, unx(text)))
     for s in sheets:
         sheet(z, resolve("xl", wrl[s["r:id"]]["Target"]), s["name"], names,
-              out)
+              strings, out)
 
 
 def parts(path):
