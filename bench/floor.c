@@ -79,7 +79,8 @@ static char *slurp(const char *path, size_t *size)
     char *buf;
 
     if (!f)
-        die(path, strerror(errno));
+        die(path, errno == ENOENT ? "fichier introuvable"
+                                  : "impossible d'ouvrir le fichier");
     buf = xmalloc(cap + 1);
     while ((n = fread(buf + len, 1, cap - len, f)) > 0) {
         len += n;
@@ -93,7 +94,7 @@ static char *slurp(const char *path, size_t *size)
         }
     }
     if (ferror(f))
-        die(path, strerror(errno));
+        die(path, "erreur de lecture");
     fclose(f);
     buf[len] = '\0';
     *size = len;
@@ -221,7 +222,8 @@ typedef struct floor_book {
 static void check(floor_book *b, lxw_error err)
 {
     if (err != LXW_NO_ERROR && !b->failed) {
-        fprintf(stderr, "floor : libxlsxwriter : %s\n", lxw_strerror(err));
+        fprintf(stderr, "floor : échec de libxlsxwriter (erreur %d : %s)\n",
+                (int)err, lxw_strerror(err));
         b->failed = 1;
     }
 }
@@ -821,7 +823,7 @@ static int floor_deflate(const char *dir)
     /* The workbooks, in name order, that stagecheck wrote. */
     nnames = scandir(dir, &names, NULL, alphasort);
     if (nnames < 0)
-        die(dir, strerror(errno));
+        die(dir, "dossier illisible");
     for (int k = 0; k < nnames; k++) {
         const char *path = names[k]->d_name;
         char full[8192];
@@ -995,7 +997,7 @@ static int floor_parse(int n, char **files)
             die("libcsv", "mémoire insuffisante");
         csv_set_delim(&p, tabs > semis ? CSV_TAB : ';');
         if (csv_parse(&p, text, ulen, on_field, on_row, &c) != ulen)
-            die(files[i], csv_strerror(csv_error(&p)));
+            die(files[i], "CSV illisible");
         csv_fini(&p, on_field, on_row, &c);
         csv_free(&p);
         free(utf8);
