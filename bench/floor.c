@@ -24,17 +24,23 @@
 #include <dirent.h>
 #include <errno.h>
 #include <iconv.h>
+#include <malloc.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
 #include <time.h>
 #include <xlsxwriter.h>
 #include <zip.h>
 #include <zlib.h>
 
 #define FORMATS_MAX 4096
-#define CONSTANT_MEMORY_SHEETS_MAX 256 /* as src/workbook/book.c */
+/* As src/workbook/book.c and writer.c: constant_memory whenever a scratch
+ * file per sheet fits under the limit of open files (64 to spare), and
+ * malloc's mmap threshold at 64 KiB so that each sheet's 128 KiB array of
+ * column pointers costs only its touched pages. */
+#define FILES_SPARE 64
 
 static void die(const char *what, const char *why)
 {
@@ -283,6 +289,17 @@ static void format_add(floor_book *b, char *s)
     if (used && s[used])
         format_set_num_format(f, s + used);
     b->formats[b->nformats++] = f;
+}
+
+/* The limit of open files, less the standard streams. */
+static size_t files_max(void)
+{
+    struct rlimit limit;
+
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 ||
+        limit.rlim_cur == RLIM_INFINITY)
+        return SIZE_MAX;
+    return limit.rlim_cur > 3 ? (size_t)limit.rlim_cur - 3 : 0;
 }
 
 static void book_open(floor_book *b, const char *dir, const char *name,
@@ -723,8 +740,7 @@ static int floor_lxw(const char *shape, const char *dir)
             /* The mode stagecheck chooses for this many sheets. */
             for (size_t j = i + 1; j < nops && ops[j].kind != 'W'; j++)
                 sheets += ops[j].kind == 'S';
-            book_open(&b, dir, o->text,
-                      sheets <= CONSTANT_MEMORY_SHEETS_MAX);
+            book_open(&b, dir, o->text, sheets + FILES_SPARE <= files_max());
             books++;
             break;
         }
@@ -1012,8 +1028,10 @@ static int floor_parse(int n, char **files)
 
 int main(int argc, char **argv)
 {
-    if (argc == 4 && !strcmp(argv[1], "lxw"))
+    if (argc == 4 && !strcmp(argv[1], "lxw")) {
+        (void)mallopt(M_MMAP_THRESHOLD, 64 * 1024);
         return floor_lxw(argv[2], argv[3]);
+    }
     if (argc == 3 && !strcmp(argv[1], "deflate"))
         return floor_deflate(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "parse"))
