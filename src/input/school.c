@@ -165,12 +165,10 @@ static sc_error school_add_part(sc_school *school, const sc_file *file,
         return SC_ERROR_MEMORY;
     view->path = file->table->path;
     view->sep = file->table->sep;
-    view->cap = to - from + 1;
-    view->rows = malloc(view->cap * sizeof *view->rows);
     parts = realloc(school->parts, (school->nparts + 1) * sizeof *parts);
     if (parts)
         school->parts = parts;
-    if (!view->rows || !parts) {
+    if (sc_table_reserve_rows(view, to - from + 1) != SC_OK || !parts) {
         sc_table_free(view);
         return SC_ERROR_MEMORY;
     }

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <sys/mman.h>
 #include <unistd.h>
-#include "stagecheck/base/array.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/input/table.h"
 
@@ -17,18 +16,16 @@
  * headers as in text. */
 #define BLOCK_SIZE ((size_t)64 * 1024)
 
-/* Blocks are whole pages, kept out of the processes the run forks
- * (MADV_DONTFORK): a workbook's writer never reads an input's fields
- * (the records hold copies), and each fork would otherwise copy the page
- * tables of every table not yet checked, a cost that grows with the
- * académie at every batch (issue 14). Before a block goes back to malloc
- * it is made forkable again, and its pages are given back (MADV_DONTNEED:
- * malloc keeps freed memory, which the next fork would copy). */
+/* Blocks, and the arrays of rows, are whole pages kept out of the
+ * processes the run forks (MADV_DONTFORK): a workbook's writer never
+ * reads an input's rows (the records hold copies), and each fork would
+ * otherwise copy the page tables of every table not yet checked, a cost
+ * that grows with the académie at every batch (issue 14). */
 static size_t block_align(void)
 {
-    /* madvise works on whole pages of the kernel's size, which is 4 KiB
-     * on x86-64 but 16 or 64 KiB on some arm64 and ppc64el kernels: a
-     * block rounded to less would share a page with live heap. */
+    /* mmap and madvise work on whole pages of the kernel's size, which
+     * is 4 KiB on x86-64 but 16 or 64 KiB on some arm64 and ppc64el
+     * kernels. */
     static size_t page;
 
     if (!page) {
@@ -50,6 +47,78 @@ struct sc_block {
     char *data;     /* cap bytes, aligned on a page */
 };
 
+/* Returns size rounded up to whole pages, or 0 past SIZE_MAX. */
+static size_t page_round(size_t size)
+{
+    if (size > SIZE_MAX - BLOCK_ALIGN)
+        return 0;
+    return (size + BLOCK_ALIGN - 1) & ~(BLOCK_ALIGN - 1);
+}
+
+/* Returns cap bytes (whole pages) of zeroed memory left out of forks, or
+ * NULL. Mapped on their own, not taken from malloc's heap: blocks
+ * scattered in the heap would cut it into thousands of mappings, each
+ * copied at every fork (the académie's forks grew with the number of
+ * tables left to check), and their neighbours would keep malloc's freed
+ * memory in the children. The kernel merges neighbouring mappings of the
+ * same kind into one. */
+static void *pages_alloc(size_t cap)
+{
+    void *data = mmap(NULL, cap, PROT_READ | PROT_WRITE,
+                      MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+
+    if (data == MAP_FAILED)
+        return NULL;
+    /* Only a saving: a kernel that refuses it forks the pages too. */
+    (void)madvise(data, cap, MADV_DONTFORK);
+    return data;
+}
+
+/* Gives back what pages_alloc (or pages_grow) returned, of cap bytes. */
+static void pages_free(void *data, size_t cap)
+{
+    if (data)
+        (void)munmap(data, cap);
+}
+
+/* Returns data (of cap bytes, or NULL) grown to bigger bytes, its content
+ * kept, or NULL (data untouched) when out of memory. */
+static void *pages_grow(void *data, size_t cap, size_t bigger)
+{
+    void *moved;
+
+    if (!data)
+        return pages_alloc(bigger);
+    moved = mremap(data, cap, bigger, MREMAP_MAYMOVE);
+    return moved == MAP_FAILED ? NULL : moved;
+}
+
+/* The bytes of a row array of cap rows, in whole pages. */
+static size_t rows_bytes(size_t cap)
+{
+    return cap > SIZE_MAX / sizeof(sc_row) ? 0
+                                           : page_round(cap * sizeof(sc_row));
+}
+
+sc_error sc_table_reserve_rows(sc_table *t, size_t n)
+{
+    size_t cap, bytes;
+    sc_row *rows;
+
+    if (n <= t->cap)
+        return SC_OK;
+    cap = t->cap > n / 2 ? t->cap * 2 : n;
+    if (cap < n || !(bytes = rows_bytes(cap)))
+        return SC_ERROR_MEMORY;
+    /* The whole pages: what rounding gives is room for more rows. */
+    cap = bytes / sizeof(sc_row);
+    if (!(rows = pages_grow(t->rows, rows_bytes(t->cap), bytes)))
+        return SC_ERROR_MEMORY;
+    t->rows = rows;
+    t->cap = cap;
+    return SC_OK;
+}
+
 sc_table *sc_table_new(const char *path)
 {
     sc_table *table = calloc(1, sizeof *table);
@@ -65,23 +134,20 @@ void *sc_table_alloc(sc_table *t, size_t size, size_t align)
     size_t at = blk ? (blk->used + align - 1) & ~(align - 1) : 0;
 
     if (!blk || at + size > blk->cap) {
-        size_t cap = size > BLOCK_SIZE ? size : BLOCK_SIZE;
-
         /* Rounded up to whole pages: madvise works on pages, and a page
          * shared with other memory would hide that memory from the child. */
-        if (cap > SIZE_MAX - BLOCK_ALIGN)
+        size_t cap = page_round(size > BLOCK_SIZE ? size : BLOCK_SIZE);
+
+        if (!cap)
             return NULL;
-        cap = (cap + BLOCK_ALIGN - 1) & ~(BLOCK_ALIGN - 1);
         blk = malloc(sizeof *blk);
         if (!blk)
             return NULL;
-        blk->data = aligned_alloc(BLOCK_ALIGN, cap);
+        blk->data = pages_alloc(cap);
         if (!blk->data) {
             free(blk);
             return NULL;
         }
-        /* Only a saving: a kernel that refuses it forks the block too. */
-        (void)madvise(blk->data, cap, MADV_DONTFORK);
         blk->next = t->blocks;
         blk->cap = cap;
         t->blocks = blk;
@@ -113,8 +179,7 @@ sc_error sc_table_add_row(sc_table *t, unsigned line, char **fields,
     if (blank)
         return SC_OK;
     copy = sc_table_alloc(t, (n ? n : 1) * sizeof *copy, sizeof *copy);
-    if (!copy || sc_array_reserve((void **)&t->rows, &t->cap, t->nrows,
-                                  sizeof *t->rows) != SC_OK)
+    if (!copy || sc_table_reserve_rows(t, t->nrows + 1) != SC_OK)
         return SC_ERROR_MEMORY;
     memcpy(copy, fields, n * sizeof *copy);
     t->rows[t->nrows++] = (sc_row){line, n, copy};
@@ -135,14 +200,11 @@ void sc_table_free(sc_table *table)
         return;
     while (table->blocks) {
         struct sc_block *next = table->blocks->next;
-        struct sc_block *blk = table->blocks;
 
-        (void)madvise(blk->data, blk->cap, MADV_DOFORK);
-        (void)madvise(blk->data, blk->cap, MADV_DONTNEED);
-        free(blk->data);
-        free(blk);
+        pages_free(table->blocks->data, table->blocks->cap);
+        free(table->blocks);
         table->blocks = next;
     }
-    free(table->rows);
+    pages_free(table->rows, rows_bytes(table->cap));
     free(table);
 }

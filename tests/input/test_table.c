@@ -9,6 +9,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mman.h>
+#include <sys/wait.h>
+#include <unistd.h>
 #include <cmocka.h>
 #define SUPPORT_COUNT_BLOCKS
 #include "../support.h"
@@ -172,6 +175,79 @@ static void test_free_gives_back_every_block(void **state)
     support_assert_live_blocks(before);
 }
 
+/* Returns 1 if the page holding p is mapped in this process. */
+static int mapped(const void *p)
+{
+    long page = sysconf(_SC_PAGESIZE);
+    unsigned char in_core;
+    void *start = (void *)((uintptr_t)p & ~(uintptr_t)(page - 1));
+
+    return mincore(start, 1, &in_core) == 0;
+}
+
+static void test_rows_and_fields_are_left_out_of_forks(void **state)
+{
+    sc_table *t = *state;
+    const void *field, *rows;
+    int status;
+    pid_t pid;
+
+    add_row(t, 1, "DUPONT", "Léa", "2nde 1");
+    field = t->rows[0].fields[0];
+    rows = t->rows;
+    assert_true(mapped(field));
+    assert_true(mapped(rows));
+    /* A writing child never reads them: each fork of a run would copy
+     * their page tables, for every table not yet checked. */
+    pid = fork();
+    assert_true(pid >= 0);
+    if (pid == 0)
+        _exit(!mapped(field) && !mapped(rows) ? 0 : 1);
+    assert_int_equal(waitpid(pid, &status, 0), pid);
+    assert_true(WIFEXITED(status));
+    assert_int_equal(WEXITSTATUS(status), 0);
+    assert_string_equal(t->rows[0].fields[0], "DUPONT");
+}
+
+static void test_free_unmaps_rows_and_fields(void **state)
+{
+    sc_table *t = sc_table_new("stages.csv");
+    const void *field, *rows;
+
+    (void)state;
+    assert_non_null(t);
+    add_row(t, 1, "DUPONT", "Léa", "2nde 1");
+    field = t->rows[0].fields[0];
+    rows = t->rows;
+    sc_table_free(t);
+    /* Given back to the system, not kept in malloc's heap, where the next
+     * fork would copy them. */
+    assert_false(mapped(field));
+    assert_false(mapped(rows));
+}
+
+static void test_reserve_rows_keeps_the_rows_there(void **state)
+{
+    sc_table *t = *state;
+
+    add_row(t, 7, "a");
+    add_row(t, 9, "b");
+    assert_int_equal(sc_table_reserve_rows(t, 100000), SC_OK);
+    assert_true(t->cap >= 100000);
+    assert_int_equal(t->nrows, 2);
+    assert_int_equal(t->rows[1].line, 9);
+    assert_string_equal(t->rows[1].fields[0], "b");
+    /* Room already there is not made again. */
+    {
+        sc_row *rows = t->rows;
+        size_t cap = t->cap;
+
+        assert_int_equal(sc_table_reserve_rows(t, 3), SC_OK);
+        assert_ptr_equal(t->rows, rows);
+        assert_int_equal(t->cap, cap);
+    }
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -186,6 +262,9 @@ int main(void)
         TEST(test_alloc_bigger_than_a_block_is_whole),
         TEST(test_fields_stay_put_while_rows_grow),
         TEST(test_free_gives_back_every_block),
+        TEST(test_rows_and_fields_are_left_out_of_forks),
+        TEST(test_free_unmaps_rows_and_fields),
+        TEST(test_reserve_rows_keeps_the_rows_there),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -26,7 +26,7 @@ typedef struct sc_table {
     const char *sheet; /* the sheet read, for messages; NULL for a CSV */
     char sep;          /* the CSV separator; 0 for other formats */
     size_t nrows;
-    sc_row *rows;
+    sc_row *rows;      /* see sc_table_reserve_rows */
     size_t cap;
     struct sc_block *blocks; /* where the fields and their arrays live;
                                 NULL in a view, whose rows point into
@@ -52,6 +52,12 @@ char *sc_table_field(sc_table *table, const char *text, size_t len);
  *  SC_ERROR_MEMORY. */
 sc_error sc_table_add_row(sc_table *table, unsigned line, char **fields,
                           size_t n);
+
+/** Makes room for n rows in table->rows (a view's too), keeping those
+ *  there. Row arrays, like fields, live in whole pages left out of the
+ *  processes the run forks: a view is filled by hand up to its cap.
+ *  Returns SC_OK or SC_ERROR_MEMORY. */
+sc_error sc_table_reserve_rows(sc_table *table, size_t n);
 
 /** Returns 1 if every field of row is blank (sc_text_blank). */
 int sc_table_row_blank(const sc_row *row);
