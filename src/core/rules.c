@@ -753,6 +753,15 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
         sc_rules_verdict_clear(verdict);
         return SC_ERROR_MEMORY;
     }
+    /* Sized to fit: judge_todo doubles as it goes, and every followed
+     * pupil keeps one until the run ends. A shrink that fails keeps the
+     * bigger copy. */
+    if (j.todo_cap > j.todo_len + 1) {
+        char *fit = realloc(j.todo, j.todo_len + 1);
+
+        if (fit)
+            j.todo = fit;
+    }
     verdict->todo = j.todo;
     return SC_OK;
 }
