@@ -126,7 +126,7 @@ def read_table(path):
     first of the first lines to have two known column names."""
     with open(path, "rb") as f:
         text = decode(f.read())
-    lines = text.splitlines()[:10]
+    lines = text[:8192].splitlines()[:10]
     skip = 0
     for i, line in enumerate(lines):
         cells = re.split(r"[;\t,]", line)
@@ -139,20 +139,28 @@ def read_table(path):
                      keep_default_na=False, quoting=csv.QUOTE_MINIMAL)
     df = df.rename(columns=lambda c: HEADER_MAP.get(fold(c), c))
     df = df.loc[:, ~df.columns.duplicated()]
-    base = os.path.basename(path)
-    m = re.match(r"(\d{7}[A-Z])", base)
-    if "uai" not in df.columns:
+    if "uai" not in df.columns:  # the file's name, as 0010175K-eleves.csv
+        m = re.match(r"(\d{7}[A-Z])", os.path.basename(path))
         df["uai"] = m.group(1) if m else "etablissement"
-    if "etab" not in df.columns:
-        df["etab"] = ""
     return df
 
 
-def col(df, name):
-    """The column, or empty strings when the file does not have it."""
-    if name in df.columns:
-        return df[name].fillna("").astype(str).str.strip()
-    return pd.Series("", index=df.index)
+def stack(paths, columns, flags=()):
+    """Reads the exports and stacks them: the columns a file lacks are
+    empty; for each name in flags, a column "has_<name>" says whether the
+    file had it. The cells are stripped once, on the whole."""
+    frames = []
+    for path in paths:
+        df = read_table(path)
+        df = df.reindex(columns=columns, fill_value="").assign(
+            **{"has_" + f: f in df.columns for f in flags})
+        frames.append(df)
+    if not frames:
+        return pd.DataFrame({c: pd.Series(dtype=object) for c in columns}
+                            ).assign(**{"has_" + f: False for f in flags})
+    out = pd.concat(frames, ignore_index=True)
+    out[columns] = out[columns].fillna("").apply(lambda c: c.str.strip())
+    return out
 
 
 def ine_key(s):
@@ -191,22 +199,16 @@ def default_period(as_of):
 
 
 def read_rolls(paths):
-    frames = []
-    for path in paths:
-        df = read_table(path)
-        if "nom" not in df.columns and "nom_prenom" in df.columns:
-            # Pronote: "NOM Prénom" in one column, the surname in capitals.
-            parts = col(df, "nom_prenom").str.extract(
-                r"^([^a-zà-ÿœ]+?)\s+(\S*[a-zà-ÿœ].*)$")
-            df["nom"] = parts[0].fillna(col(df, "nom_prenom"))
-            df["prenom"] = parts[1].fillna("")
-        frames.append(pd.DataFrame({
-            "uai": col(df, "uai"), "etab": col(df, "etab"),
-            "ine": ine_key(col(df, "ine")), "nom": col(df, "nom"),
-            "prenom": col(df, "prenom"), "classe": col(df, "classe"),
-            "naissance": parse_dates(col(df, "naissance")),
-        }))
-    rolls = pd.concat(frames, ignore_index=True)
+    rolls = stack(paths, ["uai", "etab", "ine", "nom", "prenom",
+                          "nom_prenom", "classe", "naissance"])
+    # Pronote: "NOM Prénom" in one column, the surname in capitals
+    one = (rolls.nom == "") & (rolls.nom_prenom != "")
+    parts = rolls.nom_prenom[one].str.extract(
+        r"^([^a-zà-ÿœ]+?)\s+(\S*[a-zà-ÿœ].*)$")
+    rolls.loc[one, "nom"] = parts[0].fillna(rolls.nom_prenom[one])
+    rolls.loc[one, "prenom"] = parts[1].fillna("")
+    rolls["ine"] = ine_key(rolls.ine)
+    rolls["naissance"] = parse_dates(rolls.naissance)
     rolls = rolls[(rolls.nom != "") | (rolls.ine != "")]
     # the same pupil in two exports: keep the first
     rolls = rolls.drop_duplicates(subset=["uai", "ine", "nom", "prenom"])
@@ -218,22 +220,15 @@ def read_rolls(paths):
 
 
 def read_placements(paths):
-    frames = []
-    # no sheet at all: one empty table, every pupil "Sans lieu d'accueil"
-    for df in map(read_table, paths) if paths else [pd.DataFrame()]:
-        has_ins_host = "ass_structure" in df.columns
-        out = pd.DataFrame({
-            name: col(df, name) for name in
-            ["uai", "etab", "nom", "prenom", "classe", "structure", "type",
-             "commune", "pays", "debut", "fin", "sig_chef", "sig_structure",
-             "sig_eleve", "sig_parent", "activites", "competences",
-             "ass_eleve", "ass_structure", "dispense", "justificatif"]})
-        out["ine"] = ine_key(col(df, "ine"))
-        out["has_ins_host"] = has_ins_host
-        frames.append(out)
-    p = pd.concat(frames, ignore_index=True)
+    p = stack(paths, ["uai", "etab", "ine", "nom", "prenom", "classe",
+                      "structure", "type", "commune", "pays", "debut", "fin",
+                      "sig_chef", "sig_structure", "sig_eleve", "sig_parent",
+                      "activites", "competences", "ass_eleve",
+                      "ass_structure", "dispense", "justificatif"],
+              flags=["ass_structure"])
     # pre-filled rows (a name, no place, no dispense): nothing to check
     p = p[(p.structure != "") | (p.dispense != "")].reset_index(drop=True)
+    p["ine"] = ine_key(p.ine)
     p["cle_nom"] = (p.uai + "|" + name_key(p.nom) + "|" +
                     name_key(p.prenom) + "|" + name_key(p.classe))
     p["debut_d"] = parse_dates(p.debut)
@@ -285,7 +280,7 @@ def statuses(rolls, p, start, end):
         is_yes(places.sig_chef) & is_yes(places.sig_structure) &
         is_yes(places.sig_eleve) & (is_yes(places.sig_parent) | adult) &
         is_yes(places.ass_eleve) &
-        (is_yes(places.ass_structure) | ~places.has_ins_host) &
+        (is_yes(places.ass_structure) | ~places.has_ass_structure) &
         (places.activites != "") & (places.competences != ""))
     places["lieu"] = places.structure + " (" + places.commune.where(
         places.pays.isin(["", "France"]),
