@@ -27,3 +27,9 @@ bench: test-deps
 	    FLOOR=$(B)/floor sh bench/run.sh
 
 -include $(GEN_ACADEMIE).d $(B)/floor.d
+
+# The peer of make bench (bench/peer.py, issue 14 point 6) runs on
+# Debian's pandas and XlsxWriter, in /usr/bin/python3.
+.PHONY: bench-deps
+bench-deps:
+	@sh tools/install-deps.sh python3-pandas python3-xlsxwriter
