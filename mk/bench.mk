@@ -14,14 +14,16 @@ $(GEN_ACADEMIE): tools/gen-academie.c
 # The end-to-end tests count rows on a generated lycée and académie.
 e2e: $(GEN_ACADEMIE)
 
-# make bench: the figures of README's « Rapidité » section (bench/run.sh),
-# for $(BIN) and the floor program, both built with the flags of $(B).
+# make bench: the figures of HACKING.md's « Benchmarks » (bench/run.sh),
+# for $(BIN) and the floor program, both built with the flags of $(B), and
+# the pandas peer (bench/peer.py). ROUNDS=N rounds (3), NATION=0 without
+# the 140,000 to 560,000 pupils.
 $(B)/floor: bench/floor.c
 	@mkdir -p $(@D)
 	$(CC) $(CPPFLAGS) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $< $(PKG_LIBS)
 
 .PHONY: bench
-bench: test-deps
+bench: test-deps bench-deps
 	@$(MAKE) --no-print-directory $(BIN) $(GEN_ACADEMIE) $(B)/floor
 	@BENCH_DIR=$(B)/bench STAGECHECK=$(BIN) GEN=$(GEN_ACADEMIE) \
 	    FLOOR=$(B)/floor sh bench/run.sh
