@@ -188,6 +188,7 @@ void sc_progress_start(sc_progress *p, FILE *err, int quiet)
 void sc_summary_progress(sc_progress *p, int done)
 {
     double now, elapsed;
+    unsigned phase;
 
     if (!p->enabled)
         return;
@@ -195,11 +196,19 @@ void sc_summary_progress(sc_progress *p, int done)
         progress_erase(stderr);
         return;
     }
+    /* The end of a step is always drawn: on a fast machine the rest of
+     * the run may take less than the tenth of a second between two
+     * lines, and the last line seen would be an early one. */
+    phase = (p->read == p->files) | (p->schools > 0) << 1 |
+            (p->schools > 0 && p->checked == p->schools) << 2 |
+            (p->books > 0 && p->written == p->books) << 3;
     now = progress_now();
     elapsed = now - p->start;
-    if (elapsed < 1.0 || (p->shown > 0 && now - p->shown < 0.1))
+    if (elapsed < 1.0 ||
+        (p->shown > 0 && now - p->shown < 0.1 && phase == p->phase))
         return;
     p->shown = now;
+    p->phase = phase;
     fprintf(stderr, "\r%zu fichier%s lu%s sur %zu", p->read,
             p->read > 1 ? "s" : "", p->read > 1 ? "s" : "", p->files);
     /* The schools are known once every file is read. */

@@ -27,6 +27,7 @@ typedef struct sc_progress {
     int enabled;                  /* stderr is a terminal, and no -q */
     double start;                 /* seconds, monotonic clock */
     double shown;                 /* when the line was last drawn, or 0 */
+    unsigned phase;               /* the steps over when it was drawn */
     size_t read, files;           /* input files read, of files */
     size_t checked, schools;      /* schools checked, of schools */
     size_t written, books;        /* workbooks written, of books */
@@ -36,7 +37,9 @@ typedef struct sc_progress {
 void sc_progress_start(sc_progress *p, FILE *err, int quiet);
 
 /** Draws p's line on stderr, in place, once the run has lasted a second
- *  (at most ten times a second); with done, erases it for good. Nothing
+ *  (at most ten times a second, but always when a step ends: every file
+ *  read, the schools known, every school checked, every workbook
+ *  written); with done, erases it for good. Nothing
  *  when p is not enabled. */
 void sc_summary_progress(sc_progress *p, int done);
 
