@@ -134,8 +134,8 @@ void *sc_table_alloc(sc_table *t, size_t size, size_t align)
     size_t at = blk ? (blk->used + align - 1) & ~(align - 1) : 0;
 
     if (!blk || at + size > blk->cap) {
-        /* Rounded up to whole pages: madvise works on pages, and a page
-         * shared with other memory would hide that memory from the child. */
+        /* Whole pages: what mmap gives; the rest of the last page is
+         * room for the next fields. */
         size_t cap = page_round(size > BLOCK_SIZE ? size : BLOCK_SIZE);
 
         if (!cap)

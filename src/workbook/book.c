@@ -33,9 +33,9 @@ void sc_book_check(sc_book *b, lxw_error err)
  * constant_memory mode, fit under the limit of open files, with room for
  * what the process has open already. That mode keeps one row per sheet in
  * memory, whatever the school (with the writer's mallopt, see writer.c):
- * one school of 20,000 pupils in 680 classes is written in 54 MB against
- * 90 MB in the in-memory mode, in the same time, and 200,000 pupils in
- * 6,700 classes in 499 MB against 859 MB. A tight `ulimit -n` gets the
+ * one school of 20,000 pupils in 680 classes is written in 50 MB against
+ * 90 MB in the in-memory mode, in the same time (make bench), and 200,000
+ * pupils in 6,700 classes in 499 MB against 859 MB. A tight `ulimit -n` gets the
  * in-memory mode instead, which keeps one scratch file at a time. */
 static int book_fits_constant_memory(size_t nsheets, size_t open_max)
 {
