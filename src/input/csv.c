@@ -54,7 +54,7 @@ static void builder_on_field(void *data, size_t len, void *arg)
         }
         field[w] = '\0';
     }
-    b->fields[b->nfields++] = sc_text_clean(field);
+    b->fields[b->nfields++] = sc_table_share(b->table, sc_text_clean(field));
     b->field_line = b->line;
     return;
 
@@ -177,6 +177,7 @@ fail:
         goto error;
     csv_free(&parser);
     free(b.fields);
+    sc_table_done(b.table);
     *out = b.table;
     return SC_OK;
 

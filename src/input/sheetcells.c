@@ -87,7 +87,8 @@ sc_error sc_sheetcells_set(sc_sheetcells *cells, unsigned column, const char *te
         field[w++] = text[i] == '\r' ? '\n' : text[i];
     }
     field[w] = '\0';
-    cells->fields[column - 1] = sc_text_clean(field);
+    cells->fields[column - 1] =
+        sc_table_share(cells->table, sc_text_clean(field));
     return SC_OK;
 }
 
@@ -132,6 +133,8 @@ sc_error sc_sheetcells_uncached(sc_sheetcells *cells, unsigned row, unsigned col
 
 void sc_sheetcells_clear(sc_sheetcells *cells)
 {
+    /* The sheet is read: the index of its values goes. */
+    sc_table_done(cells->table);
     free(cells->fields);
     free(cells->uncached);
     memset(cells, 0, sizeof *cells);

@@ -859,6 +859,7 @@ static sc_error siecle_load(const char *path, const char *bytes, size_t len,
                      p.params.encoding));
     }
     err = parser_rows(&p, anomalies);
+    sc_table_done(p.table);
 
 done:
     xmlFreeTextReader(reader);

@@ -26,14 +26,9 @@ static size_t block_align(void)
     /* mmap and madvise work on whole pages of the kernel's size, which
      * is 4 KiB on x86-64 but 16 or 64 KiB on some arm64 and ppc64el
      * kernels. */
-    static size_t page;
+    long n = sysconf(_SC_PAGESIZE);
 
-    if (!page) {
-        long n = sysconf(_SC_PAGESIZE);
-
-        page = n > 0 ? (size_t)n : 65536;
-    }
-    return page;
+    return n > 0 ? (size_t)n : 65536;
 }
 #define BLOCK_ALIGN block_align()
 
@@ -157,6 +152,122 @@ void *sc_table_alloc(sc_table *t, size_t size, size_t align)
     return blk->data + at;
 }
 
+/* A table's index of its fields by value while it is read, to keep each
+ * value once: open addressing, at most SHARE_SLOTS_MAX slots of 16 bytes,
+ * freed by sc_table_done. Past that size a value takes the place of one
+ * that collides with it: a later copy of the value lost is kept again,
+ * which costs only memory, and the index stays small whatever the file. */
+#define SHARE_SLOTS_MIN ((size_t)256)
+#define SHARE_SLOTS_MAX ((size_t)1 << 16)
+#define SHARE_PROBES 8
+
+typedef struct share_slot {
+    uint32_t hash;
+    uint32_t len;
+    const char *text;  /* NULL: a free slot */
+} share_slot;
+
+struct sc_share {
+    share_slot *slots;
+    size_t cap;        /* a power of two */
+    size_t count;
+};
+
+/* FNV-1a over the NUL-terminated s; sets *len. */
+static uint32_t share_hash(const char *s, size_t *len)
+{
+    const unsigned char *p = (const unsigned char *)s;
+    uint32_t h = 2166136261u;
+
+    for (; *p; p++)
+        h = (h ^ *p) * 16777619u;
+    *len = (size_t)(p - (const unsigned char *)s);
+    return h;
+}
+
+/* Returns the free slot, or the slot of a value equal to (h, len, text),
+ * among the probes from h; else NULL. */
+static share_slot *share_find(struct sc_share *sh, uint32_t h, size_t len,
+                              const char *text)
+{
+    size_t mask = sh->cap - 1;
+
+    for (size_t k = 0, i = h & mask; k < SHARE_PROBES; k++, i = (i + 1) & mask) {
+        share_slot *slot = &sh->slots[i];
+
+        if (!slot->text || (slot->hash == h && slot->len == len &&
+                            memcmp(slot->text, text, len) == 0))
+            return slot;
+    }
+    return NULL;
+}
+
+/* Doubles the index while it is under its largest size and half full;
+ * returns 0 when it has no slots (out of memory: nothing is shared). */
+static int share_room(struct sc_share *sh)
+{
+    share_slot *old = sh->slots, *grown;
+    size_t cap;
+
+    if (sh->slots && (sh->cap >= SHARE_SLOTS_MAX || sh->count < sh->cap / 2))
+        return 1;
+    cap = sh->slots ? sh->cap * 2 : SHARE_SLOTS_MIN;
+    if (!(grown = calloc(cap, sizeof *grown)))
+        return sh->slots != NULL;
+    sh->slots = grown;
+    sh->cap = cap;
+    sh->count = 0;
+    for (size_t i = 0; old && i < cap / 2; i++)
+        if (old[i].text) {
+            share_slot *slot = share_find(sh, old[i].hash, old[i].len,
+                                          old[i].text);
+
+            if (slot) {
+                *slot = old[i];
+                sh->count++;
+            }
+        }
+    free(old);
+    return 1;
+}
+
+char *sc_table_share(sc_table *t, char *field)
+{
+    struct sc_block *blk = t->blocks;
+    share_slot *slot;
+    size_t len;
+    uint32_t h = share_hash(field, &len);
+
+    if (len > UINT32_MAX)
+        return field;
+    if (!t->share && !(t->share = calloc(1, sizeof *t->share)))
+        return field;
+    if (!share_room(t->share))
+        return field;
+    slot = share_find(t->share, h, len, field);
+    if (slot && slot->text) {
+        /* The last allocation of the block: its bytes are given back. */
+        if (blk && field >= blk->data && field < blk->data + blk->used)
+            blk->used = (size_t)(field - blk->data);
+        return (char *)slot->text;
+    }
+    if (slot)
+        t->share->count++;
+    else
+        slot = &t->share->slots[h & (t->share->cap - 1)];
+    *slot = (share_slot){h, (uint32_t)len, field};
+    return field;
+}
+
+void sc_table_done(sc_table *t)
+{
+    if (!t || !t->share)
+        return;
+    free(t->share->slots);
+    free(t->share);
+    t->share = NULL;
+}
+
 char *sc_table_field(sc_table *table, const char *text, size_t len)
 {
     char *field = sc_table_alloc(table, len + 1, 1);
@@ -165,7 +276,7 @@ char *sc_table_field(sc_table *table, const char *text, size_t len)
         return NULL;
     memcpy(field, text, len);
     field[len] = '\0';
-    return sc_text_clean(field);
+    return sc_table_share(table, sc_text_clean(field));
 }
 
 sc_error sc_table_add_row(sc_table *t, unsigned line, char **fields,
@@ -198,6 +309,7 @@ void sc_table_free(sc_table *table)
 {
     if (!table)
         return;
+    sc_table_done(table);
     while (table->blocks) {
         struct sc_block *next = table->blocks->next;
 

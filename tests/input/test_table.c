@@ -248,6 +248,98 @@ static void test_reserve_rows_keeps_the_rows_there(void **state)
     }
 }
 
+/* Equal fields of one table are one copy; the bytes of the second go
+ * back to the block, so the next field lands where it would have. */
+static void test_equal_fields_are_kept_once(void **state)
+{
+    sc_table *t = *state;
+    char *a = sc_table_field(t, "  2NDE 1 ", 9);
+    char *other = sc_table_field(t, "2NDE 2", 6);
+    char *b = sc_table_field(t, "2NDE 1", 6);
+    char *next = sc_table_field(t, "x", 1);
+
+    assert_string_equal(a, "2NDE 1");
+    assert_ptr_equal(b, a);
+    assert_ptr_not_equal(other, a);
+    assert_string_equal(other, "2NDE 2");
+    /* "2NDE 2" took 10 bytes ("  2NDE 1 " and its NUL) after a; b's went
+     * back, so "x" follows "2NDE 2"'s 7. */
+    assert_ptr_equal(next, other + 7);
+    assert_string_equal(next, "x");
+}
+
+/* Through the CSV reader's way (sc_table_share on its own allocation),
+ * and a field that merely starts like an earlier one is its own. */
+static void test_share_keeps_prefixes_and_cases_apart(void **state)
+{
+    sc_table *t = *state;
+    const char *cells[] = {"Oui", "oui", "Ou", "Oui ", "Oui"};
+    char *got[5];
+
+    for (size_t i = 0; i < 5; i++) {
+        size_t len = strlen(cells[i]);
+        char *f = sc_table_alloc(t, len + 1, 1);
+
+        memcpy(f, cells[i], len + 1);
+        got[i] = sc_table_share(t, f);
+    }
+    assert_string_equal(got[1], "oui");
+    assert_string_equal(got[2], "Ou");
+    assert_ptr_not_equal(got[1], got[0]);
+    assert_ptr_not_equal(got[2], got[0]);
+    /* Not cleaned by sc_table_share: "Oui " is another value. */
+    assert_ptr_not_equal(got[3], got[0]);
+    assert_ptr_equal(got[4], got[0]);
+}
+
+/* Past the index's largest size values collide and replace one another:
+ * every field still reads as written, a value met again is shared or
+ * copied anew but never mixed up, and one repeated at once is shared. */
+static void test_share_past_its_index_keeps_every_value(void **state)
+{
+    sc_table *t = *state;
+    enum { N = 300000 };
+    char cell[32];
+    char **f = malloc(N * sizeof *f);
+
+    assert_non_null(f);
+    for (unsigned i = 0; i < N; i++) {
+        snprintf(cell, sizeof cell, "INE%08u", i);
+        f[i] = sc_table_field(t, cell, strlen(cell));
+        assert_non_null(f[i]);
+        if (i % 1000 == 0) {
+            char *yes = sc_table_field(t, "oui", 3);
+
+            assert_string_equal(yes, "oui");
+            assert_ptr_equal(sc_table_field(t, "oui", 3), yes);
+        }
+    }
+    for (unsigned i = 0; i < N; i++) {
+        snprintf(cell, sizeof cell, "INE%08u", i);
+        assert_string_equal(f[i], cell);
+        assert_string_equal(sc_table_field(t, cell, strlen(cell)), cell);
+    }
+    free(f);
+}
+
+/* Once the table is read, its index is gone: a field added later is a
+ * copy of its own (the index holds no pointer into a freed table). */
+static void test_done_frees_the_index(void **state)
+{
+    sc_table *t = *state;
+    long before = support_live_blocks();
+    char *a = sc_table_field(t, "2NDE 1", 6);
+
+    assert_non_null(t->share);
+    sc_table_done(t);
+    assert_null(t->share);
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before + 1); /* a's block */
+    assert_ptr_not_equal(sc_table_field(t, "2NDE 1", 6), a);
+    sc_table_done(t);
+    sc_table_done(NULL);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -265,6 +357,10 @@ int main(void)
         TEST(test_rows_and_fields_are_left_out_of_forks),
         TEST(test_free_unmaps_rows_and_fields),
         TEST(test_reserve_rows_keeps_the_rows_there),
+        TEST(test_equal_fields_are_kept_once),
+        TEST(test_share_keeps_prefixes_and_cases_apart),
+        TEST(test_share_past_its_index_keeps_every_value),
+        TEST(test_done_frees_the_index),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -31,6 +31,8 @@ typedef struct sc_table {
     struct sc_block *blocks; /* where the fields and their arrays live;
                                 NULL in a view, whose rows point into
                                 another table's blocks */
+    struct sc_share *share;  /* while it is read: its fields by value,
+                                see sc_table_share */
 } sc_table;
 
 /** Returns an empty table of path (borrowed), or NULL when out of
@@ -42,9 +44,22 @@ sc_table *sc_table_new(const char *path);
 void *sc_table_alloc(sc_table *table, size_t size, size_t align);
 
 /** Returns a copy of the len bytes at text in the table's blocks,
- *  NUL-terminated and cleaned as a field (sc_text_clean); NULL when out of
- *  memory. */
+ *  NUL-terminated and cleaned as a field (sc_text_clean), shared with an
+ *  equal field of the table (sc_table_share); NULL when out of memory.
+ *  Fields are never written once made. */
 char *sc_table_field(sc_table *table, const char *text, size_t len);
+
+/** Returns an equal field of the table read so far, giving back the bytes
+ *  of field, or else field itself, now known to the table. field is what
+ *  the table's last sc_table_alloc returned, NUL-terminated and final.
+ *  A file repeats most of its values (classes, dates, the UAI, yes and
+ *  no of signatures, activities pasted down a column): kept once, the
+ *  text of an académie takes about a third of its size. */
+char *sc_table_share(sc_table *table, char *field);
+
+/** Says the table is read: its index of fields by value (sc_table_share)
+ *  is freed. sc_table_free does it too. */
+void sc_table_done(sc_table *table);
 
 /** Appends a row of n fields found at line. The fields must come from
  *  sc_table_field (or the table's blocks); the array is copied. A row
