@@ -116,8 +116,9 @@ static void test_text_fold_removes_case_accents_and_hyphens(void **state)
 }
 
 /* ASCII text takes a shortcut past utf8proc: for every ASCII character, it
- * must fold exactly as utf8proc does. A trailing "é" sends the same text
- * down utf8proc's path, which folds it to a final "e". */
+ * must fold exactly as utf8proc does. A trailing "é" folds to a final
+ * "e" (through the table of two-byte characters, checked below against
+ * utf8proc itself). */
 static void test_text_fold_ascii_shortcut_agrees_with_utf8proc(void **state)
 {
     fixture *f = *state;
@@ -141,6 +142,59 @@ static void test_text_fold_ascii_shortcut_agrees_with_utf8proc(void **state)
         f->b[n - 1] = '\0';
         assert_string_equal(f->a, f->b);
     }
+}
+
+/* Text of ASCII and two-byte characters folds through a table worked out
+ * by utf8proc, not through utf8proc_map: for every such character, alone,
+ * between letters and after a space, the table's fold must be utf8proc's.
+ * A trailing "€" (three bytes, dropped: a currency sign) sends the same
+ * text down utf8proc's own path. */
+static void test_text_fold_table_agrees_with_utf8proc(void **state)
+{
+    fixture *f = *state;
+    static const char *const forms[] = {"%s", "A%sb", "x %s-y", "%s%s"};
+
+    for (unsigned cp = 0x80; cp < 0x800; cp++) {
+        char ch[3] = {(char)(0xC0 | (cp >> 6)), (char)(0x80 | (cp & 0x3F)),
+                      '\0'};
+
+        for (size_t k = 0; k < sizeof forms / sizeof *forms; k++) {
+            char text[32], slow[40];
+
+            snprintf(text, sizeof text, forms[k], ch, ch);
+            snprintf(slow, sizeof slow, "%s\xE2\x82\xAC", text);
+            fixture_set(f, sc_text_fold(text), sc_text_fold(slow));
+            assert_non_null(f->a);
+            assert_non_null(f->b);
+            if (strcmp(f->a, f->b) != 0)
+                fail_msg("U+%04X in \"%s\": \"%s\" != \"%s\"", cp, forms[k],
+                         f->a, f->b);
+            fixture_set(f, sc_text_key(text), sc_text_key(slow));
+            assert_non_null(f->a);
+            assert_non_null(f->b);
+            if (strcmp(f->a, f->b) != 0)
+                fail_msg("key U+%04X in \"%s\": \"%s\" != \"%s\"", cp,
+                         forms[k], f->a, f->b);
+        }
+    }
+}
+
+/* What the table gives, by example: accents and marks go (a decomposed
+ * "é" too), "ß" is "ss", "½" is "1 2", a no-break space is a space, and a
+ * degree sign separates. */
+static void test_text_fold_two_byte_examples(void **state)
+{
+    fixture *f = *state;
+
+    assert_fold(f, "Zo\xC3\xAB \xC3\x89LO\xC3\x8FSE", "zoe eloise");
+    assert_fold(f, "Rene\xCC\x81", "rene");
+    assert_fold(f, "Stra\xC3\x9F" "e", "strasse");
+    assert_fold(f, "\xC2\xBD", "1 2");
+    assert_key(f, "\xC2\xBD", "12");
+    assert_fold(f, "2nde\xC2\xA0" "1", "2nde 1");
+    assert_fold(f, "N\xC2\xB0 INE", "n ine");
+    assert_key(f, "N\xC2\xB0 INE", "nine");
+    assert_fold(f, "\xC3\x86sa \xC3\x98ye", "\xC3\xA6sa \xC3\xB8ye");
 }
 
 static void test_text_fold_apostrophe_becomes_space(void **state)
@@ -635,6 +689,8 @@ int main(void)
         TEST(test_text_cut_drops_a_split_character),
         TEST(test_text_fold_removes_case_accents_and_hyphens),
         TEST(test_text_fold_ascii_shortcut_agrees_with_utf8proc),
+        TEST(test_text_fold_table_agrees_with_utf8proc),
+        TEST(test_text_fold_two_byte_examples),
         TEST(test_text_blank_counts_no_break_spaces_and_bom),
         TEST(test_text_fold_apostrophe_becomes_space),
         TEST(test_text_fold_squeezes_and_trims_spaces),
