@@ -43,7 +43,10 @@ static void builder_on_field(void *data, size_t len, void *arg)
         goto mem_error;
     /* A line break inside a quoted field keeps the file's CR: drop it, or
      * the workbook shows "_x000D_". */
-    {
+    if (!memchr(data, '\r', len)) {
+        memcpy(field, data, len);
+        field[len] = '\0';
+    } else {
         const char *in = data;
         size_t w = 0;
 

@@ -270,22 +270,31 @@ static const char *not_csv(const unsigned char *u, size_t len)
  * characters XML 1.0 forbids (libxlsxwriter passes them through). */
 static void source_sanitize(sc_source *source)
 {
+    char *t = source->text, *end = t + source->len, *counted = t;
+    char *nul = memchr(t, '\0', source->len);
+    char *ef = memchr(t, 0xEF, source->len);
     unsigned line = 1;
-    char *t = source->text;
 
-    for (size_t i = 0; i < source->len; i++) {
-        if (t[i] == '\n') {
+    /* Both are rare: found with memchr, the lines counted up to each. */
+    while (nul || ef) {
+        char *p = !ef || (nul && nul < ef) ? nul : ef;
+
+        for (char *q = counted; (q = memchr(q, '\n', (size_t)(p - q)));
+             q++)
             line++;
-        } else if (t[i] == '\0') {
-            t[i] = ' ';
+        counted = p;
+        if (p == nul) {
+            *p = ' ';
             source_note_bad(source, line);
-        } else if ((unsigned char)t[i] == 0xEF && i + 2 < source->len &&
-                   (unsigned char)t[i + 1] == 0xBF &&
-                   ((unsigned char)t[i + 2] == 0xBE ||
-                    (unsigned char)t[i + 2] == 0xBF)) {
-            t[i + 2] = (char)0xBD; /* U+FFFD */
+            nul = memchr(p + 1, '\0', (size_t)(end - p - 1));
+            continue;
+        }
+        if (end - p > 2 && (unsigned char)p[1] == 0xBF &&
+            ((unsigned char)p[2] == 0xBE || (unsigned char)p[2] == 0xBF)) {
+            p[2] = (char)0xBD; /* U+FFFD */
             source_note_bad(source, line);
         }
+        ef = memchr(p + 1, 0xEF, (size_t)(end - p - 1));
     }
 }
 
