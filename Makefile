@@ -39,10 +39,10 @@ pkg_config = $(if $(call pkg_missing,$2),$(call pkg_stop,$(call \
     pkg_missing,$2)),$(shell pkg-config $1 $2))
 # Each asked once per make, the first time a recipe needs it.
 PKG_CFLAGS = $(eval PKG_CFLAGS := $(call pkg_config,--cflags,$(PKGS)))$(PKG_CFLAGS)
-PKG_LIBS   = $(eval PKG_LIBS := $(call pkg_config,--libs,$(PKGS)) -lcsv)$(PKG_LIBS)
+PKG_LIBS   = $(eval PKG_LIBS := $(call pkg_config,--libs,$(PKGS)) -lcsv -pthread)$(PKG_LIBS)
 CMOCKA_CFLAGS = $(eval CMOCKA_CFLAGS := $(call pkg_config,--cflags,cmocka))$(CMOCKA_CFLAGS)
 CMOCKA_LIBS   = $(eval CMOCKA_LIBS := $(call pkg_config,--libs,cmocka))$(CMOCKA_LIBS)
-ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS)
+ALL_CFLAGS = $(WARN) $(CFLAGS) $(PKG_CFLAGS) -pthread
 PREFIX  ?= /usr/local
 BINDIR  ?= $(PREFIX)/bin
 MANDIR  ?= $(PREFIX)/share/man

@@ -4,10 +4,13 @@
  * process per batch, up to --jobs of them at once while the next schools
  * are checked), then commit them all in one order.
  */
+#include <pthread.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #include "stagecheck/run.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/changes.h"
@@ -573,64 +576,192 @@ static sc_error check_kinds(sc_run *r, sc_diag *diag)
     return SC_ERROR_USAGE;
 }
 
+/* One input as read by one of the reading threads, for load_inputs to
+ * take in the inputs' order. */
+typedef struct read_slot {
+    const char *seen;          /* read already under this name: skipped */
+    sc_anomalies anomalies;    /* what its reader reported */
+    sc_error err;
+    sc_diag *diag;             /* why it failed, or NULL (sc_strerror) */
+} read_slot;
+
+/* The inputs read by several threads: each takes the next one not yet
+ * taken (files differ in size), into r->files[i] and slots[i]. */
+typedef struct read_pool {
+    sc_run *r;
+    read_slot *slots;
+    int school_year;
+    size_t next;               /* atomic: the next input to take */
+    size_t stop;               /* atomic: no input past a failed one is
+                                  taken (the run ends there) */
+} read_pool;
+
+/* Reads input i into r->files[i] and its slot. */
+static void read_one(read_pool *pool, size_t i)
+{
+    sc_run *r = pool->r;
+    const run_input *in = &r->specs[i];
+    read_slot *slot = &pool->slots[i];
+    sc_file_spec spec = {in->path, in->class_name, in->sheet, in->detect,
+                         in->kind, pool->school_year};
+    sc_diag d;
+
+    sc_diag_clear(&d);
+    slot->err = sc_file_open(&r->files[i], &spec, &r->settings->aliases,
+                             &slot->anomalies, &d);
+    if (slot->err == SC_OK)
+        return;
+    /* A copy only for the few that fail: a slot per input stays small. */
+    if ((slot->diag = malloc(sizeof *slot->diag)) != NULL)
+        *slot->diag = d;
+    if (!leave_out(in, &r->files[i], slot->err)) {
+        size_t stop = __atomic_load_n(&pool->stop, __ATOMIC_RELAXED);
+
+        while (i + 1 < stop &&
+               !__atomic_compare_exchange_n(&pool->stop, &stop, i + 1, 0,
+                                            __ATOMIC_RELAXED,
+                                            __ATOMIC_RELAXED))
+            ;
+    }
+}
+
+/* Takes inputs until none is left; the main thread draws the progress
+ * line as it goes (only it writes to the terminal). */
+static void read_inputs(read_pool *pool, int main_thread)
+{
+    sc_run *r = pool->r;
+    size_t n = r->ninputs, i;
+
+    while ((i = __atomic_fetch_add(&pool->next, 1, __ATOMIC_RELAXED)) < n &&
+           i < __atomic_load_n(&pool->stop, __ATOMIC_RELAXED)) {
+        if (main_thread) {
+            r->progress.read = i + 1;
+            sc_summary_progress(&r->progress, 0);
+        }
+        if (!pool->slots[i].seen)
+            read_one(pool, i);
+    }
+}
+
+static void *read_thread(void *arg)
+{
+    read_inputs(arg, 0);
+    return NULL;
+}
+
+/* Reads every input with up to --jobs threads: files are read side by
+ * side, which is most of a run before its first workbook can be written.
+ * The readers share nothing but what is read only (the settings, the
+ * inputs' list); each file gets its own anomalies and message. */
+static void read_all(read_pool *pool)
+{
+    size_t n = pool->r->ninputs, nthreads = run_jobs(pool->r->settings);
+    long cpus = sysconf(_SC_NPROCESSORS_ONLN);
+    pthread_t *threads;
+    size_t started = 0;
+
+    /* No more threads than cores, whatever -j says: more would only hold
+     * more files open at once (each holds one while it reads). */
+    if (cpus > 0 && nthreads > (size_t)cpus)
+        nthreads = (size_t)cpus;
+    if (nthreads > n)
+        nthreads = n;
+    if (nthreads > 1)
+        sc_file_init_threads();
+    threads = nthreads > 1 ? malloc((nthreads - 1) * sizeof *threads) : NULL;
+    /* A thread that cannot start leaves its share to the others. */
+    for (size_t t = 0; threads && t + 1 < nthreads; t++)
+        if (pthread_create(&threads[started], NULL, read_thread, pool) == 0)
+            started++;
+    read_inputs(pool, 1);
+    for (size_t t = 0; t < started; t++)
+        pthread_join(threads[t], NULL);
+    free(threads);
+}
+
+/* Takes input i's reading into the run, as if the inputs were read one
+ * after the other: its anomalies, then what it was taken for; SC_OK, or
+ * the error that ends the run with diag set. */
+static sc_error take_input(sc_run *r, size_t i, read_slot *slot,
+                           sc_diag *diag)
+{
+    const run_input *in = &r->specs[i];
+    sc_file *file = &r->files[i];
+    sc_error err;
+
+    /* Read twice, every pupil would be his own duplicate. */
+    if (slot->seen)
+        return in->from_folder
+                   ? SC_OK
+                   : sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING,
+                                      in->path, 0, NULL, NULL,
+                                      "fichier donné deux fois (déjà lu sous "
+                                      "le nom %s) : lu une seule fois",
+                                      slot->seen);
+    if ((err = sc_anomalies_move(&r->anomalies, &slot->anomalies)) != SC_OK)
+        return err;
+    if (slot->err != SC_OK && leave_out(in, file, slot->err)) {
+        err = sc_anomalies_add(&r->anomalies,
+                               file->own_book ? SC_SEVERITY_NOTE
+                                              : SC_SEVERITY_WARNING,
+                               in->path, 0, NULL, NULL,
+                               "fichier du dossier laissé de côté : %s",
+                               slot->diag ? slot->diag->message
+                                          : sc_strerror(slot->err));
+        sc_file_clear(file);
+        return err;
+    }
+    /* Files are kept in the inputs' order, those left out left out. */
+    if (r->nfiles != i) {
+        r->files[r->nfiles] = *file;
+        memset(file, 0, sizeof *file);
+    }
+    file = &r->files[r->nfiles++];
+    r->detected |= in->detect;
+    if (slot->err != SC_OK) {
+        if (slot->diag)
+            *diag = *slot->diag;
+        return slot->err;
+    }
+    r->listed[r->nfiles - 1] =
+        (sc_summary_file){file->source->path, file->kind,
+                          file->source->format, file->source->why,
+                          file->table->nrows - file->header.row - 1};
+    return SC_OK;
+}
+
 static sc_error load_inputs(sc_run *r, sc_diag *diag)
 {
-    const sc_settings *settings = r->settings;
     size_t n = r->ninputs;
     sc_inputs *known = sc_inputs_new(n);
-    int school_year = sc_period_school_year(settings->as_of);
-    int detected = 0;
+    read_pool pool = {r, NULL, sc_period_school_year(r->settings->as_of), 0,
+                      SIZE_MAX};
     sc_error err = SC_OK;
 
     r->files = calloc(n ? n : 1, sizeof *r->files);
-    if (!r->files || !known) {
+    pool.slots = calloc(n ? n : 1, sizeof *pool.slots);
+    if (!r->files || !pool.slots || !known) {
+        free(pool.slots);
         sc_inputs_free(known);
         return SC_ERROR_MEMORY;
     }
-    for (size_t i = 0; err == SC_OK && i < n; i++) {
-        const run_input *in = &r->specs[i];
-        const char *seen = sc_inputs_seen(known, in->path);
-        sc_file_spec spec = {in->path, in->class_name, in->sheet, in->detect,
-                             in->kind, school_year};
-        sc_file *file = &r->files[r->nfiles];
-
-        r->progress.read++;
-        sc_summary_progress(&r->progress, 0);
-        /* Read twice, every pupil would be his own duplicate. */
-        if (seen) {
-            if (!in->from_folder)
-                err = sc_anomalies_add(&r->anomalies, SC_SEVERITY_WARNING,
-                                       in->path, 0, NULL, NULL,
-                                       "fichier donné deux fois (déjà lu sous "
-                                       "le nom %s) : lu une seule fois", seen);
-            continue;
-        }
-        err = sc_file_open(file, &spec, &settings->aliases, &r->anomalies,
-                           diag);
-        if (err != SC_OK && leave_out(in, file, err)) {
-            err = sc_anomalies_add(&r->anomalies,
-                                   file->own_book ? SC_SEVERITY_NOTE
-                                                  : SC_SEVERITY_WARNING,
-                                   in->path, 0, NULL, NULL,
-                                   "fichier du dossier laissé de côté : %s",
-                                   diag->message);
-            sc_diag_clear(diag);
-            sc_file_clear(file);
-            continue;
-        }
-        r->nfiles++;
-        detected |= in->detect;
-        if (err == SC_OK) {
-            sc_summary_file *l = &r->listed[r->nfiles - 1];
-
-            *l = (sc_summary_file){file->source->path, file->kind,
-                                   file->source->format, file->source->why,
-                                   file->table->nrows - file->header.row - 1};
-        }
+    /* The same file given twice is read once, under its first name. */
+    for (size_t i = 0; i < n; i++)
+        pool.slots[i].seen = sc_inputs_seen(known, r->specs[i].path);
+    read_all(&pool);
+    for (size_t i = 0; i < n; i++) {
+        if (err == SC_OK)
+            err = take_input(r, i, &pool.slots[i], diag);
+        if (i >= r->nfiles)
+            sc_file_clear(&r->files[i]);
+        sc_anomalies_clear(&pool.slots[i].anomalies);
+        free(pool.slots[i].diag);
     }
+    free(pool.slots);
     sc_inputs_free(known);
-    r->detected = detected;
-    if (err == SC_OK && detected)
+    r->progress.read = n;
+    sc_summary_progress(&r->progress, 0);
+    if (err == SC_OK && r->detected)
         err = check_kinds(r, diag);
     return err;
 }

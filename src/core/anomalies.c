@@ -2,6 +2,7 @@
  * anomalies.c - the list of input problems.
  */
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -56,6 +57,33 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
         return SC_ERROR_MEMORY;
     }
     list->items[list->count++] = a;
+    return SC_OK;
+}
+
+sc_error sc_anomalies_move(sc_anomalies *list, sc_anomalies *from)
+{
+    if (!from->count)
+        return SC_OK;
+    if (!list->items) {
+        *list = *from;
+        memset(from, 0, sizeof *from);
+        return SC_OK;
+    }
+    if (list->cap - list->count < from->count) {
+        size_t cap = list->count + from->count;
+        sc_anomaly *grown;
+
+        if (cap < from->count || cap > SIZE_MAX / sizeof *grown ||
+            !(grown = realloc(list->items, cap * sizeof *grown)))
+            return SC_ERROR_MEMORY;
+        list->items = grown;
+        list->cap = cap;
+    }
+    memcpy(list->items + list->count, from->items,
+           from->count * sizeof *from->items);
+    list->count += from->count;
+    free(from->items);
+    memset(from, 0, sizeof *from);
     return SC_OK;
 }
 

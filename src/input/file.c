@@ -7,6 +7,7 @@
 #include <strings.h>
 #include <sys/stat.h>
 #include <unistd.h>
+#include <libxml/parser.h>
 #include "stagecheck/input/file.h"
 #include "stagecheck/input/limits.h"
 #include "stagecheck/base/text.h"
@@ -611,6 +612,12 @@ sc_error sc_file_add(const sc_file *file, const sc_table *table,
                                      anomalies)
                : sc_record_add_placements(data, file->source, table, &header,
                                            anomalies);
+}
+
+void sc_file_init_threads(void)
+{
+    /* Idempotent; libxml2 2.9 asks for it before any thread parses. */
+    xmlInitParser();
 }
 
 void sc_file_clear(sc_file *file)

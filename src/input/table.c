@@ -84,8 +84,19 @@ static void *pages_grow(void *data, size_t cap, size_t bigger)
 
     if (!data)
         return pages_alloc(bigger);
+#ifdef __SANITIZE_THREAD__
+    /* ThreadSanitizer follows mmap and munmap, not mremap: pages moved
+     * would keep the shadow of their old place, and another thread's
+     * next table there would look like a race. */
+    if ((moved = pages_alloc(bigger)) != NULL) {
+        memcpy(moved, data, cap);
+        pages_free(data, cap);
+    }
+    return moved;
+#else
     moved = mremap(data, cap, bigger, MREMAP_MAYMOVE);
     return moved == MAP_FAILED ? NULL : moved;
+#endif
 }
 
 /* The bytes of a row array of cap rows, in whole pages. */

@@ -135,6 +135,38 @@ static void test_add_keeps_the_order_of_many(void **state)
     }
 }
 
+/* What one reading thread found goes after what the list has, in its
+ * order, and its own list is left empty (the anomalies are moved, not
+ * copied: their blocks stay the same). */
+static void test_move_appends_in_order_and_empties_the_other(void **state)
+{
+    sc_anomalies *list = *state;
+    sc_anomalies from = {0}, none = {0};
+    long before;
+
+    add(list, SC_SEVERITY_NOTE, "a.csv", 1, "a1");
+    add(&from, SC_SEVERITY_WARNING, "b.csv", 3, "b3");
+    add(&from, SC_SEVERITY_ERROR, "b.csv", 1, "b1");
+    before = support_live_blocks();
+    assert_int_equal(sc_anomalies_move(list, &from), SC_OK);
+    assert_order(list, "a1", "b3", "b1");
+    assert_string_equal(list->items[1].file, "b.csv");
+    assert_int_equal(list->items[2].severity, SC_SEVERITY_ERROR);
+    assert_null(from.items);
+    assert_int_equal(from.count, 0);
+    assert_int_equal(from.cap, 0);
+    /* One array fewer: from's, freed; the anomalies' strings are kept. */
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_true(support_live_blocks() <= before);
+    /* Nothing to move, or into an empty list. */
+    assert_int_equal(sc_anomalies_move(list, &none), SC_OK);
+    assert_order(list, "a1", "b3", "b1");
+    assert_int_equal(sc_anomalies_move(&none, list), SC_OK);
+    assert_order(&none, "a1", "b3", "b1");
+    assert_int_equal(list->count, 0);
+    sc_anomalies_clear(&none);
+}
+
 /* ---- Findings ----------------------------------------------------------- */
 
 static void test_findings_count_errors_and_warnings_not_notes(void **state)
@@ -397,6 +429,7 @@ int main(void)
         TEST(test_add_takes_null_strings_as_empty),
         TEST(test_add_cuts_a_long_message_at_a_character),
         TEST(test_add_keeps_the_order_of_many),
+        TEST(test_move_appends_in_order_and_empties_the_other),
         TEST(test_findings_count_errors_and_warnings_not_notes),
         TEST(test_sort_follows_the_order_of_files_then_lines),
         TEST(test_sort_orders_by_the_list_not_by_name),

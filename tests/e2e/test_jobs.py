@@ -77,6 +77,76 @@ class Jobs(unittest.TestCase):
         self.assertEqual(first.stderr.replace(one, "DOSSIER"),
                          second.stderr.replace(two, "DOSSIER"))
 
+    def write(self, name, text, encoding="utf-8"):
+        path = os.path.join(self.tmp.name, name)
+        with open(path, "w", encoding=encoding, newline="") as f:
+            f.write(text)
+        return path
+
+    def test_inputs_read_side_by_side_stop_at_the_first_bad_one(self):
+        # Under -j 2 the inputs are read by two threads at once; the run
+        # still ends on the first bad input in the order given, as one
+        # reader would, though a later one is bad too.
+        quote = self.write("guillemet-eleves.csv",
+                           'Nom;Prénom;Classe\n"DUPONT;Marie;2A\n')
+        letter = self.write("lettre-eleves.csv", "Bonjour,\nMerci.\n")
+        rolls = self.inputs[:self.inputs.index("--placements")]
+        places = self.inputs[len(rolls):]
+        args = rolls[:4] + ["--roll", quote] + rolls[4:] + ["--roll", letter]
+        for jobs in ("1", "2", "2", "2"):
+            proc = subprocess.run(
+                command(*args, *places, "-o",
+                        os.path.join(self.folder("arret"), "suivi.xlsx"),
+                        "--as-of", "2025-05-26", "-j", jobs),
+                capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertEqual(proc.returncode, 2, proc.stderr)
+            self.assertIn("guillemet-eleves.csv:2", proc.stderr)
+            self.assertIn("guillemet ouvert jamais refermé", proc.stderr)
+            self.assertNotIn("lettre-eleves.csv", proc.stderr)
+            self.assertEqual(os.listdir(self.folder("arret")), [])
+
+    def test_folder_read_side_by_side_as_one_reader_would(self):
+        # A shared folder: schools' rolls and tracking sheets, a letter
+        # left out with a warning, and a roll of it also named twice on the
+        # command line (read once, the second name said). -j 2 reads them side by side: the workbook,
+        # its Anomalies sheet in the same order, and the summary are those
+        # of -j 1.
+        depot = self.folder("depot")
+        names = sorted(os.listdir(self.data))
+        for name in names[:6]:
+            with open(os.path.join(self.data, name), "rb") as f:
+                data = f.read()
+            with open(os.path.join(depot, name), "wb") as f:
+                f.write(data)
+        with open(os.path.join(depot, "lettre.csv"), "w") as f:
+            f.write("Bonjour,\nvoici les listes.\n")
+        twice = os.path.join(depot, names[0])
+        runs = []
+        for jobs in ("1", "2"):
+            out = self.folder("depot-" + jobs)
+            proc = subprocess.run(
+                command("--roll", twice, "--roll", twice, depot,
+                        "--by-school", out,
+                        "--as-of", "2025-05-26", "-j", jobs),
+                capture_output=True, text=True, timeout=TIMEOUT)
+            self.assertEqual(proc.returncode, 1, proc.stderr)
+            books = sorted(b for b in os.listdir(out) if b.endswith(".xlsx"))
+            runs.append((proc, {b: workbook_values(os.path.join(out, b))
+                                for b in books}))
+        (one, books_one), (two, books_two) = runs
+        # Three schools and academie.xlsx, whose Anomalies sheet has what
+        # belongs to no school.
+        self.assertEqual(len(books_one), 4)
+        text = "\n".join(str(row) for row in
+                         books_one["academie.xlsx"]["Anomalies"])
+        self.assertIn("fichier du dossier laissé de côté", text)
+        self.assertIn("lettre.csv", text)
+        self.assertIn("fichier donné deux fois", text)
+        self.assertEqual(books_one, books_two)
+        self.assertEqual(one.stdout.replace("depot-1", "D"),
+                         two.stdout.replace("depot-2", "D"))
+        self.assertEqual(one.stderr, two.stderr)
+
     # valgrind needs descriptors of its own: under 12 it cannot start.
     @unittest.skipIf(WRAPPER, "the wrapper needs descriptors of its own")
     def test_too_many_jobs_for_the_file_limit_say_so(self):

@@ -11,8 +11,9 @@
  * anything else that could allocate; backtrace() allocates only the first
  * time (it loads libgcc_s), which the driver does before anything counts.
  *
- * The process is single-threaded (fault-run forks, it never starts
- * threads): plain counters are enough. The counters of the armed failure
+ * The process is single-threaded (fault-run forks, and runs stagecheck
+ * with -j 1, which reads its inputs in the main thread only): plain
+ * counters are enough. The counters of the armed failure
  * live in a shared page, because stagecheck writes each workbook in a
  * child process (report.c) while the parent waits: the child's
  * allocations count, and fail, as if the parent made them.

@@ -53,6 +53,10 @@ sc_error sc_anomalies_add(sc_anomalies *list, sc_severity severity,
                           const char *fmt, ...)
     __attribute__((format(printf, 7, 8)));
 
+/** Appends every anomaly of from to list, in order, and empties from.
+ *  Returns SC_OK, or SC_ERROR_MEMORY with both lists as they were. */
+sc_error sc_anomalies_move(sc_anomalies *list, sc_anomalies *from);
+
 /** Names the column at fault in the last anomaly added (copied; NULL
  *  takes none). Returns SC_OK, or SC_ERROR_MEMORY with none named. */
 sc_error sc_anomalies_set_column(sc_anomalies *list, const char *column);

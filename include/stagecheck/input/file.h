@@ -93,4 +93,11 @@ sc_error sc_file_add(const sc_file *file, const sc_table *table,
 /** Frees what file holds and zeroes it; NULL is fine. */
 void sc_file_clear(sc_file *file);
 
+/** Sets up what the readers' libraries keep for the whole process
+ *  (libxml2's globals), once, before files are read from several threads:
+ *  sc_file_open may then run in several threads at once, on different
+ *  files, each with its own anomalies and diag (the aliases are only
+ *  read). */
+void sc_file_init_threads(void);
+
 #endif /* STAGECHECK_INPUT_FILE_H */
