@@ -37,9 +37,10 @@
 #define BATCH_SCHOOLS 32
 #define BATCH_PUPILS 10000
 /* Batches per writing process at least, when the académie is small: so
- * that --jobs writers have work, and one writes while the next batch is
- * checked. */
-#define BATCHES_PER_JOB 2
+ * that --jobs writers have work, one writes while the next batch is
+ * checked, and the last ones end close together (a batch starts in the
+ * place of whichever ends first). */
+#define BATCHES_PER_JOB 4
 
 /* Writing processes at once: the settings', or 1 when none is said. */
 static size_t run_jobs(const sc_settings *settings)
@@ -349,15 +350,25 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
 
 static void release_tables(sc_run *r, size_t i);
 
-/* Waits for the oldest batch being written; its workbooks are then ready
- * to be renamed. */
-static sc_error finish_oldest(sc_run *r, sc_diag *diag)
+/* Waits for whichever batch being written ends first; its workbooks are
+ * then ready to be renamed (all at the end, in the schools' order). */
+static sc_error finish_first(sc_run *r, sc_diag *diag)
 {
-    pending_batch b = r->pending[0];
+    sc_writer **ws = malloc(r->npending * sizeof *ws);
+    size_t k = 0;
+    pending_batch b;
     sc_error err;
 
-    memmove(&r->pending[0], &r->pending[1],
-            (r->npending - 1) * sizeof *r->pending);
+    /* Out of memory, the oldest: it ends in its time all the same. */
+    if (ws) {
+        for (size_t i = 0; i < r->npending; i++)
+            ws[i] = r->pending[i].writer;
+        k = sc_writer_first_done(ws, r->npending);
+        free(ws);
+    }
+    b = r->pending[k];
+    memmove(&r->pending[k], &r->pending[k + 1],
+            (r->npending - k - 1) * sizeof *r->pending);
     r->npending--;
     err = sc_writer_finish(b.writer, diag);
     for (size_t i = b.from; err == SC_OK && i < b.to; i++)
@@ -383,7 +394,7 @@ static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
     sc_error err = SC_OK;
 
     while (err == SC_OK && r->npending >= max)
-        err = finish_oldest(r, diag);
+        err = finish_first(r, diag);
     if (err != SC_OK)
         return err;
     jobs = calloc(to - from, sizeof *jobs);
@@ -998,7 +1009,7 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
         pupils = rows = 0;
     }
     while (err == SC_OK && r->npending)
-        err = finish_oldest(r, diag);
+        err = finish_first(r, diag);
     if (err != SC_OK) {
         cancel_pending(r);
         return err;

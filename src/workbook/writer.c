@@ -385,6 +385,25 @@ sc_error sc_writer_finish(sc_writer *w, sc_diag *diag)
     return err;
 }
 
+size_t sc_writer_first_done(sc_writer *const *ws, size_t n)
+{
+    siginfo_t info;
+
+    /* Left waitable (WNOWAIT): sc_writer_finish reaps it. */
+    for (;;) {
+        info.si_pid = 0;
+        if (waitid(P_ALL, 0, &info, WEXITED | WNOWAIT) == 0)
+            break;
+        if (errno != EINTR)
+            return 0;
+    }
+    for (size_t k = 0; k < n; k++)
+        if (ws[k]->pid == info.si_pid)
+            return k;
+    /* A child the run did not start (a caller's): the oldest, then. */
+    return 0;
+}
+
 void sc_writer_cancel(sc_writer *w)
 {
     int status;

@@ -40,6 +40,12 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
  *  batch's temporary files removed. Frees w either way. */
 sc_error sc_writer_finish(sc_writer *w, sc_diag *diag);
 
+/** Waits until one of the n batches ws (n > 0) has ended, and returns its
+ *  index, for sc_writer_finish to take it without waiting: under -j N
+ *  the next batch starts in the place of whichever ends first. Returns 0
+ *  when it cannot tell. */
+size_t sc_writer_first_done(sc_writer *const *ws, size_t n);
+
 /** Ends the batch w at once (its child is killed), removes its temporary
  *  files and frees w; NULL is fine. */
 void sc_writer_cancel(sc_writer *w);
