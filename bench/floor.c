@@ -2,9 +2,10 @@
  * floor.c - the benchmark's three floors, what stagecheck's time is
  * measured against (issue 14):
  *
- *   floor lxw SHAPE OUTDIR    writes through libxlsxwriter, in the same
- *       constant_memory mode and scratch folder as stagecheck, the very
- *       workbooks of a stagecheck run, as bench/shape.py read them back:
+ *   floor lxw SHAPE OUTDIR    writes through libxlsxwriter, in the mode
+ *       (constant_memory or in memory) and scratch folder stagecheck
+ *       used, the very workbooks of a stagecheck run, as bench/shape.py
+ *       read them back:
  *       the same sheets, cells, formats, links, filters, conditional
  *       formats, page settings, print titles, charts and properties. What
  *       stagecheck spends beyond this is its own reading and checking.
@@ -36,10 +37,13 @@
 #include <zlib.h>
 
 #define FORMATS_MAX 4096
-/* As src/workbook/book.c and writer.c: constant_memory whenever a scratch
- * file per sheet fits under the limit of open files (64 to spare), and
- * malloc's mmap threshold at 64 KiB so that each sheet's 128 KiB array of
- * column pointers costs only its touched pages. */
+/* As src/workbook/book.c and writer.c: the mode stagecheck chose for each
+ * workbook (the shape's Z line, read from its strings: constant_memory
+ * for a workbook that is not small, when a scratch file per sheet fits
+ * under the limit of open files), else constant_memory whenever that fits
+ * (64 to spare); and malloc's mmap threshold at 64 KiB so that each
+ * sheet's 128 KiB array of column pointers costs only its touched
+ * pages. */
 #define FILES_SPARE 64
 
 static void die(const char *what, const char *why)
@@ -735,12 +739,19 @@ static int floor_lxw(const char *shape, const char *dir)
         switch (o->kind) {
         case 'W': {
             size_t sheets = 0;
+            int mode = -1;
 
             failed |= book_close(&b);
-            /* The mode stagecheck chooses for this many sheets. */
-            for (size_t j = i + 1; j < nops && ops[j].kind != 'W'; j++)
+            /* The mode stagecheck chose, else the one it would choose
+             * for this many sheets. */
+            for (size_t j = i + 1; j < nops && ops[j].kind != 'W'; j++) {
                 sheets += ops[j].kind == 'S';
-            book_open(&b, dir, o->text, sheets + FILES_SPARE <= files_max());
+                if (ops[j].kind == 'Z')
+                    mode = ops[j].text[0] == '1';
+            }
+            if (mode < 0 || (mode && sheets + FILES_SPARE > files_max()))
+                mode = sheets + FILES_SPARE <= files_max();
+            book_open(&b, dir, o->text, mode);
             books++;
             break;
         }

@@ -15,6 +15,9 @@ Usage:
 Shape lines (fields separated by one space, the last field of a line may
 hold spaces; texts escaped: \\\\ \\t \\n \\r):
   W name                          a workbook, written as OUTDIR/name
+  Z 0|1                           written in libxlsxwriter's
+                                  constant_memory mode (1: its strings
+                                  inline, no xl/sharedStrings.xml) or not
   D title\\tsubject\\tauthor\\tmanager\\tcompany\\tcategory\\tkeywords\\tcomments
   X bold underline size fontcolor fill border halign valign wrap numfmt
                                   one format per styles.xml cellXfs entry
@@ -407,6 +410,8 @@ def sheet(z, path, name, names, strings, out):
 def workbook(path, out):
     z = zipfile.ZipFile(path)
     out.append("W " + esc(os.path.basename(path)))
+    # The mode stagecheck chose, as its strings tell.
+    out.append("Z %d" % ("xl/sharedStrings.xml" not in z.namelist()))
     props(z, out)
     styles(z, out)
     wx = z.read("xl/workbook.xml").decode()

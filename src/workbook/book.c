@@ -29,29 +29,39 @@ void sc_book_check(sc_book *b, lxw_error err)
     }
 }
 
-/* Returns 1 if nsheets scratch files, one per sheet in libxlsxwriter's
- * constant_memory mode, fit under the limit of open files, with room for
- * what the process has open already. That mode keeps one row per sheet in
- * memory, whatever the school (with the writer's mallopt, see writer.c):
- * one school of 20,000 pupils in 680 classes is written in 50 MB against
- * 90 MB in the in-memory mode, in the same time (make bench), and 200,000
- * pupils in 6,700 classes in 499 MB against 859 MB. A tight `ulimit -n` gets the
- * in-memory mode instead, which keeps one scratch file at a time. */
-static int book_fits_constant_memory(size_t nsheets, size_t open_max)
+/* A workbook of at most this many rows of pupils and anomalies is written
+ * in libxlsxwriter's in-memory mode: it costs about 1.7 KB a pupil, a few
+ * MB at most, and saves the scratch file of each sheet, their writes and
+ * their reading back (6 % of the 50k académie's time with the scratch
+ * files in memory, more on a disk), and its strings are shared. */
+#define BOOK_SMALL_ROWS 2000
+
+/* Returns 1 if a workbook of rows rows and nsheets sheets is to be written
+ * in libxlsxwriter's constant_memory mode: it is not small, and nsheets
+ * scratch files, one per sheet in that mode, fit under the limit of open
+ * files, with room for what the process has open already. That mode keeps
+ * one row per sheet in memory, whatever the school (with the writer's
+ * mallopt, see writer.c): one school of 20,000 pupils in 680 classes is
+ * written in 50 MB against 90 MB in the in-memory mode, in the same time
+ * (make bench), and 200,000 pupils in 6,700 classes in 499 MB against
+ * 859 MB. A tight `ulimit -n` gets the in-memory mode instead, which
+ * keeps one scratch file at a time. */
+static int book_constant_memory(size_t rows, size_t nsheets, size_t open_max)
 {
-    return open_max == SIZE_MAX || nsheets + FILES_SPARE <= open_max;
+    return rows > BOOK_SMALL_ROWS &&
+           (open_max == SIZE_MAX || nsheets + FILES_SPARE <= open_max);
 }
 
-/* Creates the workbook of nsheets sheets at path, with its properties and
- * formats. Returns 1 if its sheets may be written; book_close it either
- * way. */
+/* Creates the workbook of nsheets sheets and about rows rows at path,
+ * with its properties and formats. Returns 1 if its sheets may be
+ * written; book_close it either way. */
 static int book_open(sc_book *b, const char *path,
                      const sc_book_scratch *scratch, size_t nsheets,
-                     const sc_page *page)
+                     size_t rows, const sc_page *page)
 {
     lxw_workbook_options options = {
-        .constant_memory = book_fits_constant_memory(nsheets,
-                                                     scratch->open_max),
+        .constant_memory = book_constant_memory(rows, nsheets,
+                                                scratch->open_max),
         .tmpdir = scratch->dir};
 
     *b = (sc_book){.status = SC_OK, .lxw = LXW_NO_ERROR};
@@ -94,7 +104,11 @@ sc_error sc_book_write_report(const sc_model *m, const char *path,
 
     /* Synthèse, Relances, Accueil établissement, Changements and
      * Anomalies at most, around the classes. */
-    if (book_open(&b, path, scratch, m->nclasses + 5, &page)) {
+    if (book_open(&b, path, scratch, m->nclasses + 5,
+                  m->nlines + (m->report->anomalies
+                                   ? m->report->anomalies->count
+                                   : 0),
+                  &page)) {
         sc_sheet_summary_write(&b, m);
         sc_sheet_relances_write(&b, m);
         for (size_t c = 0; c < m->nclasses; c++)
@@ -114,7 +128,9 @@ sc_error sc_book_write_academie(const sc_academie *a, const char *path,
     sc_page page = {NULL, a->period, a->as_of, sc_date_today()};
     sc_book b;
 
-    if (book_open(&b, path, scratch, 2, &page)) {
+    if (book_open(&b, path, scratch, 2,
+                  a->nschools + (a->anomalies ? a->anomalies->count : 0),
+                  &page)) {
         sc_sheet_academie_write(&b, a);
         sc_sheet_anomalies_write(&b, a->anomalies, NULL);
     }

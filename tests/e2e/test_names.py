@@ -117,29 +117,38 @@ class Names(unittest.TestCase):
             shared = "xl/sharedStrings.xml" in z.namelist()
         return openpyxl.load_workbook(os.fsdecode(out)), shared
 
+    # Past 2,000 pupils: 2,100 in 300 classes, 7 a class.
+    MANY = ["2NDE %d" % (i % 300) for i in range(2100)]
+
+    def assert_class_sheets(self, wb):
+        sheets = [ws for ws in wb if ws.title not in FIXED]
+        self.assertEqual(len(sheets), 300)
+        names = [r[0] for r in wb["2NDE 299"].iter_rows(min_row=2,
+                                                        values_only=True)]
+        self.assertIn("NOM299", names)
+        self.assertIn("NOM2099", names)
+
     def test_many_class_sheets_keep_the_constant_memory_mode(self):
         # A row per sheet in memory, whatever the school: libxlsxwriter's
         # constant_memory mode writes strings inline, its in-memory mode
         # in a shared table.
-        wb, shared = self.class_sheets(["2NDE %d" % i for i in range(300)])
+        wb, shared = self.class_sheets(self.MANY)
         self.assertFalse(shared)
-        sheets = [ws for ws in wb if ws.title not in FIXED]
-        self.assertEqual(len(sheets), 300)
-        self.assertEqual(wb["2NDE 299"]["A2"].value, "NOM299")
+        self.assert_class_sheets(wb)
 
     def test_class_sheets_past_the_file_limit_use_the_in_memory_mode(self):
         # A scratch file per sheet would not fit under 200 open files:
         # the in-memory mode writes the same cells.
-        classes = ["2NDE %d" % i for i in range(300)]
-        wb, shared = self.class_sheets(classes, files=200)
+        wb, shared = self.class_sheets(self.MANY, files=200)
         self.assertTrue(shared)
-        sheets = [ws for ws in wb if ws.title not in FIXED]
-        self.assertEqual(len(sheets), 300)
-        self.assertEqual(wb["2NDE 299"]["A2"].value, "NOM299")
+        self.assert_class_sheets(wb)
 
-    def test_few_class_sheets_keep_the_constant_memory_mode(self):
+    def test_small_school_is_written_in_memory(self):
+        # 20 pupils: the in-memory mode costs little, and saves a scratch
+        # file per sheet.
         wb, shared = self.class_sheets(["2NDE %d" % i for i in range(20)])
-        self.assertFalse(shared)
+        self.assertTrue(shared)
+        self.assertEqual(wb["2NDE 19"]["A2"].value, "NOM19")
 
     # --- 10: inputs that never end ----------------------------------------
 

@@ -157,14 +157,35 @@ static const char py_shared[] =
     "import zipfile\n"
     "print('xl/sharedStrings.xml' in zipfile.ZipFile(sys.argv[1]).namelist())\n";
 
-/* Under a limit of open files too tight for a scratch file per sheet and
- * 64 to spare, libxlsxwriter's in-memory mode writes the same sheets. */
-static void test_book_tight_file_limit_gives_same_workbook(void **state)
+/* A school's workbook of a few pupils is written in libxlsxwriter's
+ * in-memory mode (a few MB at most, and no scratch file per sheet): its
+ * strings are shared. */
+static void test_book_small_workbook_is_written_in_memory(void **state)
 {
     fixture *f = *state;
+
+    assert_int_equal(sc_writer_write(&f->report, f->path, &f->diag), SC_OK);
+    assert_file_prints(f, f->path, py_shared, "True\n");
+}
+
+/* Past 2,000 rows of pupils and anomalies, constant_memory: one row per
+ * sheet in memory. Under a limit of open files too tight for a scratch
+ * file per sheet and 64 to spare, libxlsxwriter's in-memory mode writes
+ * the same sheets. */
+static void test_book_tight_file_limit_gives_same_workbook(void **state)
+{
+    enum { MANY = 2001 };
+    fixture *f = *state;
+    sc_anomaly *many = calloc(MANY, sizeof *many);
+    sc_anomalies saved_list = f->anomalies;
     struct rlimit saved, tight;
     char loose[8192];
 
+    assert_non_null(many);
+    for (size_t i = 0; i < MANY; i++)
+        many[i] = f->anomaly_items[1];
+    f->anomalies.items = many;
+    f->anomalies.count = MANY;
     set_previous_run(f);
     workbook_query(f, py_layout, loose, sizeof loose);
     assert_file_prints(f, f->path, py_shared, "False\n");
@@ -176,6 +197,8 @@ static void test_book_tight_file_limit_gives_same_workbook(void **state)
     assert_int_equal(setrlimit(RLIMIT_NOFILE, &saved), 0);
     assert_file_prints(f, f->path, py_layout, loose);
     assert_file_prints(f, f->path, py_shared, "True\n");
+    f->anomalies = saved_list;
+    free(many);
 }
 
 int main(void)
@@ -186,6 +209,7 @@ int main(void)
         TEST(test_write_past_deadline_marks_pupils_neither_ready_nor_dispensed),
         TEST(test_write_deadline_not_past_marks_nobody),
         TEST(test_book_title_in_document_properties),
+        TEST(test_book_small_workbook_is_written_in_memory),
         TEST(test_book_tight_file_limit_gives_same_workbook),
     };
 
