@@ -89,6 +89,9 @@ size_t sc_text_utf16_prefix(const char *s, size_t len, size_t max)
 {
     size_t i, units = 0;
 
+    /* A byte is at most one unit (four bytes make a surrogate pair). */
+    if (len <= max)
+        return len;
     for (i = 0; i < len; i++) {
         unsigned char c = (unsigned char)s[i];
         size_t u = (c & 0xC0) == 0x80 ? 0 : c >= 0xF0 ? 2 : 1;
@@ -485,8 +488,16 @@ const char *sc_text_xml_safe(const char *text, char **copy)
     char *out, *w;
 
     *copy = NULL;
-    while (i < len && (n = xml_char_at(u + i, len - i, &c)) > 0)
+    while (i < len) {
+        /* Printable ASCII, most of any text, at once. */
+        if (u[i] >= 0x20 && u[i] < 0x80) {
+            i++;
+            continue;
+        }
+        if ((n = xml_char_at(u + i, len - i, &c)) == 0)
+            break;
         i += n;
+    }
     if (i == len)
         return text;
     /* A byte read as Windows-1252 takes at most 3 bytes of UTF-8. */
