@@ -41,7 +41,7 @@
  * workbook (the shape's Z line, read from its strings: constant_memory
  * for a workbook that is not small, when a scratch file per sheet fits
  * under the limit of open files), else constant_memory whenever that fits
- * (64 to spare); and malloc's mmap threshold at 64 KiB so that each
+ * (64 to spare); and malloc's mmap threshold at 128 KiB so that each
  * sheet's 128 KiB array of column pointers costs only its touched
  * pages. */
 #define FILES_SPARE 64
@@ -1040,7 +1040,7 @@ static int floor_parse(int n, char **files)
 int main(int argc, char **argv)
 {
     if (argc == 4 && !strcmp(argv[1], "lxw")) {
-        (void)mallopt(M_MMAP_THRESHOLD, 64 * 1024);
+        (void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
         return floor_lxw(argv[2], argv[3]);
     }
     if (argc == 3 && !strcmp(argv[1], "deflate"))
