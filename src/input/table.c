@@ -210,9 +210,9 @@ static uint32_t share_hash(const char *s, size_t *len)
 static share_slot *share_find(struct sc_share *sh, uint32_t h, size_t len,
                               const char *text)
 {
-    size_t mask = sh->cap - 1;
+    size_t mask = sh->cap - 1, i = h & mask;
 
-    for (size_t k = 0, i = h & mask; k < SHARE_PROBES; k++, i = (i + 1) & mask) {
+    for (size_t k = 0; k < SHARE_PROBES; k++, i = (i + 1) & mask) {
         share_slot *slot = &sh->slots[i];
 
         if (!slot->text || (slot->hash == h && slot->len == len &&

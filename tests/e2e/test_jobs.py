@@ -108,9 +108,9 @@ class Jobs(unittest.TestCase):
     def test_folder_read_side_by_side_as_one_reader_would(self):
         # A shared folder: schools' rolls and tracking sheets, a letter
         # left out with a warning, and a roll of it also named twice on the
-        # command line (read once, the second name said). -j 2 reads them side by side: the workbook,
-        # its Anomalies sheet in the same order, and the summary are those
-        # of -j 1.
+        # command line (read once, the second name said). -j 2 reads them
+        # side by side: the workbooks, their Anomalies sheets in the same
+        # order, and the summary are those of -j 1.
         depot = self.folder("depot")
         names = sorted(os.listdir(self.data))
         for name in names[:6]:
