@@ -18,13 +18,29 @@ void sc_entry_display(const sc_entry *entry, char *buf, size_t size)
     sc_text_cut(buf);
 }
 
+/* Every string of an entry, for sc_entry_pack and sc_entry_clear. */
+#define ENTRY_STRINGS(e)                                                  \
+    {&(e)->ine, &(e)->surname, &(e)->first, &(e)->class_name,             \
+     &(e)->name_key, &(e)->class_key, &(e)->host, &(e)->host_type,        \
+     &(e)->siret, &(e)->city, &(e)->country, &(e)->activities,            \
+     &(e)->skills, &(e)->dispense}
+
+void sc_entry_pack(sc_entry *e)
+{
+    char **const strings[] = ENTRY_STRINGS(e);
+
+    if (!e->strings)
+        e->strings = sc_text_pack(strings, sizeof strings / sizeof *strings);
+}
+
 void sc_entry_clear(sc_entry *e)
 {
-    char *strings[] = {e->ine, e->surname, e->first, e->class_name,
-                       e->name_key, e->class_key, e->host, e->host_type,
-                       e->siret, e->city, e->country, e->activities,
-                       e->skills, e->dispense};
+    char **const strings[] = ENTRY_STRINGS(e);
 
+    if (e->strings) {
+        free(e->strings);
+        return;
+    }
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
-        free(strings[i]);
+        free(*strings[i]);
 }

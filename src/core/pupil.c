@@ -12,6 +12,15 @@ int sc_pupil_shown(const sc_pupil *pupil)
     return pupil->selected && pupil->duplicate_of < 0;
 }
 
+void sc_pupil_pack(sc_pupil *p)
+{
+    char **const strings[] = {&p->surname, &p->first, &p->class_name,
+                              &p->ine, &p->name_key, &p->class_key, &p->mef};
+
+    if (!p->strings)
+        p->strings = sc_text_pack(strings, sizeof strings / sizeof *strings);
+}
+
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 {
     snprintf(buf, size, "%s %s", pupil->surname ? pupil->surname : "",
@@ -21,6 +30,10 @@ void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 
 void sc_pupil_clear(sc_pupil *p)
 {
+    if (p->strings) {
+        free(p->strings);
+        return;
+    }
     free(p->surname);
     free(p->first);
     free(p->class_name);

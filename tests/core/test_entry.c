@@ -6,6 +6,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <cmocka.h>
@@ -105,6 +106,35 @@ static void test_clear_frees_every_string(void **state)
     support_assert_live_blocks(before);
 }
 
+static void test_pack_keeps_every_string_in_one_block(void **state)
+{
+    sc_entry e;
+    char **strings[] = {&e.ine, &e.surname, &e.first, &e.class_name,
+                        &e.name_key, &e.class_key, &e.host, &e.host_type,
+                        &e.siret, &e.city, &e.country, &e.activities,
+                        &e.skills, &e.dispense};
+    const size_t n = sizeof strings / sizeof *strings;
+    char text[16];
+    long before = support_live_blocks();
+
+    (void)state;
+    memset(&e, 0, sizeof e);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(text, sizeof text, "texte %zu", i);
+        *strings[i] = support_dup(text);
+    }
+    sc_entry_pack(&e);
+    assert_non_null(e.strings);
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before + 1);
+    for (size_t i = 0; i < n; i++) {
+        snprintf(text, sizeof text, "texte %zu", i);
+        assert_string_equal(*strings[i], text);
+    }
+    sc_entry_clear(&e);
+    support_assert_live_blocks(before);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -115,6 +145,7 @@ int main(void)
         TEST(test_display_without_a_name_is_the_ine),
         TEST(test_display_cut_never_splits_a_character),
         TEST(test_clear_frees_every_string),
+        TEST(test_pack_keeps_every_string_in_one_block),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

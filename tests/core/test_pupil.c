@@ -119,6 +119,36 @@ static void test_clear_frees_every_string(void **state)
     support_assert_live_blocks(before);
 }
 
+static void test_pack_keeps_every_string_in_one_block(void **state)
+{
+    sc_pupil p;
+    long before = support_live_blocks();
+
+    (void)state;
+    memset(&p, 0, sizeof p);
+    p.surname = support_dup("DUPONT");
+    p.first = support_dup("Léa");
+    p.class_name = support_dup("2nde 1");
+    p.name_key = support_dup("dupont lea");
+    p.class_key = support_dup("2nde1");
+    p.mef = support_dup("2NDE G-T");
+    sc_pupil_pack(&p);
+    assert_non_null(p.strings);
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before + 1);
+    assert_string_equal(p.surname, "DUPONT");
+    assert_string_equal(p.first, "Léa");
+    assert_string_equal(p.class_name, "2nde 1");
+    assert_null(p.ine);
+    assert_string_equal(p.name_key, "dupont lea");
+    assert_string_equal(p.class_key, "2nde1");
+    assert_string_equal(p.mef, "2NDE G-T");
+    sc_pupil_pack(&p); /* packed once: a second call changes nothing */
+    assert_string_equal(p.mef, "2NDE G-T");
+    sc_pupil_clear(&p);
+    support_assert_live_blocks(before);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -131,6 +161,7 @@ int main(void)
         TEST(test_display_of_missing_names_keeps_the_space),
         TEST(test_display_cut_never_splits_a_character),
         TEST(test_clear_frees_every_string),
+        TEST(test_pack_keeps_every_string_in_one_block),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

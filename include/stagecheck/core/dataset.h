@@ -55,21 +55,25 @@ typedef enum sc_flag {
     SC_FLAG_INVALID     /* unreadable: reported as an anomaly */
 } sc_flag;
 
-/** One pupil of a roll. Strings are owned by the dataset. */
+/** One pupil of a roll. Strings are owned by the dataset. Fields are in
+ *  an order that leaves no padding: a million pupils are 112 MB. */
 typedef struct sc_pupil {
     const char *file;   /* the input's path, owned by the dataset */
     unsigned line;
+    int invalid;        /* the roll row has an anomaly: an unreadable cell,
+                           or another pupil's INE */
     char *surname;
     char *first;
     char *class_name;
     char *ine;          /* NULL when absent */
-    sc_date birth;      /* SC_DATE_NONE when unknown */
     char *name_key;     /* sc_text_name_key(surname, first) */
     char *class_key;    /* sc_text_key(class_name) */
-    int invalid;        /* the roll row has an anomaly: an unreadable cell,
-                           or another pupil's INE */
-    long duplicate_of;  /* -1, or the pupil this row repeats */
     char *mef;          /* NULL when the roll gives none */
+    char *strings;      /* the block holding every string above
+                           (sc_text_pack), or NULL when each is its own
+                           allocation */
+    long duplicate_of;  /* -1, or the pupil this row repeats */
+    sc_date birth;      /* SC_DATE_NONE when unknown */
     int has_left;       /* the roll gives a date of leaving (SIECLE
                            DATE_SORTIE, Pronote Sortie): left */
     sc_date left;
@@ -118,6 +122,9 @@ typedef struct sc_entry {
     uint32_t unreadable; /* bit f: the cell of field f could not be read
                             (already reported as an anomaly) */
     long pupil;         /* matched pupil, or -1 */
+    char *strings;      /* the block holding every string above
+                           (sc_text_pack), or NULL when each is its own
+                           allocation */
 } sc_entry;
 
 /** One input file, for the summary. */

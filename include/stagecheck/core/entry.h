@@ -10,6 +10,10 @@
 /** Writes the name the entry gives ("NOM Prénom" or its INE). */
 void sc_entry_display(const sc_entry *entry, char *buf, size_t size);
 
+/** Moves the strings of an entry into one block (sc_text_pack); when out
+ *  of memory they stay as they are, which is as good. */
+void sc_entry_pack(sc_entry *entry);
+
 /** Frees the strings of an entry (the dataset frees its own). */
 void sc_entry_clear(sc_entry *entry);
 

@@ -14,6 +14,10 @@ int sc_pupil_shown(const sc_pupil *pupil);
 /** Writes "NOM Prénom" into buf (always NUL-terminated). */
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size);
 
+/** Moves the strings of a pupil into one block (sc_text_pack); when out
+ *  of memory they stay as they are, which is as good. */
+void sc_pupil_pack(sc_pupil *pupil);
+
 /** Frees the strings of a pupil (the dataset frees its own). */
 void sc_pupil_clear(sc_pupil *pupil);
 
