@@ -200,6 +200,7 @@ static sc_error track_changes(school_run *s, sc_date as_of)
     sc_diag d;
     sc_error err;
     int *by_item;
+    size_t shown = 0;
 
     s->state_path = sc_statefile_path(s->output);
     if (!s->state_path)
@@ -207,6 +208,10 @@ static sc_error track_changes(school_run *s, sc_date as_of)
     /* The date the next run's Changements names. */
     s->current.dated = as_of != SC_DATE_NONE;
     s->current.date = as_of;
+    for (size_t p = 0; p < data->npupils; p++)
+        shown += sc_pupil_shown(&data->pupils[p]) != 0;
+    if ((err = sc_state_reserve(&s->current, shown)) != SC_OK)
+        return err;
     for (size_t p = 0; p < data->npupils; p++)
         if (sc_pupil_shown(&data->pupils[p]) &&
             (err = sc_state_add(&s->current, &data->pupils[p], (long)p,

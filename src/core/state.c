@@ -2,6 +2,7 @@
  * state.c - the statuses of a run, one item per pupil under a stable key:
  * what the state file keeps, and what the next run compares with.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -63,6 +64,10 @@ static char *field_dup(const char *s)
 
 static void item_clear(sc_state_item *item)
 {
+    if (item->strings) {
+        free(item->strings);
+        return;
+    }
     free(item->key);
     free(item->class_name);
     free(item->surname);
@@ -85,7 +90,28 @@ sc_error sc_state_push(sc_state *state, sc_state_item *item)
         item_clear(item);
         return SC_ERROR_MEMORY;
     }
+    if (!item->strings) {
+        char **const strings[] = {&item->key, &item->class_name,
+                                  &item->surname, &item->first};
+
+        item->strings = sc_text_pack(strings, 4);
+    }
     state->items[state->count++] = *item;
+    return SC_OK;
+}
+
+sc_error sc_state_reserve(sc_state *state, size_t more)
+{
+    sc_state_item *grown;
+    size_t want = state->count + more;
+
+    if (want <= state->cap)
+        return SC_OK;
+    if (want > SIZE_MAX / sizeof *grown ||
+        !(grown = realloc(state->items, want * sizeof *grown)))
+        return SC_ERROR_MEMORY;
+    state->items = grown;
+    state->cap = want;
     return SC_OK;
 }
 
@@ -96,7 +122,7 @@ sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,
     sc_state_item item = {field_clean(sc_state_key(pupil)),
                           field_dup(pupil->class_name),
                           field_dup(pupil->surname), field_dup(pupil->first),
-                          status, index};
+                          status, index, NULL};
 
     return sc_state_push(state, &item);
 }

@@ -105,7 +105,7 @@ static sc_error state_parse_line(sc_state *state, char *text, size_t len,
     }
     sc_state_item item = {sc_text_dup(fields[0]), sc_text_dup(fields[1]),
                           sc_text_dup(fields[2]), sc_text_dup(fields[3]),
-                          (sc_status)status, -1};
+                          (sc_status)status, -1, NULL};
     return sc_state_push(state, &item);
 }
 

@@ -156,18 +156,28 @@ static void test_add_keeps_the_order_of_the_lines(void **state)
     }
 }
 
-static void test_push_takes_the_item_it_is_given(void **state)
+static void test_push_takes_the_item_into_one_block(void **state)
 {
     fixture *f = *state;
     sc_state_item item = {strdup("INE:1A"), strdup("2nde 2"), strdup("DUPONT"),
-                          strdup("Jean"), SC_STATUS_NO_HOST, -1};
-    char *key = item.key;
+                          strdup("Jean"), SC_STATUS_NO_HOST, -1, NULL};
+    long before = support_live_blocks();
+    const sc_state_item *kept;
 
     assert_int_equal(sc_state_push(&f->a, &item), SC_OK);
     assert_int_equal(f->a.count, 1);
-    assert_ptr_equal(f->a.items[0].key, key); /* owned, not copied */
-    assert_string_equal(f->a.items[0].first, "Jean");
-    assert_int_equal(f->a.items[0].status, SC_STATUS_NO_HOST);
+    kept = &f->a.items[0];
+    assert_string_equal(kept->key, "INE:1A");
+    assert_string_equal(kept->class_name, "2nde 2");
+    assert_string_equal(kept->surname, "DUPONT");
+    assert_string_equal(kept->first, "Jean");
+    assert_int_equal(kept->status, SC_STATUS_NO_HOST);
+    /* The four strings now live in one block: four allocations freed,
+     * the block and the items' array made. */
+    assert_ptr_equal(kept->strings, kept->key);
+    assert_ptr_equal(kept->first, kept->surname + sizeof "DUPONT");
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before - 4 + 2);
 }
 
 static void test_push_of_a_failed_allocation_frees_the_rest(void **state)
@@ -181,7 +191,7 @@ static void test_push_of_a_failed_allocation_frees_the_rest(void **state)
     /* The first name's copy failed: the other strings are the state's to
      * free, and the state does not change. */
     item = (sc_state_item){strdup("INE:2B"), strdup("2nde 2"),
-                           strdup("MARTIN"), NULL, SC_STATUS_READY, -1};
+                           strdup("MARTIN"), NULL, SC_STATUS_READY, -1, NULL};
     assert_non_null(item.key);
     support_assert_more_blocks(before);
     assert_int_equal(sc_state_push(&f->a, &item), SC_ERROR_MEMORY);
@@ -223,7 +233,7 @@ int main(void)
         TEST(test_add_copies_the_pupil_line),
         TEST(test_add_turns_tabs_and_line_breaks_into_spaces),
         TEST(test_add_keeps_the_order_of_the_lines),
-        TEST(test_push_takes_the_item_it_is_given),
+        TEST(test_push_takes_the_item_into_one_block),
         TEST(test_push_of_a_failed_allocation_frees_the_rest),
         TEST(test_clear_frees_every_line_and_empties_the_state),
     };

@@ -25,6 +25,9 @@ typedef struct sc_state_item {
     char *first;
     sc_status status;
     long pupil;          /* index in the dataset, -1 for a state read back */
+    char *strings;       /* the block holding the four strings above once
+                            pushed (sc_text_pack), or NULL when each is its
+                            own allocation */
 } sc_state_item;
 
 typedef struct sc_state {
@@ -47,6 +50,11 @@ sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,
  *  failure (any of them may be NULL: an allocation that failed). Returns
  *  SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_state_push(sc_state *state, sc_state_item *item);
+
+/** Makes room for more items at once, so that a state of N pupils holds
+ *  N items rather than up to twice as many. Returns SC_OK or
+ *  SC_ERROR_MEMORY. */
+sc_error sc_state_reserve(sc_state *state, size_t more);
 
 /** Frees what state holds; a zeroed state is fine. */
 void sc_state_clear(sc_state *state);
