@@ -279,6 +279,36 @@ static void test_run_gives_a_verdict_to_each_pupil_shown(void **state)
             assert_non_null(f->check.verdicts[p].todo);
 }
 
+static void test_run_keeps_each_todo_text_once(void **state)
+{
+    fixture *f = *state;
+    char ine[8];
+    sc_entry *e;
+
+    /* 200 pupils without a placement (enough to grow the set past its
+     * first 64 slots only if each text were kept again) and one whose
+     * convention lacks a signature. */
+    for (unsigned p = 0; p < 200; p++) {
+        snprintf(ine, sizeof ine, "B%u", p);
+        add_pupil(f, 2 + p, "SANS", "Lieu", "2nde 1", ine);
+    }
+    add_pupil(f, 300, "MARTIN", "Paul", "2nde 1", "A2");
+    e = add_placement(f, 2, "A2");
+    e->sign_head = SC_FLAG_NO;
+    run(f, NULL);
+    assert_int_equal(f->check.nverdicts, 201);
+    for (unsigned p = 0; p < 200; p++) {
+        assert_int_equal(f->check.verdicts[p].status, SC_STATUS_NO_HOST);
+        assert_ptr_equal(f->check.verdicts[p].todo,
+                         f->check.verdicts[0].todo);
+    }
+    assert_non_null(strstr(f->check.verdicts[0].todo,
+                           "trouver un lieu d'accueil"));
+    assert_non_null(strstr(f->check.verdicts[200].todo,
+                           "signature du chef d'établissement"));
+    assert_int_equal(f->check.ntodos, 2);
+}
+
 static void test_run_other_levels_are_never_without_host_nor_hosted(
     void **state)
 {
@@ -415,6 +445,7 @@ int main(void)
         TEST(test_run_ties_each_entry_to_its_pupil),
         TEST(test_run_entry_of_nobody_is_an_error),
         TEST(test_run_gives_a_verdict_to_each_pupil_shown),
+        TEST(test_run_keeps_each_todo_text_once),
         TEST(test_run_other_levels_are_never_without_host_nor_hosted),
         TEST(test_run_findings_become_errors_with_the_pupil),
         TEST(test_run_rule_warning_becomes_a_warning_anomaly),

@@ -18,6 +18,10 @@ typedef struct sc_check {
     sc_verdict *verdicts; /* one per pupil of the dataset (zeroed for
                              pupils not shown) */
     size_t nverdicts;
+    char **todos;         /* every distinct À faire, kept once: the
+                             verdicts point into it (open addressing) */
+    size_t ntodos;
+    size_t todos_cap;     /* slots, a power of two; 0 before the first */
 } sc_check;
 
 /** Checks data over period, on as_of (the reference date: who has left
