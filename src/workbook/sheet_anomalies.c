@@ -155,7 +155,10 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list,
 
     memset(&sh, 0, sizeof sh);
     sh.book = b;
-    if (!order || (m && owners_build(m, &owners, &nowners) != SC_OK)) {
+    /* The owners link an anomaly to its pupil's row: none to link, none
+     * to build (every pupil's rows, sorted, would be 48 bytes each). */
+    if (!order ||
+        (m && n > 0 && owners_build(m, &owners, &nowners) != SC_OK)) {
         if (b->status == SC_OK)
             b->status = SC_ERROR_MEMORY;
         goto done;
