@@ -169,6 +169,12 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         l->first = sc_text_fold(pupil->first);
         if (!l->surname || !l->first)
             goto mem_error;
+        /* Both in one block, that of surname; first alone is never freed. */
+        if (!sc_text_pack((char **const[]){&l->surname, &l->first}, 2)) {
+            free(l->first);
+            l->first = NULL;
+            goto mem_error;
+        }
         slots[m->nlines - 1] = (class_slot){str(pupil->class_key),
                                             m->nlines - 1};
     }
@@ -243,10 +249,9 @@ mem_error:
 
 void sc_model_free(sc_model *m)
 {
-    for (size_t i = 0; i < m->nlines; i++) {
+    /* A line's first name lives in its surname's block (or is NULL). */
+    for (size_t i = 0; i < m->nlines; i++)
         free(m->lines[i].surname);
-        free(m->lines[i].first);
-    }
     free(m->lines);
     free(m->classes);
     free(m->line_of);

@@ -37,8 +37,8 @@ typedef struct sc_model_line {
     const sc_pupil *pupil;
     size_t index;      /* in data->pupils and report->verdicts */
     size_t cls;        /* in model->classes */
-    char *surname;     /* sc_text_fold forms, to sort by */
-    char *first;
+    char *surname;     /* sc_text_fold forms, to sort by, in one block: */
+    char *first;       /* surname's (sc_text_pack) */
     sc_status status;  /* the verdict's, SC_STATUS_CHECK when out of range */
     int late;          /* past the deadline and neither ready nor dispensed */
 } sc_model_line;
