@@ -134,7 +134,7 @@ static _Noreturn void child_exit(int status)
 struct sc_writer {
     sc_book_job *jobs;   /* the caller's, until finished */
     size_t n;
-    sc_model *models;    /* the parent frees its own once the child runs */
+    sc_model *models;    /* built and freed by the child, one at a time */
     outcome *outcomes;
     pid_t pid;
     int fd;              /* read end of the notes */
@@ -199,10 +199,19 @@ static _Noreturn void child_run(int fd, pid_t parent, sc_writer *w)
             child_tell(fd, &(child_note){1, (int)i, SC_ERROR_OUTPUT, 0});
             child_end(w, 1);
         }
-        err = jobs[i].report
-                  ? sc_book_write_report(&w->models[i], name, &scratch, &lxw)
-                  : sc_book_write_academie(jobs[i].academie, name, &scratch,
+        /* The model is built here, a workbook at a time, and freed once
+         * written: the parent never holds it (a million pupils: 80 MB at
+         * the fork), nor the child more than one. */
+        if (jobs[i].report) {
+            err = sc_model_build(&w->models[i], jobs[i].report);
+            if (err == SC_OK)
+                err = sc_book_write_report(&w->models[i], name, &scratch,
                                            &lxw);
+            sc_model_free(&w->models[i]);
+        } else {
+            err = sc_book_write_academie(jobs[i].academie, name, &scratch,
+                                         &lxw);
+        }
         if (err != SC_OK) {
             child_tell(fd, &(child_note){1, (int)i, err, lxw});
             child_end(w, 1);
@@ -272,12 +281,6 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
         return SC_ERROR_MEMORY;
     }
     for (size_t i = 0; err == SC_OK && i < n; i++) {
-        if (jobs[i].report)
-            err = sc_model_build(&w->models[i], jobs[i].report);
-        if (err != SC_OK) {
-            writer_say(&w->outcomes[i], err, jobs[i].path, diag);
-            break;
-        }
         err = sc_tempfile_open(&jobs[i].file, jobs[i].path,
                                jobs[i].report ? "le classeur"
                                               : "le classeur académique",
@@ -327,9 +330,7 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
     }
     close(fds[1]);
     w->fd = fds[0];
-    /* The child has its copy: the parent's is of no more use. */
-    for (size_t i = 0; i < n; i++)
-        sc_model_free(&w->models[i]);
+    /* The models are the child's: the parent's are empty. */
     free(w->models);
     w->models = NULL;
     *out = w;
