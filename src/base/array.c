@@ -23,3 +23,17 @@ sc_error sc_array_reserve(void **items, size_t *cap, size_t count,
     *cap = ncap;
     return SC_OK;
 }
+
+sc_error sc_array_reserve_exact(void **items, size_t *cap, size_t want,
+                                size_t size)
+{
+    void *p;
+
+    if (want <= *cap)
+        return SC_OK;
+    if (want > SIZE_MAX / size || !(p = realloc(*items, want * size)))
+        return SC_ERROR_MEMORY;
+    *items = p;
+    *cap = want;
+    return SC_OK;
+}

@@ -102,17 +102,10 @@ sc_error sc_state_push(sc_state *state, sc_state_item *item)
 
 sc_error sc_state_reserve(sc_state *state, size_t more)
 {
-    sc_state_item *grown;
-    size_t want = state->count + more;
-
-    if (want <= state->cap)
-        return SC_OK;
-    if (want > SIZE_MAX / sizeof *grown ||
-        !(grown = realloc(state->items, want * sizeof *grown)))
+    if (more > SIZE_MAX - state->count)
         return SC_ERROR_MEMORY;
-    state->items = grown;
-    state->cap = want;
-    return SC_OK;
+    return sc_array_reserve_exact((void **)&state->items, &state->cap,
+                                  state->count + more, sizeof *state->items);
 }
 
 sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,

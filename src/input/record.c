@@ -481,23 +481,13 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
     return err;
 }
 
-/* Makes room for more pupils at once: the rows tell how many at most,
- * and one allocation of that size replaces doublings that hold up to
- * twice as much (three times while realloc copies). */
+/* Makes room for more pupils at once: the rows tell how many at most. */
 static sc_error pupils_presize(sc_dataset *data, size_t more)
 {
-    size_t want = data->npupils + more;
-    sc_pupil *grown;
-
-    if (want <= data->pupils_cap)
-        return SC_OK;
-    if (want > SIZE_MAX / sizeof *grown)
+    if (more > SIZE_MAX - data->npupils)
         return SC_ERROR_MEMORY;
-    if (!(grown = realloc(data->pupils, want * sizeof *grown)))
-        return SC_ERROR_MEMORY;
-    data->pupils = grown;
-    data->pupils_cap = want;
-    return SC_OK;
+    return sc_array_reserve_exact((void **)&data->pupils, &data->pupils_cap,
+                                  data->npupils + more, sizeof *data->pupils);
 }
 
 sc_error sc_record_add_roll(sc_dataset *data, const sc_source *source,

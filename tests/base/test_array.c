@@ -141,6 +141,42 @@ static void test_reserve_that_realloc_refuses_fails_unchanged(void **state)
     assert_int_equal(f->items[3], 9);
 }
 
+#define RESERVE_EXACT(f, want) \
+    sc_array_reserve_exact((void **)&(f)->items, &(f)->cap, (want), \
+                           sizeof *(f)->items)
+
+static void test_reserve_exact_makes_room_for_that_many(void **state)
+{
+    fixture *f = *state;
+
+    assert_int_equal(RESERVE_EXACT(f, 1000), SC_OK);
+    assert_int_equal(f->cap, 1000);
+    f->items[999] = 5; /* the whole capacity is there (ASan would say) */
+    f->count = 1000;
+    /* A smaller want changes nothing; a larger one keeps the items. */
+    assert_int_equal(RESERVE_EXACT(f, 10), SC_OK);
+    assert_int_equal(f->cap, 1000);
+    assert_int_equal(RESERVE_EXACT(f, 1001), SC_OK);
+    assert_int_equal(f->cap, 1001);
+    assert_int_equal(f->items[999], 5);
+}
+
+static void test_reserve_exact_whose_size_overflows_fails_unchanged(
+    void **state)
+{
+    fixture *f = *state;
+    void *items;
+    size_t cap;
+
+    assert_int_equal(RESERVE_EXACT(f, 4), SC_OK);
+    items = f->items;
+    cap = f->cap;
+    assert_int_equal(sc_array_reserve_exact(&items, &cap, SIZE_MAX / 4 + 2, 4),
+                     SC_ERROR_MEMORY);
+    assert_ptr_equal(items, f->items);
+    assert_int_equal(cap, 4);
+}
+
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
 int main(void)
@@ -152,6 +188,8 @@ int main(void)
         TEST(test_reserve_whose_size_overflows_fails_unchanged),
         TEST(test_reserve_whose_capacity_overflows_fails_unchanged),
         TEST(test_reserve_that_realloc_refuses_fails_unchanged),
+        TEST(test_reserve_exact_makes_room_for_that_many),
+        TEST(test_reserve_exact_whose_size_overflows_fails_unchanged),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

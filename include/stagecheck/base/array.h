@@ -1,6 +1,7 @@
 /*
  * array.h - the growing arrays every module keeps (rows, pupils, entries,
- * anomalies, ...): one way to make room.
+ * anomalies, ...): one way to make room as they grow, one to make it at
+ * once when the count is known.
  */
 #ifndef STAGECHECK_BASE_ARRAY_H
 #define STAGECHECK_BASE_ARRAY_H
@@ -13,5 +14,13 @@
  *  SC_OK, or SC_ERROR_MEMORY with *items and *cap unchanged. */
 sc_error sc_array_reserve(void **items, size_t *cap, size_t count,
                           size_t size);
+
+/** Makes room for want items in *items at once, so that an array whose
+ *  size is known holds no more than that (doubling holds up to twice as
+ *  many, three times while realloc copies). Nothing changes when *cap is
+ *  already enough. Returns SC_OK, or SC_ERROR_MEMORY with *items and *cap
+ *  unchanged. */
+sc_error sc_array_reserve_exact(void **items, size_t *cap, size_t want,
+                                size_t size);
 
 #endif /* STAGECHECK_BASE_ARRAY_H */
