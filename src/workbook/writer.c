@@ -134,7 +134,6 @@ static _Noreturn void child_exit(int status)
 struct sc_writer {
     sc_book_job *jobs;   /* the caller's, until finished */
     size_t n;
-    sc_model *models;    /* built and freed by the child, one at a time */
     outcome *outcomes;
     pid_t pid;
     int fd;              /* read end of the notes */
@@ -144,9 +143,6 @@ static void writer_free(sc_writer *w)
 {
     if (!w)
         return;
-    for (size_t i = 0; w->models && i < w->n; i++)
-        sc_model_free(&w->models[i]);
-    free(w->models);
     free(w->outcomes);
     free(w);
 }
@@ -203,11 +199,12 @@ static _Noreturn void child_run(int fd, pid_t parent, sc_writer *w)
          * written: the parent never holds it (a million pupils: 80 MB at
          * the fork), nor the child more than one. */
         if (jobs[i].report) {
-            err = sc_model_build(&w->models[i], jobs[i].report);
+            sc_model model;
+
+            err = sc_model_build(&model, jobs[i].report);
             if (err == SC_OK)
-                err = sc_book_write_report(&w->models[i], name, &scratch,
-                                           &lxw);
-            sc_model_free(&w->models[i]);
+                err = sc_book_write_report(&model, name, &scratch, &lxw);
+            sc_model_free(&model);
         } else {
             err = sc_book_write_academie(jobs[i].academie, name, &scratch,
                                          &lxw);
@@ -271,10 +268,9 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
         w->jobs = jobs;
         w->n = n;
         w->fd = -1;
-        w->models = calloc(n ? n : 1, sizeof *w->models);
         w->outcomes = calloc(n ? n : 1, sizeof *w->outcomes);
     }
-    if (!w || !w->models || !w->outcomes) {
+    if (!w || !w->outcomes) {
         sc_diag_set(diag, n ? jobs[0].path : "", 0, "mémoire insuffisante "
                                                   "pour écrire le classeur");
         writer_free(w);
@@ -330,9 +326,6 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
     }
     close(fds[1]);
     w->fd = fds[0];
-    /* The models are the child's: the parent's are empty. */
-    free(w->models);
-    w->models = NULL;
     *out = w;
     return SC_OK;
 }
