@@ -24,11 +24,14 @@ sc_error sc_array_reserve(void **items, size_t *cap, size_t count,
     return SC_OK;
 }
 
-sc_error sc_array_reserve_exact(void **items, size_t *cap, size_t want,
-                                size_t size)
+sc_error sc_array_reserve_exact(void **items, size_t *cap, size_t count,
+                                size_t more, size_t size)
 {
+    size_t want = count + more;
     void *p;
 
+    if (want < count)
+        return SC_ERROR_MEMORY;
     if (want <= *cap)
         return SC_OK;
     if (want > SIZE_MAX / size || !(p = realloc(*items, want * size)))

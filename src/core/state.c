@@ -2,7 +2,6 @@
  * state.c - the statuses of a run, one item per pupil under a stable key:
  * what the state file keeps, and what the next run compares with.
  */
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -102,10 +101,8 @@ sc_error sc_state_push(sc_state *state, sc_state_item *item)
 
 sc_error sc_state_reserve(sc_state *state, size_t more)
 {
-    if (more > SIZE_MAX - state->count)
-        return SC_ERROR_MEMORY;
     return sc_array_reserve_exact((void **)&state->items, &state->cap,
-                                  state->count + more, sizeof *state->items);
+                                  state->count, more, sizeof *state->items);
 }
 
 sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,

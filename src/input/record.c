@@ -484,10 +484,8 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
 /* Makes room for more pupils at once: the rows tell how many at most. */
 static sc_error pupils_presize(sc_dataset *data, size_t more)
 {
-    if (more > SIZE_MAX - data->npupils)
-        return SC_ERROR_MEMORY;
     return sc_array_reserve_exact((void **)&data->pupils, &data->pupils_cap,
-                                  data->npupils + more, sizeof *data->pupils);
+                                  data->npupils, more, sizeof *data->pupils);
 }
 
 sc_error sc_record_add_roll(sc_dataset *data, const sc_source *source,

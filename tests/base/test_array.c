@@ -141,9 +141,9 @@ static void test_reserve_that_realloc_refuses_fails_unchanged(void **state)
     assert_int_equal(f->items[3], 9);
 }
 
-#define RESERVE_EXACT(f, want) \
-    sc_array_reserve_exact((void **)&(f)->items, &(f)->cap, (want), \
-                           sizeof *(f)->items)
+#define RESERVE_EXACT(f, more) \
+    sc_array_reserve_exact((void **)&(f)->items, &(f)->cap, (f)->count, \
+                           (more), sizeof *(f)->items)
 
 static void test_reserve_exact_makes_room_for_that_many(void **state)
 {
@@ -152,11 +152,11 @@ static void test_reserve_exact_makes_room_for_that_many(void **state)
     assert_int_equal(RESERVE_EXACT(f, 1000), SC_OK);
     assert_int_equal(f->cap, 1000);
     f->items[999] = 5; /* the whole capacity is there (ASan would say) */
-    f->count = 1000;
-    /* A smaller want changes nothing; a larger one keeps the items. */
+    f->count = 990;
+    /* Room enough changes nothing; more keeps the items. */
     assert_int_equal(RESERVE_EXACT(f, 10), SC_OK);
     assert_int_equal(f->cap, 1000);
-    assert_int_equal(RESERVE_EXACT(f, 1001), SC_OK);
+    assert_int_equal(RESERVE_EXACT(f, 11), SC_OK);
     assert_int_equal(f->cap, 1001);
     assert_int_equal(f->items[999], 5);
 }
@@ -171,7 +171,12 @@ static void test_reserve_exact_whose_size_overflows_fails_unchanged(
     assert_int_equal(RESERVE_EXACT(f, 4), SC_OK);
     items = f->items;
     cap = f->cap;
-    assert_int_equal(sc_array_reserve_exact(&items, &cap, SIZE_MAX / 4 + 2, 4),
+    /* Too many bytes, then too many items for a size_t. */
+    assert_int_equal(sc_array_reserve_exact(&items, &cap, 0,
+                                            SIZE_MAX / 4 + 2, 4),
+                     SC_ERROR_MEMORY);
+    assert_int_equal(sc_array_reserve_exact(&items, &cap, 3, SIZE_MAX - 1,
+                                            1),
                      SC_ERROR_MEMORY);
     assert_ptr_equal(items, f->items);
     assert_int_equal(cap, 4);

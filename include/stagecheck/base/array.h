@@ -15,12 +15,12 @@
 sc_error sc_array_reserve(void **items, size_t *cap, size_t count,
                           size_t size);
 
-/** Makes room for want items in *items at once, so that an array whose
- *  size is known holds no more than that (doubling holds up to twice as
- *  many, three times while realloc copies). Nothing changes when *cap is
- *  already enough. Returns SC_OK, or SC_ERROR_MEMORY with *items and *cap
- *  unchanged. */
-sc_error sc_array_reserve_exact(void **items, size_t *cap, size_t want,
-                                size_t size);
+/** Makes room for more items at once in *items, which holds count items
+ *  of size bytes: an array whose final size is known then holds no more
+ *  than that (doubling holds up to twice as many, three times while
+ *  realloc copies). Nothing changes when *cap is already enough. Returns
+ *  SC_OK, or SC_ERROR_MEMORY with *items and *cap unchanged. */
+sc_error sc_array_reserve_exact(void **items, size_t *cap, size_t count,
+                                size_t more, size_t size);
 
 #endif /* STAGECHECK_BASE_ARRAY_H */
