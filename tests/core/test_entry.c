@@ -88,13 +88,17 @@ static void test_display_cut_never_splits_a_character(void **state)
     assert_true(sc_text_valid_utf8(f->buf, strlen(f->buf)));
 }
 
+/* Every string of an entry, as pointers to fill and read back. */
+#define ENTRY_STRINGS(e)                                                  \
+    {&(e)->ine, &(e)->surname, &(e)->first, &(e)->class_name,             \
+     &(e)->name_key, &(e)->class_key, &(e)->host, &(e)->host_type,        \
+     &(e)->siret, &(e)->city, &(e)->country, &(e)->activities,            \
+     &(e)->skills, &(e)->dispense}
+
 static void test_clear_frees_every_string(void **state)
 {
     sc_entry e;
-    char **strings[] = {&e.ine, &e.surname, &e.first, &e.class_name,
-                        &e.name_key, &e.class_key, &e.host, &e.host_type,
-                        &e.siret, &e.city, &e.country, &e.activities,
-                        &e.skills, &e.dispense};
+    char **strings[] = ENTRY_STRINGS(&e);
     long before = support_live_blocks();
 
     (void)state;
@@ -109,10 +113,7 @@ static void test_clear_frees_every_string(void **state)
 static void test_pack_keeps_every_string_in_one_block(void **state)
 {
     sc_entry e;
-    char **strings[] = {&e.ine, &e.surname, &e.first, &e.class_name,
-                        &e.name_key, &e.class_key, &e.host, &e.host_type,
-                        &e.siret, &e.city, &e.country, &e.activities,
-                        &e.skills, &e.dispense};
+    char **strings[] = ENTRY_STRINGS(&e);
     const size_t n = sizeof strings / sizeof *strings;
     char text[16];
     long before = support_live_blocks();

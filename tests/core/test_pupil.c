@@ -100,20 +100,27 @@ static void test_display_cut_never_splits_a_character(void **state)
     assert_true(sc_text_valid_utf8(f->buf, strlen(f->buf)));
 }
 
+/* Gives p every string a roll row can, each its own allocation; ine may
+ * be NULL. */
+static void pupil_fill(sc_pupil *p, const char *ine)
+{
+    memset(p, 0, sizeof *p);
+    p->surname = support_dup("DUPONT");
+    p->first = support_dup("Léa");
+    p->class_name = support_dup("2nde 1");
+    p->ine = ine ? support_dup(ine) : NULL;
+    p->name_key = support_dup("dupont lea");
+    p->class_key = support_dup("2nde1");
+    p->mef = support_dup("2NDE G-T");
+}
+
 static void test_clear_frees_every_string(void **state)
 {
     sc_pupil p;
     long before = support_live_blocks();
 
     (void)state;
-    memset(&p, 0, sizeof p);
-    p.surname = support_dup("DUPONT");
-    p.first = support_dup("Léa");
-    p.class_name = support_dup("2nde 1");
-    p.ine = support_dup("A1");
-    p.name_key = support_dup("dupont lea");
-    p.class_key = support_dup("2nde1");
-    p.mef = support_dup("2NDE G-T");
+    pupil_fill(&p, "A1");
     support_assert_more_blocks(before);
     sc_pupil_clear(&p);
     support_assert_live_blocks(before);
@@ -125,13 +132,7 @@ static void test_pack_keeps_every_string_in_one_block(void **state)
     long before = support_live_blocks();
 
     (void)state;
-    memset(&p, 0, sizeof p);
-    p.surname = support_dup("DUPONT");
-    p.first = support_dup("Léa");
-    p.class_name = support_dup("2nde 1");
-    p.name_key = support_dup("dupont lea");
-    p.class_key = support_dup("2nde1");
-    p.mef = support_dup("2NDE G-T");
+    pupil_fill(&p, NULL);
     sc_pupil_pack(&p);
     assert_non_null(p.strings);
     if (SUPPORT_BLOCKS_COUNTED)
