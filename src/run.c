@@ -309,11 +309,15 @@ static void school_summary(school_run *s, const sc_settings *settings)
     s->summary->changes = s->changes.count;
 }
 
-/* Checks one school (every row when school is NULL) and sets what its
- * workbook will show (s->report). */
-static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
+static void release_tables(sc_run *r, size_t i);
+
+/* Checks the index-th school (an empty one past the schools' list) and
+ * sets what its workbook will show (s->report). */
+static sc_error school_check(sc_run *r, school_run *s, size_t index)
 {
     const sc_settings *settings = r->settings;
+    const sc_school *school =
+        index < r->schools.count ? &r->schools.items[index] : NULL;
     sc_error err = SC_OK;
 
     s->data = sc_dataset_new();
@@ -322,6 +326,11 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
     for (size_t i = 0; school && err == SC_OK && i < school->nparts; i++)
         err = sc_file_add(&r->files[school->parts[i].file],
                           school->parts[i].table, s->data, &s->anomalies);
+    /* Its rows are records now: a million rows of a lycée's file weigh
+     * some 70 MB of rows and cells that neither the checks nor the
+     * writing process (which would share them) read again. */
+    if (school)
+        release_tables(r, index);
     if (err != SC_OK ||
         (err = sc_check_run(&s->check, s->data, &settings->period,
                             settings->as_of, settings->classes,
@@ -352,8 +361,6 @@ static sc_error school_check(sc_run *r, school_run *s, const sc_school *school)
                             .school = s->label};
     return SC_OK;
 }
-
-static void release_tables(sc_run *r, size_t i);
 
 /* Waits for whichever batch being written ends first; its workbooks are
  * then ready to be renamed (all at the end, in the schools' order). */
@@ -438,7 +445,6 @@ static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
             /* Counted already in its summary line; only its workbook
              * shows them. */
             sc_anomalies_clear(&r->schools_run[i].anomalies);
-            release_tables(r, i);
         }
     }
     return SC_OK;
@@ -884,9 +890,10 @@ static sc_error prepare_academie(sc_run *r, sc_diag *diag)
     return err;
 }
 
-/* Frees the tables whose last reader is the i-th school: an académie's
- * files are mostly one school's each, so memory stays that of a batch of
- * schools, and each writing process starts from a small one. */
+/* Frees the tables whose last reader is the i-th school, once its records
+ * are built: an académie's files are mostly one school's each, so memory
+ * stays that of a batch of schools' records, and each writing process
+ * starts from a small one. */
 static void release_tables(sc_run *r, size_t i)
 {
     const sc_school *school = &r->schools.items[i];
@@ -994,8 +1001,7 @@ static sc_error run_pipeline(sc_run *r, sc_diag *diag)
 
         rows += school_rows(i < r->schools.count ? &r->schools.items[i]
                                                  : NULL);
-        err = school_check(r, s, i < r->schools.count ? &r->schools.items[i]
-                                                      : NULL);
+        err = school_check(r, s, i);
         if (err != SC_OK) {
             cancel_pending(r);
             return err;
