@@ -14,31 +14,6 @@ char *sc_text_dup(const char *s)
     return s ? strdup(s) : NULL;
 }
 
-char *sc_text_pack(char **const strings[], size_t n)
-{
-    size_t size = 0;
-    char *block, *w;
-
-    for (size_t i = 0; i < n; i++)
-        if (*strings[i])
-            size += strlen(*strings[i]) + 1;
-    if (size == 0 || !(block = malloc(size)))
-        return NULL;
-    w = block;
-    for (size_t i = 0; i < n; i++) {
-        size_t len;
-
-        if (!*strings[i])
-            continue;
-        len = strlen(*strings[i]) + 1;
-        memcpy(w, *strings[i], len);
-        free(*strings[i]);
-        *strings[i] = w;
-        w += len;
-    }
-    return block;
-}
-
 /* The length of the blank character at p: ASCII spaces, and the no-break
  * spaces (U+00A0, U+202F) and BOM (U+FEFF) that spreadsheets leave in
  * cells; 0 when p is not blank. */

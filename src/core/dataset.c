@@ -26,5 +26,6 @@ void sc_dataset_free(sc_dataset *data)
     free(data->pupils);
     free(data->entries);
     free(data->inputs);
+    sc_arena_clear(&data->strings);
     free(data);
 }

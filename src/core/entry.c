@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/entry.h"
 #include "stagecheck/core/dataset.h"
@@ -25,22 +26,22 @@ void sc_entry_display(const sc_entry *entry, char *buf, size_t size)
      &(e)->siret, &(e)->city, &(e)->country, &(e)->activities,            \
      &(e)->skills, &(e)->dispense}
 
-void sc_entry_pack(sc_entry *e)
+void sc_entry_pack(sc_entry *e, sc_arena *arena)
 {
     char **const strings[] = ENTRY_STRINGS(e);
 
     if (!e->strings)
-        e->strings = sc_text_pack(strings, sizeof strings / sizeof *strings);
+        e->strings = sc_arena_pack(arena, strings,
+                                   sizeof strings / sizeof *strings);
 }
 
 void sc_entry_clear(sc_entry *e)
 {
     char **const strings[] = ENTRY_STRINGS(e);
 
-    if (e->strings) {
-        free(e->strings);
+    /* Packed, its strings are its arena's. */
+    if (e->strings)
         return;
-    }
     for (size_t i = 0; i < sizeof strings / sizeof *strings; i++)
         free(*strings[i]);
 }

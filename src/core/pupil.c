@@ -3,6 +3,7 @@
  */
 #include <stdio.h>
 #include <stdlib.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/dataset.h"
@@ -12,13 +13,14 @@ int sc_pupil_shown(const sc_pupil *pupil)
     return pupil->selected && pupil->duplicate_of < 0;
 }
 
-void sc_pupil_pack(sc_pupil *p)
+void sc_pupil_pack(sc_pupil *p, sc_arena *arena)
 {
     char **const strings[] = {&p->surname, &p->first, &p->class_name,
                               &p->ine, &p->name_key, &p->class_key, &p->mef};
 
     if (!p->strings)
-        p->strings = sc_text_pack(strings, sizeof strings / sizeof *strings);
+        p->strings = sc_arena_pack(arena, strings,
+                                   sizeof strings / sizeof *strings);
 }
 
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
@@ -30,10 +32,9 @@ void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 
 void sc_pupil_clear(sc_pupil *p)
 {
-    if (p->strings) {
-        free(p->strings);
+    /* Packed, its strings are its arena's. */
+    if (p->strings)
         return;
-    }
     free(p->surname);
     free(p->first);
     free(p->class_name);

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/text.h"
@@ -61,12 +62,12 @@ static char *field_dup(const char *s)
     return field_clean(sc_text_dup(s ? s : ""));
 }
 
+/* Frees the strings of an item not pushed: those pushed are the
+ * state's arena's. */
 static void item_clear(sc_state_item *item)
 {
-    if (item->strings) {
-        free(item->strings);
+    if (item->strings)
         return;
-    }
     free(item->key);
     free(item->class_name);
     free(item->surname);
@@ -93,7 +94,7 @@ sc_error sc_state_push(sc_state *state, sc_state_item *item)
         char **const strings[] = {&item->key, &item->class_name,
                                   &item->surname, &item->first};
 
-        item->strings = sc_text_pack(strings, 4);
+        item->strings = sc_arena_pack(&state->strings, strings, 4);
     }
     state->items[state->count++] = *item;
     return SC_OK;
@@ -124,5 +125,6 @@ void sc_state_clear(sc_state *state)
     for (size_t i = 0; i < state->count; i++)
         item_clear(&state->items[i]);
     free(state->items);
+    sc_arena_clear(&state->strings);
     memset(state, 0, sizeof *state);
 }

@@ -351,7 +351,7 @@ static sc_error roll_row(sc_dataset *data, row_reader *r)
                              data->npupils, sizeof *data->pupils) != SC_OK)
             r->err = SC_ERROR_MEMORY;
         if (r->err == SC_OK) {
-            sc_pupil_pack(&p);
+            sc_pupil_pack(&p, &data->strings);
             data->pupils[data->npupils++] = p;
             return SC_OK;
         }
@@ -421,7 +421,7 @@ static sc_error placement_row(sc_dataset *data, row_reader *r)
         sc_entry_clear(&e);
         return r->err;
     }
-    sc_entry_pack(&e);
+    sc_entry_pack(&e, &data->strings);
     data->entries[data->nentries++] = e;
     return SC_OK;
 }

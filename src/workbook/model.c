@@ -85,8 +85,9 @@ static int line_cmp(const void *pa, const void *pb)
 
     if (a->cls != b->cls)
         return a->cls < b->cls ? -1 : 1;
-    if ((c = strcmp(a->surname, b->surname)) != 0 ||
-        (c = strcmp(a->first, b->first)) != 0 ||
+    if ((c = strcmp(a->folded, b->folded)) != 0 ||
+        (c = strcmp(a->folded + strlen(a->folded) + 1,
+                    b->folded + strlen(b->folded) + 1)) != 0 ||
         (c = strcmp(str(a->pupil->surname), str(b->pupil->surname))) != 0 ||
         (c = strcmp(str(a->pupil->first), str(b->pupil->first))) != 0)
         return c;
@@ -138,6 +139,23 @@ mem_error:
     return err;
 }
 
+/* Returns the folded surname of pupil, then its folded first name after
+ * the NUL, in arena; NULL when out of memory. */
+static const char *fold_names(sc_arena *arena, const sc_pupil *pupil)
+{
+    char *surname = sc_text_fold(pupil->surname);
+    char *first = sc_text_fold(pupil->first);
+    const char *folded = NULL;
+
+    if (surname && first)
+        folded = sc_arena_pack(arena, (char **const[]){&surname, &first}, 2);
+    if (!folded) {
+        free(surname);
+        free(first);
+    }
+    return folded;
+}
+
 sc_error sc_model_build(sc_model *m, const sc_report *r)
 {
     const sc_dataset *data = r->data;
@@ -147,6 +165,10 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     memset(m, 0, sizeof *m);
     m->report = r;
     model_columns(m);
+    /* A line's index and class take 32 bits: a million pupils sort 16 MB
+     * fewer (issue 14); a school has far fewer than 2^32. */
+    if (data->npupils >= UINT32_MAX)
+        return SC_ERROR_MEMORY;
     for (size_t p = 0; p < data->npupils; p++)
         n += sc_pupil_shown(&data->pupils[p]);
     if (n == 0)
@@ -164,17 +186,9 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
             continue;
         l = &m->lines[m->nlines++];
         l->pupil = pupil;
-        l->index = p;
-        l->surname = sc_text_fold(pupil->surname);
-        l->first = sc_text_fold(pupil->first);
-        if (!l->surname || !l->first)
+        l->index = (uint32_t)p;
+        if (!(l->folded = fold_names(&m->folded, pupil)))
             goto mem_error;
-        /* Both in one block, that of surname; first alone is never freed. */
-        if (!sc_text_pack((char **const[]){&l->surname, &l->first}, 2)) {
-            free(l->first);
-            l->first = NULL;
-            goto mem_error;
-        }
         slots[m->nlines - 1] = (class_slot){str(pupil->class_key),
                                             m->nlines - 1};
     }
@@ -207,7 +221,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         const class_slot *found = bsearch(&probe, slots, m->nclasses,
                                           sizeof *slots, key_cmp);
 
-        l->cls = found->at;
+        l->cls = (uint32_t)found->at;
         k = &m->classes[l->cls];
         l->status = pupil_status(r, l->index);
         l->late = r->has_deadline &&
@@ -219,6 +233,9 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         if (places > k->nplaces)
             k->nplaces = places;
     }
+    /* Not needed past here: the sort's scratch takes its place. */
+    free(slots);
+    slots = NULL;
     qsort(m->lines, m->nlines, sizeof *m->lines, line_cmp);
 
     for (size_t c = 0, first = 0; c < m->nclasses; c++) {
@@ -233,13 +250,12 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     m->columns.class_tech = (unsigned)(m->columns.class_places +
                                        SC_MODEL_PLACE_COLS * m->nplaces);
     sc_tally_count_aside(&m->total, r->data);
-    free(slots);
     if (!(m->line_of = malloc(data->npupils * sizeof *m->line_of)))
         return SC_ERROR_MEMORY;
     for (size_t p = 0; p < data->npupils; p++)
-        m->line_of[p] = SIZE_MAX;
+        m->line_of[p] = UINT32_MAX;
     for (size_t i = 0; i < m->nlines; i++)
-        m->line_of[m->lines[i].index] = i;
+        m->line_of[m->lines[i].index] = (uint32_t)i;
     return model_name_sheets(m);
 
 mem_error:
@@ -249,10 +265,8 @@ mem_error:
 
 void sc_model_free(sc_model *m)
 {
-    /* A line's first name lives in its surname's block (or is NULL). */
-    for (size_t i = 0; i < m->nlines; i++)
-        free(m->lines[i].surname);
     free(m->lines);
+    sc_arena_clear(&m->folded);
     free(m->classes);
     free(m->line_of);
     m->line_of = NULL;
@@ -269,7 +283,7 @@ size_t sc_model_class_cols(const sc_model *m)
 const sc_model_line *sc_model_line_of(const sc_model *m, size_t p)
 {
     if (!m->line_of || p >= m->report->data->npupils ||
-        m->line_of[p] == SIZE_MAX)
+        m->line_of[p] == UINT32_MAX)
         return NULL;
     return &m->lines[m->line_of[p]];
 }

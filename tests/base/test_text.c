@@ -355,42 +355,6 @@ static void test_strdup_copies_and_keeps_null(void **state)
     assert_string_equal(f->a, text);
 }
 
-/* --- sc_text_pack --- */
-
-static void test_pack_moves_strings_into_one_block(void **state)
-{
-    fixture *f = *state;
-    char *surname = strdup("MARTIN"), *ine = NULL, *klass = strdup("2nde 1");
-    char *first = strdup("");
-    char **const strings[] = {&surname, &ine, &klass, &first};
-
-    assert_non_null(surname);
-    assert_non_null(klass);
-    assert_non_null(first);
-    fixture_set(f, sc_text_pack(strings, 4), NULL);
-    assert_non_null(f->a);
-    /* Each string now lives in the block, one after the other. */
-    assert_ptr_equal(surname, f->a);
-    assert_string_equal(surname, "MARTIN");
-    assert_null(ine);
-    assert_ptr_equal(klass, f->a + sizeof "MARTIN");
-    assert_string_equal(klass, "2nde 1");
-    assert_ptr_equal(first, klass + sizeof "2nde 1");
-    assert_string_equal(first, "");
-}
-
-static void test_pack_of_nothing_is_null(void **state)
-{
-    char *a = NULL, *b = NULL;
-    char **const strings[] = {&a, &b};
-
-    (void)state;
-    assert_null(sc_text_pack(strings, 2));
-    assert_null(sc_text_pack(strings, 0));
-    assert_null(a);
-    assert_null(b);
-}
-
 /* --- sc_text_valid_utf8 --- */
 
 static void test_text_valid_utf8_accepts_utf8(void **state)
@@ -744,8 +708,6 @@ int main(void)
         TEST(test_name_key_keeps_surname_and_first_apart),
         TEST(test_text_blank_null_empty_and_whitespace),
         TEST(test_strdup_copies_and_keeps_null),
-        TEST(test_pack_moves_strings_into_one_block),
-        TEST(test_pack_of_nothing_is_null),
         TEST(test_text_valid_utf8_accepts_utf8),
         TEST(test_text_valid_utf8_rejects_truncated_sequence),
         TEST(test_text_valid_utf8_rejects_lone_latin1_byte),

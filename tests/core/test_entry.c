@@ -110,12 +110,13 @@ static void test_clear_frees_every_string(void **state)
     support_assert_live_blocks(before);
 }
 
-static void test_pack_keeps_every_string_in_one_block(void **state)
+static void test_pack_moves_every_string_into_the_arena(void **state)
 {
     sc_entry e;
     char **strings[] = ENTRY_STRINGS(&e);
     const size_t n = sizeof strings / sizeof *strings;
     char text[16];
+    sc_arena arena = {NULL};
     long before = support_live_blocks();
 
     (void)state;
@@ -124,15 +125,20 @@ static void test_pack_keeps_every_string_in_one_block(void **state)
         snprintf(text, sizeof text, "texte %zu", i);
         *strings[i] = support_dup(text);
     }
-    sc_entry_pack(&e);
-    assert_non_null(e.strings);
+    sc_entry_pack(&e, &arena);
+    assert_ptr_equal(e.strings, e.ine);
+    /* Fourteen strings freed, the arena's first block made. */
     if (SUPPORT_BLOCKS_COUNTED)
         assert_int_equal(support_live_blocks(), before + 1);
     for (size_t i = 0; i < n; i++) {
         snprintf(text, sizeof text, "texte %zu", i);
         assert_string_equal(*strings[i], text);
     }
+    /* The strings are the arena's: clearing the entry frees none. */
     sc_entry_clear(&e);
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before + 1);
+    sc_arena_clear(&arena);
     support_assert_live_blocks(before);
 }
 
@@ -146,7 +152,7 @@ int main(void)
         TEST(test_display_without_a_name_is_the_ine),
         TEST(test_display_cut_never_splits_a_character),
         TEST(test_clear_frees_every_string),
-        TEST(test_pack_keeps_every_string_in_one_block),
+        TEST(test_pack_moves_every_string_into_the_arena),
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

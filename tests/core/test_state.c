@@ -156,7 +156,7 @@ static void test_add_keeps_the_order_of_the_lines(void **state)
     }
 }
 
-static void test_push_takes_the_item_into_one_block(void **state)
+static void test_push_takes_the_item_into_the_arena(void **state)
 {
     fixture *f = *state;
     sc_state_item item = {strdup("INE:1A"), strdup("2nde 2"), strdup("DUPONT"),
@@ -172,12 +172,17 @@ static void test_push_takes_the_item_into_one_block(void **state)
     assert_string_equal(kept->surname, "DUPONT");
     assert_string_equal(kept->first, "Jean");
     assert_int_equal(kept->status, SC_STATUS_NO_HOST);
-    /* The four strings now live in one block: four allocations freed,
-     * the block and the items' array made. */
+    /* The four strings now live in the state's arena: four allocations
+     * freed, the arena's first block and the items' array made. */
     assert_ptr_equal(kept->strings, kept->key);
     assert_ptr_equal(kept->first, kept->surname + sizeof "DUPONT");
     if (SUPPORT_BLOCKS_COUNTED)
         assert_int_equal(support_live_blocks(), before - 4 + 2);
+    /* Cleared, the state frees the arena and the array: the four
+     * originals were freed already. */
+    sc_state_clear(&f->a);
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before - 4);
 }
 
 static void test_push_of_a_failed_allocation_frees_the_rest(void **state)
@@ -233,7 +238,7 @@ int main(void)
         TEST(test_add_copies_the_pupil_line),
         TEST(test_add_turns_tabs_and_line_breaks_into_spaces),
         TEST(test_add_keeps_the_order_of_the_lines),
-        TEST(test_push_takes_the_item_into_one_block),
+        TEST(test_push_takes_the_item_into_the_arena),
         TEST(test_push_of_a_failed_allocation_frees_the_rest),
         TEST(test_clear_frees_every_line_and_empties_the_state),
     };

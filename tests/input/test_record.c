@@ -101,7 +101,8 @@ static void test_roll_rows_become_pupils_with_keys(void **state)
     assert_int_equal(f->data->pupils[0].line, 4);
     assert_int_equal(f->data->pupils[0].birth, sc_date_make(2008, 2, 1));
     assert_string_equal(f->data->pupils[0].file, "fichier.csv");
-    /* A pupil's strings are kept in one block, not a dozen small ones. */
+    /* A pupil's strings are packed into the dataset's arena, not a dozen
+     * small allocations. */
     assert_ptr_equal(f->data->pupils[0].strings,
                      f->data->pupils[0].surname);
     assert_int_equal(f->data->ninputs, 1);
@@ -188,7 +189,7 @@ static void test_placement_cells_are_read_and_flags_kept(void **state)
     assert_int_equal(e->unreadable, UINT32_C(1) << SC_FIELD_SIGN_PUPIL);
     assert_null(e->dispense);
     assert_int_equal(e->pupil, -1);
-    assert_ptr_equal(e->strings, e->ine); /* one block, the INE first */
+    assert_ptr_equal(e->strings, e->ine); /* packed, the INE first */
     e = &f->data->entries[1];
     assert_string_equal(e->dispense, "SNU");
     assert_int_equal(e->start, SC_DATE_NONE);

@@ -203,8 +203,9 @@ static void test_model_pupils_sorted_by_class_then_folded_name(void **state)
         assert_string_equal(f->model.classes[l->cls].key,
                             l->pupil->class_key);
     }
-    assert_string_equal(f->model.lines[2].surname, "elie");
-    assert_string_equal(f->model.lines[2].first, "anais");
+    /* Sorted by the folded names, the first name's after the surname's. */
+    assert_string_equal(f->model.lines[2].folded, "elie");
+    assert_string_equal(f->model.lines[2].folded + sizeof "elie", "anais");
 }
 
 /* Each shown pupil's line and row on its class sheet, under the header:

@@ -66,14 +66,6 @@ char *sc_text_clean(char *s);
 /** strdup that returns NULL for NULL. */
 char *sc_text_dup(const char *s);
 
-/** Moves the n strings *strings[i] into one allocation, which it returns,
- *  frees each of them and points *strings[i] into it; a NULL string stays
- *  NULL. A record keeps a dozen short strings: one block spares malloc's
- *  header and rounding on each (glibc's smallest chunk is 32 bytes).
- *  Returns NULL, leaving every string as it was, when they are all NULL
- *  or when out of memory: the caller then frees them one by one. */
-char *sc_text_pack(char **const strings[], size_t n);
-
 /** Splits a Pronote "NOM Prénom" cell: the leading words written wholly in
  *  capitals are the surname. Returns 0, or -1 when out of memory; the caller
  *  frees *surname and *first. */

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/date.h"
 
 /** The fields stagecheck reads. */
@@ -69,9 +70,9 @@ typedef struct sc_pupil {
     char *name_key;     /* sc_text_name_key(surname, first) */
     char *class_key;    /* sc_text_key(class_name) */
     char *mef;          /* NULL when the roll gives none */
-    char *strings;      /* the block holding every string above
-                           (sc_text_pack), or NULL when each is its own
-                           allocation */
+    char *strings;      /* the first of the strings above once packed
+                           into the dataset's arena (sc_arena_pack), or
+                           NULL when each is its own allocation */
     long duplicate_of;  /* -1, or the pupil this row repeats */
     sc_date birth;      /* SC_DATE_NONE when unknown */
     int has_left;       /* the roll gives a date of leaving (SIECLE
@@ -122,9 +123,9 @@ typedef struct sc_entry {
     uint32_t unreadable; /* bit f: the cell of field f could not be read
                             (already reported as an anomaly) */
     long pupil;         /* matched pupil, or -1 */
-    char *strings;      /* the block holding every string above
-                           (sc_text_pack), or NULL when each is its own
-                           allocation */
+    char *strings;      /* the first of the strings above once packed
+                           into the dataset's arena (sc_arena_pack), or
+                           NULL when each is its own allocation */
 } sc_entry;
 
 /** One input file, for the summary. */
@@ -150,6 +151,7 @@ typedef struct sc_dataset {
     sc_input *inputs;
     size_t ninputs;
     size_t inputs_cap;
+    sc_arena strings;   /* the packed strings of pupils and entries */
 } sc_dataset;
 
 /** Returns an empty dataset, or NULL when out of memory. */

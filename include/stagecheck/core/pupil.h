@@ -14,11 +14,12 @@ int sc_pupil_shown(const sc_pupil *pupil);
 /** Writes "NOM Prénom" into buf (always NUL-terminated). */
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size);
 
-/** Moves the strings of a pupil into one block (sc_text_pack); when out
- *  of memory they stay as they are, which is as good. */
-void sc_pupil_pack(sc_pupil *pupil);
+/** Moves the strings of a pupil into arena (sc_arena_pack), which then
+ *  owns them; when out of memory they stay as they are, which is as good. */
+void sc_pupil_pack(sc_pupil *pupil, sc_arena *arena);
 
-/** Frees the strings of a pupil (the dataset frees its own). */
+/** Frees the strings of a pupil, but those packed, which are their
+ *  arena's (the dataset frees its own). */
 void sc_pupil_clear(sc_pupil *pupil);
 
 #endif /* STAGECHECK_CORE_PUPIL_H */

@@ -12,6 +12,7 @@
 #define STAGECHECK_CORE_STATE_H
 
 #include <stddef.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
@@ -25,9 +26,9 @@ typedef struct sc_state_item {
     char *first;
     sc_status status;
     long pupil;          /* index in the dataset, -1 for a state read back */
-    char *strings;       /* the block holding the four strings above once
-                            pushed (sc_text_pack), or NULL when each is its
-                            own allocation */
+    char *strings;       /* the first of the four strings above once
+                            pushed into the state's arena (sc_arena_pack),
+                            or NULL when each is its own allocation */
 } sc_state_item;
 
 typedef struct sc_state {
@@ -36,6 +37,7 @@ typedef struct sc_state {
     size_t cap;
     int dated;           /* the run's date is known (older files lack it) */
     sc_date date;        /* the run's reference date (--as-of), if dated */
+    sc_arena strings;    /* the items' strings, once pushed */
 } sc_state;
 
 /** Returns the stable key of a pupil (see above); NULL when out of memory.

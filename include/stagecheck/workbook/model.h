@@ -9,6 +9,8 @@
 #define STAGECHECK_WORKBOOK_MODEL_H
 
 #include <stddef.h>
+#include <stdint.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/period.h"
@@ -35,12 +37,14 @@
 /* One pupil shown on the class sheets. */
 typedef struct sc_model_line {
     const sc_pupil *pupil;
-    size_t index;      /* in data->pupils and report->verdicts */
-    size_t cls;        /* in model->classes */
-    char *surname;     /* sc_text_fold forms, to sort by, in one block: */
-    char *first;       /* surname's (sc_text_pack) */
-    sc_status status;  /* the verdict's, SC_STATUS_CHECK when out of range */
-    int late;          /* past the deadline and neither ready nor dispensed */
+    const char *folded; /* the surname's sc_text_fold form, to sort by,
+                           then the first name's after its NUL: in the
+                           model's arena */
+    uint32_t index;     /* in data->pupils and report->verdicts */
+    uint32_t cls;       /* in model->classes */
+    sc_status status;   /* the verdict's, SC_STATUS_CHECK when out of range */
+    int late;           /* past the deadline and neither ready nor
+                           dispensed */
 } sc_model_line;
 
 /* One class sheet. */
@@ -85,8 +89,9 @@ typedef struct sc_model {
     size_t hosted_on[SC_PERIOD_MAX_DAYS]; /* pupils hosted in school on
                                              each day of the period */
     sc_model_columns columns;
-    size_t *line_of;          /* per pupil of report->data: its index in
-                                 lines, SIZE_MAX when not shown */
+    uint32_t *line_of;        /* per pupil of report->data: its index in
+                                 lines, UINT32_MAX when not shown */
+    sc_arena folded;          /* the lines' folded names */
 } sc_model;
 
 /** Builds the model of report's workbook into model. Returns SC_OK or
