@@ -70,8 +70,8 @@ typedef struct school_run {
     sc_anomalies anomalies;
     sc_check check;
     char *state_path;
-    sc_state current;          /* this run's statuses, saved at the end */
-    sc_state previous;
+    sc_state current;          /* this run's statuses, until saved */
+    sc_state previous;         /* until compared */
     int has_previous;
     sc_changes changes;
     int *previous_status;      /* per pupil, when has_previous */
@@ -311,6 +311,29 @@ static void school_summary(school_run *s, const sc_settings *settings)
 
 static void release_tables(sc_run *r, size_t i);
 
+/* Writes the school's state beside its workbook, to be renamed into place
+ * with it, then frees both states: a line per pupil that the process
+ * writing the workbook would otherwise inherit (the changes keep copies of
+ * what they show). */
+static void school_save_state(school_run *s)
+{
+    sc_diag d;
+    sc_error e;
+
+    sc_diag_clear(&d);
+    /* A state that cannot be saved costs the next run its comparison, not
+     * this run its workbook. */
+    e = sc_statefile_prepare(&s->current, s->state_path, &s->state, &d);
+    if (e == SC_OK)
+        s->state_ready = 1;
+    else
+        sc_summary_warning(stderr, &d, e, s->state_path,
+                           "le classeur sera bien écrit ; le prochain "
+                           "passage comparera avec l'état précédent");
+    sc_state_clear(&s->current);
+    sc_state_clear(&s->previous);
+}
+
 /* Checks the index-th school (an empty one past the schools' list) and
  * sets what its workbook will show (s->report). */
 static sc_error school_check(sc_run *r, school_run *s, size_t index)
@@ -359,6 +382,7 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
                                               s->previous.dated,
                             .previous_date = s->previous.date,
                             .school = s->label};
+    school_save_state(s);
     return SC_OK;
 }
 
@@ -393,10 +417,10 @@ static sc_error finish_first(sc_run *r, sc_diag *diag)
     return err;
 }
 
-/* Starts writing the workbooks of schools from .. to - 1 (checked) from
- * one child process, once fewer than --jobs are writing, and prepares
- * their states; with --by-school, what only they needed is then freed:
- * the child has its copy, and the parent stays small for the next fork. */
+/* Starts writing the workbooks of schools from .. to - 1 (checked, their
+ * states saved) from one child process, once fewer than --jobs are
+ * writing; with --by-school, what only they needed is then freed: the
+ * child has its copy, and the parent stays small for the next fork. */
 static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
 {
     const sc_settings *settings = r->settings;
@@ -423,22 +447,6 @@ static sc_error write_batch(sc_run *r, size_t from, size_t to, sc_diag *diag)
         return err;
     }
     r->npending++;
-    for (size_t i = from; i < to; i++) {
-        school_run *s = &r->schools_run[i];
-        sc_diag d;
-        sc_error e;
-
-        sc_diag_clear(&d);
-        /* A state that cannot be saved costs the next run its comparison,
-         * not this run its workbook. */
-        e = sc_statefile_prepare(&s->current, s->state_path, &s->state, &d);
-        if (e == SC_OK)
-            s->state_ready = 1;
-        else
-            sc_summary_warning(stderr, &d, e, s->state_path,
-                               "le classeur sera bien écrit ; le prochain "
-                               "passage comparera avec l'état précédent");
-    }
     if (settings->by_school) {
         for (size_t i = from; i < to; i++) {
             school_run_release(&r->schools_run[i]);

@@ -4,6 +4,7 @@
  */
 #include <stdlib.h>
 #include <string.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/array.h"
 #include "stagecheck/core/changes.h"
 #include "stagecheck/core/state.h"
@@ -11,8 +12,9 @@
 
 /* ---- What changed ------------------------------------------------------- */
 
-/* The changes point into the strings of both states, copying nothing for
- * 50,000 pupils: the states must outlive the changes. */
+/* The changes copy the few strings they show, so that the states, a line
+ * per pupil, are freed as soon as they are compared and saved: the
+ * process that writes the workbook then does not inherit them (issue 14). */
 
 /* Orders items by key, then by place in their state: among items sharing
  * a key, the first written comes first (pointers into one array). */
@@ -69,12 +71,24 @@ static int same_class(const char *a, const char *b)
     return same;
 }
 
+/* Returns a copy of s in the list's arena (NULL stays NULL); NULL when
+ * out of memory. */
+static const char *change_keep(sc_changes *changes, const char *s)
+{
+    size_t size = s ? strlen(s) + 1 : 0;
+    char *copy = s ? sc_arena_alloc(&changes->strings, size) : NULL;
+
+    return copy ? memcpy(copy, s, size) : NULL;
+}
+
 /* Records what became of the pupil of prev (the previous line) and cur
- * (the current one); either may be NULL, not both. */
-static void change_note(sc_changes *changes, const sc_state_item *prev,
-                        const sc_state_item *cur)
+ * (the current one); either may be NULL, not both. Returns 0, or -1 when
+ * out of memory. */
+static int change_note(sc_changes *changes, const sc_state_item *prev,
+                       const sc_state_item *cur)
 {
     sc_change ch;
+    sc_change *kept;
 
     if (!prev) {
         ch = (sc_change){SC_CHANGE_ARRIVED, cur->class_name, NULL,
@@ -91,9 +105,21 @@ static void change_note(sc_changes *changes, const sc_state_item *prev,
                          cur->surname, cur->first, (int)prev->status,
                          (int)cur->status};
     } else {
-        return;
+        return 0;
     }
-    changes->items[changes->count++] = ch;
+    kept = &changes->items[changes->count];
+    *kept = ch;
+    /* A pupil who left has one class, before and now. */
+    if (!(kept->class_name = change_keep(changes, ch.class_name)) ||
+        (ch.class_before &&
+         !(kept->class_before = ch.class_before == ch.class_name
+                                    ? kept->class_name
+                                    : change_keep(changes, ch.class_before))) ||
+        !(kept->surname = change_keep(changes, ch.surname)) ||
+        !(kept->first = change_keep(changes, ch.first)))
+        return -1;
+    changes->count++;
+    return 0;
 }
 
 sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
@@ -102,8 +128,7 @@ sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
     const sc_state_item **before = NULL, **now = NULL;
     size_t i = 0, j = 0;
 
-    changes->items = NULL;
-    changes->count = 0;
+    memset(changes, 0, sizeof *changes);
     before = state_sorted(previous);
     now = state_sorted(current);
     /* At most one change per line of either state. */
@@ -121,7 +146,8 @@ sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
         int c = !prev ? 1 : !cur ? -1 : strcmp(prev->key, cur->key);
 
         if (c < 0) {
-            change_note(changes, prev, NULL);
+            if (change_note(changes, prev, NULL) != 0)
+                goto mem_error;
             i++;
             continue;
         }
@@ -132,7 +158,8 @@ sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
         if (previous_status)
             previous_status[cur - current->items] =
                 prev ? (int)prev->status : -1;
-        change_note(changes, prev, cur);
+        if (change_note(changes, prev, cur) != 0)
+            goto mem_error;
         j++;
     }
     if (changes->count > 1)
@@ -154,6 +181,7 @@ void sc_changes_clear(sc_changes *changes)
     if (!changes)
         return;
     free(changes->items);
+    sc_arena_clear(&changes->strings);
     changes->items = NULL;
     changes->count = 0;
 }

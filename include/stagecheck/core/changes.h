@@ -5,6 +5,7 @@
 #define STAGECHECK_CORE_CHANGES_H
 
 #include <stddef.h>
+#include "stagecheck/base/arena.h"
 #include "stagecheck/core/state.h"
 
 typedef enum sc_change_kind {
@@ -14,7 +15,7 @@ typedef enum sc_change_kind {
     SC_CHANGE_LEFT      /* on the rolls before, not now */
 } sc_change_kind;
 
-/** One change; strings are borrowed from the two states. */
+/** One change; its strings are the list's (copies of the states'). */
 typedef struct sc_change {
     sc_change_kind kind;
     const char *class_name;   /* now, or before for SC_CHANGE_LEFT */
@@ -28,11 +29,13 @@ typedef struct sc_change {
 typedef struct sc_changes {
     sc_change *items;
     size_t count;
+    sc_arena strings;         /* the changes' strings */
 } sc_changes;
 
 /** Compares the previous state with the current one (pure). Fills changes,
  *  sorted by class (strverscmp), surname and first name, and, for each item
  *  of current, previous_status[i] = its status in previous or -1.
+ *  The list copies what it shows: the states may be freed before it.
  *  Returns SC_OK or SC_ERROR_MEMORY; the caller frees with
  *  sc_changes_clear. */
 sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
