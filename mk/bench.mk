@@ -35,3 +35,22 @@ bench: test-deps bench-deps
 .PHONY: bench-deps
 bench-deps:
 	@sh tools/install-deps.sh python3-pandas python3-xlsxwriter
+
+# make profile: one run of the 20,000-pupil académie of make bench under
+# callgrind, the parent and every writer added up without counting the
+# parent twice (bench/profile.py; HACKING.md « Profiles »), into
+# $(B)/profile. Instruction counts, not times: the same on a loaded machine.
+PROFILE_SET := $(B)/bench/a20
+
+.PHONY: profile
+profile: test-deps
+	@sh tools/install-deps.sh valgrind
+	@$(MAKE) --no-print-directory $(BIN) $(GEN_ACADEMIE)
+	@[ -f $(PROFILE_SET)/manifest.csv ] || \
+	    $(GEN_ACADEMIE) --out $(PROFILE_SET) --pupils 20000 --schools 80 \
+	    >/dev/null
+	@rm -rf $(B)/profile-out
+	@/usr/bin/python3 bench/profile.py $(B)/profile $(abspath $(BIN)) \
+	    $$(for f in $(PROFILE_SET)/*eleves.csv; do printf -- '--roll %s ' $$f; done) \
+	    $$(for f in $(PROFILE_SET)/*stages.csv; do printf -- '--placements %s ' $$f; done) \
+	    --by-school $(B)/profile-out --as-of 2025-05-26 -q -j 1

@@ -19,6 +19,19 @@
 #include "stagecheck/workbook/book.h"
 #include "stagecheck/workbook/model.h"
 #include "stagecheck/store/tempfile.h"
+/* Under callgrind, a forked child starts with the counts its parent made
+ * before the fork: each writer zeroes them, so that the profiles of a run
+ * (one file per process, bench/profile.py) add up without counting the
+ * parent twice. A few instructions otherwise; nothing without valgrind's
+ * headers. */
+#if defined(__has_include)
+#if __has_include(<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#endif
+#endif
+#ifndef CALLGRIND_ZERO_STATS
+#define CALLGRIND_ZERO_STATS
+#endif
 
 #ifdef SC_COVERAGE
 /* gcc's: writes the coverage counters, which _exit would lose. */
@@ -164,6 +177,7 @@ static _Noreturn void child_run(int fd, pid_t parent, sc_writer *w)
     sc_book_scratch scratch;
     int home;
 
+    CALLGRIND_ZERO_STATS;
     /* A run killed while it waits takes its writers with it. */
     if (prctl(PR_SET_PDEATHSIG, SIGKILL) != 0 || getppid() != parent)
         child_end(w, 1);
