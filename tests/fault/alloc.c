@@ -17,6 +17,12 @@
  * live in a shared page, because stagecheck writes each workbook in a
  * child process (report.c) while the parent waits: the child's
  * allocations count, and fail, as if the parent made them.
+ *
+ * Anonymous private mappings are allocations too: input/table.c maps the
+ * blocks of its tables and their arrays of rows, and grows them with
+ * mremap. mmap and mremap are replaced as well, for those calls only
+ * (glibc's own, malloc's and the loader's, go to its internal names);
+ * the rest goes to the kernel as it came.
  */
 #include <errno.h>
 #include <execinfo.h>
@@ -24,7 +30,10 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdlib.h>
+#include <stdarg.h>
 #include <sys/mman.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 #include "alloc.h"
 
 /* glibc's allocator under its exported internal names. */
@@ -298,3 +307,30 @@ void *pvalloc(size_t size)
 {
     return must_fail() ? NULL : got(__libc_pvalloc(size));
 }
+
+/* ThreadSanitizer replaces mmap itself, to follow what is mapped. */
+#ifndef __SANITIZE_THREAD__
+void *mmap(void *addr, size_t len, int prot, int flags, int fd, off_t off)
+{
+    if ((flags & MAP_ANONYMOUS) && !(flags & MAP_SHARED) && must_fail())
+        return MAP_FAILED;
+    return (void *)syscall(SYS_mmap, addr, len, prot, flags, fd, off);
+}
+
+void *mremap(void *old, size_t old_size, size_t new_size, int flags, ...)
+{
+    void *new_address = NULL;
+    va_list ap;
+
+    if (flags & MREMAP_FIXED) {
+        va_start(ap, flags);
+        new_address = va_arg(ap, void *);
+        va_end(ap);
+    }
+    /* Only growing allocates. */
+    if (new_size > old_size && must_fail())
+        return MAP_FAILED;
+    return (void *)syscall(SYS_mremap, old, old_size, new_size, flags,
+                           new_address);
+}
+#endif

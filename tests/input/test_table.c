@@ -248,6 +248,38 @@ static void test_reserve_rows_keeps_the_rows_there(void **state)
     }
 }
 
+/* A row array that cannot grow (the kernel refuses the mremap, or the
+ * mmap of a first array) is a memory error that leaves the table as it
+ * was: every row still there, and the next try can succeed. */
+static void test_reserve_rows_that_cannot_grow_keeps_the_table(void **state)
+{
+    sc_table *t = *state;
+
+    if (!SUPPORT_BLOCKS_COUNTED)
+        skip(); /* the sanitizers' builds have no failing mmap */
+#if SUPPORT_BLOCKS_COUNTED
+    add_row(t, 7, "a");
+    assert_true(t->cap < 100000);
+    {
+        sc_row *rows = t->rows;
+        size_t cap = t->cap;
+        sc_error err;
+
+        fault_arm(1);
+        err = sc_table_reserve_rows(t, 100000);
+        fault_disarm();
+        assert_int_equal(err, SC_ERROR_MEMORY);
+        assert_true(fault_fired());
+        assert_ptr_equal(t->rows, rows);
+        assert_int_equal(t->cap, cap);
+        assert_int_equal(t->nrows, 1);
+        assert_string_equal(t->rows[0].fields[0], "a");
+    }
+    assert_int_equal(sc_table_reserve_rows(t, 100000), SC_OK);
+    assert_string_equal(t->rows[0].fields[0], "a");
+#endif
+}
+
 /* Equal fields of one table are one copy; the bytes of the second go
  * back to the block, so the next field lands where it would have. */
 static void test_equal_fields_are_kept_once(void **state)
@@ -357,6 +389,7 @@ int main(void)
         TEST(test_rows_and_fields_are_left_out_of_forks),
         TEST(test_free_unmaps_rows_and_fields),
         TEST(test_reserve_rows_keeps_the_rows_there),
+        TEST(test_reserve_rows_that_cannot_grow_keeps_the_table),
         TEST(test_equal_fields_are_kept_once),
         TEST(test_share_keeps_prefixes_and_cases_apart),
         TEST(test_share_past_its_index_keeps_every_value),
