@@ -800,7 +800,7 @@ static sc_error load_inputs(sc_run *r, sc_diag *diag)
 static sc_error plan_schools(sc_run *r, sc_diag *diag)
 {
     const sc_settings *settings = r->settings;
-    char **outputs;
+    sc_output_names *names = NULL;
     size_t n;
     sc_error err;
 
@@ -831,7 +831,7 @@ static sc_error plan_schools(sc_run *r, sc_diag *diag)
             (sc_tempfile){NULL, NULL, NULL, -1};
         r->schools_run[i].summary = &r->books[i];
     }
-    if (!(outputs = malloc((n ? n : 1) * sizeof *outputs)))
+    if (settings->by_school && !(names = sc_output_names_new(n)))
         return SC_ERROR_MEMORY;
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         school_run *s = &r->schools_run[i];
@@ -841,16 +841,14 @@ static sc_error plan_schools(sc_run *r, sc_diag *diag)
 
         if (settings->by_school) {
             sc_school_file_name(school, name, sizeof name);
-            s->output = sc_output_book_path(settings->by_school, name,
-                                            outputs, i);
+            s->output = sc_output_book_path(names, settings->by_school, name);
         } else {
             s->output = sc_text_dup(settings->output);
         }
-        outputs[i] = s->output;
         if (!s->output || school_label(s, school) != SC_OK)
             err = SC_ERROR_MEMORY;
     }
-    free(outputs);
+    sc_output_names_free(names);
     if (err != SC_OK)
         return err;
     if (!settings->by_school) {

@@ -167,13 +167,18 @@ static void test_output_join_puts_one_slash(void **state)
 static void test_output_book_path_numbers_names_taken_earlier(void **state)
 {
     char *paths[4] = {NULL};
+    sc_output_names *names = sc_output_names_new(4);
 
     (void)state;
-    paths[0] = sc_output_book_path("d", "0690001A-Lycee.xlsx", paths, 0);
-    paths[1] = sc_output_book_path("d", "0690001A-Lycee.xlsx", paths, 1);
-    paths[2] = sc_output_book_path("d", "0690001A-Lycee.xlsx", paths, 2);
+    assert_non_null(names);
+    paths[0] = sc_output_book_path(names, "d", "0690001A-Lycee.xlsx");
+    paths[1] = sc_output_book_path(names, "d", "0690001A-Lycee.xlsx");
+    paths[2] = sc_output_book_path(names, "d", "0690001A-Lycee.xlsx");
     /* A name another one only starts with is not taken. */
-    paths[3] = sc_output_book_path("d", "0690001A-Lyc.xlsx", paths, 3);
+    paths[3] = sc_output_book_path(names, "d", "0690001A-Lyc.xlsx");
+    /* No more than the names it was made for. */
+    assert_null(sc_output_book_path(names, "d", "B.xlsx"));
+    sc_output_names_free(names);
     assert_string_equal(paths[0], "d/0690001A-Lycee.xlsx");
     assert_string_equal(paths[1], "d/0690001A-Lycee-2.xlsx");
     assert_string_equal(paths[2], "d/0690001A-Lycee-3.xlsx");
@@ -188,21 +193,27 @@ static void test_output_book_path_numbers_names_taken_earlier(void **state)
 static void test_output_book_path_never_gives_a_name_twice(void **state)
 {
     char *paths[4] = {NULL};
+    sc_output_names *names = sc_output_names_new(4);
 
     (void)state;
-    paths[0] = sc_output_book_path("d", "A-2.xlsx", paths, 0);
-    paths[1] = sc_output_book_path("d", "A.xlsx", paths, 1);
-    paths[2] = sc_output_book_path("d", "A.xlsx", paths, 2);
+    assert_non_null(names);
+    paths[0] = sc_output_book_path(names, "d", "A-2.xlsx");
+    paths[1] = sc_output_book_path(names, "d", "A.xlsx");
+    paths[2] = sc_output_book_path(names, "d", "A.xlsx");
     /* Case apart, one file on a Windows share; and the académie's. */
-    paths[3] = sc_output_book_path("d", "academie.xlsx", paths, 3);
+    paths[3] = sc_output_book_path(names, "d", "academie.xlsx");
+    sc_output_names_free(names);
     assert_string_equal(paths[0], "d/A-2.xlsx");
     assert_string_equal(paths[1], "d/A.xlsx");
     assert_string_equal(paths[2], "d/A-3.xlsx");
     assert_string_equal(paths[3], "d/academie-2.xlsx");
     for (size_t i = 0; i < 4; i++)
         free(paths[i]);
-    paths[0] = sc_output_book_path("d", "LYCEE.xlsx", paths, 0);
-    paths[1] = sc_output_book_path("d", "Lycee.xlsx", paths, 1);
+    names = sc_output_names_new(2);
+    assert_non_null(names);
+    paths[0] = sc_output_book_path(names, "d", "LYCEE.xlsx");
+    paths[1] = sc_output_book_path(names, "d", "Lycee.xlsx");
+    sc_output_names_free(names);
     assert_string_equal(paths[1], "d/Lycee-2.xlsx");
     free(paths[0]);
     free(paths[1]);
