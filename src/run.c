@@ -350,8 +350,8 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
         err = sc_file_add(&r->files[school->parts[i].file],
                           school->parts[i].table, s->data, &s->anomalies);
     /* Its rows are records now: a million rows of a lycée's file weigh
-     * some 70 MB of rows and cells that neither the checks nor the
-     * writing process (which would share them) read again. */
+     * some 70 MB of rows and cells that nothing reads again (the writing
+     * processes never get them: input/table.c keeps them out of forks). */
     if (school)
         release_tables(r, index);
     if (err != SC_OK ||
