@@ -831,7 +831,7 @@ static sc_error plan_schools(sc_run *r, sc_diag *diag)
             (sc_tempfile){NULL, NULL, NULL, -1};
         r->schools_run[i].summary = &r->books[i];
     }
-    if (settings->by_school && !(names = sc_output_names_new(n)))
+    if (settings->by_school && !(names = sc_output_names_new()))
         return SC_ERROR_MEMORY;
     for (size_t i = 0; err == SC_OK && i < n; i++) {
         school_run *s = &r->schools_run[i];

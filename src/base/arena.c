@@ -51,6 +51,14 @@ char *sc_arena_alloc(sc_arena *arena, size_t size)
     return b->data;
 }
 
+char *sc_arena_dup(sc_arena *arena, const char *s)
+{
+    size_t size = strlen(s) + 1;
+    char *copy = sc_arena_alloc(arena, size);
+
+    return copy ? memcpy(copy, s, size) : NULL;
+}
+
 char *sc_arena_pack(sc_arena *arena, char **const strings[], size_t n)
 {
     size_t size = 0;

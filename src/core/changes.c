@@ -75,10 +75,7 @@ static int same_class(const char *a, const char *b)
  * out of memory. */
 static const char *change_keep(sc_changes *changes, const char *s)
 {
-    size_t size = s ? strlen(s) + 1 : 0;
-    char *copy = s ? sc_arena_alloc(&changes->strings, size) : NULL;
-
-    return copy ? memcpy(copy, s, size) : NULL;
+    return s ? sc_arena_dup(&changes->strings, s) : NULL;
 }
 
 /* Records what became of the pupil of prev (the previous line) and cur

@@ -1,48 +1,14 @@
 /*
  * check.c - the checking step over a whole dataset.
  */
-#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/core/check.h"
+#include "stagecheck/base/strset.h"
 #include "stagecheck/core/cohort.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/period.h"
-
-/* The slot of text in the set of À faire: where it is, or the empty slot
- * where it would go. The set is never full (see todo_intern). */
-static size_t todo_slot(const sc_check *check, const char *text)
-{
-    uint64_t h = UINT64_C(14695981039346656037); /* FNV-1a */
-    size_t mask = check->todos_cap - 1, i;
-
-    for (const unsigned char *p = (const unsigned char *)text; *p; p++)
-        h = (h ^ *p) * UINT64_C(1099511628211);
-    for (i = (size_t)h & mask; check->todos[i]; i = (i + 1) & mask)
-        if (strcmp(check->todos[i], text) == 0)
-            break;
-    return i;
-}
-
-/* Doubles the set of À faire (64 slots at first), keeping it at most half
- * full. Returns SC_OK or SC_ERROR_MEMORY. */
-static sc_error todo_grow(sc_check *check)
-{
-    size_t cap = check->todos_cap ? 2 * check->todos_cap : 64;
-    char **old = check->todos, **slots = calloc(cap, sizeof *slots);
-    size_t old_cap = check->todos_cap;
-
-    if (!slots)
-        return SC_ERROR_MEMORY;
-    check->todos = slots;
-    check->todos_cap = cap;
-    for (size_t i = 0; i < old_cap; i++)
-        if (old[i])
-            slots[todo_slot(check, old[i])] = old[i];
-    free(old);
-    return SC_OK;
-}
 
 /* Most pupils share their À faire with many others ("trouver un lieu
  * d'accueil…", the same signature missing): the verdict's own copy is
@@ -51,23 +17,12 @@ static sc_error todo_grow(sc_check *check)
  * belongs to the set, or is NULL when out of memory. */
 static sc_error todo_intern(sc_check *check, sc_verdict *verdict)
 {
-    size_t i;
+    const char *kept = sc_strset_add(&check->todos, verdict->todo);
 
-    if ((check->ntodos + 1) * 2 > check->todos_cap &&
-        todo_grow(check) != SC_OK) {
-        free(verdict->todo);
-        verdict->todo = NULL;
-        return SC_ERROR_MEMORY;
-    }
-    i = todo_slot(check, verdict->todo);
-    if (check->todos[i]) {
-        free(verdict->todo);
-    } else {
-        check->todos[i] = verdict->todo;
-        check->ntodos++;
-    }
-    verdict->todo = check->todos[i];
-    return SC_OK;
+    free(verdict->todo);
+    /* The set's copy, which nothing writes to. */
+    verdict->todo = (char *)kept;
+    return kept ? SC_OK : SC_ERROR_MEMORY;
 }
 
 /* Applies the rules to each shown pupil; findings become anomalies. */
@@ -139,9 +94,7 @@ void sc_check_clear(sc_check *check)
         check->verdicts[i].todo = NULL;
         sc_rules_verdict_clear(&check->verdicts[i]);
     }
-    for (size_t i = 0; i < check->todos_cap; i++)
-        free(check->todos[i]);
-    free(check->todos);
+    sc_strset_clear(&check->todos);
     free(check->verdicts);
     sc_match_links_free(&check->links);
     memset(check, 0, sizeof *check);

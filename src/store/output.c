@@ -6,8 +6,6 @@
 #include <ctype.h>
 #include <errno.h>
 #include <libgen.h>
-#include <search.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -15,7 +13,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 #include "stagecheck/store/output.h"
-#include "stagecheck/base/arena.h"
+#include "stagecheck/base/strset.h"
 #include "stagecheck/base/text.h"
 
 /* Says why the folder of path cannot take the workbook. */
@@ -116,37 +114,24 @@ char *sc_output_join(const char *dir, const char *name)
     return path;
 }
 
-/* The names given, in a hash table (glibc's hsearch_r) sized once for
- * every school: an académie of 2,500 lycées compared each name with every
- * earlier one, 3 million comparisons (issue 14). Keys are folded to lower
- * case: the folder may be a Windows share, where "Lycee.xlsx" and
- * "LYCEE.xlsx" are one file. */
+/* The names given, folded to lower case: the folder may be a Windows
+ * share, where "Lycee.xlsx" and "LYCEE.xlsx" are one file. A set rather
+ * than a comparison with every earlier name: 3 million of them at 2,500
+ * lycées (issue 14). */
 struct sc_output_names {
-    struct hsearch_data table;
-    size_t left;            /* names that may still be given */
-    sc_arena keys;
+    sc_strset taken;
 };
 
-sc_output_names *sc_output_names_new(size_t n)
+sc_output_names *sc_output_names_new(void)
 {
-    sc_output_names *names = calloc(1, sizeof *names);
-
-    /* Half full at most, hsearch_r's probing stays short. */
-    if (!names || n > (SIZE_MAX - 16) / 2 ||
-        !hcreate_r(2 * n + 16, &names->table)) {
-        free(names);
-        return NULL;
-    }
-    names->left = n;
-    return names;
+    return calloc(1, sizeof(sc_output_names));
 }
 
 void sc_output_names_free(sc_output_names *names)
 {
     if (!names)
         return;
-    hdestroy_r(&names->table);
-    sc_arena_clear(&names->keys);
+    sc_strset_clear(&names->taken);
     free(names);
 }
 
@@ -163,17 +148,14 @@ static void name_fold(const char *name, char *key, size_t size)
 
 /* Returns 1 if name is taken: given before, or the académie's own
  * workbook. */
-static int output_name_taken(sc_output_names *names, const char *name)
+static int output_name_taken(const sc_output_names *names, const char *name)
 {
     char key[160];
-    ENTRY probe, *found;
 
     if (strcasecmp(name, "academie.xlsx") == 0)
         return 1;
     name_fold(name, key, sizeof key);
-    probe.key = key;
-    probe.data = NULL;
-    return hsearch_r(probe, FIND, &found, &names->table) != 0;
+    return sc_strset_find(&names->taken, key) != NULL;
 }
 
 char *sc_output_book_path(sc_output_names *names, const char *dir,
@@ -181,26 +163,19 @@ char *sc_output_book_path(sc_output_names *names, const char *dir,
 {
     size_t len = strlen(name) - strlen(".xlsx");
     char unique[160], key[160];
-    ENTRY entry, *found;
     char *path;
 
-    if (names->left == 0)
-        return NULL;
     /* The first free name, compared whole: a prefix would take "A-2.xlsx"
      * of another school for a second "A"'s and give it that very name. */
     snprintf(unique, sizeof unique, "%s", name);
     for (size_t k = 2; output_name_taken(names, unique); k++)
         snprintf(unique, sizeof unique, "%.*s-%zu.xlsx", (int)len, name, k);
     name_fold(unique, key, sizeof key);
-    entry.key = sc_arena_alloc(&names->keys, strlen(key) + 1);
-    entry.data = NULL;
-    if (!entry.key || !(path = sc_output_join(dir, unique)))
+    if (!(path = sc_output_join(dir, unique)))
         return NULL;
-    memcpy(entry.key, key, strlen(key) + 1);
-    if (!hsearch_r(entry, ENTER, &found, &names->table)) {
+    if (!sc_strset_add(&names->taken, key)) {
         free(path);
         return NULL;
     }
-    names->left--;
     return path;
 }

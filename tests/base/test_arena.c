@@ -55,6 +55,19 @@ static void test_pack_moves_strings_one_after_the_other(void **state)
     assert_string_equal(first, "");
 }
 
+static void test_dup_copies_into_the_arena(void **state)
+{
+    sc_arena *a = *state;
+    char text[] = "2nde 3";
+    char *copy = sc_arena_dup(a, text);
+
+    assert_non_null(copy);
+    assert_ptr_not_equal(copy, text);
+    text[0] = 'X';
+    assert_string_equal(copy, "2nde 3");
+    assert_non_null(a->blocks);
+}
+
 static void test_pack_of_nothing_is_null(void **state)
 {
     sc_arena *a = *state;
@@ -134,6 +147,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         TEST(test_pack_moves_strings_one_after_the_other),
+        TEST(test_dup_copies_into_the_arena),
         TEST(test_pack_of_nothing_is_null),
         TEST(test_many_short_strings_take_few_blocks),
         TEST(test_a_string_larger_than_a_block_fits),

@@ -306,7 +306,7 @@ static void test_run_keeps_each_todo_text_once(void **state)
                            "trouver un lieu d'accueil"));
     assert_non_null(strstr(f->check.verdicts[200].todo,
                            "signature du chef d'établissement"));
-    assert_int_equal(f->check.ntodos, 2);
+    assert_int_equal(f->check.todos.count, 2);
 }
 
 static void test_run_other_levels_are_never_without_host_nor_hosted(

@@ -19,6 +19,9 @@ typedef struct sc_arena {
  *  until sc_arena_clear; NULL when out of memory. */
 char *sc_arena_alloc(sc_arena *arena, size_t size);
 
+/** Returns a copy of s in arena, or NULL when out of memory. */
+char *sc_arena_dup(sc_arena *arena, const char *s);
+
 /** Copies the n strings *strings[i] into arena one after the other, frees
  *  each of them and points *strings[i] at its copy; a NULL string stays
  *  NULL. Returns the first copy, or NULL, leaving every string as it was,

@@ -7,6 +7,7 @@
 #define STAGECHECK_CORE_CHECK_H
 #include "stagecheck/core/anomalies.h"
 #include "stagecheck/base/date.h"
+#include "stagecheck/base/strset.h"
 #include "stagecheck/core/match.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/rules.h"
@@ -18,10 +19,8 @@ typedef struct sc_check {
     sc_verdict *verdicts; /* one per pupil of the dataset (zeroed for
                              pupils not shown) */
     size_t nverdicts;
-    char **todos;         /* every distinct À faire, kept once: the
-                             verdicts point into it (open addressing) */
-    size_t ntodos;
-    size_t todos_cap;     /* slots, a power of two; 0 before the first */
+    sc_strset todos;      /* every distinct À faire, kept once: the
+                             verdicts point into it */
 } sc_check;
 
 /** Checks data over period, on as_of (the reference date: who has left

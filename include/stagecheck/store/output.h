@@ -28,17 +28,16 @@ char *sc_output_join(const char *dir, const char *name);
 /* The names of the workbooks given so far in a folder. */
 typedef struct sc_output_names sc_output_names;
 
-/** Returns an empty set of names, for up to n workbooks, or NULL when out
- *  of memory; the caller frees it with sc_output_names_free. */
-sc_output_names *sc_output_names_new(size_t n);
+/** Returns an empty set of names, or NULL when out of memory; the caller
+ *  frees it with sc_output_names_free. */
+sc_output_names *sc_output_names_new(void);
 
 /** Returns the path in dir of a workbook named name ("<...>.xlsx"), for
  *  the caller to free, or NULL when out of memory; the name is then taken
  *  in names. Two schools whose codes only differ by punctuation
  *  ("0690001A", "0690001A.") would share a name, so the later gets the
  *  first of "-2", "-3"... before ".xlsx" not taken yet, compared whole
- *  and without regard to case; "academie.xlsx" is never given. At most n
- *  names (sc_output_names_new) are given. */
+ *  and without regard to case; "academie.xlsx" is never given. */
 char *sc_output_book_path(sc_output_names *names, const char *dir,
                           const char *name);
 
