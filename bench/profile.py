@@ -22,6 +22,18 @@ PARENT_ONLY = ("sc_check_run", "sc_record_add_roll", "sc_file_open",
                "csv_parse")
 TOP = 25
 
+
+def compressed(line, table):
+    """Returns the name a "key=(id) name" or "key=(id)" line gives, callgrind
+    writing each name once and its id after: table holds the ids seen."""
+    m = re.match(r"\w+=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
+    if not m:
+        return line.split("=", 1)[1].strip()
+    if m.group(2):
+        table[m.group(1)] = m.group(2)
+    return table.get(m.group(1), m.group(1))
+
+
 def self_costs(path):
     """Returns {function: instructions} (self cost) of one callgrind file,
     and the file's total. Read from callgrind's own format rather than
@@ -39,22 +51,13 @@ def self_costs(path):
                 if fn is not None and len(fields) > 1:
                     costs[fn] = costs.get(fn, 0) + int(fields[1])
             elif line.startswith(("fn=", "cfn=")):
-                m = re.match(r"c?fn=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
-                if m:
-                    if m.group(2):
-                        names[m.group(1)] = m.group(2)
-                    name = names.get(m.group(1), m.group(1))
-                else:
-                    name = line.split("=", 1)[1].strip()
+                name = compressed(line, names)
                 if line.startswith("fn="):
                     # zlib's functions have no symbols: name the library.
                     fn = name + " (" + obj + ")" if name.startswith("0x") \
                         else name
             elif line.startswith("ob="):
-                m = re.match(r"ob=\((\d+)\)(?: (.*))?", line.rstrip("\n"))
-                if m and m.group(2):
-                    objs[m.group(1)] = os.path.basename(m.group(2))
-                obj = objs.get(m.group(1), "") if m else ""
+                obj = os.path.basename(compressed(line, objs))
             elif line.startswith("calls="):
                 skip = True
             elif line.startswith(("summary:", "totals:")):
