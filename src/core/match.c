@@ -85,7 +85,7 @@ static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
                strcmp(p->class_key, q->class_key) == 0;
     char who[256], other[256];
 
-    p->duplicate_of = (long)kept;
+    p->duplicate_of = (int32_t)kept;
     /* The same pupil exported twice is harmless; another name or class under
      * one INE means one of the rows is wrong, so the row kept is doubtful. */
     if (!same)
@@ -266,6 +266,9 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
     candidates c = {NULL, 0};
     sc_error err = SC_ERROR_MEMORY;
 
+    /* Offsets of 32 bits: more rows than that could not be held anyway. */
+    if (data->nentries >= UINT32_MAX)
+        return SC_ERROR_MEMORY;
     links->first = calloc(data->npupils + 2, sizeof *links->first);
     links->items = malloc((data->nentries ? data->nentries : 1) *
                           sizeof *links->items);
@@ -298,10 +301,11 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
         links->first[p + 1] += links->first[p];
     {
         size_t *fill = c.pupils; /* reused: one slot per pupil */
-        memcpy(fill, links->first, data->npupils * sizeof *fill);
+        for (size_t p = 0; p < data->npupils; p++)
+            fill[p] = links->first[p];
         for (size_t i = 0; i < data->nentries; i++)
             if (data->entries[i].pupil >= 0)
-                links->items[fill[data->entries[i].pupil]++] = i;
+                links->items[fill[data->entries[i].pupil]++] = (uint32_t)i;
     }
 
 mem_error:

@@ -1,12 +1,19 @@
 /*
  * pupil.c - what is said of one pupil of a roll.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include "stagecheck/base/arena.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/dataset.h"
+
+/* A roll may hold a million rows (issue 14): what a pupil takes is kept
+ * in check where pointers have 64 bits. */
+#if UINTPTR_MAX == UINT64_MAX
+_Static_assert(sizeof(sc_pupil) == 88, "sc_pupil grew: see dataset.h");
+#endif
 
 int sc_pupil_shown(const sc_pupil *pupil)
 {
@@ -18,9 +25,9 @@ void sc_pupil_pack(sc_pupil *p, sc_arena *arena)
     char **const strings[] = {&p->surname, &p->first, &p->class_name,
                               &p->ine, &p->name_key, &p->class_key, &p->mef};
 
-    if (!p->strings)
-        p->strings = sc_arena_pack(arena, strings,
-                                   sizeof strings / sizeof *strings);
+    if (!p->packed)
+        p->packed = sc_arena_pack(arena, strings,
+                                  sizeof strings / sizeof *strings) != NULL;
 }
 
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
@@ -33,7 +40,7 @@ void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 void sc_pupil_clear(sc_pupil *p)
 {
     /* Packed, its strings are its arena's. */
-    if (p->strings)
+    if (p->packed)
         return;
     free(p->surname);
     free(p->first);

@@ -103,8 +103,10 @@ static void test_roll_rows_become_pupils_with_keys(void **state)
     assert_string_equal(f->data->pupils[0].file, "fichier.csv");
     /* A pupil's strings are packed into the dataset's arena, not a dozen
      * small allocations. */
-    assert_ptr_equal(f->data->pupils[0].strings,
-                     f->data->pupils[0].surname);
+    assert_int_equal(f->data->pupils[0].packed, 1);
+    assert_ptr_equal(f->data->pupils[0].first,
+                     f->data->pupils[0].surname +
+                         strlen(f->data->pupils[0].surname) + 1);
     assert_int_equal(f->data->ninputs, 1);
     assert_int_equal(f->data->inputs[0].rows, 1);
     assert_int_equal(f->anomalies.count, 0);

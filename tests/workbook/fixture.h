@@ -40,8 +40,8 @@ typedef struct fixture {
     sc_entry entries[NENTRIES];
     sc_input inputs[2];
     sc_dataset data;
-    size_t first[NPUPILS + 1];
-    size_t items[NENTRIES];
+    uint32_t first[NPUPILS + 1];
+    uint32_t items[NENTRIES];
     sc_links links;
     sc_verdict verdicts[NPUPILS];
     sc_anomaly anomaly_items[2];
@@ -135,11 +135,11 @@ static inline int fixture_setup(void **state)
     f->entries[2].start = f->entries[2].end = SC_DATE_NONE;
     for (size_t i = 0; i < NENTRIES; i++) {
         f->entries[i].pupil = (long)i;
-        f->items[i] = i;
+        f->items[i] = (uint32_t)i;
     }
     /* One entry each for the first three pupils, none for the fourth. */
     for (size_t p = 0; p <= NPUPILS; p++)
-        f->first[p] = p < NENTRIES ? p : NENTRIES;
+        f->first[p] = (uint32_t)(p < NENTRIES ? p : NENTRIES);
     f->links.first = f->first;
     f->links.items = f->items;
 

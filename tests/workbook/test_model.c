@@ -28,8 +28,8 @@ typedef struct fixture {
     sc_pupil pupils[NPUPILS];
     sc_entry entries[NENTRIES];
     sc_dataset data;
-    size_t first[NPUPILS + 1];
-    size_t items[NENTRIES];
+    uint32_t first[NPUPILS + 1];
+    uint32_t items[NENTRIES];
     sc_links links;
     sc_verdict verdicts[NPUPILS];
     int previous[NPUPILS];
@@ -99,11 +99,11 @@ static int setup(void **state)
         f->entries[i].line = (unsigned)i + 2;
         f->entries[i].start = day;
         f->entries[i].end = day + 4;
-        f->items[i] = i;
+        f->items[i] = (uint32_t)i;
     }
     f->entries[2].dispense = keep(f, strdup("SNU"));
     f->entries[4].dispense = keep(f, strdup("Mobilité"));
-    memcpy(f->first, (size_t[NPUPILS + 1]){0, 2, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5},
+    memcpy(f->first, (uint32_t[NPUPILS + 1]){0, 2, 3, 3, 3, 5, 5, 5, 5, 5, 5, 5},
            sizeof f->first);
     f->links.first = f->first;
     f->links.items = f->items;

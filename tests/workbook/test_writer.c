@@ -82,14 +82,15 @@ static void test_write_workbook_error_keeps_existing_file(void **state)
     /* So many places that the class sheet passes Excel's 16,384 columns. */
     size_t n = 3300;
     sc_entry *entries = calloc(n, sizeof *entries);
-    size_t *items = calloc(n, sizeof *items);
-    size_t first[NPUPILS + 1] = {0, n, n, n, n};
+    uint32_t *items = calloc(n, sizeof *items);
+    uint32_t first[NPUPILS + 1] = {0, (uint32_t)n, (uint32_t)n, (uint32_t)n,
+                                   (uint32_t)n};
 
     assert_non_null(entries);
     assert_non_null(items);
     for (size_t i = 0; i < n; i++) {
         entries[i].start = entries[i].end = SC_DATE_NONE;
-        items[i] = i;
+        items[i] = (uint32_t)i;
     }
     f->data.entries = entries;
     f->data.nentries = n;
@@ -110,8 +111,8 @@ static void test_write_workbook_error_keeps_existing_file(void **state)
  * columns, in data and links made from the fixture's; the caller frees
  * *entries and *items. */
 static void give_too_many_places(fixture *f, sc_dataset *data,
-                                 sc_links *links, size_t *first,
-                                 sc_entry **entries, size_t **items)
+                                 sc_links *links, uint32_t *first,
+                                 sc_entry **entries, uint32_t **items)
 {
     size_t n = 3300;
 
@@ -121,11 +122,11 @@ static void give_too_many_places(fixture *f, sc_dataset *data,
     assert_non_null(*items);
     for (size_t i = 0; i < n; i++) {
         (*entries)[i].start = (*entries)[i].end = SC_DATE_NONE;
-        (*items)[i] = i;
+        (*items)[i] = (uint32_t)i;
     }
     first[0] = 0;
     for (size_t p = 1; p <= NPUPILS; p++)
-        first[p] = n;
+        first[p] = (uint32_t)n;
     *data = f->data;
     data->entries = *entries;
     data->nentries = n;
@@ -188,7 +189,7 @@ static void test_batch_failure_names_its_workbook_and_leaves_nothing(
     void **state)
 {
     fixture *f = *state;
-    size_t first[NPUPILS + 1], *items;
+    uint32_t first[NPUPILS + 1], *items;
     sc_entry *entries;
     sc_dataset data;
     sc_links links;

@@ -59,10 +59,9 @@ typedef enum sc_flag {
 /** One pupil of a roll. Strings are owned by the dataset. Fields are in
  *  an order that leaves no padding: a million pupils are 112 MB. */
 typedef struct sc_pupil {
+    /* Pointers first, then 32-bit fields, then bytes: 88 bytes, not 112,
+     * for a roll of a million rows (issue 14). */
     const char *file;   /* the input's path, owned by the dataset */
-    unsigned line;
-    int invalid;        /* the roll row has an anomaly: an unreadable cell,
-                           or another pupil's INE */
     char *surname;
     char *first;
     char *class_name;
@@ -70,19 +69,24 @@ typedef struct sc_pupil {
     char *name_key;     /* sc_text_name_key(surname, first) */
     char *class_key;    /* sc_text_key(class_name) */
     char *mef;          /* NULL when the roll gives none */
-    char *strings;      /* the first of the strings above once packed
-                           into the dataset's arena (sc_arena_pack), or
-                           NULL when each is its own allocation */
-    long duplicate_of;  /* -1, or the pupil this row repeats */
+    unsigned line;
+    int32_t duplicate_of; /* -1, or the pupil this row repeats: an input
+                             holds at most SC_LIMITS_ROWS rows, and 2^31
+                             pupils would take 190 GB before this field */
     sc_date birth;      /* SC_DATE_NONE when unknown */
-    int has_left;       /* the roll gives a date of leaving (SIECLE
-                           DATE_SORTIE, Pronote Sortie): left */
     sc_date left;
-    int no_class;       /* the roll gives no class: the pupil has left
+    uint8_t invalid;    /* the roll row has an anomaly: an unreadable cell,
+                           or another pupil's INE */
+    uint8_t has_left;   /* the roll gives a date of leaving (SIECLE
+                           DATE_SORTIE, Pronote Sortie): left */
+    uint8_t no_class;   /* the roll gives no class: the pupil has left
                            (SIECLE empties DIV.); class_name is "" */
-    int selected;       /* followed: see sc_cohort_select */
-    int set_aside;      /* why not followed (an sc_cohort_reason), 0 when
+    uint8_t selected;   /* followed: see sc_cohort_select */
+    uint8_t set_aside;  /* why not followed (an sc_cohort_reason), 0 when
                            followed or left out by --classes */
+    uint8_t packed;     /* 1 once the strings above are packed into the
+                           dataset's arena (sc_arena_pack), which then
+                           owns them; 0 when each is its own allocation */
 } sc_pupil;
 
 /** One row of a placements file: a placement, or a dispense request when
