@@ -66,6 +66,11 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
             if (err == SC_OK)
                 err = sc_anomalies_set_column(anomalies, finding->column);
         }
+        /* Each is an anomaly now, which copied what it says; the count
+         * stays. A finding takes some 280 bytes, and nothing reads it
+         * again. */
+        free(check->verdicts[p].findings);
+        check->verdicts[p].findings = NULL;
     }
     free(entries);
     return err;

@@ -17,12 +17,18 @@
 #include "stagecheck/core/period.h"
 
 /* The verdict under construction. */
+/* One verdict per pupil of a roll that may hold a million (issue 14). */
+#if UINTPTR_MAX == UINT64_MAX
+_Static_assert(sizeof(sc_verdict) == 48, "sc_verdict grew: see rules.h");
+#endif
+
 typedef struct judge {
     const sc_period *period;
     sc_verdict *v;
     char *todo;        /* "; "-separated */
     size_t todo_len;
     size_t todo_cap;
+    size_t findings_cap; /* of v->findings, while this pupil is judged */
     int incomplete;    /* something the file needs is missing */
     int anomaly;       /* a row of the pupil has an anomaly */
     uint64_t dispensed; /* working days a granted dispense covers */
@@ -72,7 +78,7 @@ static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
 {
     sc_verdict *v = j->v;
 
-    if (sc_array_reserve((void **)&v->findings, &v->findings_cap,
+    if (sc_array_reserve((void **)&v->findings, &j->findings_cap,
                          v->nfindings, sizeof *v->findings) != SC_OK) {
         j->err = SC_ERROR_MEMORY;
         return;
@@ -652,7 +658,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
                         const sc_entry *const *entries, size_t n,
                         sc_verdict *verdict)
 {
-    judge j = {period, verdict, NULL, 0, 0, 0, 0, 0, 0, SC_OK};
+    judge j = {period, verdict, NULL, 0, 0, 0, 0, 0, 0, 0, SC_OK};
     const sc_entry **places;
     size_t nplaces = 0;
     uint64_t all = sc_period_all_days(period);

@@ -365,6 +365,8 @@ static void test_run_findings_become_errors_with_the_pupil(void **state)
     e->end = D(2024, 6, 17);
     run(f, NULL);
     assert_int_equal(f->check.verdicts[0].nfindings, 1);
+    /* Freed once an anomaly: the anomaly holds its own copy (below). */
+    assert_null(f->check.verdicts[0].findings);
     assert_int_equal(f->anomalies.count, 1);
     /* On the placements row, named after the pupil it belongs to. */
     assert_anomaly(f, 0, SC_SEVERITY_ERROR, STAGES, 7,

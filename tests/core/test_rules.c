@@ -117,7 +117,7 @@ static void assert_finding_has(const fixture *f, const char *text)
     for (size_t i = 0; i < f->v.nfindings; i++)
         if (strstr(f->v.findings[i].message, text))
             return;
-    fail_msg("no finding mentions « %s » (%zu findings)", text, f->v.nfindings);
+    fail_msg("no finding mentions « %s » (%u findings)", text, (unsigned)f->v.nfindings);
 }
 
 static void test_status_labels_are_exact(void **state)

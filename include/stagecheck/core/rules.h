@@ -39,16 +39,17 @@ typedef struct sc_finding {
 } sc_finding;
 
 typedef struct sc_verdict {
-    sc_status status;
-    sc_dispense dispense;
+    /* 48 bytes, not 64: one per pupil of a roll that may have a million
+     * (issue 14). */
     uint64_t covered;    /* working days covered by placements */
     uint64_t hosted;     /* working days the pupil is hosted in school: those
                             no placement and no dispense covers */
     const char *motif;   /* why the pupil is hosted (French), or NULL */
     char *todo;          /* what is missing, French, "; "-separated; never NULL after success */
-    sc_finding *findings;
-    size_t nfindings;
-    size_t findings_cap;
+    sc_finding *findings; /* freed by sc_check_run once they are anomalies */
+    uint32_t nfindings;  /* how many there were, even once freed */
+    uint8_t status;      /* an sc_status */
+    uint8_t dispense;    /* an sc_dispense */
 } sc_verdict;
 
 /** Applies every rule to pupil and its entries (n of them, in input order)
