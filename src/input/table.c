@@ -309,11 +309,15 @@ sc_error sc_table_add_row(sc_table *t, unsigned line, char **fields,
         blank = fields[i][0] == '\0';
     if (blank)
         return SC_OK;
+    /* 2^32 fields would take 32 GB of pointers: more than memory, and
+     * far more than an input of SC_LIMITS_FILE_BYTES holds. */
+    if (n > UINT32_MAX)
+        return SC_ERROR_MEMORY;
     copy = sc_table_alloc(t, (n ? n : 1) * sizeof *copy, sizeof *copy);
     if (!copy || sc_table_reserve_rows(t, t->nrows + 1) != SC_OK)
         return SC_ERROR_MEMORY;
     memcpy(copy, fields, n * sizeof *copy);
-    t->rows[t->nrows++] = (sc_row){line, n, copy};
+    t->rows[t->nrows++] = (sc_row){line, (uint32_t)n, copy};
     return SC_OK;
 }
 

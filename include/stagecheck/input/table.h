@@ -10,13 +10,15 @@
 #define STAGECHECK_INPUT_TABLE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stagecheck/base/error.h"
 
 /** One record. Fields are cleaned (trimmed, ="..." removed). */
 typedef struct sc_row {
     unsigned line;   /* 1-based line where the record starts, or the
                         sheet's own row number */
-    size_t nfields;
+    uint32_t nfields; /* 32 bits: a file of SC_LIMITS_FILE_BYTES has fewer
+                         fields, and a row takes 16 bytes, not 24 */
     char **fields;   /* nfields NUL-terminated UTF-8 strings */
 } sc_row;
 
