@@ -70,7 +70,8 @@ typedef struct school_run {
     sc_anomalies anomalies;
     sc_check check;
     char *state_path;
-    sc_state current;          /* this run's statuses, until saved */
+    sc_state current;          /* this run's statuses, until saved; it
+                                  borrows data's strings */
     sc_state previous;         /* until compared */
     int has_previous;
     sc_changes changes;
@@ -126,7 +127,8 @@ struct sc_run {
     sc_summary summary;        /* set once every workbook is in place */
 };
 
-/* Frees what only the workbook and the state needed. */
+/* Frees what only the workbook and the state needed; the states before
+ * the dataset, whose strings the current one borrows. */
 static void school_run_release(school_run *s)
 {
     sc_check_clear(&s->check);

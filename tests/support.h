@@ -387,10 +387,25 @@ static inline sc_entry *support_entry_add_at(sc_dataset *d, const char *path,
 /* ---- States built by hand ------------------------------------------------ */
 
 /* Appends to s the line of a pupil keyed by INE when ine is not NULL, else
- * by name, class and (unknown) birth date, with its index in s. */
+ * by name, class and (unknown) birth date, with its index in s. sc_state_add
+ * borrows the pupil's strings, which must outlive the state: they are
+ * copied into the state's own arena first, standing for its dataset, so
+ * that a caller may pass a buffer it reuses. */
 #define support_state_put(s, ine, class_name, surname, first, status) \
     support_state_put_at((s), (ine), (class_name), (surname), (first), \
                          (status), __FILE__, __LINE__)
+
+/* A copy of text in the arena of s (NULL stays NULL), or a failed
+ * assertion at file and line. */
+static inline char *support_state_dup_at(sc_state *s, const char *text,
+                                         const char *file, int line)
+{
+    char *copy = text ? sc_arena_dup(&s->strings, text) : NULL;
+
+    _assert_true(cast_to_largest_integral_type(!text || copy), "copy", file,
+                 line);
+    return copy;
+}
 
 static inline void support_state_put_at(sc_state *s, const char *ine,
                                         const char *class_name,
@@ -398,10 +413,13 @@ static inline void support_state_put_at(sc_state *s, const char *ine,
                                         const char *first, sc_status status,
                                         const char *file, int line)
 {
-    sc_pupil p = {.surname = (char *)surname, .first = (char *)first,
-                  .class_name = (char *)class_name, .ine = (char *)ine,
-                  .birth = SC_DATE_NONE, .name_key = (char *)surname,
-                  .class_key = (char *)class_name, .duplicate_of = -1,
+    char *class_copy = support_state_dup_at(s, class_name, file, line);
+    char *surname_copy = support_state_dup_at(s, surname, file, line);
+    sc_pupil p = {.surname = surname_copy,
+                  .first = support_state_dup_at(s, first, file, line),
+                  .class_name = class_copy, .ine = (char *)ine,
+                  .birth = SC_DATE_NONE, .name_key = surname_copy,
+                  .class_key = class_copy, .duplicate_of = -1,
                   .selected = 1};
 
     _assert_int_equal(

@@ -106,24 +106,65 @@ static void test_key_of_an_empty_ine_is_the_name_key(void **state)
 
 /* ---- Lines -------------------------------------------------------------- */
 
-static void test_add_copies_the_pupil_line(void **state)
+static void test_add_borrows_the_pupil_strings_and_keys_in_arena(
+    void **state)
 {
     fixture *f = *state;
-    char surname[] = "DUPONT";
-    sc_pupil p = {.surname = surname, .first = (char *)"Jean",
-                  .class_name = (char *)"2nde 2", .ine = (char *)"1A",
+    char ine[] = "1A";
+    sc_pupil p = {.surname = (char *)"DUPONT", .first = (char *)"Jean",
+                  .class_name = (char *)"2nde 2", .ine = ine,
                   .birth = SC_DATE_NONE, .name_key = (char *)"dupont jean",
                   .class_key = (char *)"2nde2", .duplicate_of = -1};
+    const sc_state_item *it;
 
     assert_int_equal(sc_state_add(&f->a, &p, 7, SC_STATUS_PARTIAL), SC_OK);
-    surname[0] = 'X'; /* the state holds copies */
+    ine[0] = '9'; /* the key is the state's copy */
     assert_int_equal(f->a.count, 1);
-    assert_string_equal(f->a.items[0].key, "INE:1A");
-    assert_string_equal(f->a.items[0].class_name, "2nde 2");
-    assert_string_equal(f->a.items[0].surname, "DUPONT");
-    assert_string_equal(f->a.items[0].first, "Jean");
-    assert_int_equal(f->a.items[0].status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->a.items[0].pupil, 7);
+    it = &f->a.items[0];
+    assert_string_equal(it->key, "INE:1A");
+    /* Nothing to clean: the dataset's own strings, not copies. */
+    assert_ptr_equal(it->class_name, p.class_name);
+    assert_ptr_equal(it->surname, p.surname);
+    assert_ptr_equal(it->first, p.first);
+    assert_int_equal(it->status, SC_STATUS_PARTIAL);
+    assert_int_equal(it->pupil, 7);
+    assert_ptr_equal(it->strings, it->key); /* nothing else to free */
+}
+
+static void test_add_reads_a_missing_string_as_empty(void **state)
+{
+    fixture *f = *state;
+    sc_pupil p = {.surname = (char *)"DUPONT", .ine = (char *)"1A",
+                  .birth = SC_DATE_NONE, .duplicate_of = -1};
+
+    assert_int_equal(sc_state_add(&f->a, &p, 0, SC_STATUS_READY), SC_OK);
+    assert_non_null(f->a.items[0].class_name);
+    assert_string_equal(f->a.items[0].class_name, "");
+    assert_string_equal(f->a.items[0].first, "");
+    assert_ptr_equal(f->a.items[0].surname, p.surname);
+}
+
+static void test_add_copies_and_cleans_only_a_string_with_a_break(
+    void **state)
+{
+    fixture *f = *state;
+    char surname[] = "DU\tPONT", first[] = "Jean\n", class_name[] = "2nde 2";
+    sc_pupil p = {.surname = surname, .first = first,
+                  .class_name = class_name, .ine = (char *)"1A",
+                  .birth = SC_DATE_NONE, .duplicate_of = -1};
+    const sc_state_item *it;
+
+    assert_int_equal(sc_state_add(&f->a, &p, 0, SC_STATUS_READY), SC_OK);
+    it = &f->a.items[0];
+    /* A cleaned copy, the pupil's string untouched (the workbook shows
+     * it as the roll gives it). */
+    assert_ptr_not_equal(it->surname, surname);
+    assert_string_equal(it->surname, "DU PONT");
+    assert_string_equal(surname, "DU\tPONT");
+    assert_ptr_not_equal(it->first, first);
+    assert_string_equal(it->first, "Jean ");
+    assert_string_equal(first, "Jean\n");
+    assert_ptr_equal(it->class_name, class_name);
 }
 
 static void test_add_turns_tabs_and_line_breaks_into_spaces(void **state)
@@ -235,7 +276,9 @@ int main(void)
         TEST(test_key_without_ine_is_name_class_and_iso_birth),
         TEST(test_key_without_ine_nor_birth_ends_empty),
         TEST(test_key_of_an_empty_ine_is_the_name_key),
-        TEST(test_add_copies_the_pupil_line),
+        TEST(test_add_borrows_the_pupil_strings_and_keys_in_arena),
+        TEST(test_add_reads_a_missing_string_as_empty),
+        TEST(test_add_copies_and_cleans_only_a_string_with_a_break),
         TEST(test_add_turns_tabs_and_line_breaks_into_spaces),
         TEST(test_add_keeps_the_order_of_the_lines),
         TEST(test_push_takes_the_item_into_the_arena),

@@ -28,7 +28,9 @@ typedef struct sc_state_item {
     long pupil;          /* index in the dataset, -1 for a state read back */
     char *strings;       /* the first of the four strings above once
                             pushed into the state's arena (sc_arena_pack),
-                            or NULL when each is its own allocation */
+                            the key of a line sc_state_add made (its
+                            other strings may be the dataset's), or NULL
+                            when each is its own allocation */
 } sc_state_item;
 
 typedef struct sc_state {
@@ -37,14 +39,21 @@ typedef struct sc_state {
     size_t cap;
     int dated;           /* the run's date is known (older files lack it) */
     sc_date date;        /* the run's reference date (--as-of), if dated */
-    sc_arena strings;    /* the items' strings, once pushed */
+    sc_arena strings;    /* the keys, the cleaned copies and the lines
+                            pushed */
 } sc_state;
 
 /** Returns the stable key of a pupil (see above); NULL when out of memory.
  *  The caller frees it. */
 char *sc_state_key(const sc_pupil *pupil);
 
-/** Appends a pupil's line. Returns SC_OK or SC_ERROR_MEMORY. */
+/** Appends the line of pupil, index in its dataset. The key is computed
+ *  into the state's arena; the class and the names are the pupil's own
+ *  strings, borrowed (NULL read as ""), but for one that holds a tab, CR
+ *  or LF, which is copied into the arena with each of them turned into a
+ *  space (as the file would give it back). The dataset must therefore
+ *  outlive the state: clear the state first. Returns SC_OK or
+ *  SC_ERROR_MEMORY. */
 sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,
                       sc_status status);
 
