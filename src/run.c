@@ -216,7 +216,7 @@ static sc_error track_changes(school_run *s, sc_date as_of)
         return err;
     for (size_t p = 0; p < data->npupils; p++)
         if (sc_pupil_shown(&data->pupils[p]) &&
-            (err = sc_state_add(&s->current, &data->pupils[p], (long)p,
+            (err = sc_state_add(&s->current, &data->pupils[p], p,
                                 s->check.verdicts[p].status)) != SC_OK)
             return err;
     sc_diag_clear(&d);

@@ -423,8 +423,7 @@ static inline void support_state_put_at(sc_state *s, const char *ine,
                   .selected = 1};
 
     _assert_int_equal(
-        cast_to_largest_integral_type(sc_state_add(s, &p, (long)s->count,
-                                                   status)),
+        cast_to_largest_integral_type(sc_state_add(s, &p, s->count, status)),
         cast_to_largest_integral_type(SC_OK), file, line);
 }
 

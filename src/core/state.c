@@ -2,6 +2,7 @@
  * state.c - the statuses of a run, one item per pupil under a stable key:
  * what the state file keeps, and what the next run compares with.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,11 +74,11 @@ static char *field_borrow(sc_arena *arena, char *s)
     return field_clean(sc_arena_dup(arena, s));
 }
 
-/* Frees the strings of an item not pushed: those pushed are the
- * state's arena's (or the dataset's). */
+/* Frees the strings of an item not packed: those packed are the
+ * state's arena's or the dataset's. */
 static void item_clear(sc_state_item *item)
 {
-    if (item->strings)
+    if (item->packed)
         return;
     free(item->key);
     free(item->class_name);
@@ -101,11 +102,12 @@ sc_error sc_state_push(sc_state *state, sc_state_item *item)
         item_clear(item);
         return SC_ERROR_MEMORY;
     }
-    if (!item->strings) {
+    if (!item->packed) {
         char **const strings[] = {&item->key, &item->class_name,
                                   &item->surname, &item->first};
 
-        item->strings = sc_arena_pack(&state->strings, strings, 4);
+        /* Out of memory, each string stays its own allocation. */
+        item->packed = sc_arena_pack(&state->strings, strings, 4) != NULL;
     }
     state->items[state->count++] = *item;
     return SC_OK;
@@ -117,16 +119,17 @@ sc_error sc_state_reserve(sc_state *state, size_t more)
                                   state->count, more, sizeof *state->items);
 }
 
-sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,
+sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, size_t index,
                       sc_status status)
 {
-    sc_state_item item = {.status = status, .pupil = index};
+    sc_state_item item = {.pupil = (int32_t)index, .status = (uint8_t)status,
+                          .packed = 1};
     size_t size;
 
-    if (state_grow(state) != SC_OK)
+    if (index > INT32_MAX || state_grow(state) != SC_OK)
         return SC_ERROR_MEMORY;
     size = key_format(pupil, NULL, 0) + 1;
-    if (!(item.key = item.strings = sc_arena_alloc(&state->strings, size)))
+    if (!(item.key = sc_arena_alloc(&state->strings, size)))
         return SC_ERROR_MEMORY;
     key_format(pupil, item.key, size);
     /* The key can only hold a tab through the INE, which is not folded. */

@@ -103,9 +103,11 @@ static sc_error state_parse_line(sc_state *state, char *text, size_t len,
                     "inconnu « %s »", fields[4]);
         return SC_ERROR_STATE;
     }
-    sc_state_item item = {sc_text_dup(fields[0]), sc_text_dup(fields[1]),
-                          sc_text_dup(fields[2]), sc_text_dup(fields[3]),
-                          (sc_status)status, -1, NULL};
+    sc_state_item item = {.key = sc_text_dup(fields[0]),
+                          .class_name = sc_text_dup(fields[1]),
+                          .surname = sc_text_dup(fields[2]),
+                          .first = sc_text_dup(fields[3]),
+                          .pupil = -1, .status = (uint8_t)status};
     return sc_state_push(state, &item);
 }
 

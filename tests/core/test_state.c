@@ -128,7 +128,7 @@ static void test_add_borrows_the_pupil_strings_and_keys_in_arena(
     assert_ptr_equal(it->first, p.first);
     assert_int_equal(it->status, SC_STATUS_PARTIAL);
     assert_int_equal(it->pupil, 7);
-    assert_ptr_equal(it->strings, it->key); /* nothing else to free */
+    assert_true(it->packed); /* nothing of it freed with the line */
 }
 
 static void test_add_reads_a_missing_string_as_empty(void **state)
@@ -178,6 +178,21 @@ static void test_add_turns_tabs_and_line_breaks_into_spaces(void **state)
     assert_string_equal(f->a.items[0].first, "Jean ");
 }
 
+static void test_add_of_an_index_past_32_bits_fails(void **state)
+{
+    fixture *f = *state;
+    sc_pupil p = {.surname = (char *)"DUPONT", .ine = (char *)"1A",
+                  .birth = SC_DATE_NONE, .duplicate_of = -1};
+
+    /* The line keeps the index in 32 bits (state.h says why they do). */
+    assert_int_equal(sc_state_add(&f->a, &p, (size_t)INT32_MAX,
+                                  SC_STATUS_READY), SC_OK);
+    assert_int_equal(f->a.items[0].pupil, INT32_MAX);
+    assert_int_equal(sc_state_add(&f->a, &p, (size_t)INT32_MAX + 1,
+                                  SC_STATUS_READY), SC_ERROR_MEMORY);
+    assert_int_equal(f->a.count, 1);
+}
+
 static void test_add_keeps_the_order_of_the_lines(void **state)
 {
     fixture *f = *state;
@@ -200,8 +215,10 @@ static void test_add_keeps_the_order_of_the_lines(void **state)
 static void test_push_takes_the_item_into_the_arena(void **state)
 {
     fixture *f = *state;
-    sc_state_item item = {strdup("INE:1A"), strdup("2nde 2"), strdup("DUPONT"),
-                          strdup("Jean"), SC_STATUS_NO_HOST, -1, NULL};
+    sc_state_item item = {.key = strdup("INE:1A"),
+                          .class_name = strdup("2nde 2"),
+                          .surname = strdup("DUPONT"), .first = strdup("Jean"),
+                          .pupil = -1, .status = SC_STATUS_NO_HOST};
     long before = support_live_blocks();
     const sc_state_item *kept;
 
@@ -215,7 +232,8 @@ static void test_push_takes_the_item_into_the_arena(void **state)
     assert_int_equal(kept->status, SC_STATUS_NO_HOST);
     /* The four strings now live in the state's arena: four allocations
      * freed, the arena's first block and the items' array made. */
-    assert_ptr_equal(kept->strings, kept->key);
+    assert_true(kept->packed);
+    assert_ptr_equal(kept->class_name, kept->key + sizeof "INE:1A");
     assert_ptr_equal(kept->first, kept->surname + sizeof "DUPONT");
     if (SUPPORT_BLOCKS_COUNTED)
         assert_int_equal(support_live_blocks(), before - 4 + 2);
@@ -236,8 +254,10 @@ static void test_push_of_a_failed_allocation_frees_the_rest(void **state)
     before = support_live_blocks();
     /* The first name's copy failed: the other strings are the state's to
      * free, and the state does not change. */
-    item = (sc_state_item){strdup("INE:2B"), strdup("2nde 2"),
-                           strdup("MARTIN"), NULL, SC_STATUS_READY, -1, NULL};
+    item = (sc_state_item){.key = strdup("INE:2B"),
+                           .class_name = strdup("2nde 2"),
+                           .surname = strdup("MARTIN"), .first = NULL,
+                           .pupil = -1, .status = SC_STATUS_READY};
     assert_non_null(item.key);
     support_assert_more_blocks(before);
     assert_int_equal(sc_state_push(&f->a, &item), SC_ERROR_MEMORY);
@@ -280,6 +300,7 @@ int main(void)
         TEST(test_add_reads_a_missing_string_as_empty),
         TEST(test_add_copies_and_cleans_only_a_string_with_a_break),
         TEST(test_add_turns_tabs_and_line_breaks_into_spaces),
+        TEST(test_add_of_an_index_past_32_bits_fails),
         TEST(test_add_keeps_the_order_of_the_lines),
         TEST(test_push_takes_the_item_into_the_arena),
         TEST(test_push_of_a_failed_allocation_frees_the_rest),

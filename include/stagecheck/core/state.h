@@ -12,6 +12,7 @@
 #define STAGECHECK_CORE_STATE_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stagecheck/base/arena.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
@@ -19,19 +20,28 @@
 #include "stagecheck/core/rules.h"
 #include "stagecheck/core/status.h"
 
+/* A line: 40 bytes, a million pupils being 40 MB at the parent's peak.
+ * Its strings are the state's arena's (the key always, and a line read
+ * back), or borrowed from the dataset (sc_state_add): never written
+ * through. */
 typedef struct sc_state_item {
     char *key;
     char *class_name;
     char *surname;
     char *first;
-    sc_status status;
-    long pupil;          /* index in the dataset, -1 for a state read back */
-    char *strings;       /* the first of the four strings above once
-                            pushed into the state's arena (sc_arena_pack),
-                            the key of a line sc_state_add made (its
-                            other strings may be the dataset's), or NULL
-                            when each is its own allocation */
+    int32_t pupil;       /* index in the dataset, -1 for a line read back:
+                            32 bits suffice, an input file holds at most
+                            2,000,000 rows (input/limits.h) and 2^31
+                            pupils would take hundreds of GB */
+    uint8_t status;      /* an sc_status */
+    uint8_t packed;      /* its strings are the state's arena's or the
+                            dataset's, freed with them; 0 while each is
+                            its own allocation (sc_state_push) */
 } sc_state_item;
+
+_Static_assert(sizeof(sc_state_item) == 4 * sizeof(char *) + 8,
+               "a state's line is four pointers and 8 bytes");
+_Static_assert(SC_STATUS_COUNT <= UINT8_MAX, "a status fits in 8 bits");
 
 typedef struct sc_state {
     sc_state_item *items;
@@ -52,12 +62,13 @@ char *sc_state_key(const sc_pupil *pupil);
  *  strings, borrowed (NULL read as ""), but for one that holds a tab, CR
  *  or LF, which is copied into the arena with each of them turned into a
  *  space (as the file would give it back). The dataset must therefore
- *  outlive the state: clear the state first. Returns SC_OK or
- *  SC_ERROR_MEMORY. */
-sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, long index,
+ *  outlive the state: clear the state first. Returns SC_OK, or
+ *  SC_ERROR_MEMORY (an index past INT32_MAX too: see pupil above). */
+sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, size_t index,
                       sc_status status);
 
-/** Appends item, which the state then owns; its strings are freed on
+/** Appends item, whose four strings are its own allocations (packed 0):
+ *  the state then owns them, moved into its arena, and frees them on
  *  failure (any of them may be NULL: an allocation that failed). Returns
  *  SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_state_push(sc_state *state, sc_state_item *item);
