@@ -5,7 +5,8 @@
 
 A and B are .xlsx files or folders (their *.xlsx files are paired by name).
 Compared: the sheet names and their order, and for every cell its value,
-number format, fill colour, font (bold, colour) and alignment; merged
+number format, fill colour, font (bold, colour), alignment and hyperlink
+(its target, external, and its location, in the workbook); merged
 ranges, frozen panes, column widths and the print area. Prints the first
 differences and exits 1 when there is any, 0 when the workbooks are the
 same. Written for the layout issue: a refactoring must not change a cell.
@@ -20,7 +21,8 @@ def cell_key(c):
     fill = c.fill.fgColor.rgb if c.fill is not None and c.fill.fill_type else None
     font = (c.font.b, str(c.font.color.rgb) if c.font.color is not None else None)
     align = (c.alignment.horizontal, c.alignment.vertical, c.alignment.wrap_text)
-    return (c.value, c.number_format, fill, font, align)
+    link = (c.hyperlink.target, c.hyperlink.location) if c.hyperlink else None
+    return (c.value, c.number_format, fill, font, align, link)
 
 
 def sheet_diffs(path_a, path_b):
