@@ -77,10 +77,13 @@ static int class_cmp(const void *pa, const void *pb)
     return c ? c : strcmp(a->key, b->key);
 }
 
-/* By class, then surname and first name folded, then as written. */
-static int line_cmp(const void *pa, const void *pb)
+/* By class, then surname and first name folded, then as written, then
+ * in the roll's order: a total order. pupils is the dataset's. */
+static int line_cmp(const void *pa, const void *pb, void *pupils)
 {
     const sc_model_line *a = pa, *b = pb;
+    const sc_pupil *x = (const sc_pupil *)pupils + a->index;
+    const sc_pupil *y = (const sc_pupil *)pupils + b->index;
     int c;
 
     if (a->cls != b->cls)
@@ -88,8 +91,8 @@ static int line_cmp(const void *pa, const void *pb)
     if ((c = strcmp(a->folded, b->folded)) != 0 ||
         (c = strcmp(a->folded + strlen(a->folded) + 1,
                     b->folded + strlen(b->folded) + 1)) != 0 ||
-        (c = strcmp(str(a->pupil->surname), str(b->pupil->surname))) != 0 ||
-        (c = strcmp(str(a->pupil->first), str(b->pupil->first))) != 0)
+        (c = strcmp(str(x->surname), str(y->surname))) != 0 ||
+        (c = strcmp(str(x->first), str(y->first))) != 0)
         return c;
     return a->index < b->index ? -1 : a->index > b->index;
 }
@@ -165,8 +168,11 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     memset(m, 0, sizeof *m);
     m->report = r;
     model_columns(m);
-    /* A line's index and class take 32 bits: a million pupils sort 16 MB
-     * fewer (issue 14); a school has far fewer than 2^32. */
+    /* A line's index takes 32 bits, and its class 27 (below): with its
+     * pupil found by its index, a line is 16 bytes, and a million pupils
+     * take 32 MB fewer, lines and sort scratch, than at 32 (issue 14). A
+     * school has far fewer than 2^32 pupils, and 2^27 classes would be
+     * 2^27 sheets. */
     if (data->npupils >= UINT32_MAX)
         return SC_ERROR_MEMORY;
     for (size_t p = 0; p < data->npupils; p++)
@@ -185,7 +191,6 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         if (!sc_pupil_shown(pupil))
             continue;
         l = &m->lines[m->nlines++];
-        l->pupil = pupil;
         l->index = (uint32_t)p;
         if (!(l->folded = fold_names(&m->folded, pupil)))
             goto mem_error;
@@ -198,14 +203,17 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     qsort(slots, m->nlines, sizeof *slots, slot_cmp);
     for (size_t i = 0; i < m->nlines; i++)
         n_classes += i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0;
-    if (!(m->classes = calloc(n_classes, sizeof *m->classes)))
+    /* More than a line's class can hold: refused as too big. */
+    if (n_classes > SC_MODEL_CLASSES_MAX ||
+        !(m->classes = calloc(n_classes, sizeof *m->classes)))
         goto mem_error;
     for (size_t i = 0; i < m->nlines; i++)
         if (i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0) {
             sc_model_class *k = &m->classes[m->nclasses++];
 
             k->key = slots[i].key;
-            k->name = str(m->lines[slots[i].at].pupil->class_name);
+            k->name = str(sc_model_pupil(m, &m->lines[slots[i].at])
+                              ->class_name);
             k->nplaces = 1;
         }
     qsort(m->classes, m->nclasses, sizeof *m->classes, class_cmp);
@@ -217,11 +225,11 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         sc_model_line *l = &m->lines[i];
         sc_model_class *k;
         size_t places = pupil_places(r, l->index);
-        class_slot probe = {str(l->pupil->class_key), 0};
+        class_slot probe = {str(sc_model_pupil(m, l)->class_key), 0};
         const class_slot *found = bsearch(&probe, slots, m->nclasses,
                                           sizeof *slots, key_cmp);
 
-        l->cls = (uint32_t)found->at;
+        l->cls = (unsigned)found->at;
         k = &m->classes[l->cls];
         l->status = pupil_status(r, l->index);
         l->late = r->has_deadline &&
@@ -236,7 +244,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     /* Not needed past here: the sort's scratch takes its place. */
     free(slots);
     slots = NULL;
-    qsort(m->lines, m->nlines, sizeof *m->lines, line_cmp);
+    qsort_r(m->lines, m->nlines, sizeof *m->lines, line_cmp,
+            (void *)data->pupils);
 
     for (size_t c = 0, first = 0; c < m->nclasses; c++) {
         sc_model_class *k = &m->classes[c];

@@ -49,10 +49,11 @@ static sc_error owners_build(const sc_model *m, row_owner **out, size_t *n)
         return SC_ERROR_MEMORY;
     for (size_t i = 0; i < m->nlines; i++) {
         const sc_model_line *l = &m->lines[i];
+        const sc_pupil *p = sc_model_pupil(m, l);
         size_t begin, end;
 
-        if (l->pupil->file && l->pupil->line)
-            o[k++] = (row_owner){l->pupil->file, l->pupil->line, l};
+        if (p->file && p->line)
+            o[k++] = (row_owner){p->file, p->line, l};
         sc_model_entries(r, l->index, &begin, &end);
         for (size_t e = begin; e < end && k < cap; e++) {
             const sc_entry *entry = &r->data->entries[r->links->items[e]];

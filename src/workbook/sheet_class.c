@@ -356,6 +356,7 @@ static size_t row_lines(const sc_cells *sh, const sc_model *m,
                         const sc_model_line *l, const row_texts *t,
                         const sc_entry **places)
 {
+    const sc_pupil *p = sc_model_pupil(m, l);
     const char *status = sc_status_label(l->status);
     int was = c->previous ? m->report->previous[l->index] : -1;
     const char *previous = was >= 0 && was < SC_STATUS_COUNT
@@ -364,7 +365,7 @@ static size_t row_lines(const sc_cells *sh, const sc_model *m,
     const struct {
         lxw_col_t col;
         const char *text;
-    } cells[] = {{0, l->pupil->surname}, {1, l->pupil->first}, {2, status},
+    } cells[] = {{0, p->surname}, {1, p->first}, {2, status},
                  {3, t->todo}, {5, t->days}, {c->dispense, t->dispenses},
                  {c->previous, c->previous ? previous : NULL}};
 
@@ -389,7 +390,7 @@ static void class_row(sc_cells *sh, const sc_model *m, const class_cols *c,
                       const sc_entry **places)
 {
     const sc_report *r = m->report;
-    const sc_pupil *p = l->pupil;
+    const sc_pupil *p = sc_model_pupil(m, l);
     lxw_format *wrap = sh->book->formats.wrap;
     size_t nplaces = pupil_places(r, l->index, places, c->nplaces);
     row_texts *t = row_texts_make(m, l, places, nplaces);

@@ -199,9 +199,9 @@ static void test_model_pupils_sorted_by_class_then_folded_name(void **state)
     for (size_t i = 0; i < 9; i++) {
         const sc_model_line *l = &f->model.lines[i];
 
-        assert_ptr_equal(l->pupil, &f->pupils[l->index]);
+        assert_ptr_equal(sc_model_pupil(&f->model, l), &f->pupils[l->index]);
         assert_string_equal(f->model.classes[l->cls].key,
-                            l->pupil->class_key);
+                            sc_model_pupil(&f->model, l)->class_key);
     }
     /* Sorted by the folded names, the first name's after the surname's. */
     assert_string_equal(f->model.lines[2].folded, "elie");
@@ -290,6 +290,41 @@ static void test_model_status_out_of_range_is_to_check(void **state)
     assert_int_equal(f->model.lines[k->first].index, 7);
     assert_int_equal(f->model.lines[k->first].status, SC_STATUS_CHECK);
     assert_int_equal(k->tally.status[SC_STATUS_CHECK], 1);
+}
+
+/* A line is 16 bytes, its status, lateness and class packed in one word:
+ * each status, each class and being late come back as they were put. */
+static void test_model_line_packs_every_status_class_and_late(void **state)
+{
+    fixture *f = *state;
+    /* Every status on a shown pupil (5 and 6 are not shown). */
+    static const sc_status statuses[NPUPILS] = {
+        SC_STATUS_CHECK, SC_STATUS_DISPENSED, SC_STATUS_NO_HOST,
+        SC_STATUS_PARTIAL, SC_STATUS_INCOMPLETE, SC_STATUS_READY,
+        SC_STATUS_READY, SC_STATUS_READY, SC_STATUS_CHECK,
+        SC_STATUS_DISPENSED, SC_STATUS_NO_HOST};
+
+    assert_int_equal(sizeof(sc_model_line), 16);
+    for (size_t i = 0; i < NPUPILS; i++)
+        f->verdicts[i].status = statuses[i];
+    f->report.has_deadline = 1;
+    f->report.deadline = sc_date_make(2024, 5, 20);
+    build(f);
+    for (size_t i = 0; i < f->model.nlines; i++) {
+        const sc_model_line *l = &f->model.lines[i];
+        sc_status want = statuses[l->index];
+
+        assert_int_equal(l->status, want);
+        assert_int_equal(l->late, want != SC_STATUS_READY &&
+                                      want != SC_STATUS_DISPENSED);
+        assert_string_equal(f->model.classes[l->cls].key,
+                            f->pupils[l->index].class_key);
+    }
+    for (int s = 0; s < SC_STATUS_COUNT; s++)
+        assert_true(f->model.total.status[s] > 0);
+    assert_int_equal(f->model.total.late, 6);
+    /* The last class, "Synthèse", is class 4. */
+    assert_int_equal(f->model.lines[f->model.nlines - 1].cls, 4);
 }
 
 /* Past the deadline, whoever is neither Prêt nor Dispensé is late. */
@@ -489,6 +524,7 @@ int main(void)
         TEST(test_model_tallies_each_class_and_the_total),
         TEST(test_model_counts_pupils_hosted_each_day),
         TEST(test_model_status_out_of_range_is_to_check),
+        TEST(test_model_line_packs_every_status_class_and_late),
         TEST(test_model_late_past_deadline_when_not_done),
         TEST(test_model_nobody_late_before_deadline_or_without),
         TEST(test_model_sheet_names_unique),

@@ -34,18 +34,28 @@
 #define SC_MODEL_HOSTED_LEAD 4 /* Classe, Nom, Prénom, Motif; then the
                                   optional Retard */
 
-/* One pupil shown on the class sheets. */
+/* The bits of a line's class: a model of more classes is refused. */
+#define SC_MODEL_CLASS_BITS 27
+#define SC_MODEL_CLASSES_MAX ((size_t)1 << SC_MODEL_CLASS_BITS)
+
+/* One pupil shown on the class sheets: 16 bytes, since a model holds one
+ * for every pupil, and its sort as many again (a million pupils: 32 MB
+ * at the sort, 64 MB when the line was 32 bytes). Its pupil is
+ * sc_model_pupil's. */
 typedef struct sc_model_line {
-    const sc_pupil *pupil;
-    const char *folded; /* the surname's sc_text_fold form, to sort by,
-                           then the first name's after its NUL: in the
-                           model's arena */
-    uint32_t index;     /* in data->pupils and report->verdicts */
-    uint32_t cls;       /* in model->classes */
-    sc_status status;   /* the verdict's, SC_STATUS_CHECK when out of range */
-    int late;           /* past the deadline and neither ready nor
-                           dispensed */
+    const char *folded;    /* the surname's sc_text_fold form, to sort by,
+                              then the first name's after its NUL: in the
+                              model's arena */
+    uint32_t index;        /* in data->pupils and report->verdicts */
+    unsigned cls : SC_MODEL_CLASS_BITS; /* in model->classes */
+    unsigned status : 4;   /* an sc_status: the verdict's, SC_STATUS_CHECK
+                              when out of range */
+    unsigned late : 1;     /* past the deadline and neither ready nor
+                              dispensed */
 } sc_model_line;
+
+_Static_assert(sizeof(sc_model_line) == 16, "a model line is 16 bytes");
+_Static_assert(SC_STATUS_COUNT <= 16, "a status takes 4 bits");
 
 /* One class sheet. */
 typedef struct sc_model_class {
@@ -95,7 +105,9 @@ typedef struct sc_model {
 } sc_model;
 
 /** Builds the model of report's workbook into model. Returns SC_OK or
- *  SC_ERROR_MEMORY; either way the caller frees it with sc_model_free. */
+ *  SC_ERROR_MEMORY (also for a school of 2^32 - 1 pupils or more, or of
+ *  more than SC_MODEL_CLASSES_MAX classes); either way the caller frees it
+ *  with sc_model_free. */
 sc_error sc_model_build(sc_model *model, const sc_report *report);
 
 /** Frees what sc_model_build made; accepts a zeroed or half-built model. */
@@ -105,6 +117,13 @@ void sc_model_free(sc_model *model);
  *  report->links->items (none without links). */
 void sc_model_entries(const sc_report *report, size_t p, size_t *begin,
                       size_t *end);
+
+/** Returns the pupil line shows. */
+static inline const sc_pupil *sc_model_pupil(const sc_model *model,
+                                             const sc_model_line *line)
+{
+    return &model->report->data->pupils[line->index];
+}
 
 /** Returns the line of pupil p (an index into report->data->pupils), or
  *  NULL when p is not shown. */
