@@ -2,6 +2,7 @@
  * sheet_relances.c - Relances: the list the secretary prints to chase
  * people, from the verdicts the class sheets show.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,12 +95,16 @@ size_t sc_sheet_relances_items(const char *todo, char *out, size_t size,
     return n;
 }
 
-/* The order of Relances: rank, late first, then the class sheets' order. */
+/* The order of Relances: rank, late first, then the class sheets' order.
+ * 8 bytes, since every pupil may be chased and the sort takes as many
+ * again: a model has fewer than 2^32 lines, and a rank is 0 to 3. */
 typedef struct relance {
-    int rank;
-    int late;
-    size_t line;
+    uint32_t line;
+    uint8_t rank;
+    uint8_t late;
 } relance;
+
+_Static_assert(sizeof(relance) == 8, "a relance is 8 bytes");
 
 static int relance_cmp(const void *pa, const void *pb)
 {
@@ -184,7 +189,8 @@ void sc_sheet_relances_write(sc_book *b, const sc_model *m)
         int rank = sc_sheet_relances_rank(m->lines[i].status);
 
         if (rank >= 0) {
-            list[n++] = (relance){rank, m->lines[i].late, i};
+            list[n++] = (relance){(uint32_t)i, (uint8_t)rank,
+                                  (uint8_t)m->lines[i].late};
             late += m->lines[i].late != 0;
         }
     }

@@ -125,6 +125,30 @@ static void test_relances_late_first_within_a_status(void **state)
         "MARTIN|En retard\n");
 }
 
+/* Most urgent first whatever the class sheets' order: ÉLIE (nowhere to
+ * go, second on 2nde 2), MARTIN (days uncovered, 2nde 10), DUPONT
+ * (papers, first on 2nde 2); each late, each linked to its own row. */
+static void test_relances_by_rank_then_sheet_order_each_linked(void **state)
+{
+    fixture *f = *state;
+
+    f->verdicts[0].status = SC_STATUS_INCOMPLETE;
+    f->verdicts[2].status = SC_STATUS_NO_HOST;
+    set_deadline(f, sc_date_make(2024, 6, 7), sc_date_make(2024, 6, 10));
+    assert_workbook_prints(f,
+        "ws = wb['Relances']\n"
+        "show(ws['A1'].value)\n"
+        "for row in ws.iter_rows(min_row=3):\n"
+        "    link = row[7].hyperlink\n"
+        "    show(row[0].value, row[1].value, row[3].value, row[4].value,\n"
+        "         link and link.location)\n",
+        "Élèves à relancer : 3, dont 3 en retard (les plus urgents "
+        "d'abord)\n"
+        "2nde 2|ÉLIE|Sans lieu d'accueil|En retard|'2nde 2'!A3\n"
+        "2nde 10|MARTIN|Accueil partiel|En retard|'2nde 10'!A2\n"
+        "2nde 2|DUPONT|Dossier incomplet|En retard|'2nde 2'!A2\n");
+}
+
 /* Nobody to chase: a line that says so. */
 static void test_relances_nobody_says_so(void **state)
 {
@@ -146,6 +170,7 @@ int main(void)
         cmocka_unit_test(test_relances_items_stay_within_the_buffer),
         TEST(test_relances_sheet_order_items_and_links),
         TEST(test_relances_late_first_within_a_status),
+        TEST(test_relances_by_rank_then_sheet_order_each_linked),
         TEST(test_relances_nobody_says_so),
     };
 
