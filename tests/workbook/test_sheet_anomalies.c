@@ -131,6 +131,82 @@ static void test_anomalies_link_to_the_pupils_row(void **state)
         "MARTIN\n");
 }
 
+/* Sets item to an error of (file, line) saying msg; its other strings
+ * are the fixture's anomalies', so that few are kept. */
+static void anomaly_at(fixture *f, sc_anomaly *item, const char *file,
+                       unsigned line, const char *msg)
+{
+    char *name = strcmp(file, "stages.csv") == 0 ? f->anomaly_items[0].file
+                                                 : f->inputs[0].path;
+
+    *item = (sc_anomaly){SC_SEVERITY_ERROR, name, line,
+                         f->anomaly_items[1].class_name,
+                         f->anomaly_items[1].pupil, keep(f, msg), NULL};
+}
+
+/* Writes the fixture's workbook with the n anomalies of items and prints
+ * each anomaly's message and the location of its link into out. */
+static void links_of(fixture *f, sc_anomaly *items, size_t n, char *out,
+                     size_t size)
+{
+    f->anomalies.items = items;
+    f->anomalies.count = n;
+    workbook_query(f,
+        "ws = wb['Anomalies']\n"
+        "for row in ws.iter_rows(min_row=3):\n"
+        "    link = row[7].hyperlink\n"
+        "    show(row[6].value, link and link.location)\n",
+        out, size);
+    f->anomalies.items = f->anomaly_items;
+    f->anomalies.count = 2;
+}
+
+/* Each anomaly links to the class row of the pupil whose roll row or
+ * tracking row it names, however many name it; a row of no shown pupil
+ * (DURAND, left out by --classes) or of no pupil has no link. On 2nde 2,
+ * DUPONT is row 2 and ÉLIE row 3; MARTIN is row 2 of 2nde 10. */
+static void test_anomalies_link_roll_and_tracking_rows_to_their_pupil(
+    void **state)
+{
+    fixture *f = *state;
+    sc_anomaly items[7];
+    char out[1024];
+
+    anomaly_at(f, &items[0], "stages.csv", 3, "suivi MARTIN");
+    anomaly_at(f, &items[1], "eleves.csv", 4, "liste ÉLIE");
+    anomaly_at(f, &items[2], "eleves.csv", 5, "liste DURAND");
+    anomaly_at(f, &items[3], "stages.csv", 2, "suivi DUPONT");
+    anomaly_at(f, &items[4], "eleves.csv", 4, "liste ÉLIE encore");
+    anomaly_at(f, &items[5], "stages.csv", 9, "suivi de personne");
+    anomaly_at(f, &items[6], "stages.csv", 4, "dispense ÉLIE");
+    links_of(f, items, 7, out, sizeof out);
+    assert_string_equal(out, "suivi MARTIN|'2nde 10'!A2\n"
+                             "liste ÉLIE|'2nde 2'!A3\n"
+                             "liste DURAND|\n"
+                             "suivi DUPONT|'2nde 2'!A2\n"
+                             "liste ÉLIE encore|'2nde 2'!A3\n"
+                             "suivi de personne|\n"
+                             "dispense ÉLIE|'2nde 2'!A3\n");
+}
+
+/* A roll row two shown pupils share (a SIECLE export on one line) links
+ * where it always did: the version that sorted every pupil's rows found
+ * ÉLIE's by bsearch among DUPONT's (2nde 2, row 2), ÉLIE's (row 3) and
+ * four others, where the first in the class sheets' order is DUPONT. */
+static void test_anomalies_row_of_two_pupils_links_as_it_did(void **state)
+{
+    fixture *f = *state;
+    sc_anomaly items[2];
+    char out[512];
+
+    f->pupils[2].line = f->pupils[0].line;
+    anomaly_at(f, &items[0], "eleves.csv", 2, "ligne commune");
+    anomaly_at(f, &items[1], "eleves.csv", 3, "liste MARTIN");
+    links_of(f, items, 2, out, sizeof out);
+    assert_string_equal(out, "ligne commune|'2nde 2'!A3\n"
+                             "liste MARTIN|'2nde 10'!A2\n");
+}
+
 /* academie.xlsx's anomalies belong to no pupil: no Fiche column. */
 static void test_anomalies_of_academie_have_no_links(void **state)
 {
@@ -174,6 +250,8 @@ int main(void)
         TEST(test_anomalies_rows_with_severity_fill),
         TEST(test_anomalies_by_severity_notes_filtered_out),
         TEST(test_anomalies_link_to_the_pupils_row),
+        TEST(test_anomalies_link_roll_and_tracking_rows_to_their_pupil),
+        TEST(test_anomalies_row_of_two_pupils_links_as_it_did),
         TEST(test_anomalies_of_academie_have_no_links),
         TEST(test_anomalies_note_filled_grey),
         TEST(test_anomalies_none_says_so),
