@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/workbook/sheet_anomalies.h"
+#include "stagecheck/core/pupil.h"
 #include "stagecheck/workbook/cells.h"
 #include "stagecheck/workbook/sheetname.h"
 
@@ -17,19 +18,15 @@
  * a school's workbook. */
 #define ANOMALIES_COLS 7
 
-/* An input row an anomaly names, and the shown pupil whose roll row or
- * tracking row it is: where the anomaly's link goes. One per distinct
- * row named, so that memory grows with the anomalies, not the pupils. */
+/* An anomaly that names an input row, to link it to the class row of
+ * the shown pupil whose roll row or tracking row that is. One per such
+ * anomaly, so that memory grows with the anomalies, not the pupils. */
 typedef struct row_owner {
     const char *file;
     unsigned line;
-    size_t before;              /* shown pupils' rows sorted before it
-                                   (during the first walk, only those
-                                   after the named row before it) */
-    size_t rows;                /* shown pupils' rows that are it */
-    size_t pick;                /* which of those, in the walk's order */
-    size_t seen;                /* of those, met by the second walk */
-    const sc_model_line *owner; /* NULL when no shown pupil's */
+    const char *pupil;  /* the pupil the anomaly names ("NOM Prénom"), or
+                           NULL when it names none */
+    size_t anomaly;     /* its index in the list */
 } row_owner;
 
 static int row_cmp(const char *file_a, unsigned line_a, const char *file_b,
@@ -40,23 +37,29 @@ static int row_cmp(const char *file_a, unsigned line_a, const char *file_b,
     return c ? c : (line_a > line_b) - (line_a < line_b);
 }
 
+/* By row, then by the pupil named (none first). */
 static int owner_cmp(const void *pa, const void *pb)
 {
     const row_owner *a = pa, *b = pb;
+    int c = row_cmp(a->file, a->line, b->file, b->line);
 
-    return row_cmp(a->file, a->line, b->file, b->line);
+    if (c || a->pupil == b->pupil)
+        return c;
+    if (!a->pupil || !b->pupil)
+        return a->pupil ? 1 : -1;
+    return strcmp(a->pupil, b->pupil);
 }
 
-/* The first of the n rows of o that does not come before (file, line). */
-static size_t owners_lower(const row_owner *o, size_t n, const char *file,
-                           unsigned line)
+/* The first of the n owners of o not before probe. */
+static size_t owners_lower(const row_owner *o, size_t n,
+                           const row_owner *probe)
 {
     size_t lo = 0, hi = n;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
 
-        if (row_cmp(o[mid].file, o[mid].line, file, line) < 0)
+        if (owner_cmp(&o[mid], probe) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -64,128 +67,92 @@ static size_t owners_lower(const row_owner *o, size_t n, const char *file,
     return lo;
 }
 
-/* Row (file, line) of line's pupil, met by the walk: counted against the
- * rows named (first walk), or taken as the owner of the one it is when
- * it is that one's pick (second walk). */
-static void owners_meet(row_owner *o, size_t n, const char *file,
-                        unsigned line, const sc_model_line *l, int second)
+/* Row (file, line) is one of line l's pupil's (p). The first pupil met
+ * on a row, in the class sheets' order, owns the anomalies of that row
+ * that name no other; an anomaly that names p by name is p's, whoever
+ * was met first: a SIECLE export written on one line gives its pupils
+ * one line. */
+static void owners_meet(const row_owner *o, size_t n,
+                        const sc_model_line **owner_of,
+                        const sc_model_line **first_of, const char *file,
+                        unsigned line, const sc_pupil *p,
+                        const sc_model_line *l)
 {
-    size_t at = owners_lower(o, n, file, line);
-    int same = at < n && row_cmp(o[at].file, o[at].line, file, line) == 0;
+    row_owner probe = {file, line, NULL, 0};
+    size_t at = owners_lower(o, n, &probe);
+    char who[256];
 
-    if (second) {
-        if (same && o[at].seen++ == o[at].pick)
-            o[at].owner = l;
+    if (at == n || row_cmp(o[at].file, o[at].line, file, line) != 0)
         return;
-    }
-    if (same && o[at].rows++ == 0)
-        o[at].owner = l;
-    /* Before every named row from here on: added up after the walk. */
-    if (at + same < n)
-        o[at + same].before++;
+    if (!first_of[at])
+        first_of[at] = l;
+    sc_pupil_display(p, who, sizeof who);
+    probe.pupil = who;
+    for (size_t k = owners_lower(o, n, &probe);
+         k < n && owner_cmp(&o[k], &probe) == 0; k++)
+        if (!owner_of[o[k].anomaly])
+            owner_of[o[k].anomaly] = l;
 }
 
-/* Meets every row of every shown pupil, in the model's order: its roll
- * row, then its tracking rows. Returns how many it met. */
-static size_t owners_walk(const sc_model *m, row_owner *o, size_t n,
-                          int second)
+/* The line of the class sheets each anomaly of list links to, into
+ * *out: one per anomaly, NULL for one that names no row of a shown
+ * pupil. Returns SC_OK or SC_ERROR_MEMORY. */
+static sc_error owners_build(const sc_model *m, const sc_anomalies *list,
+                             const sc_model_line ***out)
 {
     const sc_report *r = m->report;
-    size_t met = 0;
+    size_t n = 0;
+    row_owner *o = malloc(list->count * sizeof *o);
+    const sc_model_line **owner_of = calloc(list->count, sizeof *owner_of);
+    const sc_model_line **first_of = calloc(list->count, sizeof *first_of);
+    sc_error err = SC_ERROR_MEMORY;
 
-    for (size_t i = 0; i < m->nlines; i++) {
-        const sc_model_line *l = &m->lines[i];
-        const sc_pupil *p = sc_model_pupil(m, l);
-        size_t begin, end;
-
-        if (p->file && p->line) {
-            owners_meet(o, n, p->file, p->line, l, second);
-            met++;
-        }
-        sc_model_entries(r, l->index, &begin, &end);
-        for (size_t e = begin; e < end; e++) {
-            const sc_entry *entry = &r->data->entries[r->links->items[e]];
-
-            if (entry->file && entry->line) {
-                owners_meet(o, n, entry->file, entry->line, l, second);
-                met++;
-            }
-        }
-    }
-    return met;
-}
-
-/* Which of rows alike, the ones at [before, before + rows) of total
- * sorted rows, glibc's bsearch finds: its probes replayed. */
-static size_t owners_pick(size_t total, size_t before, size_t rows)
-{
-    size_t lo = 0, hi = total;
-
-    while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-
-        if (mid < before)
-            lo = mid + 1;
-        else if (mid >= before + rows)
-            hi = mid;
-        else
-            return mid - before;
-    }
-    return 0;
-}
-
-/* The owner of each distinct row the anomalies of list name, sorted by
- * file and line, into *out (NULL when they name none). Returns SC_OK or
- * SC_ERROR_MEMORY.
- *
- * The owner is the one the sheet linked to when it sorted the rows of
- * every shown pupil (until a460b74: 48 bytes a pupil), in the walk's
- * order, with glibc's qsort (a merge sort: rows alike keep that order),
- * and took what bsearch found there. A row is two pupils' when their
- * roll rows are one line (a SIECLE export written on one line): that
- * bsearch is replayed over the rows counted before it and alike, so
- * that no link moves. */
-static sc_error owners_build(const sc_model *m, const sc_anomalies *list,
-                             row_owner **out, size_t *nout)
-{
-    size_t n = 0, k = 1, total, before = 0;
-    int again = 0;
-    row_owner *o;
-
-    *nout = 0;
-    *out = NULL;
-    if (!(o = malloc((list->count ? list->count : 1) * sizeof *o)))
-        return SC_ERROR_MEMORY;
+    if (!o || !owner_of || !first_of)
+        goto done;
     for (size_t i = 0; i < list->count; i++) {
         const sc_anomaly *a = &list->items[i];
 
         if (a->file && a->line > 0)
-            o[n++] = (row_owner){.file = a->file, .line = a->line};
-    }
-    if (n == 0) {
-        free(o);
-        return SC_OK;
+            o[n++] = (row_owner){a->file, a->line,
+                                 a->pupil && a->pupil[0] ? a->pupil : NULL,
+                                 i};
     }
     qsort(o, n, sizeof *o, owner_cmp);
-    for (size_t i = 1; i < n; i++)
-        if (owner_cmp(&o[i], &o[k - 1]) != 0)
-            o[k++] = o[i];
-    n = k;
-    total = owners_walk(m, o, n, 0);
-    for (size_t i = 0; i < n; i++) {
-        before += o[i].before;
-        o[i].before = before;
-        if (o[i].rows > 1) {
-            o[i].pick = owners_pick(total, o[i].before, o[i].rows);
-            again |= o[i].pick > 0;
+    for (size_t i = 0; n > 0 && i < m->nlines; i++) {
+        const sc_model_line *l = &m->lines[i];
+        const sc_pupil *p = sc_model_pupil(m, l);
+        size_t begin, end;
+
+        if (p->file && p->line)
+            owners_meet(o, n, owner_of, first_of, p->file, p->line, p, l);
+        sc_model_entries(r, l->index, &begin, &end);
+        for (size_t e = begin; e < end; e++) {
+            const sc_entry *entry = &r->data->entries[r->links->items[e]];
+
+            if (entry->file && entry->line)
+                owners_meet(o, n, owner_of, first_of, entry->file,
+                            entry->line, p, l);
         }
     }
-    /* The first walk took the first of rows alike. */
-    if (again)
-        owners_walk(m, o, n, 1);
-    *nout = n;
-    *out = o;
-    return SC_OK;
+    /* The rest of each row's anomalies go to the first pupil met on it,
+     * kept at the row's first owner. */
+    for (size_t i = 0, row = 0; i < n; i++) {
+        if (row_cmp(o[i].file, o[i].line, o[row].file, o[row].line) != 0)
+            row = i;
+        if (!owner_of[o[i].anomaly])
+            owner_of[o[i].anomaly] = first_of[row];
+    }
+    err = SC_OK;
+
+done:
+    free(o);
+    free(first_of);
+    if (err != SC_OK) {
+        free(owner_of);
+        owner_of = NULL;
+    }
+    *out = owner_of;
+    return err;
 }
 
 /* By severity, then as the list is (file and line). */
@@ -212,8 +179,7 @@ static void anomalies_title(char *text, size_t size, const size_t count[3])
 }
 
 static void anomalies_row(sc_cells *sh, lxw_row_t row, const sc_anomaly *a,
-                          const sc_model *m, const row_owner *owners,
-                          size_t nowners)
+                          const sc_model *m, const sc_model_line *owner)
 {
     const sc_formats *fm = &sh->book->formats;
     unsigned severity = (unsigned)a->severity < 3 ? (unsigned)a->severity : 2;
@@ -245,19 +211,13 @@ static void anomalies_row(sc_cells *sh, lxw_row_t row, const sc_anomaly *a,
     sc_cells_text(sh, row, 4, a->class_name, NULL);
     sc_cells_text(sh, row, 5, a->pupil, NULL);
     sc_cells_text(sh, row, 6, a->message, fm->wrap_list);
-    if (m && a->file && a->line > 0) {
-        row_owner probe = {.file = a->file, .line = a->line};
-        const row_owner *o = bsearch(&probe, owners, nowners, sizeof *owners,
-                                     owner_cmp);
+    if (m && owner) {
+        const sc_model_class *k = &m->classes[owner->cls];
+        size_t target = sc_model_class_row(m, owner);
 
-        if (o && o->owner) {
-            const sc_model_class *k = &m->classes[o->owner->cls];
-            size_t target = sc_model_class_row(m, o->owner);
-
-            if (target <= sc_cells_list_fit(k->tally.pupils))
-                sc_cells_link_row(sh, row, ANOMALIES_COLS, k->sheet, target,
-                                  "Voir la fiche");
-        }
+        if (target <= sc_cells_list_fit(k->tally.pupils))
+            sc_cells_link_row(sh, row, ANOMALIES_COLS, k->sheet, target,
+                              "Voir la fiche");
     }
 }
 
@@ -268,18 +228,16 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list,
         "Gravité", "Fichier", "Ligne", "Colonne", "Classe", "Élève",
         "Message", "Fiche"};
     size_t n = list ? list->count : 0, shown, count[3] = {0, 0, 0};
-    size_t nowners = 0;
     char title[256];
     const sc_anomaly **order = malloc((n ? n : 1) * sizeof *order);
-    row_owner *owners = NULL;
+    const sc_model_line **owners = NULL;
     sc_cells sh;
 
     memset(&sh, 0, sizeof sh);
     sh.book = b;
     /* The owners link an anomaly to its pupil's row: none in
      * academie.xlsx. */
-    if (!order || (m && n > 0 && owners_build(m, list, &owners,
-                                              &nowners) != SC_OK)) {
+    if (!order || (m && n > 0 && owners_build(m, list, &owners) != SC_OK)) {
         if (b->status == SC_OK)
             b->status = SC_ERROR_MEMORY;
         goto done;
@@ -307,11 +265,11 @@ void sc_sheet_anomalies_write(sc_book *b, const sc_anomalies *list,
     }
     for (size_t i = 0; i < shown; i++)
         anomalies_row(&sh, (lxw_row_t)(ANOMALIES_TOP + 1 + i), order[i], m,
-                      owners, nowners);
+                      owners ? owners[order[i] - list->items] : NULL);
     sc_cells_overflow_at(&sh, ANOMALIES_TOP, n);
 
 done:
     sc_cells_close(&sh);
     free(order);
-    free(owners);
+    free((void *)owners);
 }

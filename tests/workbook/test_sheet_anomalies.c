@@ -189,22 +189,32 @@ static void test_anomalies_link_roll_and_tracking_rows_to_their_pupil(
                              "dispense ÉLIE|'2nde 2'!A3\n");
 }
 
-/* A roll row two shown pupils share (a SIECLE export on one line) links
- * where it always did: the version that sorted every pupil's rows found
- * ÉLIE's by bsearch among DUPONT's (2nde 2, row 2), ÉLIE's (row 3) and
- * four others, where the first in the class sheets' order is DUPONT. */
-static void test_anomalies_row_of_two_pupils_links_as_it_did(void **state)
+/* A roll row two shown pupils share (a SIECLE export written on one
+ * line gives its pupils one line): an anomaly that names one of them by
+ * name links to that one's row; one that names neither links to the
+ * first in the class sheets' order. DUPONT is row 2 of 2nde 2, ÉLIE row
+ * 3. */
+static void test_anomalies_row_of_two_pupils_links_to_the_one_named(
+    void **state)
 {
     fixture *f = *state;
-    sc_anomaly items[2];
+    sc_anomaly items[4];
     char out[512];
 
     f->pupils[2].line = f->pupils[0].line;
-    anomaly_at(f, &items[0], "eleves.csv", 2, "ligne commune");
-    anomaly_at(f, &items[1], "eleves.csv", 3, "liste MARTIN");
-    links_of(f, items, 2, out, sizeof out);
-    assert_string_equal(out, "ligne commune|'2nde 2'!A3\n"
-                             "liste MARTIN|'2nde 10'!A2\n");
+    anomaly_at(f, &items[0], "eleves.csv", 2, "ligne d'ÉLIE");
+    items[0].pupil = keep(f, "ÉLIE Anaïs");
+    anomaly_at(f, &items[1], "eleves.csv", 2, "ligne de DUPONT");
+    items[1].pupil = keep(f, "DUPONT Jean");
+    anomaly_at(f, &items[2], "eleves.csv", 2, "ligne de personne");
+    items[2].pupil = keep(f, "");
+    anomaly_at(f, &items[3], "eleves.csv", 2, "ligne d'un autre");
+    items[3].pupil = keep(f, "MARTIN Léa");
+    links_of(f, items, 4, out, sizeof out);
+    assert_string_equal(out, "ligne d'ÉLIE|'2nde 2'!A3\n"
+                             "ligne de DUPONT|'2nde 2'!A2\n"
+                             "ligne de personne|'2nde 2'!A2\n"
+                             "ligne d'un autre|'2nde 2'!A2\n");
 }
 
 /* academie.xlsx's anomalies belong to no pupil: no Fiche column. */
@@ -251,7 +261,7 @@ int main(void)
         TEST(test_anomalies_by_severity_notes_filtered_out),
         TEST(test_anomalies_link_to_the_pupils_row),
         TEST(test_anomalies_link_roll_and_tracking_rows_to_their_pupil),
-        TEST(test_anomalies_row_of_two_pupils_links_as_it_did),
+        TEST(test_anomalies_row_of_two_pupils_links_to_the_one_named),
         TEST(test_anomalies_of_academie_have_no_links),
         TEST(test_anomalies_note_filled_grey),
         TEST(test_anomalies_none_says_so),
