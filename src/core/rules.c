@@ -16,12 +16,12 @@
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/period.h"
 
-/* The verdict under construction. */
 /* One verdict per pupil of a roll that may hold a million (issue 14). */
 #if UINTPTR_MAX == UINT64_MAX
 _Static_assert(sizeof(sc_verdict) == 48, "sc_verdict grew: see rules.h");
 #endif
 
+/* The verdict under construction. */
 typedef struct judge {
     const sc_period *period;
     sc_verdict *v;

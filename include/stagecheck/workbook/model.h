@@ -54,7 +54,9 @@ typedef struct sc_model_line {
                               dispensed */
 } sc_model_line;
 
-_Static_assert(sizeof(sc_model_line) == 16, "a model line is 16 bytes");
+/* 16 bytes where pointers have 64 bits, 12 where they have 32. */
+_Static_assert(sizeof(sc_model_line) == sizeof(const char *) + 8,
+               "a model line is a pointer and 8 bytes");
 _Static_assert(SC_STATUS_COUNT <= 16, "a status takes 4 bits");
 
 /* One class sheet. */
