@@ -38,16 +38,6 @@ static size_t key_format(const sc_pupil *pupil, char *buf, size_t size)
                             birth);
 }
 
-char *sc_state_key(const sc_pupil *pupil)
-{
-    size_t size = key_format(pupil, NULL, 0) + 1;
-    char *key = malloc(size);
-
-    if (key)
-        key_format(pupil, key, size);
-    return key;
-}
-
 /* Turns the tabs and line breaks of s into spaces; returns s (NULL is
  * fine). Stored fields are cleaned this way so that what is compared now
  * equals what the file gives back on the next run. */

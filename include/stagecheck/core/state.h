@@ -53,10 +53,6 @@ typedef struct sc_state {
                             pushed */
 } sc_state;
 
-/** Returns the stable key of a pupil (see above); NULL when out of memory.
- *  The caller frees it. */
-char *sc_state_key(const sc_pupil *pupil);
-
 /** Appends the line of pupil, index in its dataset. The key is computed
  *  into the state's arena; the class and the names are the pupil's own
  *  strings, borrowed (NULL read as ""), but for one that holds a tab, CR
