@@ -26,6 +26,7 @@
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/dataset.h"
+#include "stagecheck/core/pupil.h"
 #include "stagecheck/core/state.h"
 #include "stagecheck/core/status.h"
 
@@ -311,6 +312,50 @@ static inline char *support_class_key_at(const char *class_name,
     return key;
 }
 
+/* Sets the strings of p (sc_pupil_set_texts: in arena, or NULL for the
+ * pupil's own block), any of them NULL, or fails at file and line. */
+#define support_pupil_texts(p, arena, surname, first, class_name, ine, \
+                            name_key, class_key, mef) \
+    support_pupil_texts_at((p), (arena), (surname), (first), (class_name), \
+                           (ine), (name_key), (class_key), (mef), __FILE__, \
+                           __LINE__)
+
+static inline void support_pupil_texts_at(
+    sc_pupil *p, sc_arena *arena, const char *surname, const char *first,
+    const char *class_name, const char *ine, const char *name_key,
+    const char *class_key, const char *mef, const char *file, int line)
+{
+    const char *texts[SC_PUPIL_TEXTS] = {
+        [SC_PUPIL_SURNAME] = surname,     [SC_PUPIL_FIRST] = first,
+        [SC_PUPIL_CLASS] = class_name,    [SC_PUPIL_INE] = ine,
+        [SC_PUPIL_NAME_KEY] = name_key,   [SC_PUPIL_CLASS_KEY] = class_key,
+        [SC_PUPIL_MEF] = mef};
+
+    _assert_int_equal(
+        cast_to_largest_integral_type(sc_pupil_set_texts(p, arena, texts)),
+        cast_to_largest_integral_type(SC_OK), file, line);
+}
+
+/* Sets one string of p (value may be NULL), keeping the others, in a
+ * block of the pupil's own; or fails at file and line. */
+#define support_pupil_text(p, t, value) \
+    support_pupil_text_at((p), (t), (value), __FILE__, __LINE__)
+
+static inline void support_pupil_text_at(sc_pupil *p, sc_pupil_text t,
+                                         const char *value, const char *file,
+                                         int line)
+{
+    const char *texts[SC_PUPIL_TEXTS];
+
+    for (unsigned i = 0; i < SC_PUPIL_TEXTS; i++)
+        texts[i] = sc_pupil_text_of(p, (sc_pupil_text)i);
+    texts[t] = value;
+    /* The old block is let go only once copied from. */
+    _assert_int_equal(
+        cast_to_largest_integral_type(sc_pupil_set_texts(p, NULL, texts)),
+        cast_to_largest_integral_type(SC_OK), file, line);
+}
+
 /* Appends a roll row of path at line, selected and no repeat, with the keys
  * record.c would compute; ine and class_name may be NULL. Returns the
  * pupil, which data owns, valid until the next pupil is added (the array
@@ -330,18 +375,18 @@ static inline sc_pupil *support_pupil_add_at(sc_dataset *d, const char *path,
 {
     sc_pupil *p = support_append_at((void **)&d->pupils, &d->npupils,
                                     &d->pupils_cap, sizeof *p, file, at);
+    char *name_key = support_name_key_at(surname, first, file, at);
+    char *class_key = support_class_key_at(class_name, file, at);
 
     p->file = path;
     p->line = line;
     p->birth = birth;
     p->duplicate_of = -1;
     p->selected = 1;
-    p->surname = support_dup_at(surname, file, at);
-    p->first = support_dup_at(first, file, at);
-    p->class_name = support_dup_at(class_name, file, at);
-    p->ine = support_dup_at(ine, file, at);
-    p->name_key = support_name_key_at(surname, first, file, at);
-    p->class_key = support_class_key_at(class_name, file, at);
+    support_pupil_texts_at(p, NULL, surname, first, class_name, ine, name_key,
+                           class_key, NULL, file, at);
+    free(name_key);
+    free(class_key);
     return p;
 }
 
@@ -395,32 +440,16 @@ static inline sc_entry *support_entry_add_at(sc_dataset *d, const char *path,
     support_state_put_at((s), (ine), (class_name), (surname), (first), \
                          (status), __FILE__, __LINE__)
 
-/* A copy of text in the arena of s (NULL stays NULL), or a failed
- * assertion at file and line. */
-static inline char *support_state_dup_at(sc_state *s, const char *text,
-                                         const char *file, int line)
-{
-    char *copy = text ? sc_arena_dup(&s->strings, text) : NULL;
-
-    _assert_true(cast_to_largest_integral_type(!text || copy), "copy", file,
-                 line);
-    return copy;
-}
-
 static inline void support_state_put_at(sc_state *s, const char *ine,
                                         const char *class_name,
                                         const char *surname,
                                         const char *first, sc_status status,
                                         const char *file, int line)
 {
-    char *class_copy = support_state_dup_at(s, class_name, file, line);
-    char *surname_copy = support_state_dup_at(s, surname, file, line);
-    sc_pupil p = {.surname = surname_copy,
-                  .first = support_state_dup_at(s, first, file, line),
-                  .class_name = class_copy, .ine = (char *)ine,
-                  .birth = SC_DATE_NONE, .name_key = surname_copy,
-                  .class_key = class_copy, .duplicate_of = -1,
-                  .selected = 1};
+    sc_pupil p = {.birth = SC_DATE_NONE, .duplicate_of = -1, .selected = 1};
+
+    support_pupil_texts_at(&p, &s->strings, surname, first, class_name, ine,
+                           surname, class_name, NULL, file, line);
 
     _assert_int_equal(
         cast_to_largest_integral_type(sc_state_add(s, &p, s->count, status)),

@@ -61,7 +61,7 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
             const sc_finding *finding = &check->verdicts[p].findings[f];
             err = sc_anomalies_add(anomalies, finding->severity,
                                    finding->entry->file, finding->entry->line,
-                                   pupil->class_name, who, "%s",
+                                   sc_pupil_class(pupil), who, "%s",
                                    finding->message);
             if (err == SC_OK)
                 err = sc_anomalies_set_column(anomalies, finding->column);

@@ -87,11 +87,11 @@ int sc_cohort_has_left(const sc_pupil *pupil, sc_date as_of)
  * else its class's name; SC_COHORT_FOLLOWED when neither does. */
 static sc_cohort_reason level_reason(const sc_pupil *pupil)
 {
-    sc_cohort_level level = sc_cohort_mef_level(pupil->mef);
+    sc_cohort_level level = sc_cohort_mef_level(sc_pupil_mef(pupil));
 
     if (level != SC_LEVEL_UNKNOWN)
         return level == SC_LEVEL_OTHER ? SC_COHORT_MEF : SC_COHORT_FOLLOWED;
-    return sc_cohort_class_level(pupil->class_name) == SC_LEVEL_OTHER
+    return sc_cohort_class_level(sc_pupil_class(pupil)) == SC_LEVEL_OTHER
                ? SC_COHORT_LEVEL
                : SC_COHORT_FOLLOWED;
 }
@@ -104,7 +104,7 @@ static int aside_cmp(const void *pa, const void *pb)
     int c = a->set_aside - b->set_aside;
 
     if (!c)
-        c = strcmp(a->class_key, b->class_key);
+        c = strcmp(sc_pupil_class_key(a), sc_pupil_class_key(b));
     return c ? c : (a < b ? -1 : a > b);
 }
 
@@ -113,25 +113,26 @@ static sc_error note_class(sc_anomalies *anomalies, const sc_pupil *first,
 {
     if (first->set_aside == SC_COHORT_CLASSES)
         return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, first->file,
-                                first->line, first->class_name, NULL,
+                                first->line, sc_pupil_class(first), NULL,
                                 "classe écartée par --classes '%s' : %zu "
                                 "élève(s) de cette classe non suivi(s)",
                                 pattern, count);
     if (first->set_aside == SC_COHORT_MEF)
         return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, first->file,
-                                first->line, first->class_name, NULL,
+                                first->line, sc_pupil_class(first), NULL,
                                 "%zu élève(s) de la classe %s écarté(s) "
                                 "d'après leur MEF (%s) : pas en seconde "
                                 "générale et technologique, non suivi(s) "
                                 "(--classes pour les suivre quand même)",
-                                count, first->class_name, first->mef);
+                                count, sc_pupil_class(first),
+                                sc_pupil_mef(first));
     return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, first->file,
-                            first->line, first->class_name, NULL,
+                            first->line, sc_pupil_class(first), NULL,
                             "classe %s écartée d'après son nom : pas une "
                             "classe de seconde générale et technologique ; "
                             "%zu élève(s) non suivi(s) (--classes pour la "
                             "suivre quand même)",
-                            first->class_name, count);
+                            sc_pupil_class(first), count);
 }
 
 static sc_error note_left(sc_anomalies *anomalies, const sc_pupil *p)
@@ -145,8 +146,8 @@ static sc_error note_left(sc_anomalies *anomalies, const sc_pupil *p)
                                 "(parti de l'établissement) : non suivi");
     sc_date_format(p->left, day);
     return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, p->file, p->line,
-                            p->class_name, who, "élève parti le %s : non suivi",
-                            day);
+                            sc_pupil_class(p), who,
+                            "élève parti le %s : non suivi", day);
 }
 
 /* One note per class set aside, one per pupil who left: nobody is lost,
@@ -173,7 +174,8 @@ static sc_error report_aside(sc_dataset *data, size_t n, const char *pattern,
             continue;
         }
         while (j < k && out[j]->set_aside == out[i]->set_aside &&
-               strcmp(out[j]->class_key, out[i]->class_key) == 0)
+               strcmp(sc_pupil_class_key(out[j]),
+                      sc_pupil_class_key(out[i])) == 0)
             j++;
         err = note_class(anomalies, out[i], j - i, pattern);
         i = j;
@@ -191,7 +193,8 @@ sc_error sc_cohort_select(sc_dataset *data, const char *classes,
         sc_pupil *pupil = &data->pupils[p];
         /* On folded text, not fnmatch on bytes: under cron's C locale
          * fnmatch's '?' is one byte and its case folding ASCII only. */
-        int chosen = classes ? sc_text_glob(classes, pupil->class_name) : 0;
+        int chosen =
+            classes ? sc_text_glob(classes, sc_pupil_class(pupil)) : 0;
 
         if (chosen < 0)
             return SC_ERROR_MEMORY;

@@ -46,7 +46,8 @@ static int pupil_index_build(pupil_index *index, const sc_dataset *data,
         return -1;
     for (size_t p = 0; p < data->npupils; p++) {
         const sc_pupil *pupil = &data->pupils[p];
-        const char *key = by_ine ? pupil->ine : pupil->name_key;
+        const char *key =
+            by_ine ? sc_pupil_ine(pupil) : sc_pupil_name_key(pupil);
 
         if (!key || pupil->duplicate_of >= 0)
             continue;
@@ -81,8 +82,8 @@ static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
                                  size_t kept, size_t again, const char *why)
 {
     sc_pupil *p = &data->pupils[again], *q = &data->pupils[kept];
-    int same = strcmp(p->name_key, q->name_key) == 0 &&
-               strcmp(p->class_key, q->class_key) == 0;
+    int same = strcmp(sc_pupil_name_key(p), sc_pupil_name_key(q)) == 0 &&
+               strcmp(sc_pupil_class_key(p), sc_pupil_class_key(q)) == 0;
     char who[256], other[256];
 
     p->duplicate_of = (int32_t)kept;
@@ -94,10 +95,10 @@ static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
     sc_pupil_display(q, other, sizeof other);
     return sc_anomalies_add(anomalies,
                             same ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR,
-                            p->file, p->line, p->class_name, who,
+                            p->file, p->line, sc_pupil_class(p), who,
                             "élève en double : %s que %s ligne %u (%s, classe "
                             "%s) ; cette ligne n'est pas reprise dans les classes",
-                            why, q->file, q->line, other, q->class_name);
+                            why, q->file, q->line, other, sc_pupil_class(q));
 }
 
 static int index_item_same(const index_item *a, const index_item *b, int by_ine)
@@ -159,8 +160,10 @@ static void candidates_add(candidates *c, size_t pupil)
 
 static int pupil_agrees(const sc_pupil *p, const sc_entry *e, int by_class)
 {
+    const char *key = sc_pupil_class_key(p);
+
     if (by_class)
-        return p->class_key && strcmp(p->class_key, e->class_key) == 0;
+        return key && strcmp(key, e->class_key) == 0;
     return p->birth == e->birth;
 }
 
@@ -200,7 +203,7 @@ static void match_entry(const sc_dataset *data, const pupil_index *by_ine,
         it = pupil_index_find(by_name, e->name_key, &n);
         for (size_t i = 0; i < n; i++) {
             /* "By INE when both sides have one": then the name is not used. */
-            if (e->ine && data->pupils[it[i].pupil].ine)
+            if (e->ine && sc_pupil_ine(&data->pupils[it[i].pupil]))
                 continue;
             candidates_add(c, it[i].pupil);
         }
@@ -234,29 +237,30 @@ static sc_error report_unmatched(sc_anomalies *anomalies, const sc_entry *e,
 static sc_error report_set_aside(sc_anomalies *anomalies, const sc_entry *e,
                                  const sc_pupil *p)
 {
+    const char *cls = sc_pupil_class(p);
     char who[256], day[11];
 
     sc_pupil_display(p, who, sizeof who);
     if (p->set_aside == SC_COHORT_LEFT && !p->no_class) {
         sc_date_format(p->left, day);
         return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
-                                p->class_name, who, "élève parti le %s : "
+                                cls, who, "élève parti le %s : "
                                 "ligne non examinée", day);
     }
     if (p->set_aside == SC_COHORT_LEFT)
         return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
-                                p->class_name, who, "élève sans classe dans la "
+                                cls, who, "élève sans classe dans la "
                                 "liste (parti de l'établissement) : ligne non "
                                 "examinée");
     if (p->set_aside == SC_COHORT_LEVEL || p->set_aside == SC_COHORT_MEF)
         return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
-                                p->class_name, who, "classe %s hors seconde "
+                                cls, who, "classe %s hors seconde "
                                 "générale et technologique : ligne non "
-                                "examinée", p->class_name);
+                                "examinée", cls);
     return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, e->file, e->line,
-                            p->class_name, who, "classe %s hors de la "
+                            cls, who, "classe %s hors de la "
                             "sélection (--classes) : ligne non examinée",
-                            p->class_name);
+                            cls);
 }
 
 sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,

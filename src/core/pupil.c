@@ -4,6 +4,7 @@
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 #include "stagecheck/base/arena.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/pupil.h"
@@ -12,7 +13,7 @@
 /* A roll may hold a million rows (issue 14): what a pupil takes is kept
  * in check where pointers have 64 bits. */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_pupil) == 88, "sc_pupil grew: see dataset.h");
+_Static_assert(sizeof(sc_pupil) == 40, "sc_pupil grew: see dataset.h");
 #endif
 
 int sc_pupil_shown(const sc_pupil *pupil)
@@ -20,33 +21,51 @@ int sc_pupil_shown(const sc_pupil *pupil)
     return pupil->selected && pupil->duplicate_of < 0;
 }
 
-void sc_pupil_pack(sc_pupil *p, sc_arena *arena)
+sc_error sc_pupil_set_texts(sc_pupil *p, sc_arena *arena,
+                            const char *const texts[SC_PUPIL_TEXTS])
 {
-    char **const strings[] = {&p->surname, &p->first, &p->class_name,
-                              &p->ine, &p->name_key, &p->class_key, &p->mef};
+    size_t size = 0;
+    uint8_t present = 0;
+    char *block = NULL, *w;
 
-    if (!p->packed)
-        p->packed = sc_arena_pack(arena, strings,
-                                  sizeof strings / sizeof *strings) != NULL;
+    for (unsigned t = 0; t < SC_PUPIL_TEXTS; t++)
+        if (texts[t]) {
+            size += strlen(texts[t]) + 1;
+            present |= (uint8_t)(1u << t);
+        }
+    if (size > 0 &&
+        !(block = arena ? sc_arena_alloc(arena, size) : malloc(size)))
+        return SC_ERROR_MEMORY;
+    w = block;
+    for (unsigned t = 0; t < SC_PUPIL_TEXTS; t++)
+        if (texts[t]) {
+            size_t len = strlen(texts[t]) + 1;
+
+            memcpy(w, texts[t], len);
+            w += len;
+        }
+    sc_pupil_clear(p);
+    p->texts = block;
+    p->present = present;
+    p->packed = arena != NULL;
+    return SC_OK;
 }
 
 void sc_pupil_display(const sc_pupil *pupil, char *buf, size_t size)
 {
-    snprintf(buf, size, "%s %s", pupil->surname ? pupil->surname : "",
-             pupil->first ? pupil->first : "");
+    const char *surname = sc_pupil_surname(pupil);
+    const char *first = sc_pupil_first(pupil);
+
+    snprintf(buf, size, "%s %s", surname ? surname : "", first ? first : "");
     sc_text_cut(buf);
 }
 
 void sc_pupil_clear(sc_pupil *p)
 {
     /* Packed, its strings are its arena's. */
-    if (p->packed)
-        return;
-    free(p->surname);
-    free(p->first);
-    free(p->class_name);
-    free(p->ine);
-    free(p->name_key);
-    free(p->class_key);
-    free(p->mef);
+    if (!p->packed)
+        free(p->texts);
+    p->texts = NULL;
+    p->present = 0;
+    p->packed = 0;
 }

@@ -21,21 +21,22 @@ static const char field_breaks[] = "\t\r\n";
  * buf may be NULL when size is 0); returns its length. */
 static size_t key_format(const sc_pupil *pupil, char *buf, size_t size)
 {
-    const char *name = pupil->name_key ? pupil->name_key : "";
-    const char *class_key = pupil->class_key ? pupil->class_key : "";
+    const char *name = sc_pupil_name_key(pupil);
+    const char *class_key = sc_pupil_class_key(pupil);
+    const char *ine = sc_pupil_ine(pupil);
     char birth[16] = "";
 
     /* An empty INE would give every such pupil the same key "INE:". */
-    if (pupil->ine && pupil->ine[0])
-        return (size_t)snprintf(buf, size, "INE:%s", pupil->ine);
+    if (ine && ine[0])
+        return (size_t)snprintf(buf, size, "INE:%s", ine);
     if (pupil->birth != SC_DATE_NONE) {
         int y, m, d;
 
         sc_date_split(pupil->birth, &y, &m, &d);
         snprintf(birth, sizeof birth, "%04d-%02d-%02d", y, m, d);
     }
-    return (size_t)snprintf(buf, size, "NOM:%s|%s|%s", name, class_key,
-                            birth);
+    return (size_t)snprintf(buf, size, "NOM:%s|%s|%s", name ? name : "",
+                            class_key ? class_key : "", birth);
 }
 
 /* Turns the tabs and line breaks of s into spaces; returns s (NULL is
@@ -53,14 +54,16 @@ static char *field_clean(char *s)
  * else a cleaned copy in arena; NULL when out of memory. Borrowing spares
  * a million tiny pupils 7 bytes of copies each; exports almost never hold
  * such a character. */
-static char *field_borrow(sc_arena *arena, char *s)
+static char *field_borrow(sc_arena *arena, const char *s)
 {
     static char empty[] = "";
 
     if (!s)
         return empty;
+    /* A line's strings are never written through (state.h): the pupil's
+     * own stay as they are. */
     if (!s[strcspn(s, field_breaks)])
-        return s;
+        return (char *)s;
     return field_clean(sc_arena_dup(arena, s));
 }
 
@@ -124,9 +127,11 @@ sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, size_t index,
     key_format(pupil, item.key, size);
     /* The key can only hold a tab through the INE, which is not folded. */
     field_clean(item.key);
-    if (!(item.class_name = field_borrow(&state->strings, pupil->class_name)) ||
-        !(item.surname = field_borrow(&state->strings, pupil->surname)) ||
-        !(item.first = field_borrow(&state->strings, pupil->first)))
+    if (!(item.class_name =
+              field_borrow(&state->strings, sc_pupil_class(pupil))) ||
+        !(item.surname =
+              field_borrow(&state->strings, sc_pupil_surname(pupil))) ||
+        !(item.first = field_borrow(&state->strings, sc_pupil_first(pupil))))
         return SC_ERROR_MEMORY;
     state->items[state->count++] = item;
     return SC_OK;

@@ -318,45 +318,50 @@ static sc_error roll_row(sc_dataset *data, row_reader *r)
     sc_pupil p = {.file = r->file, .line = r->row->line,
                   .birth = SC_DATE_NONE,
                   .duplicate_of = -1, .selected = 1};
+    char *t[SC_PUPIL_TEXTS] = {NULL};
 
-    row_names(r, &p.surname, &p.first);
+    row_names(r, &t[SC_PUPIL_SURNAME], &t[SC_PUPIL_FIRST]);
     if (r->header->class_given) {
         /* The class given with the file is every row's. */
-        if (!(p.class_name = strdup(r->header->class_given)))
+        if (!(t[SC_PUPIL_CLASS] = strdup(r->header->class_given)))
             r->err = SC_ERROR_MEMORY;
     } else {
-        p.class_name = cell_dup(r, SC_FIELD_CLASS);
+        t[SC_PUPIL_CLASS] = cell_dup(r, SC_FIELD_CLASS);
     }
     /* SIECLE empties the division of a pupil who has left: he stays, not
      * followed, so that a tracking row naming him is recognised. */
-    if (!p.class_name && (p.surname || p.first) && r->err == SC_OK) {
+    if (!t[SC_PUPIL_CLASS] && (t[SC_PUPIL_SURNAME] || t[SC_PUPIL_FIRST]) &&
+        r->err == SC_OK) {
         p.no_class = 1;
-        if (!(p.class_name = strdup("")))
+        if (!(t[SC_PUPIL_CLASS] = strdup("")))
             r->err = SC_ERROR_MEMORY;
     }
-    r->class_name = p.class_name;
-    if (!p.surname && !p.first) {
+    r->class_name = t[SC_PUPIL_CLASS];
+    if (!t[SC_PUPIL_SURNAME] && !t[SC_PUPIL_FIRST]) {
         row_anomaly(r, "ligne sans nom d'élève : ignorée");
     } else if (r->err == SC_OK) {
-        p.ine = ine_dup(r);
+        t[SC_PUPIL_INE] = ine_dup(r);
         p.birth = cell_date(r, SC_FIELD_BIRTH);
-        p.mef = cell_dup(r, SC_FIELD_MEF);
+        t[SC_PUPIL_MEF] = cell_dup(r, SC_FIELD_MEF);
         p.left = cell_date(r, SC_FIELD_LEFT);
         p.has_left = p.left != SC_DATE_NONE;
-        p.name_key = name_key(r, p.surname, p.first);
-        p.class_key = class_key(r, p.class_name);
+        t[SC_PUPIL_NAME_KEY] =
+            name_key(r, t[SC_PUPIL_SURNAME], t[SC_PUPIL_FIRST]);
+        t[SC_PUPIL_CLASS_KEY] = class_key(r, t[SC_PUPIL_CLASS]);
         p.invalid = r->unreadable != 0;
         if (r->err == SC_OK &&
-            sc_array_reserve((void **)&data->pupils, &data->pupils_cap,
-                             data->npupils, sizeof *data->pupils) != SC_OK)
+            (sc_array_reserve((void **)&data->pupils, &data->pupils_cap,
+                              data->npupils, sizeof *data->pupils) != SC_OK ||
+             sc_pupil_set_texts(&p, &data->strings,
+                                (const char *const *)t) != SC_OK))
             r->err = SC_ERROR_MEMORY;
-        if (r->err == SC_OK) {
-            sc_pupil_pack(&p, &data->strings);
+        if (r->err == SC_OK)
             data->pupils[data->npupils++] = p;
-            return SC_OK;
-        }
     }
-    sc_pupil_clear(&p);
+    /* The reader's class is read no more past this row. */
+    r->class_name = NULL;
+    for (unsigned i = 0; i < SC_PUPIL_TEXTS; i++)
+        free(t[i]);
     return r->err;
 }
 

@@ -91,8 +91,9 @@ static int line_cmp(const void *pa, const void *pb, void *pupils)
     if ((c = strcmp(a->folded, b->folded)) != 0 ||
         (c = strcmp(a->folded + strlen(a->folded) + 1,
                     b->folded + strlen(b->folded) + 1)) != 0 ||
-        (c = strcmp(str(x->surname), str(y->surname))) != 0 ||
-        (c = strcmp(str(x->first), str(y->first))) != 0)
+        (c = strcmp(str(sc_pupil_surname(x)),
+                    str(sc_pupil_surname(y)))) != 0 ||
+        (c = strcmp(str(sc_pupil_first(x)), str(sc_pupil_first(y)))) != 0)
         return c;
     return a->index < b->index ? -1 : a->index > b->index;
 }
@@ -146,8 +147,8 @@ mem_error:
  * the NUL, in arena; NULL when out of memory. */
 static const char *fold_names(sc_arena *arena, const sc_pupil *pupil)
 {
-    char *surname = sc_text_fold(pupil->surname);
-    char *first = sc_text_fold(pupil->first);
+    char *surname = sc_text_fold(sc_pupil_surname(pupil));
+    char *first = sc_text_fold(sc_pupil_first(pupil));
     const char *folded = NULL;
 
     if (surname && first)
@@ -194,7 +195,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         l->index = (uint32_t)p;
         if (!(l->folded = fold_names(&m->folded, pupil)))
             goto mem_error;
-        slots[m->nlines - 1] = (class_slot){str(pupil->class_key),
+        slots[m->nlines - 1] = (class_slot){str(sc_pupil_class_key(pupil)),
                                             m->nlines - 1};
     }
     /* A class per key, named as its first pupil in the roll names it.
@@ -212,8 +213,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
             sc_model_class *k = &m->classes[m->nclasses++];
 
             k->key = slots[i].key;
-            k->name = str(sc_model_pupil(m, &m->lines[slots[i].at])
-                              ->class_name);
+            k->name = str(
+                sc_pupil_class(sc_model_pupil(m, &m->lines[slots[i].at])));
             k->nplaces = 1;
         }
     qsort(m->classes, m->nclasses, sizeof *m->classes, class_cmp);
@@ -225,7 +226,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         sc_model_line *l = &m->lines[i];
         sc_model_class *k;
         size_t places = pupil_places(r, l->index);
-        class_slot probe = {str(sc_model_pupil(m, l)->class_key), 0};
+        class_slot probe = {str(sc_pupil_class_key(sc_model_pupil(m, l))), 0};
         const class_slot *found = bsearch(&probe, slots, m->nclasses,
                                           sizeof *slots, key_cmp);
 

@@ -365,7 +365,7 @@ static size_t row_lines(const sc_cells *sh, const sc_model *m,
     const struct {
         lxw_col_t col;
         const char *text;
-    } cells[] = {{0, p->surname}, {1, p->first}, {2, status},
+    } cells[] = {{0, sc_pupil_surname(p)}, {1, sc_pupil_first(p)}, {2, status},
                  {3, t->todo}, {5, t->days}, {c->dispense, t->dispenses},
                  {c->previous, c->previous ? previous : NULL}};
 
@@ -401,8 +401,8 @@ static void class_row(sc_cells *sh, const sc_model *m, const class_cols *c,
         return;
     }
     row_height(sh, row, row_lines(sh, m, c, l, t, places));
-    sc_cells_text(sh, row, 0, p->surname, wrap);
-    sc_cells_text(sh, row, 1, p->first, wrap);
+    sc_cells_text(sh, row, 0, sc_pupil_surname(p), wrap);
+    sc_cells_text(sh, row, 1, sc_pupil_first(p), wrap);
     sc_cells_status_wrap(sh, row, 2, (int)l->status, NULL);
     sc_cells_text(sh, row, 3, t->todo, wrap);
     sc_cells_number(sh, row, 4, (double)t->ndays, sh->book->formats.top);
@@ -421,7 +421,7 @@ static void class_row(sc_cells *sh, const sc_model *m, const class_cols *c,
         sc_cells_date(sh, row, at + 2, places[i]->start);
         sc_cells_date(sh, row, at + 3, places[i]->end);
     }
-    sc_cells_text(sh, row, col++, p->ine, sh->book->formats.top);
+    sc_cells_text(sh, row, col++, sc_pupil_ine(p), sh->book->formats.top);
     sc_cells_date(sh, row, col++, p->birth);
     for (size_t i = 0; i < c->nplaces; i++, col++) {
         char *type;

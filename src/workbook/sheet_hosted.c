@@ -160,8 +160,10 @@ void sc_sheet_hosted_write(sc_book *b, const sc_model *m)
             continue;
         }
         sc_cells_text(&sh, row, 0, m->classes[l->cls].name, NULL);
-        sc_cells_text(&sh, row, 1, sc_model_pupil(m, l)->surname, NULL);
-        sc_cells_text(&sh, row, 2, sc_model_pupil(m, l)->first, NULL);
+        sc_cells_text(&sh, row, 1, sc_pupil_surname(sc_model_pupil(m, l)),
+                      NULL);
+        sc_cells_text(&sh, row, 2, sc_pupil_first(sc_model_pupil(m, l)),
+                      NULL);
         sc_cells_text(&sh, row, 3, v->motif, NULL);
         if (m->columns.hosted_late)
             sc_cells_late(&sh, row, (lxw_col_t)m->columns.hosted_late,

@@ -150,8 +150,8 @@ static void relances_row(sc_cells *sh, const sc_model *m, lxw_row_t row,
     lines = sc_cells_wrapped_lines(hosts);
     sc_cells_row_lines(sh, row, nitems > lines ? nitems : lines);
     sc_cells_text(sh, row, 0, k->name, NULL);
-    sc_cells_text(sh, row, 1, sc_model_pupil(m, l)->surname, NULL);
-    sc_cells_text(sh, row, 2, sc_model_pupil(m, l)->first, NULL);
+    sc_cells_text(sh, row, 1, sc_pupil_surname(sc_model_pupil(m, l)), NULL);
+    sc_cells_text(sh, row, 2, sc_pupil_first(sc_model_pupil(m, l)), NULL);
     sc_cells_status(sh, row, 3, (int)l->status, 1, NULL);
     if (m->report->has_deadline)
         sc_cells_late(sh, row, col++, l->late);

@@ -330,8 +330,9 @@ static void test_run_other_levels_are_never_without_host_nor_hosted(
 
     for (size_t i = 0; i < n; i++) {
         snprintf(ine, sizeof ine, "A%zu", i);
-        add_pupil(f, (unsigned)i + 2, "DUPONT", "Léa", pupils[i].class_name,
-                  ine)->mef = support_dup(pupils[i].mef);
+        support_pupil_text(add_pupil(f, (unsigned)i + 2, "DUPONT", "Léa",
+                                     pupils[i].class_name, ine),
+                           SC_PUPIL_MEF, pupils[i].mef);
     }
     /* A refused dispense on the terminale's row changes nothing. */
     e = support_entry_add(f->data, STAGES, 2, NULL, NULL, NULL, "A2", NONE,

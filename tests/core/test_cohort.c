@@ -48,11 +48,11 @@ static int teardown(void **state)
 #define add_pupil(f, line, surname, class_name, mef) \
     with_mef(support_pupil_add((f)->data, "eleves.csv", (line), (surname), \
                                "Léa", (class_name), NULL, SC_DATE_NONE), \
-             support_dup(mef))
+             (mef))
 
-static sc_pupil *with_mef(sc_pupil *p, char *mef)
+static sc_pupil *with_mef(sc_pupil *p, const char *mef)
 {
-    p->mef = mef;
+    support_pupil_text(p, SC_PUPIL_MEF, mef);
     return p;
 }
 

@@ -37,9 +37,10 @@ static void test_free_gives_back_every_record(void **state)
     (void)state;
     assert_non_null(data);
     for (unsigned i = 0; i < 30; i++) {
-        support_pupil_add(data, "eleves.csv", i + 2, "DUPONT", "Léa",
-                          "2nde 1", "A1", SC_DATE_NONE)->mef =
-            support_dup("2NDE G-T");
+        support_pupil_text(support_pupil_add(data, "eleves.csv", i + 2,
+                                             "DUPONT", "Léa", "2nde 1", "A1",
+                                             SC_DATE_NONE),
+                           SC_PUPIL_MEF, "2NDE G-T");
         e = support_entry_add(data, "stages.csv", i + 2, "DUPONT", "Léa",
                               "2nde 1", "A1", SC_DATE_NONE, "Mairie");
         e->dispense = support_dup("SNU");

@@ -27,8 +27,8 @@ static int setup(void **state)
 
     if (!f)
         return -1;
-    f->pupil.surname = (char *)"DUPONT";
-    f->pupil.first = (char *)"Léa";
+    support_pupil_texts(&f->pupil, NULL, "DUPONT", "Léa", NULL, NULL, NULL,
+                        NULL, NULL);
     f->pupil.duplicate_of = -1;
     f->pupil.selected = 1;
     memset(f->buf, 'x', sizeof f->buf);
@@ -38,7 +38,10 @@ static int setup(void **state)
 
 static int teardown(void **state)
 {
-    free(*state);
+    fixture *f = *state;
+
+    sc_pupil_clear(&f->pupil);
+    free(f);
     return 0;
 }
 
@@ -80,11 +83,11 @@ static void test_display_of_missing_names_keeps_the_space(void **state)
 {
     fixture *f = *state;
 
-    f->pupil.first = NULL;
+    support_pupil_text(&f->pupil, SC_PUPIL_FIRST, NULL);
     sc_pupil_display(&f->pupil, f->buf, sizeof f->buf);
     assert_string_equal(f->buf, "DUPONT ");
-    f->pupil.surname = NULL;
-    f->pupil.first = (char *)"Léa";
+    support_pupil_text(&f->pupil, SC_PUPIL_SURNAME, NULL);
+    support_pupil_text(&f->pupil, SC_PUPIL_FIRST, "Léa");
     sc_pupil_display(&f->pupil, f->buf, sizeof f->buf);
     assert_string_equal(f->buf, " Léa");
 }
@@ -100,18 +103,62 @@ static void test_display_cut_never_splits_a_character(void **state)
     assert_true(sc_text_valid_utf8(f->buf, strlen(f->buf)));
 }
 
-/* Gives p every string a roll row can, each its own allocation; ine may
+/* Gives p every string a roll row can, in a block of its own; ine may
  * be NULL. */
 static void pupil_fill(sc_pupil *p, const char *ine)
 {
     memset(p, 0, sizeof *p);
-    p->surname = support_dup("DUPONT");
-    p->first = support_dup("Léa");
-    p->class_name = support_dup("2nde 1");
-    p->ine = ine ? support_dup(ine) : NULL;
-    p->name_key = support_dup("dupont lea");
-    p->class_key = support_dup("2nde1");
-    p->mef = support_dup("2NDE G-T");
+    support_pupil_texts(p, NULL, "DUPONT", "Léa", "2nde 1", ine, "dupont lea",
+                        "2nde1", "2NDE G-T");
+}
+
+static void test_every_string_reads_back(void **state)
+{
+    sc_pupil p;
+
+    (void)state;
+    pupil_fill(&p, "A1");
+    assert_string_equal(sc_pupil_surname(&p), "DUPONT");
+    assert_string_equal(sc_pupil_first(&p), "Léa");
+    assert_string_equal(sc_pupil_class(&p), "2nde 1");
+    assert_string_equal(sc_pupil_ine(&p), "A1");
+    assert_string_equal(sc_pupil_name_key(&p), "dupont lea");
+    assert_string_equal(sc_pupil_class_key(&p), "2nde1");
+    assert_string_equal(sc_pupil_mef(&p), "2NDE G-T");
+    sc_pupil_clear(&p);
+}
+
+static void test_an_absent_string_reads_null_and_moves_none(void **state)
+{
+    sc_pupil p;
+
+    (void)state;
+    pupil_fill(&p, NULL);
+    assert_null(sc_pupil_ine(&p));
+    /* The block skips it: the strings after it are still found. */
+    assert_string_equal(sc_pupil_class(&p), "2nde 1");
+    assert_ptr_equal(sc_pupil_name_key(&p),
+                     sc_pupil_class(&p) + sizeof "2nde 1");
+    assert_string_equal(sc_pupil_mef(&p), "2NDE G-T");
+    /* An empty string is present, not absent. */
+    support_pupil_text(&p, SC_PUPIL_INE, "");
+    assert_string_equal(sc_pupil_ine(&p), "");
+    assert_string_equal(sc_pupil_name_key(&p), "dupont lea");
+    sc_pupil_clear(&p);
+}
+
+static void test_no_string_at_all_is_no_block(void **state)
+{
+    sc_pupil p = {.packed = 0};
+    const char *none[SC_PUPIL_TEXTS] = {NULL};
+    long before = support_live_blocks();
+
+    (void)state;
+    assert_int_equal(sc_pupil_set_texts(&p, NULL, none), SC_OK);
+    assert_null(p.texts);
+    assert_null(sc_pupil_surname(&p));
+    assert_null(sc_pupil_mef(&p));
+    support_assert_live_blocks(before);
 }
 
 static void test_clear_frees_every_string(void **state)
@@ -124,41 +171,69 @@ static void test_clear_frees_every_string(void **state)
     support_assert_more_blocks(before);
     sc_pupil_clear(&p);
     support_assert_live_blocks(before);
+    assert_null(sc_pupil_surname(&p));
 }
 
-static void test_pack_moves_every_string_into_the_arena(void **state)
+static void test_set_again_lets_the_old_block_go(void **state)
+{
+    sc_pupil p;
+    long before = support_live_blocks();
+
+    (void)state;
+    pupil_fill(&p, "A1");
+    /* Copied from the block it replaces, which is then freed. */
+    support_pupil_text(&p, SC_PUPIL_MEF, "2NDE GT");
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before + 1);
+    assert_string_equal(sc_pupil_surname(&p), "DUPONT");
+    assert_string_equal(sc_pupil_mef(&p), "2NDE GT");
+    sc_pupil_clear(&p);
+    support_assert_live_blocks(before);
+}
+
+static void test_set_in_an_arena_puts_them_one_after_the_other(void **state)
 {
     sc_pupil p;
     sc_arena arena = {NULL};
     long before = support_live_blocks();
 
     (void)state;
-    pupil_fill(&p, NULL);
-    sc_pupil_pack(&p, &arena);
+    memset(&p, 0, sizeof p);
+    support_pupil_texts(&p, &arena, "DUPONT", "Léa", "2nde 1", NULL,
+                        "dupont lea", "2nde1", "2NDE G-T");
     assert_int_equal(p.packed, 1);
-    /* One after the other, in the arena's block. */
-    assert_ptr_equal(p.first, p.surname + sizeof "DUPONT");
-    /* Six strings freed, the arena's first block made. */
+    assert_ptr_equal(sc_pupil_first(&p),
+                     sc_pupil_surname(&p) + sizeof "DUPONT");
+    /* The arena's first block, and nothing of the pupil's own. */
     if (SUPPORT_BLOCKS_COUNTED)
         assert_int_equal(support_live_blocks(), before + 1);
-    assert_string_equal(p.surname, "DUPONT");
-    assert_string_equal(p.first, "Léa");
-    assert_string_equal(p.class_name, "2nde 1");
-    assert_null(p.ine);
-    assert_string_equal(p.name_key, "dupont lea");
-    assert_string_equal(p.class_key, "2nde1");
-    assert_string_equal(p.mef, "2NDE G-T");
-    sc_pupil_pack(&p, &arena); /* packed once: a second call changes
-                                  nothing */
-    assert_string_equal(p.mef, "2NDE G-T");
     /* The strings are the arena's: clearing the pupil frees none. */
     sc_pupil_clear(&p);
     if (SUPPORT_BLOCKS_COUNTED)
         assert_int_equal(support_live_blocks(), before + 1);
-    assert_string_equal(p.surname, "DUPONT");
+    assert_int_equal(p.packed, 0);
     sc_arena_clear(&arena);
     support_assert_live_blocks(before);
 }
+
+#if SUPPORT_BLOCKS_COUNTED
+static void test_set_out_of_memory_leaves_the_pupil_as_it_was(void **state)
+{
+    sc_pupil p;
+    const char *other[SC_PUPIL_TEXTS] = {"MARTIN", "Paul"};
+    sc_error err;
+
+    (void)state;
+    pupil_fill(&p, "A1");
+    fault_arm(1);
+    err = sc_pupil_set_texts(&p, NULL, other);
+    fault_disarm();
+    assert_int_equal(err, SC_ERROR_MEMORY);
+    assert_string_equal(sc_pupil_surname(&p), "DUPONT");
+    assert_string_equal(sc_pupil_mef(&p), "2NDE G-T");
+    sc_pupil_clear(&p);
+}
+#endif
 
 #define TEST(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
 
@@ -171,8 +246,15 @@ int main(void)
         TEST(test_display_is_surname_space_first_name),
         TEST(test_display_of_missing_names_keeps_the_space),
         TEST(test_display_cut_never_splits_a_character),
+        TEST(test_every_string_reads_back),
+        TEST(test_an_absent_string_reads_null_and_moves_none),
+        TEST(test_no_string_at_all_is_no_block),
         TEST(test_clear_frees_every_string),
-        TEST(test_pack_moves_every_string_into_the_arena),
+        TEST(test_set_again_lets_the_old_block_go),
+        TEST(test_set_in_an_arena_puts_them_one_after_the_other),
+#if SUPPORT_BLOCKS_COUNTED
+        TEST(test_set_out_of_memory_leaves_the_pupil_as_it_was),
+#endif
     };
 
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 #include "stagecheck/core/rules.h"
 #include "stagecheck/core/dataset.h"
+#include "stagecheck/core/pupil.h"
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/period.h"
 
@@ -74,9 +75,10 @@ static int setup(void **state)
                      SC_OK);
     f->pupil.file = "eleves.csv";
     f->pupil.line = 2;
-    f->pupil.surname = (char *)"DUPONT";
-    f->pupil.first = (char *)"Léa";
-    f->pupil.class_name = (char *)"2nde 1";
+    assert_int_equal(sc_pupil_set_texts(&f->pupil, NULL,
+                                        (const char *[SC_PUPIL_TEXTS]){
+                                            "DUPONT", "Léa", "2nde 1"}),
+                     SC_OK);
     f->pupil.birth = d(2008, 3, 10);
     f->pupil.duplicate_of = -1;
     f->pupil.selected = 1;
@@ -92,6 +94,7 @@ static int teardown(void **state)
     fixture *f = *state;
 
     sc_rules_verdict_clear(&f->v);
+    sc_pupil_clear(&f->pupil);
     free(f);
     return 0;
 }

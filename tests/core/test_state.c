@@ -16,9 +16,12 @@
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/status.h"
 
-/* A state; teardown frees it, so a failed assertion leaks nothing. */
+/* A state, and the strings of the pupils its lines borrow, which
+ * outlive it as a dataset does; teardown frees them, so a failed
+ * assertion leaks nothing. */
 typedef struct fixture {
     sc_state a;
+    sc_arena pupils;
 } fixture;
 
 static int setup(void **state)
@@ -36,12 +39,32 @@ static int teardown(void **state)
     fixture *f = *state;
 
     sc_state_clear(&f->a);
+    sc_arena_clear(&f->pupils);
     free(f);
     return 0;
 }
 
 /* A pupil's line (support.h): keyed by INE, or by name and class. */
 #define put support_state_put
+
+/* A pupil (no MEF), its strings in the fixture's arena. */
+#define pupil_of(f, surname, first, class_name, ine, name_key, class_key, \
+                 birth) \
+    pupil_of_at((f), (surname), (first), (class_name), (ine), (name_key), \
+                (class_key), (birth), __FILE__, __LINE__)
+
+static sc_pupil pupil_of_at(fixture *f, const char *surname,
+                            const char *first, const char *class_name,
+                            const char *ine, const char *name_key,
+                            const char *class_key, sc_date birth,
+                            const char *file, int line)
+{
+    sc_pupil p = {.birth = birth, .duplicate_of = -1};
+
+    support_pupil_texts_at(&p, &f->pupils, surname, first, class_name, ine,
+                           name_key, class_key, NULL, file, line);
+    return p;
+}
 
 /* ---- Key ---------------------------------------------------------------- */
 
@@ -58,11 +81,8 @@ static void test_key_is_the_ine_when_the_roll_gives_one(void **state)
 {
     fixture *f = *state;
     const char *key;
-    sc_pupil p = {.surname = (char *)"DUPONT", .first = (char *)"Jean",
-                  .class_name = (char *)"2nde 2", .ine = (char *)"123456789AB",
-                  .birth = sc_date_make(2008, 3, 14),
-                  .name_key = (char *)"dupont jean",
-                  .class_key = (char *)"2nde2", .duplicate_of = -1};
+    sc_pupil p = pupil_of(f, "DUPONT", "Jean", "2nde 2", "123456789AB",
+                          "dupont jean", "2nde2", sc_date_make(2008, 3, 14));
 
     key = key_of(f, &p);
     assert_non_null(key);
@@ -73,11 +93,8 @@ static void test_key_without_ine_is_name_class_and_iso_birth(void **state)
 {
     fixture *f = *state;
     const char *key;
-    sc_pupil p = {.surname = (char *)"ÉLIE", .first = (char *)"Anaïs",
-                  .class_name = (char *)"2NDE 2",
-                  .birth = sc_date_make(2008, 3, 4),
-                  .name_key = (char *)"elie anais",
-                  .class_key = (char *)"2nde2", .duplicate_of = -1};
+    sc_pupil p = pupil_of(f, "ÉLIE", "Anaïs", "2NDE 2", NULL, "elie anais",
+                          "2nde2", sc_date_make(2008, 3, 4));
 
     key = key_of(f, &p);
     assert_non_null(key);
@@ -88,10 +105,8 @@ static void test_key_without_ine_nor_birth_ends_empty(void **state)
 {
     fixture *f = *state;
     const char *key;
-    sc_pupil p = {.surname = (char *)"MARTIN", .first = (char *)"Léa",
-                  .class_name = (char *)"2nde 10", .birth = SC_DATE_NONE,
-                  .name_key = (char *)"martin lea",
-                  .class_key = (char *)"2nde10", .duplicate_of = -1};
+    sc_pupil p = pupil_of(f, "MARTIN", "Léa", "2nde 10", NULL, "martin lea",
+                          "2nde10", SC_DATE_NONE);
 
     key = key_of(f, &p);
     assert_non_null(key);
@@ -102,11 +117,8 @@ static void test_key_of_an_empty_ine_is_the_name_key(void **state)
 {
     fixture *f = *state;
     const char *key;
-    sc_pupil p = {.surname = (char *)"MARTIN", .first = (char *)"Léa",
-                  .class_name = (char *)"2nde 10", .ine = (char *)"",
-                  .birth = sc_date_make(2008, 11, 30),
-                  .name_key = (char *)"martin lea",
-                  .class_key = (char *)"2nde10", .duplicate_of = -1};
+    sc_pupil p = pupil_of(f, "MARTIN", "Léa", "2nde 10", "", "martin lea",
+                          "2nde10", sc_date_make(2008, 11, 30));
 
     /* "INE:" alone would give every pupil with an empty cell one key. */
     key = key_of(f, &p);
@@ -120,22 +132,18 @@ static void test_add_borrows_the_pupil_strings_and_keys_in_arena(
     void **state)
 {
     fixture *f = *state;
-    char ine[] = "1A";
-    sc_pupil p = {.surname = (char *)"DUPONT", .first = (char *)"Jean",
-                  .class_name = (char *)"2nde 2", .ine = ine,
-                  .birth = SC_DATE_NONE, .name_key = (char *)"dupont jean",
-                  .class_key = (char *)"2nde2", .duplicate_of = -1};
+    sc_pupil p = pupil_of(f, "DUPONT", "Jean", "2nde 2", "1A", "dupont jean",
+                          "2nde2", SC_DATE_NONE);
     const sc_state_item *it;
 
     assert_int_equal(sc_state_add(&f->a, &p, 7, SC_STATUS_PARTIAL), SC_OK);
-    ine[0] = '9'; /* the key is the state's copy */
     assert_int_equal(f->a.count, 1);
     it = &f->a.items[0];
     assert_string_equal(it->key, "INE:1A");
     /* Nothing to clean: the dataset's own strings, not copies. */
-    assert_ptr_equal(it->class_name, p.class_name);
-    assert_ptr_equal(it->surname, p.surname);
-    assert_ptr_equal(it->first, p.first);
+    assert_ptr_equal(it->class_name, sc_pupil_class(&p));
+    assert_ptr_equal(it->surname, sc_pupil_surname(&p));
+    assert_ptr_equal(it->first, sc_pupil_first(&p));
     assert_int_equal(it->status, SC_STATUS_PARTIAL);
     assert_int_equal(it->pupil, 7);
     assert_true(it->packed); /* nothing of it freed with the line */
@@ -144,37 +152,35 @@ static void test_add_borrows_the_pupil_strings_and_keys_in_arena(
 static void test_add_reads_a_missing_string_as_empty(void **state)
 {
     fixture *f = *state;
-    sc_pupil p = {.surname = (char *)"DUPONT", .ine = (char *)"1A",
-                  .birth = SC_DATE_NONE, .duplicate_of = -1};
+    sc_pupil p =
+        pupil_of(f, "DUPONT", NULL, NULL, "1A", NULL, NULL, SC_DATE_NONE);
 
     assert_int_equal(sc_state_add(&f->a, &p, 0, SC_STATUS_READY), SC_OK);
     assert_non_null(f->a.items[0].class_name);
     assert_string_equal(f->a.items[0].class_name, "");
     assert_string_equal(f->a.items[0].first, "");
-    assert_ptr_equal(f->a.items[0].surname, p.surname);
+    assert_ptr_equal(f->a.items[0].surname, sc_pupil_surname(&p));
 }
 
 static void test_add_copies_and_cleans_only_a_string_with_a_break(
     void **state)
 {
     fixture *f = *state;
-    char surname[] = "DU\tPONT", first[] = "Jean\n", class_name[] = "2nde 2";
-    sc_pupil p = {.surname = surname, .first = first,
-                  .class_name = class_name, .ine = (char *)"1A",
-                  .birth = SC_DATE_NONE, .duplicate_of = -1};
+    sc_pupil p = pupil_of(f, "DU\tPONT", "Jean\n", "2nde 2", "1A", NULL, NULL,
+                          SC_DATE_NONE);
     const sc_state_item *it;
 
     assert_int_equal(sc_state_add(&f->a, &p, 0, SC_STATUS_READY), SC_OK);
     it = &f->a.items[0];
     /* A cleaned copy, the pupil's string untouched (the workbook shows
      * it as the roll gives it). */
-    assert_ptr_not_equal(it->surname, surname);
+    assert_ptr_not_equal(it->surname, sc_pupil_surname(&p));
     assert_string_equal(it->surname, "DU PONT");
-    assert_string_equal(surname, "DU\tPONT");
-    assert_ptr_not_equal(it->first, first);
+    assert_string_equal(sc_pupil_surname(&p), "DU\tPONT");
+    assert_ptr_not_equal(it->first, sc_pupil_first(&p));
     assert_string_equal(it->first, "Jean ");
-    assert_string_equal(first, "Jean\n");
-    assert_ptr_equal(it->class_name, class_name);
+    assert_string_equal(sc_pupil_first(&p), "Jean\n");
+    assert_ptr_equal(it->class_name, sc_pupil_class(&p));
 }
 
 static void test_add_turns_tabs_and_line_breaks_into_spaces(void **state)
@@ -191,8 +197,8 @@ static void test_add_turns_tabs_and_line_breaks_into_spaces(void **state)
 static void test_add_of_an_index_past_32_bits_fails(void **state)
 {
     fixture *f = *state;
-    sc_pupil p = {.surname = (char *)"DUPONT", .ine = (char *)"1A",
-                  .birth = SC_DATE_NONE, .duplicate_of = -1};
+    sc_pupil p =
+        pupil_of(f, "DUPONT", NULL, NULL, "1A", NULL, NULL, SC_DATE_NONE);
 
     /* The line keeps the index in 32 bits (state.h says why they do). */
     assert_int_equal(sc_state_add(&f->a, &p, (size_t)INT32_MAX,

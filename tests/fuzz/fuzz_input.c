@@ -63,9 +63,13 @@ static void check_dataset(const sc_dataset *data)
 {
     for (size_t p = 0; p < data->npupils; p++) {
         const sc_pupil *pupil = &data->pupils[p];
-        FUZZ_ASSERT(pupil->name_key && pupil->class_key && pupil->class_name);
-        FUZZ_ASSERT(fuzz_str_ok(pupil->surname) && fuzz_str_ok(pupil->first) &&
-                    fuzz_str_ok(pupil->class_name) && fuzz_str_ok(pupil->ine));
+        FUZZ_ASSERT(sc_pupil_name_key(pupil) && sc_pupil_class_key(pupil) &&
+                    sc_pupil_class(pupil));
+        FUZZ_ASSERT(fuzz_str_ok(sc_pupil_surname(pupil)) &&
+                    fuzz_str_ok(sc_pupil_first(pupil)) &&
+                    fuzz_str_ok(sc_pupil_class(pupil)) &&
+                    fuzz_str_ok(sc_pupil_ine(pupil)) &&
+                    fuzz_str_ok(sc_pupil_mef(pupil)));
         FUZZ_ASSERT(pupil->duplicate_of < (long)data->npupils);
     }
     for (size_t i = 0; i < data->nentries; i++) {

@@ -88,9 +88,9 @@ static void load_roll(const sc_table *table, const sc_siecle_params *params,
         SC_OK) {
         FUZZ_ASSERT(data->npupils <= table->nrows - 1);
         for (size_t p = 0; p < data->npupils; p++)
-            FUZZ_ASSERT(fuzz_str_ok(data->pupils[p].surname) &&
-                        fuzz_str_ok(data->pupils[p].class_name) &&
-                        fuzz_str_ok(data->pupils[p].ine));
+            FUZZ_ASSERT(fuzz_str_ok(sc_pupil_surname(&data->pupils[p])) &&
+                        fuzz_str_ok(sc_pupil_class(&data->pupils[p])) &&
+                        fuzz_str_ok(sc_pupil_ine(&data->pupils[p])));
     }
     sc_dataset_free(data);
 }

@@ -318,9 +318,9 @@ static void test_add_puts_the_rows_below_the_header_in_the_dataset(
     assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
                                  &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 2);
-    assert_string_equal(f->data->pupils[0].surname, "DUPONT");
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
     assert_int_equal(f->data->pupils[0].line, 3);
-    assert_string_equal(f->data->pupils[1].class_name, "2nde 2");
+    assert_string_equal(sc_pupil_class(&f->data->pupils[1]), "2nde 2");
     assert_int_equal(f->data->ninputs, 1);
     assert_int_equal(f->data->inputs[0].kind, SC_KIND_ROLL);
 }
@@ -344,7 +344,7 @@ static void test_add_of_a_view_reads_its_row_0_as_the_header(void **state)
     assert_int_equal(sc_file_add(&f->file, &view, f->data, &f->anomalies),
                      SC_OK);
     assert_int_equal(f->data->npupils, 1);
-    assert_string_equal(f->data->pupils[0].surname, "DUPONT");
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
 }
 
 static void test_add_of_placements_gives_entries(void **state)
@@ -570,8 +570,8 @@ static void test_open_class_given_is_every_pupils_class(void **state)
         assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
                                      &f->anomalies), SC_OK);
         assert_int_equal(f->data->npupils, 2);
-        assert_string_equal(f->data->pupils[0].class_name, "2NDE3");
-        assert_string_equal(f->data->pupils[1].class_name, "2NDE3");
+        assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "2NDE3");
+        assert_string_equal(sc_pupil_class(&f->data->pupils[1]), "2NDE3");
         assert_false(f->data->pupils[1].no_class);
     }
     assert_non_null(strstr(f->file.source->why,
@@ -668,7 +668,7 @@ static void test_open_xlsx_sheet_given_is_read(void **state)
     assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
                                  &f->anomalies), SC_OK);
     assert_true(f->data->npupils >= 2);
-    assert_string_equal(f->data->pupils[0].surname, "DUPONT");
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
     assert_string_equal(f->data->pupils[0].file,
                         FIXTURES "suivi-calc.xlsx, feuille « Élèves »");
 }

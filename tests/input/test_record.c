@@ -95,18 +95,18 @@ static void test_roll_rows_become_pupils_with_keys(void **state)
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
                                          &f->header, &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 1);
-    assert_string_equal(f->data->pupils[0].name_key, "dupontmartin eloise");
-    assert_string_equal(f->data->pupils[0].class_key, "2nde1");
-    assert_string_equal(f->data->pupils[0].ine, "0701A");
+    assert_string_equal(sc_pupil_name_key(&f->data->pupils[0]), "dupontmartin eloise");
+    assert_string_equal(sc_pupil_class_key(&f->data->pupils[0]), "2nde1");
+    assert_string_equal(sc_pupil_ine(&f->data->pupils[0]), "0701A");
     assert_int_equal(f->data->pupils[0].line, 4);
     assert_int_equal(f->data->pupils[0].birth, sc_date_make(2008, 2, 1));
     assert_string_equal(f->data->pupils[0].file, "fichier.csv");
     /* A pupil's strings are packed into the dataset's arena, not a dozen
      * small allocations. */
     assert_int_equal(f->data->pupils[0].packed, 1);
-    assert_ptr_equal(f->data->pupils[0].first,
-                     f->data->pupils[0].surname +
-                         strlen(f->data->pupils[0].surname) + 1);
+    assert_ptr_equal(sc_pupil_first(&f->data->pupils[0]),
+                     sc_pupil_surname(&f->data->pupils[0]) +
+                         strlen(sc_pupil_surname(&f->data->pupils[0])) + 1);
     assert_int_equal(f->data->ninputs, 1);
     assert_int_equal(f->data->inputs[0].rows, 1);
     assert_int_equal(f->anomalies.count, 0);
@@ -123,8 +123,8 @@ static void test_pronote_full_name_is_split(void **state)
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
                                          &f->header, &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 1);
-    assert_string_equal(f->data->pupils[0].surname, "DE LA FONTAINE");
-    assert_string_equal(f->data->pupils[0].first, "Jean-Baptiste");
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DE LA FONTAINE");
+    assert_string_equal(sc_pupil_first(&f->data->pupils[0]), "Jean-Baptiste");
     free_rows(f);
 }
 
@@ -144,9 +144,9 @@ static void test_roll_rows_without_name_are_reported(void **state)
     /* Without a class, a pupil is kept as one who has left (SIECLE
      * empties the division): the cohort step notes him, not followed. */
     assert_int_equal(f->data->npupils, 3);
-    assert_string_equal(f->data->pupils[0].surname, "MARTIN");
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "MARTIN");
     assert_true(f->data->pupils[0].no_class);
-    assert_string_equal(f->data->pupils[0].class_name, "");
+    assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "");
     assert_false(f->data->pupils[1].no_class);
     assert_true(f->data->pupils[1].invalid);
     assert_true(f->data->pupils[2].no_class);
@@ -383,7 +383,7 @@ static void test_short_rows_of_a_sheet_are_not_said(void **state)
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
                                          &f->header, &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 3);
-    assert_string_equal(f->data->pupils[0].class_name, "2nde 1");
+    assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "2nde 1");
     assert_true(f->data->pupils[1].no_class);
     /* The cell beyond the header is still said. */
     assert_int_equal(f->anomalies.count, 1);
@@ -430,11 +430,11 @@ static void test_class_given_is_every_rows_class(void **state)
                                          &f->header, &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 2);
     for (size_t i = 0; i < 2; i++) {
-        assert_string_equal(f->data->pupils[i].class_name, "2NDE3");
-        assert_string_equal(f->data->pupils[i].class_key, "2nde3");
+        assert_string_equal(sc_pupil_class(&f->data->pupils[i]), "2NDE3");
+        assert_string_equal(sc_pupil_class_key(&f->data->pupils[i]), "2nde3");
         assert_false(f->data->pupils[i].no_class);
         /* A copy: the pupil outlives the settings' string. */
-        assert_ptr_not_equal(f->data->pupils[i].class_name,
+        assert_ptr_not_equal(sc_pupil_class(&f->data->pupils[i]),
                              f->header.class_given);
     }
     assert_int_equal(f->anomalies.count, 0);
@@ -454,8 +454,8 @@ static void test_class_given_wins_over_a_class_column(void **state)
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
                                          &f->header, &f->anomalies), SC_OK);
     assert_int_equal(f->data->npupils, 2);
-    assert_string_equal(f->data->pupils[0].class_name, "2NDE3");
-    assert_string_equal(f->data->pupils[1].class_name, "2NDE3");
+    assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "2NDE3");
+    assert_string_equal(sc_pupil_class(&f->data->pupils[1]), "2NDE3");
     assert_false(f->data->pupils[1].no_class);
     free_rows(f);
 }

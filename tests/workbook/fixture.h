@@ -70,16 +70,21 @@ static inline void add_pupil(fixture *f, size_t i, const char *surname,
                       sc_status status)
 {
     sc_pupil *p = &f->pupils[i];
+    char *class_key = sc_text_key(class_name);
 
+    assert_non_null(class_key);
     p->file = "eleves.csv";
     p->line = (unsigned)i + 2;
-    p->surname = keep(f, surname);
-    p->first = keep(f, first);
-    p->class_name = keep(f, class_name);
-    p->class_key = sc_text_key(class_name);
-    assert_non_null(p->class_key);
-    assert_true(f->nstrings < NSTRINGS);
-    f->strings[f->nstrings++] = p->class_key;
+    /* The pupil's own block, which teardown frees (sc_pupil_clear). */
+    assert_int_equal(sc_pupil_set_texts(p, NULL,
+                                        (const char *[SC_PUPIL_TEXTS]){
+                                            [SC_PUPIL_SURNAME] = surname,
+                                            [SC_PUPIL_FIRST] = first,
+                                            [SC_PUPIL_CLASS] = class_name,
+                                            [SC_PUPIL_CLASS_KEY] =
+                                                class_key}),
+                     SC_OK);
+    free(class_key);
     p->birth = sc_date_make(2008, 3, (int)i + 1);
     p->duplicate_of = -1;
     p->selected = 1;
@@ -122,7 +127,7 @@ static inline int fixture_setup(void **state)
     add_pupil(f, 2, "ÉLIE", "Anaïs", "2NDE 2", SC_STATUS_DISPENSED);
     add_pupil(f, 3, "DURAND", "Paul", "1re 1", SC_STATUS_NO_HOST);
     f->pupils[3].selected = 0;
-    f->pupils[1].ine = keep(f, "123456789AB");
+    support_pupil_text(&f->pupils[1], SC_PUPIL_INE, "123456789AB");
     /* MARTIN is hosted in school the second week: days 5 to 9. */
     f->verdicts[1].hosted = UINT64_C(0x3E0);
     f->verdicts[1].motif = "Lieu d'accueil pour une partie de la période";
@@ -188,6 +193,8 @@ static inline int fixture_teardown(void **state)
     support_remove_dir(f->dir);
     for (size_t i = 0; i < f->nstrings; i++)
         free(f->strings[i]);
+    for (size_t i = 0; i < NPUPILS; i++)
+        sc_pupil_clear(&f->pupils[i]);
     free(f);
     return 0;
 }

@@ -52,13 +52,21 @@ static void add_pupil(fixture *f, size_t i, const char *surname,
                       sc_status status)
 {
     sc_pupil *p = &f->pupils[i];
+    char *class_key = keep(f, sc_text_key(class_name));
 
     p->file = "eleves.csv";
     p->line = (unsigned)i + 2;
-    p->surname = keep(f, strdup(surname));
-    p->first = keep(f, strdup(first));
-    p->class_name = keep(f, strdup(class_name));
-    p->class_key = keep(f, sc_text_key(class_name));
+
+    assert_int_equal(sc_pupil_set_texts(p, NULL,
+                                        (const char *[SC_PUPIL_TEXTS]){
+                                            [SC_PUPIL_SURNAME] = surname,
+                                            [SC_PUPIL_FIRST] = first,
+                                            [SC_PUPIL_CLASS] = class_name,
+                                            [SC_PUPIL_CLASS_KEY] =
+                                                class_key}),
+                     SC_OK);
+    /* The pupil's own block, which teardown frees. */
+    keep(f, p->texts);
     p->duplicate_of = -1;
     p->selected = 1;
     f->verdicts[i].status = status;
@@ -201,7 +209,7 @@ static void test_model_pupils_sorted_by_class_then_folded_name(void **state)
 
         assert_ptr_equal(sc_model_pupil(&f->model, l), &f->pupils[l->index]);
         assert_string_equal(f->model.classes[l->cls].key,
-                            sc_model_pupil(&f->model, l)->class_key);
+                            sc_pupil_class_key(sc_model_pupil(&f->model, l)));
     }
     /* Sorted by the folded names, the first name's after the surname's. */
     assert_string_equal(f->model.lines[2].folded, "elie");
@@ -319,7 +327,7 @@ static void test_model_line_packs_every_status_class_and_late(void **state)
         assert_int_equal(l->late, want != SC_STATUS_READY &&
                                       want != SC_STATUS_DISPENSED);
         assert_string_equal(f->model.classes[l->cls].key,
-                            f->pupils[l->index].class_key);
+                            sc_pupil_class_key(&f->pupils[l->index]));
     }
     for (int s = 0; s < SC_STATUS_COUNT; s++)
         assert_true(f->model.total.status[s] > 0);

@@ -7,6 +7,7 @@
 
 #include <stddef.h>
 #include <stdint.h>
+#include <string.h>
 #include "stagecheck/base/arena.h"
 #include "stagecheck/base/date.h"
 
@@ -56,38 +57,99 @@ typedef enum sc_flag {
     SC_FLAG_INVALID     /* unreadable: reported as an anomaly */
 } sc_flag;
 
-/** One pupil of a roll. Strings are owned by the dataset. Fields are in
- *  an order that leaves no padding: a million pupils are 112 MB. */
+/** The strings of a pupil, in the order its block holds them. */
+typedef enum sc_pupil_text {
+    SC_PUPIL_SURNAME,
+    SC_PUPIL_FIRST,
+    SC_PUPIL_CLASS,     /* "" when the roll gives no class */
+    SC_PUPIL_INE,       /* NULL when absent */
+    SC_PUPIL_NAME_KEY,  /* sc_text_name_key(surname, first) */
+    SC_PUPIL_CLASS_KEY, /* sc_text_key(class_name) */
+    SC_PUPIL_MEF,       /* NULL when the roll gives none */
+    SC_PUPIL_TEXTS      /* keep last: how many */
+} sc_pupil_text;
+
+/** One pupil of a roll: 40 bytes where pointers have 64 bits, for a roll
+ *  of a million rows (issue 14). Its seven strings are one block, those
+ *  present one after the other, each ended by its NUL: seven pointers
+ *  took 56 bytes where these names of a few letters take a dozen. Read
+ *  them with the accessors below, set them with sc_pupil_set_texts. */
 typedef struct sc_pupil {
-    /* Pointers first, then 32-bit fields, then bytes: 88 bytes, not 112,
-     * for a roll of a million rows (issue 14). */
     const char *file;   /* the input's path, owned by the dataset */
-    char *surname;
-    char *first;
-    char *class_name;
-    char *ine;          /* NULL when absent */
-    char *name_key;     /* sc_text_name_key(surname, first) */
-    char *class_key;    /* sc_text_key(class_name) */
-    char *mef;          /* NULL when the roll gives none */
+    char *texts;        /* the block, or NULL when every string is NULL */
     unsigned line;
     int32_t duplicate_of; /* -1, or the pupil this row repeats: an input
                              holds at most SC_LIMITS_ROWS rows, and 2^31
-                             pupils would take 190 GB before this field */
+                             pupils would take 80 GB before this field */
     sc_date birth;      /* SC_DATE_NONE when unknown */
     sc_date left;
+    uint8_t present;    /* bit t: the string t (an sc_pupil_text) is in
+                           the block; absent, it reads NULL */
     uint8_t invalid;    /* the roll row has an anomaly: an unreadable cell,
                            or another pupil's INE */
     uint8_t has_left;   /* the roll gives a date of leaving (SIECLE
                            DATE_SORTIE, Pronote Sortie): left */
     uint8_t no_class;   /* the roll gives no class: the pupil has left
-                           (SIECLE empties DIV.); class_name is "" */
+                           (SIECLE empties DIV.); its class is "" */
     uint8_t selected;   /* followed: see sc_cohort_select */
     uint8_t set_aside;  /* why not followed (an sc_cohort_reason), 0 when
                            followed or left out by --classes */
-    uint8_t packed;     /* 1 once the strings above are packed into the
-                           dataset's arena (sc_arena_pack), which then
-                           owns them; 0 when each is its own allocation */
+    uint8_t packed;     /* 1 when the block is the dataset's arena's, 0
+                           when it is the pupil's own allocation */
 } sc_pupil;
+
+_Static_assert(SC_PUPIL_TEXTS <= 8, "a pupil's strings take 8 bits");
+
+/** Returns the string t of pupil, or NULL when absent. The block is
+ *  walked: its strings are names of a few letters, and the seventh is
+ *  found after six strlen. */
+static inline const char *sc_pupil_text_of(const sc_pupil *pupil,
+                                           sc_pupil_text t)
+{
+    const char *s = pupil->texts;
+
+    if (!(pupil->present & (1u << t)))
+        return NULL;
+    for (unsigned i = 0; i < (unsigned)t; i++)
+        if (pupil->present & (1u << i))
+            s += strlen(s) + 1;
+    return s;
+}
+
+static inline const char *sc_pupil_surname(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_SURNAME);
+}
+
+static inline const char *sc_pupil_first(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_FIRST);
+}
+
+static inline const char *sc_pupil_class(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_CLASS);
+}
+
+static inline const char *sc_pupil_ine(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_INE);
+}
+
+static inline const char *sc_pupil_name_key(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_NAME_KEY);
+}
+
+static inline const char *sc_pupil_class_key(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_CLASS_KEY);
+}
+
+static inline const char *sc_pupil_mef(const sc_pupil *p)
+{
+    return sc_pupil_text_of(p, SC_PUPIL_MEF);
+}
 
 /** One row of a placements file: a placement, or a dispense request when
  *  the Dispense cell is not empty. */
