@@ -70,10 +70,12 @@ typedef struct school_run {
     sc_anomalies anomalies;
     sc_check check;
     char *state_path;
-    sc_state current;          /* this run's statuses, until saved; it
+    sc_state current;          /* this run's statuses, while compared; it
                                   borrows data's strings */
     sc_state previous;         /* until compared */
     int has_previous;
+    int previous_dated;        /* the previous run's date, kept past the */
+    sc_date previous_date;     /* comparison for the workbook */
     sc_changes changes;
     int *previous_status;      /* per pupil, when has_previous */
     sc_report report;          /* what its workbook shows, once checked */
@@ -195,8 +197,11 @@ void sc_run_free(sc_run *r)
 
 /* Reads the previous run's state beside the workbook and compares. A
  * missing state is a first run; an unreadable one is reported and replaced:
- * neither stops the run. */
-static sc_error track_changes(school_run *s, sc_date as_of)
+ * neither stops the run. This run's lines are made only to be compared,
+ * and freed with the previous ones once they are: the state file is
+ * written from the pupils (school_save_state), so that a first run holds
+ * no line at all (52 bytes a pupil, issue 14). */
+static sc_error track_changes(school_run *s)
 {
     const sc_dataset *data = s->data;
     sc_diag d;
@@ -207,18 +212,6 @@ static sc_error track_changes(school_run *s, sc_date as_of)
     s->state_path = sc_statefile_path(s->output);
     if (!s->state_path)
         return SC_ERROR_MEMORY;
-    /* The date the next run's Changements names. */
-    s->current.dated = as_of != SC_DATE_NONE;
-    s->current.date = as_of;
-    for (size_t p = 0; p < data->npupils; p++)
-        shown += sc_pupil_shown(&data->pupils[p]) != 0;
-    if ((err = sc_state_reserve(&s->current, shown)) != SC_OK)
-        return err;
-    for (size_t p = 0; p < data->npupils; p++)
-        if (sc_pupil_shown(&data->pupils[p]) &&
-            (err = sc_state_add(&s->current, &data->pupils[p], p,
-                                s->check.verdicts[p].status)) != SC_OK)
-            return err;
     sc_diag_clear(&d);
     err = sc_statefile_read(&s->previous, s->state_path, &d);
     if (err == SC_ERROR_FILE_OPEN)
@@ -231,6 +224,17 @@ static sc_error track_changes(school_run *s, sc_date as_of)
     if (err != SC_OK)
         return err;
     s->has_previous = 1;
+    s->previous_dated = s->previous.dated;
+    s->previous_date = s->previous.date;
+    for (size_t p = 0; p < data->npupils; p++)
+        shown += sc_pupil_shown(&data->pupils[p]) != 0;
+    if ((err = sc_state_reserve(&s->current, shown)) != SC_OK)
+        return err;
+    for (size_t p = 0; p < data->npupils; p++)
+        if (sc_pupil_shown(&data->pupils[p]) &&
+            (err = sc_state_add(&s->current, &data->pupils[p], p,
+                                s->check.verdicts[p].status)) != SC_OK)
+            return err;
     s->previous_status = malloc((data->npupils ? data->npupils : 1) *
                                 sizeof *s->previous_status);
     by_item = malloc((s->current.count ? s->current.count : 1) *
@@ -245,6 +249,9 @@ static sc_error track_changes(school_run *s, sc_date as_of)
     for (size_t i = 0; err == SC_OK && i < s->current.count; i++)
         s->previous_status[s->current.items[i].pupil] = by_item[i];
     free(by_item);
+    /* The changes copy what they show. */
+    sc_state_clear(&s->current);
+    sc_state_clear(&s->previous);
     return err;
 }
 
@@ -314,10 +321,9 @@ static void school_summary(school_run *s, const sc_settings *settings)
 static void release_tables(sc_run *r, size_t i);
 
 /* Writes the school's state beside its workbook, to be renamed into place
- * with it, then frees both states: a line per pupil that the process
- * writing the workbook would otherwise inherit (the changes keep copies of
- * what they show). */
-static void school_save_state(school_run *s)
+ * with it: a line per shown pupil, made from the pupil as it is written
+ * (the date is the one the next run's Changements names). */
+static void school_save_state(school_run *s, sc_date as_of)
 {
     sc_diag d;
     sc_error e;
@@ -325,15 +331,15 @@ static void school_save_state(school_run *s)
     sc_diag_clear(&d);
     /* A state that cannot be saved costs the next run its comparison, not
      * this run its workbook. */
-    e = sc_statefile_prepare(&s->current, s->state_path, &s->state, &d);
+    e = sc_statefile_prepare_pupils(s->data, s->check.verdicts,
+                                    as_of != SC_DATE_NONE, as_of,
+                                    s->state_path, &s->state, &d);
     if (e == SC_OK)
         s->state_ready = 1;
     else
         sc_summary_warning(stderr, &d, e, s->state_path,
                            "le classeur sera bien écrit ; le prochain "
                            "passage comparera avec l'état précédent");
-    sc_state_clear(&s->current);
-    sc_state_clear(&s->previous);
 }
 
 /* Checks the index-th school (an empty one past the schools' list) and
@@ -360,7 +366,7 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
         (err = sc_check_run(&s->check, s->data, &settings->period,
                             settings->as_of, settings->classes,
                             &s->anomalies)) != SC_OK ||
-        (err = track_changes(s, settings->as_of)) != SC_OK ||
+        (err = track_changes(s)) != SC_OK ||
         (err = sort_school_anomalies(&s->anomalies, r, school)) != SC_OK)
         return err;
     /* Under the lock, temporary files beside the workbook are a killed
@@ -381,10 +387,10 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
                             .previous = s->previous_status,
                             .changes = s->has_previous ? &s->changes : NULL,
                             .previous_dated = s->has_previous &&
-                                              s->previous.dated,
-                            .previous_date = s->previous.date,
+                                              s->previous_dated,
+                            .previous_date = s->previous_date,
                             .school = s->label};
-    school_save_state(s);
+    school_save_state(s, settings->as_of);
     return SC_OK;
 }
 

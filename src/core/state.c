@@ -17,9 +17,7 @@
  * field (store/statefile.c writes them as spaces too). */
 static const char field_breaks[] = "\t\r\n";
 
-/* Writes the stable key of pupil into buf (size bytes, snprintf's way:
- * buf may be NULL when size is 0); returns its length. */
-static size_t key_format(const sc_pupil *pupil, char *buf, size_t size)
+size_t sc_state_key_format(const sc_pupil *pupil, char *buf, size_t size)
 {
     const char *name = sc_pupil_name_key(pupil);
     const char *class_key = sc_pupil_class_key(pupil);
@@ -121,10 +119,10 @@ sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, size_t index,
 
     if (index > INT32_MAX || state_grow(state) != SC_OK)
         return SC_ERROR_MEMORY;
-    size = key_format(pupil, NULL, 0) + 1;
+    size = sc_state_key_format(pupil, NULL, 0) + 1;
     if (!(item.key = sc_arena_alloc(&state->strings, size)))
         return SC_ERROR_MEMORY;
-    key_format(pupil, item.key, size);
+    sc_state_key_format(pupil, item.key, size);
     /* The key can only hold a tab through the INE, which is not folded. */
     field_clean(item.key);
     if (!(item.class_name =

@@ -26,6 +26,7 @@
 #include <unistd.h>
 #include "stagecheck/base/text.h"
 #include "stagecheck/store/statefile.h"
+#include "stagecheck/core/pupil.h"
 #include "stagecheck/core/state.h"
 #include "stagecheck/core/status.h"
 
@@ -260,55 +261,134 @@ sc_error sc_statefile_write(const sc_state *state, const char *path,
     return err == SC_OK ? sc_tempfile_commit(&file, diag) : err;
 }
 
-sc_error sc_statefile_prepare(const sc_state *state, const char *path,
-                          sc_tempfile *file, sc_diag *diag)
+/* Opens file's temporary file beside path and writes the file's head: the
+ * comment, then the run's date when dated. Returns the stream, or NULL
+ * with diag set and *err the error (the temporary file removed). */
+static FILE *state_create(const char *path, sc_tempfile *file, int dated,
+                          sc_date date, sc_diag *diag, sc_error *err)
 {
     FILE *fp;
-    sc_error err;
-    int en = 0;
 
-    err = sc_tempfile_open(file, path, "le fichier d'état", diag);
-    if (err != SC_OK)
-        return err;
+    *err = sc_tempfile_open(file, path, "le fichier d'état", diag);
+    if (*err != SC_OK)
+        return NULL;
     fp = fdopen(file->fd, "w");
-    if (!fp)
-        goto error;
+    if (!fp) {
+        int en = errno;
+
+        sc_tempfile_abort(file);
+        sc_diag_set(diag, path, 0, "impossible d'enregistrer le fichier "
+                    "d'état : %s", sc_strerrno(en));
+        *err = SC_ERROR_OUTPUT;
+        return NULL;
+    }
     file->fd = -1; /* fclose closes it now */
     fputs(state_comment, fp);
-    if (state->dated) {
+    if (dated) {
         int y, m, d;
 
-        sc_date_split(state->date, &y, &m, &d);
+        sc_date_split(date, &y, &m, &d);
         fprintf(fp, DATE_MARK "%04d-%02d-%02d\n", y, m, d);
     }
-    for (size_t i = 0; i < state->count; i++) {
-        const sc_state_item *item = &state->items[i];
+    return fp;
+}
 
-        field_write(fp, item->key, '\t');
-        field_write(fp, item->class_name, '\t');
-        field_write(fp, item->surname, '\t');
-        field_write(fp, item->first, '\t');
-        field_write(fp, sc_status_label(item->status), '\n');
-    }
-    /* Every write above is checked here at once: the stream's error flag
-     * stays set, and fflush reports what is still buffered. */
+/* Writes one line: key, class, surname, first name and status label. */
+static void line_write(FILE *fp, const char *key, const char *class_name,
+                       const char *surname, const char *first,
+                       sc_status status)
+{
+    field_write(fp, key, '\t');
+    field_write(fp, class_name, '\t');
+    field_write(fp, surname, '\t');
+    field_write(fp, first, '\t');
+    field_write(fp, sc_status_label(status), '\n');
+}
+
+/* Closes what state_create opened, every write checked at once: the
+ * stream's error flag stays set, and fflush reports what is still
+ * buffered. Returns SC_OK, or SC_ERROR_OUTPUT with diag (the temporary
+ * file removed). */
+static sc_error state_close(FILE *fp, const char *path, sc_tempfile *file,
+                            sc_diag *diag)
+{
+    int en = 0;
+
     /* No fsync: like the workbook, the state is renamed into place whole
      * (ext4 and xfs flush a file renamed over another), and an académie
      * run would wait on hundreds of disk flushes. */
     if (fflush(fp) != 0 || ferror(fp)) {
         en = errno ? errno : EIO;
         fclose(fp);
-        goto error;
+    } else if (fclose(fp) == 0) {
+        return SC_OK;
     }
-    if (fclose(fp) != 0)
-        goto error;
-    return SC_OK;
-
-error:
     if (!en)
         en = errno;
     sc_tempfile_abort(file);
     sc_diag_set(diag, path, 0, "impossible d'enregistrer le fichier d'état : "
                 "%s", sc_strerrno(en));
     return SC_ERROR_OUTPUT;
+}
+
+sc_error sc_statefile_prepare(const sc_state *state, const char *path,
+                          sc_tempfile *file, sc_diag *diag)
+{
+    sc_error err;
+    FILE *fp =
+        state_create(path, file, state->dated, state->date, diag, &err);
+
+    if (!fp)
+        return err;
+    for (size_t i = 0; i < state->count; i++) {
+        const sc_state_item *item = &state->items[i];
+
+        line_write(fp, item->key, item->class_name, item->surname,
+                   item->first, (sc_status)item->status);
+    }
+    return state_close(fp, path, file, diag);
+}
+
+sc_error sc_statefile_prepare_pupils(const sc_dataset *data,
+                                     const sc_verdict *verdicts, int dated,
+                                     sc_date date, const char *path,
+                                     sc_tempfile *file, sc_diag *diag)
+{
+    char small[256], *key = small;
+    size_t cap = sizeof small;
+    sc_error err;
+    FILE *fp = state_create(path, file, dated, date, diag, &err);
+
+    if (!fp)
+        return err;
+    for (size_t p = 0; p < data->npupils; p++) {
+        const sc_pupil *pupil = &data->pupils[p];
+        size_t len;
+
+        if (!sc_pupil_shown(pupil))
+            continue;
+        /* A key longer than most (an INE of a hundred characters) gets
+         * room of its own. */
+        if ((len = sc_state_key_format(pupil, key, cap)) >= cap) {
+            char *more = malloc(len + 1);
+
+            if (!more) {
+                fclose(fp);
+                sc_tempfile_abort(file);
+                if (key != small)
+                    free(key);
+                return SC_ERROR_MEMORY;
+            }
+            if (key != small)
+                free(key);
+            key = more;
+            cap = len + 1;
+            sc_state_key_format(pupil, key, cap);
+        }
+        line_write(fp, key, sc_pupil_class(pupil), sc_pupil_surname(pupil),
+                   sc_pupil_first(pupil), (sc_status)verdicts[p].status);
+    }
+    if (key != small)
+        free(key);
+    return state_close(fp, path, file, diag);
 }

@@ -31,6 +31,8 @@ typedef struct fixture {
     sc_changes changes;
     int previous[4]; /* previous_status, one per current item */
     char *text;      /* a string a test allocates */
+    sc_dataset *data;  /* pupils whose state is written as it is made */
+    sc_verdict verdicts[8];
 } fixture;
 
 static int setup(void **state)
@@ -40,6 +42,8 @@ static int setup(void **state)
     if (!f)
         return -1;
     *state = f;
+    if (!(f->data = sc_dataset_new()))
+        return -1;
     if (support_make_dir(f->dir, sizeof f->dir, "test_statefile") != 0)
         return -1;
     snprintf(f->path, sizeof f->path, "%s/suivi.xlsx.etat", f->dir);
@@ -55,6 +59,8 @@ static int teardown(void **state)
     sc_state_clear(&f->b);
     sc_changes_clear(&f->changes);
     free(f->text);
+    /* After the states, which borrow its pupils' strings. */
+    sc_dataset_free(f->data);
     free(f);
     return 0;
 }
@@ -270,6 +276,131 @@ static void test_prepare_leaves_the_state_in_the_temporary_file(void **state)
     support_assert_files(f->dir, 1);
 }
 
+/* ---- This run's state, made from its pupils as it is written ---------- */
+
+/* Adds a pupil to the fixture's dataset, its verdict's status status. */
+static sc_pupil *pupil_put(fixture *f, const char *ine, const char *surname,
+                           const char *first, const char *class_name,
+                           sc_date birth, sc_status status)
+{
+    size_t n = f->data->npupils;
+
+    assert_true(n < sizeof f->verdicts / sizeof *f->verdicts);
+    f->verdicts[n].status = (uint8_t)status;
+    return support_pupil_add(f->data, "eleves.csv", (unsigned)n + 2, surname,
+                             first, class_name, ine, birth);
+}
+
+/* Prepares the state of the fixture's pupils at path (dated when date is
+ * not SC_DATE_NONE) and commits it. */
+static void pupils_write(fixture *f, const char *path, sc_date date)
+{
+    sc_tempfile tmp;
+
+    assert_int_equal(sc_statefile_prepare_pupils(f->data, f->verdicts,
+                                                 date != SC_DATE_NONE, date,
+                                                 path, &tmp, &f->diag),
+                     SC_OK);
+    assert_int_equal(sc_tempfile_commit(&tmp, &f->diag), SC_OK);
+}
+
+static void test_pupils_write_a_line_for_each_shown_pupil(void **state)
+{
+    fixture *f = *state;
+    char expected[1024];
+
+    pupil_put(f, "1A", "DUPONT", "Jean", "2nde 2", SC_DATE_NONE,
+              SC_STATUS_READY);
+    pupil_put(f, NULL, "ÉLIE", "Anaïs", "2NDE 2", sc_date_make(2008, 3, 4),
+              SC_STATUS_PARTIAL);
+    /* Not followed, then a repeat of the first row: no line. */
+    pupil_put(f, "2B", "DURAND", "Paul", "1re 1", SC_DATE_NONE,
+              SC_STATUS_CHECK)->selected = 0;
+    pupil_put(f, "1A", "DUPONT", "Jean", "2nde 2", SC_DATE_NONE,
+              SC_STATUS_CHECK)->duplicate_of = 0;
+    /* A tab and a line break in names are written as spaces. */
+    pupil_put(f, "3C", "DU\tPONT", "Léa\n", "2nde 10", SC_DATE_NONE,
+              SC_STATUS_NO_HOST);
+    pupils_write(f, f->path, sc_date_make(2025, 5, 26));
+    snprintf(expected, sizeof expected, "%s%s", header,
+             "# passage du 2025-05-26\n"
+             "INE:1A\t2nde 2\tDUPONT\tJean\tPrêt\n"
+             "NOM:elie anais|2nde2|2008-03-04\t2NDE 2\tÉLIE\tAnaïs\t"
+             "Accueil partiel\n"
+             "INE:3C\t2nde 10\tDU PONT\tLéa \tSans lieu d'accueil\n");
+    assert_string_equal(read_whole(f, f->path), expected);
+}
+
+static void test_pupils_write_what_their_lines_would(void **state)
+{
+    fixture *f = *state;
+    char again[160];
+    char *lines;
+
+    pupil_put(f, "1\tA", "DUPONT", "Jean", "2nde\r2", SC_DATE_NONE,
+              SC_STATUS_READY);
+    pupil_put(f, NULL, "MARTIN", "Léa", "2nde 10", SC_DATE_NONE,
+              SC_STATUS_DISPENSED);
+    pupil_put(f, NULL, "N'DIAYE", NULL, NULL, sc_date_make(2008, 11, 30),
+              SC_STATUS_INCOMPLETE);
+    pupils_write(f, f->path, SC_DATE_NONE);
+    /* The state sc_state_add makes of the same pupils, written as a
+     * state: the same file, byte for byte. */
+    for (size_t p = 0; p < f->data->npupils; p++)
+        assert_int_equal(sc_state_add(&f->a, &f->data->pupils[p], p,
+                                      (sc_status)f->verdicts[p].status),
+                         SC_OK);
+    snprintf(again, sizeof again, "%s/again.etat", f->dir);
+    assert_int_equal(sc_statefile_write(&f->a, again, &f->diag), SC_OK);
+    lines = support_read(again);
+    assert_string_equal(read_whole(f, f->path), lines);
+    free(lines);
+    /* And it reads back as those lines. */
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.count, 3);
+    assert_string_equal(f->b.items[0].key, "INE:1 A");
+    assert_string_equal(f->b.items[0].class_name, "2nde 2");
+    assert_string_equal(f->b.items[2].key, "NOM:ndiaye ||2008-11-30");
+    assert_false(f->b.dated);
+}
+
+static void test_pupils_with_a_long_key_write_it_whole(void **state)
+{
+    fixture *f = *state;
+    char ine[600], expected[1024];
+
+    /* Past the writer's buffer of 256 bytes. */
+    memset(ine, 'A', sizeof ine - 1);
+    ine[sizeof ine - 1] = '\0';
+    pupil_put(f, ine, "DUPONT", "Jean", "2nde 2", SC_DATE_NONE,
+              SC_STATUS_READY);
+    pupil_put(f, "1B", "MARTIN", "Léa", "2nde 2", SC_DATE_NONE,
+              SC_STATUS_READY);
+    pupils_write(f, f->path, SC_DATE_NONE);
+    snprintf(expected, sizeof expected, "%sINE:%s%s", header, ine,
+             "\t2nde 2\tDUPONT\tJean\tPrêt\n"
+             "INE:1B\t2nde 2\tMARTIN\tLéa\tPrêt\n");
+    assert_string_equal(read_whole(f, f->path), expected);
+}
+
+static void test_pupils_into_a_missing_folder_fail_without_leftover(
+    void **state)
+{
+    fixture *f = *state;
+    char path[160];
+    sc_tempfile tmp;
+
+    pupil_put(f, "1A", "DUPONT", "Jean", "2nde 2", SC_DATE_NONE,
+              SC_STATUS_READY);
+    snprintf(path, sizeof path, "%s/absent/suivi.xlsx.etat", f->dir);
+    assert_int_not_equal(sc_statefile_prepare_pupils(f->data, f->verdicts, 0,
+                                                     SC_DATE_NONE, path,
+                                                     &tmp, &f->diag),
+                         SC_OK);
+    assert_true(f->diag.message[0] != '\0');
+    support_assert_files(f->dir, 0);
+}
+
 static void test_read_missing_file_is_file_open(void **state)
 {
     fixture *f = *state;
@@ -459,6 +590,10 @@ int main(void)
         TEST(test_write_replaces_the_previous_state),
         TEST(test_write_of_an_empty_state_reads_back_empty),
         TEST(test_prepare_leaves_the_state_in_the_temporary_file),
+        TEST(test_pupils_write_a_line_for_each_shown_pupil),
+        TEST(test_pupils_write_what_their_lines_would),
+        TEST(test_pupils_with_a_long_key_write_it_whole),
+        TEST(test_pupils_into_a_missing_folder_fail_without_leftover),
         TEST(test_read_missing_file_is_file_open),
         TEST(test_read_of_a_folder_is_state_error),
         TEST(test_read_of_a_link_is_state_error_not_followed),

@@ -53,6 +53,12 @@ typedef struct sc_state {
                             pushed */
 } sc_state;
 
+/** Writes the stable key of pupil (see above) into buf, size bytes,
+ *  snprintf's way: always NUL-terminated when size is not 0, buf may be
+ *  NULL when it is. Returns the key's length. An INE holding a tab, CR or
+ *  LF gives them as they are: a line cleans them. */
+size_t sc_state_key_format(const sc_pupil *pupil, char *buf, size_t size);
+
 /** Appends the line of pupil, index in its dataset. The key is computed
  *  into the state's arena; the class and the names are the pupil's own
  *  strings, borrowed (NULL read as ""), but for one that holds a tab, CR
