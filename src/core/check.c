@@ -31,6 +31,7 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
                              sc_anomalies *anomalies)
 {
     const sc_entry **entries;
+    sc_findings found = {NULL, 0, 0}; /* each pupil's, in turn */
     sc_error err = SC_OK;
 
     check->verdicts = calloc(data->npupils ? data->npupils : 1,
@@ -52,13 +53,12 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
         for (size_t k = links->first[p]; k < links->first[p + 1]; k++)
             entries[n++] = &data->entries[links->items[k]];
         err = sc_rules_apply(period, as_of, pupil, entries, n,
-                             &check->verdicts[p]);
+                             &check->verdicts[p], &found);
         if (err == SC_OK)
             err = todo_intern(check, &check->verdicts[p]);
         sc_pupil_display(pupil, who, sizeof who);
-        for (size_t f = 0; err == SC_OK && f < check->verdicts[p].nfindings;
-             f++) {
-            const sc_finding *finding = &check->verdicts[p].findings[f];
+        for (size_t f = 0; err == SC_OK && f < found.count; f++) {
+            const sc_finding *finding = &found.items[f];
             err = sc_anomalies_add(anomalies, finding->severity,
                                    finding->entry->file, finding->entry->line,
                                    sc_pupil_class(pupil), who, "%s",
@@ -66,12 +66,11 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
             if (err == SC_OK)
                 err = sc_anomalies_set_column(anomalies, finding->column);
         }
-        /* Each is an anomaly now, which copied what it says; the count
-         * stays. A finding takes some 280 bytes, and nothing reads it
-         * again. */
-        free(check->verdicts[p].findings);
-        check->verdicts[p].findings = NULL;
     }
+    /* Each is an anomaly now, which copied what it says; the verdict
+     * keeps the count. One list for every pupil: a finding takes some 280
+     * bytes, and nothing reads it again. */
+    free(found.items);
     free(entries);
     return err;
 }

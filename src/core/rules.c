@@ -18,17 +18,17 @@
 
 /* One verdict per pupil of a roll that may hold a million (issue 14). */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_verdict) == 48, "sc_verdict grew: see rules.h");
+_Static_assert(sizeof(sc_verdict) == 32, "sc_verdict grew: see rules.h");
 #endif
 
 /* The verdict under construction. */
 typedef struct judge {
     const sc_period *period;
     sc_verdict *v;
+    sc_findings *found; /* the caller's */
     char *todo;        /* "; "-separated */
     size_t todo_len;
     size_t todo_cap;
-    size_t findings_cap; /* of v->findings, while this pupil is judged */
     int incomplete;    /* something the file needs is missing */
     int anomaly;       /* a row of the pupil has an anomaly */
     uint64_t dispensed; /* working days a granted dispense covers */
@@ -68,34 +68,35 @@ static void judge_todo(judge *j, const char *fmt, ...)
 /* Names the column at fault in the finding just recorded, if it was. */
 static void judge_column(judge *j, const char *column)
 {
-    if (j->err == SC_OK && j->v->nfindings > 0)
-        j->v->findings[j->v->nfindings - 1].column = column;
+    if (j->err == SC_OK && j->found->count > 0)
+        j->found->items[j->found->count - 1].column = column;
 }
 
 /* Records a finding of this severity on one of the pupil's rows. */
 static void judge_note(judge *j, const sc_entry *e, sc_severity severity,
                        const char *fmt, va_list ap)
 {
-    sc_verdict *v = j->v;
+    sc_findings *found = j->found;
+    sc_finding *f;
 
-    if (sc_array_reserve((void **)&v->findings, &j->findings_cap,
-                         v->nfindings, sizeof *v->findings) != SC_OK) {
+    if (sc_array_reserve((void **)&found->items, &found->cap, found->count,
+                         sizeof *found->items) != SC_OK) {
         j->err = SC_ERROR_MEMORY;
         return;
     }
-    v->findings[v->nfindings].entry = e;
-    v->findings[v->nfindings].severity = severity;
-    v->findings[v->nfindings].column = NULL;
-    vsnprintf(v->findings[v->nfindings].message,
-              sizeof v->findings[v->nfindings].message, fmt, ap);
-    sc_text_cut(v->findings[v->nfindings].message);
+    f = &found->items[found->count];
+    f->entry = e;
+    f->severity = severity;
+    f->column = NULL;
+    vsnprintf(f->message, sizeof f->message, fmt, ap);
+    sc_text_cut(f->message);
     /* The head teacher reads why on the pupil's line too; a warning does
      * not change the status, so a « Prêt » pupil's line does not say "à
      * vérifier". */
     judge_todo(j, "%s, ligne %u : %s",
                severity == SC_SEVERITY_WARNING ? "attention" : "à vérifier",
-               e->line, v->findings[v->nfindings].message);
-    v->nfindings++;
+               e->line, f->message);
+    found->count++;
 }
 
 static void judge_finding(judge *j, const sc_entry *e, const char *fmt, ...)
@@ -656,9 +657,9 @@ static sc_date signed_on(const sc_period *period, sc_date as_of,
 sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
                         const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
-                        sc_verdict *verdict)
+                        sc_verdict *verdict, sc_findings *findings)
 {
-    judge j = {period, verdict, NULL, 0, 0, 0, 0, 0, 0, 0, SC_OK};
+    judge j = {period, verdict, findings, NULL, 0, 0, 0, 0, 0, 0, SC_OK};
     const sc_entry **places;
     size_t nplaces = 0;
     uint64_t all = sc_period_all_days(period);
@@ -667,6 +668,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
     int insured = 0;
 
     memset(verdict, 0, sizeof *verdict);
+    findings->count = 0;
     places = malloc((n ? n : 1) * sizeof *places);
     if (!places)
         return SC_ERROR_MEMORY;
@@ -727,12 +729,12 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
     verdict->hosted = all & ~verdict->covered & ~excused;
     if (verdict->hosted == all)
         verdict->motif = verdict->dispense == SC_DISPENSE_REFUSED
-                             ? "Dispense refusée, sans lieu d'accueil"
-                             : "Sans lieu d'accueil";
+                             ? SC_MOTIF_REFUSED
+                             : SC_MOTIF_NO_HOST;
     else if (verdict->hosted && excused)
-        verdict->motif = "Mobilité pour une partie de la période";
+        verdict->motif = SC_MOTIF_MOBILITY;
     else if (verdict->hosted)
-        verdict->motif = "Lieu d'accueil pour une partie de la période";
+        verdict->motif = SC_MOTIF_PART;
     /* A mobility dispenses only from the days it covers: the others are
      * found like any day no placement covers. */
     if (verdict->hosted && excused) {
@@ -751,6 +753,8 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
         judge_todo(&j, "trouver un lieu d'accueil pour les jours non couverts, "
                        "sinon accueil dans l'établissement");
     verdict->status = judge_status(&j, all);
+    /* A pupil's rows number a few: their findings fit in 32 bits. */
+    verdict->nfindings = (uint32_t)findings->count;
     free(places);
     if (j.err == SC_OK && !j.todo)
         j.todo = strdup("");
@@ -777,6 +781,17 @@ void sc_rules_verdict_clear(sc_verdict *verdict)
     if (!verdict)
         return;
     free(verdict->todo);
-    free(verdict->findings);
     memset(verdict, 0, sizeof *verdict);
+}
+
+const char *sc_rules_motif(sc_motif motif)
+{
+    static const char *const words[SC_MOTIF_COUNT] = {
+        [SC_MOTIF_NO_HOST] = "Sans lieu d'accueil",
+        [SC_MOTIF_REFUSED] = "Dispense refusée, sans lieu d'accueil",
+        [SC_MOTIF_MOBILITY] = "Mobilité pour une partie de la période",
+        [SC_MOTIF_PART] = "Lieu d'accueil pour une partie de la période",
+    };
+
+    return (unsigned)motif < SC_MOTIF_COUNT ? words[motif] : NULL;
 }

@@ -7,6 +7,7 @@
 #include "stagecheck/workbook/cells.h"
 #include "stagecheck/workbook/sheetname.h"
 #include "stagecheck/core/period.h"
+#include "stagecheck/core/rules.h"
 
 /* A day's header: the date itself, shown "lun. 17/06" by its format, so
  * that it sorts and reads as a date. */
@@ -164,7 +165,8 @@ void sc_sheet_hosted_write(sc_book *b, const sc_model *m)
                       NULL);
         sc_cells_text(&sh, row, 2, sc_pupil_first(sc_model_pupil(m, l)),
                       NULL);
-        sc_cells_text(&sh, row, 3, v->motif, NULL);
+        sc_cells_text(&sh, row, 3, sc_rules_motif((sc_motif)v->motif),
+                      NULL);
         if (m->columns.hosted_late)
             sc_cells_late(&sh, row, (lxw_col_t)m->columns.hosted_late,
                           l->late);

@@ -22,6 +22,7 @@ typedef struct fixture {
     sc_date as_of; /* SC_DATE_NONE unless a test sets it */
     size_t n;
     sc_verdict v;
+    sc_findings found;      /* what the last judgement found */
 } fixture;
 
 static sc_date d(int y, int m, int day)
@@ -94,6 +95,7 @@ static int teardown(void **state)
     fixture *f = *state;
 
     sc_rules_verdict_clear(&f->v);
+    free(f->found.items);
     sc_pupil_clear(&f->pupil);
     free(f);
     return 0;
@@ -104,8 +106,9 @@ static void judge(fixture *f, size_t n)
 {
     sc_rules_verdict_clear(&f->v);
     assert_int_equal(sc_rules_apply(&f->period, f->as_of, &f->pupil, f->list, n,
-                                    &f->v),
+                                    &f->v, &f->found),
                      SC_OK);
+    assert_int_equal(f->v.nfindings, f->found.count);
     assert_non_null(f->v.todo);
 }
 
@@ -118,7 +121,7 @@ static void assert_todo_has(const fixture *f, const char *text)
 static void assert_finding_has(const fixture *f, const char *text)
 {
     for (size_t i = 0; i < f->v.nfindings; i++)
-        if (strstr(f->v.findings[i].message, text))
+        if (strstr(f->found.items[i].message, text))
             return;
     fail_msg("no finding mentions « %s » (%u findings)", text, (unsigned)f->v.nfindings);
 }
@@ -133,6 +136,21 @@ static void test_status_labels_are_exact(void **state)
     assert_string_equal(sc_status_label(SC_STATUS_INCOMPLETE), "Dossier incomplet");
     assert_string_equal(sc_status_label(SC_STATUS_READY), "Prêt");
     assert_string_equal(sc_status_label(SC_STATUS_COUNT), "?");
+}
+
+static void test_motif_words_are_exact(void **state)
+{
+    (void)state;
+    assert_null(sc_rules_motif(SC_MOTIF_NONE));
+    assert_string_equal(sc_rules_motif(SC_MOTIF_NO_HOST),
+                        "Sans lieu d'accueil");
+    assert_string_equal(sc_rules_motif(SC_MOTIF_REFUSED),
+                        "Dispense refusée, sans lieu d'accueil");
+    assert_string_equal(sc_rules_motif(SC_MOTIF_MOBILITY),
+                        "Mobilité pour une partie de la période");
+    assert_string_equal(sc_rules_motif(SC_MOTIF_PART),
+                        "Lieu d'accueil pour une partie de la période");
+    assert_null(sc_rules_motif(SC_MOTIF_COUNT));
 }
 
 static void test_complete_placement_over_whole_period_is_ready(void **state)
@@ -155,7 +173,9 @@ static void test_no_placement_means_hosted_in_school_every_day(void **state)
     judge(f, 0);
     assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
     assert_int_equal(f->v.hosted, 0x3FF); /* 10 working days */
-    assert_string_equal(f->v.motif, "Sans lieu d'accueil");
+    assert_int_equal(f->v.motif, SC_MOTIF_NO_HOST);
+    assert_string_equal(sc_rules_motif((sc_motif)f->v.motif),
+                        "Sans lieu d'accueil");
 }
 
 static void test_one_week_placement_leaves_second_week_hosted(void **state)
@@ -168,7 +188,7 @@ static void test_one_week_placement_leaves_second_week_hosted(void **state)
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
     assert_int_equal(f->v.covered, 0x1F);
     assert_int_equal(f->v.hosted, 0x3E0);
-    assert_non_null(f->v.motif);
+    assert_int_equal(f->v.motif, SC_MOTIF_PART);
 }
 
 static void test_placement_counts_working_days_only(void **state)
@@ -230,7 +250,7 @@ static void test_third_place_is_an_anomaly(void **state)
     judge(f, 3);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_int_equal(f->v.nfindings, 1);
-    assert_ptr_equal(f->v.findings[0].entry, &f->entries[2]);
+    assert_ptr_equal(f->found.items[0].entry, &f->entries[2]);
     assert_finding_has(f, "plus de deux lieux");
     /* The reason is on the pupil's line too, with the row to look at. */
     assert_todo_has(f, "à vérifier, ligne 5 : plus de deux lieux");
@@ -247,12 +267,17 @@ static void test_overlapping_places_are_an_anomaly(void **state)
     judge(f, 2);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "chevauche");
-    assert_ptr_equal(f->v.findings[0].entry, &f->entries[1]);
+    assert_ptr_equal(f->found.items[0].entry, &f->entries[1]);
     /* Three places all overlapping: each later one is reported once, not
      * once per earlier place. */
     f->entries[2] = placement(5);
     judge(f, 3);
     assert_int_equal(f->v.nfindings, 3); /* two overlaps, one third place */
+    /* The list is the next pupil's too: emptied first, it holds only what
+     * that pupil's rows give. */
+    judge(f, 1);
+    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
 }
 
 static void test_dates_outside_national_period_are_an_anomaly(void **state)
@@ -297,12 +322,12 @@ static void test_missing_dates_or_host_are_anomalies(void **state)
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "structure d'accueil non renseignée");
     /* The column at fault, for Anomalies' Colonne. */
-    assert_string_equal(f->v.findings[0].column, "Structure d'accueil");
+    assert_string_equal(f->found.items[0].column, "Structure d'accueil");
     /* Dates missing: two columns, none named. */
     f->entries[0] = placement(3);
     f->entries[0].end = SC_DATE_NONE;
     judge(f, 1);
-    assert_null(f->v.findings[0].column);
+    assert_null(f->found.items[0].column);
 }
 
 static void test_convention_needs_head_host_and_pupil_signatures(void **state)
@@ -510,7 +535,7 @@ static void test_host_type_must_be_one_of_the_five(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "Particulier");
-    assert_string_equal(f->v.findings[0].column, "Type de structure");
+    assert_string_equal(f->found.items[0].column, "Type de structure");
 }
 
 static void test_host_type_synonym_of_a_category_is_accepted(void **state)
@@ -538,7 +563,7 @@ static void test_host_type_private_person_is_an_error(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_int_equal(f->v.nfindings, 1);
-    assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_ERROR);
+    assert_int_equal(f->found.items[0].severity, SC_SEVERITY_ERROR);
     assert_finding_has(f, "particulier");
     /* Found even when the dates are missing too. */
     f->entries[0].host_type = (char *)"chez M. Martin";
@@ -556,7 +581,7 @@ static void test_host_type_unknown_is_a_warning_status_unchanged(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_READY);
     assert_int_equal(f->v.nfindings, 1);
-    assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_WARNING);
+    assert_int_equal(f->found.items[0].severity, SC_SEVERITY_WARNING);
     assert_finding_has(f, "« Tiers-lieu » non reconnu");
     assert_todo_has(f,
                     "attention, ligne 3 : type de structure « Tiers-lieu »");
@@ -565,7 +590,7 @@ static void test_host_type_unknown_is_a_warning_status_unchanged(void **state)
     f->entries[0].end = d(2024, 6, 21);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->v.findings[0].severity, SC_SEVERITY_WARNING);
+    assert_int_equal(f->found.items[0].severity, SC_SEVERITY_WARNING);
 }
 
 static void test_host_abroad_is_allowed_under_same_rules(void **state)
@@ -783,7 +808,7 @@ static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
     assert_int_equal(f->v.hosted, 0x3E0);
     assert_int_equal(f->v.nfindings, 0);
     assert_todo_has(f, "jours non dispensés du 24/06/2024 au 28/06/2024");
-    assert_string_equal(f->v.motif, "Mobilité pour une partie de la période");
+    assert_int_equal(f->v.motif, SC_MOTIF_MOBILITY);
     /* Awaiting its contrat d'études, the same days are still to find. */
     f->entries[0].proof = SC_FLAG_NO;
     judge(f, 1);
@@ -878,6 +903,7 @@ static void test_other_dispense_reasons_are_refused(void **state)
         assert_int_equal(f->v.nfindings, 0);
         assert_todo_has(f, refused[i].why);
         assert_int_equal(f->v.hosted, 0x3FF);
+        assert_int_equal(f->v.motif, SC_MOTIF_REFUSED);
     }
 }
 
@@ -998,6 +1024,7 @@ int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_status_labels_are_exact),
+        cmocka_unit_test(test_motif_words_are_exact),
         cmocka_unit_test(test_minority_is_judged_on_first_day_of_period),
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(test_complete_placement_over_whole_period_is_ready),

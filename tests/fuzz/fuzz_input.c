@@ -100,8 +100,8 @@ static void check_verdicts(const sc_check *check, const sc_dataset *data,
         FUZZ_ASSERT(v->status < SC_STATUS_COUNT);
         FUZZ_ASSERT(v->todo && fuzz_str_ok(v->todo));
         FUZZ_ASSERT((v->hosted & ~all) == 0 && (v->covered & ~all) == 0);
-        /* Turned into anomalies (checked below), then freed. */
-        FUZZ_ASSERT(v->findings == NULL);
+        FUZZ_ASSERT(v->motif < SC_MOTIF_COUNT);
+        FUZZ_ASSERT((v->motif != SC_MOTIF_NONE) == (v->hosted != 0));
     }
     for (size_t i = 0; i < data->nentries; i++)
         linked += data->entries[i].pupil >= 0;

@@ -130,7 +130,7 @@ static inline int fixture_setup(void **state)
     support_pupil_text(&f->pupils[1], SC_PUPIL_INE, "123456789AB");
     /* MARTIN is hosted in school the second week: days 5 to 9. */
     f->verdicts[1].hosted = UINT64_C(0x3E0);
-    f->verdicts[1].motif = "Lieu d'accueil pour une partie de la période";
+    f->verdicts[1].motif = SC_MOTIF_PART;
 
     add_place(f, 0, "Boulangerie du Centre", "Lyon", "France", day, day + 11);
     add_place(f, 1, "Stadtwerke", "Berlin", "Allemagne", day, day + 4);

@@ -33,11 +33,12 @@ static void test_hosted_rows_and_day_counts(void **state)
 
     f->verdicts[0].hosted = UINT64_C(1) << 20;
     f->verdicts[2].hosted = UINT64_C(0x201);
-    f->verdicts[2].motif = "Dispense";
+    f->verdicts[2].motif = SC_MOTIF_MOBILITY;
     assert_workbook_prints(f, py_hosted,
         "Classe|Nom|Prénom|Motif|17/06|18/06|19/06|20/06|21/06|24/06|25/06|"
         "26/06|27/06|28/06|Émargement\n"
-        "2nde 2|ÉLIE|Anaïs|Dispense|X|||||||||X|\n"
+        "2nde 2|ÉLIE|Anaïs|Mobilité pour une partie de la période|X|||||||||"
+        "X|\n"
         "2nde 10|MARTIN|Léa|Lieu d'accueil pour une partie de la période|"
         "|||||X|X|X|X|X|\n"
         "Élèves à accueillir||||=SUBTOTAL(103,E2:E3)|=SUBTOTAL(103,F2:F3)|"

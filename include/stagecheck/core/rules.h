@@ -38,28 +38,53 @@ typedef struct sc_finding {
                             as the header names it), or NULL */
 } sc_finding;
 
+/** The findings of one pupil's judgement. The caller owns them, one list
+ *  for every pupil it judges (sc_rules_apply empties it first), and frees
+ *  items; zeroed, an empty list. */
+typedef struct sc_findings {
+    sc_finding *items;
+    size_t count;
+    size_t cap;
+} sc_findings;
+
+/** Why a pupil is hosted in school (sc_rules_motif gives its words). */
+typedef enum sc_motif {
+    SC_MOTIF_NONE = 0,     /* not hosted */
+    SC_MOTIF_NO_HOST,      /* no placement, every day */
+    SC_MOTIF_REFUSED,      /* a refused dispense, and no placement */
+    SC_MOTIF_MOBILITY,     /* a mobility covering part of the period */
+    SC_MOTIF_PART,         /* placements covering part of the period */
+    SC_MOTIF_COUNT
+} sc_motif;
+
 typedef struct sc_verdict {
-    /* 48 bytes, not 64: one per pupil of a roll that may have a million
-     * (issue 14). */
+    /* 32 bytes, not 64: one per pupil of a roll that may have a million
+     * (issue 14). The findings are the caller's (sc_findings), the motif
+     * a byte. */
     uint64_t covered;    /* working days covered by placements */
     uint64_t hosted;     /* working days the pupil is hosted in school: those
                             no placement and no dispense covers */
-    const char *motif;   /* why the pupil is hosted (French), or NULL */
-    char *todo;          /* what is missing, French, "; "-separated; never NULL after success */
-    sc_finding *findings; /* freed by sc_check_run once they are anomalies */
-    uint32_t nfindings;  /* how many there were, even once freed */
+    char *todo;          /* what is missing, French, "; "-separated; never
+                            NULL after success */
+    uint32_t nfindings;  /* how many findings the rules made */
     uint8_t status;      /* an sc_status */
     uint8_t dispense;    /* an sc_dispense */
+    uint8_t motif;       /* an sc_motif */
 } sc_verdict;
 
 /** Applies every rule to pupil and its entries (n of them, in input order)
  *  as the files stand on as_of (SC_DATE_NONE: unknown). Fills verdict,
- *  which the caller releases with sc_rules_verdict_clear. Returns SC_OK or
- *  SC_ERROR_MEMORY. */
+ *  which the caller releases with sc_rules_verdict_clear, and findings
+ *  with what it found (emptied first: verdict->nfindings of them, valid
+ *  until the list is used again). Returns SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
                         const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
-                        sc_verdict *verdict);
+                        sc_verdict *verdict, sc_findings *findings);
+
+/** Returns why a pupil with this motif is hosted in school (French), or
+ *  NULL for SC_MOTIF_NONE or a value out of range. */
+const char *sc_rules_motif(sc_motif motif);
 
 /** Releases what a verdict holds; a zeroed verdict is fine. */
 void sc_rules_verdict_clear(sc_verdict *verdict);
