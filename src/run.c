@@ -70,8 +70,6 @@ typedef struct school_run {
     sc_anomalies anomalies;
     sc_check check;
     char *state_path;
-    sc_state current;          /* this run's statuses, while compared; it
-                                  borrows data's strings */
     sc_state previous;         /* until compared */
     int has_previous;
     int previous_dated;        /* the previous run's date, kept past the */
@@ -129,8 +127,7 @@ struct sc_run {
     sc_summary summary;        /* set once every workbook is in place */
 };
 
-/* Frees what only the workbook and the state needed; the states before
- * the dataset, whose strings the current one borrows. */
+/* Frees what only the workbook and the state needed. */
 static void school_run_release(school_run *s)
 {
     sc_check_clear(&s->check);
@@ -138,7 +135,6 @@ static void school_run_release(school_run *s)
     s->previous_status = NULL;
     sc_changes_clear(&s->changes);
     sc_state_clear(&s->previous);
-    sc_state_clear(&s->current);
     sc_dataset_free(s->data);
     s->data = NULL;
 }
@@ -197,17 +193,15 @@ void sc_run_free(sc_run *r)
 
 /* Reads the previous run's state beside the workbook and compares. A
  * missing state is a first run; an unreadable one is reported and replaced:
- * neither stops the run. This run's lines are made only to be compared,
- * and freed with the previous ones once they are: the state file is
- * written from the pupils (school_save_state), so that a first run holds
- * no line at all (52 bytes a pupil, issue 14). */
+ * neither stops the run. This run's lines are made one at a time from the
+ * pupils, to be compared (sc_changes_compare_pupils) and again to be
+ * written (school_save_state): only the previous run's are held, until
+ * compared (issue 14). */
 static sc_error track_changes(school_run *s)
 {
     const sc_dataset *data = s->data;
     sc_diag d;
     sc_error err;
-    int *by_item;
-    size_t shown = 0;
 
     s->state_path = sc_statefile_path(s->output);
     if (!s->state_path)
@@ -226,31 +220,13 @@ static sc_error track_changes(school_run *s)
     s->has_previous = 1;
     s->previous_dated = s->previous.dated;
     s->previous_date = s->previous.date;
-    for (size_t p = 0; p < data->npupils; p++)
-        shown += sc_pupil_shown(&data->pupils[p]) != 0;
-    if ((err = sc_state_reserve(&s->current, shown)) != SC_OK)
-        return err;
-    for (size_t p = 0; p < data->npupils; p++)
-        if (sc_pupil_shown(&data->pupils[p]) &&
-            (err = sc_state_add(&s->current, &data->pupils[p], p,
-                                s->check.verdicts[p].status)) != SC_OK)
-            return err;
     s->previous_status = malloc((data->npupils ? data->npupils : 1) *
                                 sizeof *s->previous_status);
-    by_item = malloc((s->current.count ? s->current.count : 1) *
-                     sizeof *by_item);
-    if (!s->previous_status || !by_item) {
-        free(by_item);
+    if (!s->previous_status)
         return SC_ERROR_MEMORY;
-    }
-    err = sc_changes_compare(&s->previous, &s->current, &s->changes, by_item);
-    for (size_t p = 0; p < data->npupils; p++)
-        s->previous_status[p] = -1;
-    for (size_t i = 0; err == SC_OK && i < s->current.count; i++)
-        s->previous_status[s->current.items[i].pupil] = by_item[i];
-    free(by_item);
+    err = sc_changes_compare_pupils(&s->previous, data, s->check.verdicts,
+                                    &s->changes, s->previous_status);
     /* The changes copy what they show. */
-    sc_state_clear(&s->current);
     sc_state_clear(&s->previous);
     return err;
 }

@@ -1,6 +1,7 @@
 /*
  * changes.c - what changed between the previous run's statuses and this
- * one's: pure, the two states in, the list of changes out.
+ * one's: pure, the previous state and this run's lines in (a state, or
+ * the pupils and their verdicts), the list of changes out.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -8,14 +9,16 @@
 #include "stagecheck/base/arena.h"
 #include "stagecheck/base/array.h"
 #include "stagecheck/core/changes.h"
+#include "stagecheck/core/pupil.h"
+#include "stagecheck/core/rules.h"
 #include "stagecheck/core/state.h"
 #include "stagecheck/base/text.h"
 
 /* ---- What changed ------------------------------------------------------- */
 
-/* The changes copy the few strings they show, so that the states, a line
- * per pupil, are freed as soon as they are compared and saved: the
- * process that writes the workbook then does not inherit them (issue 14). */
+/* The changes copy the few strings they show, so that the previous state,
+ * a line per pupil, is freed as soon as it is compared: the process that
+ * writes the workbook then does not inherit it (issue 14). */
 
 /* Orders the places (uint32_t) of two lines of the state items by key,
  * then by place: among lines sharing a key, the first written comes
@@ -32,11 +35,11 @@ static int line_order(const void *a, const void *b, void *items)
 }
 
 /* Returns the places of the lines of state sorted by key (an empty state
- * gives a non-NULL array), or NULL when out of memory. The caller frees
- * it. Places rather than pointers: 4 bytes a line rather than 8, and as
- * much again for the scratch of glibc's merge sort, at the peak of a
- * second run. 32 bits suffice: a line of this run has a pupil's 32-bit
- * index, and a state file read back (64 MiB at most) far fewer lines. */
+ * gives a non-NULL array), or NULL when out of memory (for a state of
+ * 2^32 lines too). The caller frees it. Places rather than pointers: 4
+ * bytes a line rather than 8, and as much again for the scratch of
+ * glibc's merge sort, at the peak of a second run; a state file read back
+ * (64 MiB at most) has far fewer lines than 2^32. */
 static uint32_t *state_sorted(const sc_state *state)
 {
     uint32_t *sorted;
@@ -50,7 +53,17 @@ static uint32_t *state_sorted(const sc_state *state)
     return sorted;
 }
 
-/* Class in version order ("2nde 2" before "2nde 10"), then names. */
+/* Compares two strings, NULL first. */
+static int null_cmp(const char *a, const char *b)
+{
+    if (!a || !b)
+        return (a != NULL) - (b != NULL);
+    return strcmp(a, b);
+}
+
+/* Class in version order ("2nde 2" before "2nde 10"), then names, then
+ * whatever else tells two changes apart: an order of what they say, so
+ * that the list is the same whatever order the changes were noted in. */
 static int change_order(const void *a, const void *b)
 {
     const sc_change *x = a, *y = b;
@@ -62,27 +75,55 @@ static int change_order(const void *a, const void *b)
         c = strcmp(x->first, y->first);
     if (c == 0)
         c = (x->kind > y->kind) - (x->kind < y->kind);
+    if (c == 0)
+        c = null_cmp(x->class_before, y->class_before);
+    if (c == 0)
+        c = (x->before > y->before) - (x->before < y->before);
+    if (c == 0)
+        c = (x->after > y->after) - (x->after < y->after);
     return c;
 }
 
+/* Points *s at a cleaned copy, which *copy then holds, when it holds a
+ * tab or a line break (a pupil's own string may: the state's are
+ * cleaned, sc_state_clean). Returns 0, or -1 when out of memory. */
+static int clean_read(const char **s, char **copy)
+{
+    *copy = NULL;
+    if (!(*s)[strcspn(*s, SC_STATE_BREAKS)])
+        return 0;
+    if (!(*copy = sc_state_clean(strdup(*s))))
+        return -1;
+    *s = *copy;
+    return 0;
+}
+
 /* Returns 1 if two class names are one class, compared as the matching
- * compares them ("2NDE 2" = "2nde 2"): an export changing its spelling is
- * no move. */
+ * compares them ("2NDE 2" = "2nde 2"), cleaned as the state file gives
+ * them back: an export changing its spelling is no move. Returns -1 when
+ * out of memory. */
 static int same_class(const char *a, const char *b)
 {
-    char *x = sc_text_key(a), *y = sc_text_key(b);
-    int same = x && y ? strcmp(x, y) == 0 : strcmp(a, b) == 0;
+    char *ca, *cb = NULL, *x = NULL, *y = NULL;
+    int same = -1;
 
+    if (clean_read(&a, &ca) == 0 && clean_read(&b, &cb) == 0) {
+        x = sc_text_key(a);
+        y = sc_text_key(b);
+        same = x && y ? strcmp(x, y) == 0 : strcmp(a, b) == 0;
+    }
     free(x);
     free(y);
+    free(ca);
+    free(cb);
     return same;
 }
 
-/* Returns a copy of s in the list's arena (NULL stays NULL); NULL when
- * out of memory. */
+/* Returns a cleaned copy of s in the list's arena (NULL stays NULL); NULL
+ * when out of memory. */
 static const char *change_keep(sc_changes *changes, const char *s)
 {
-    return s ? sc_arena_dup(&changes->strings, s) : NULL;
+    return s ? sc_state_clean(sc_arena_dup(&changes->strings, s)) : NULL;
 }
 
 /* Records what became of the pupil of prev (the previous line) and cur
@@ -93,6 +134,7 @@ static int change_note(sc_changes *changes, const sc_state_item *prev,
 {
     sc_change ch;
     sc_change *kept;
+    int same;
 
     if (!prev) {
         ch = (sc_change){SC_CHANGE_ARRIVED, cur->class_name, NULL,
@@ -104,7 +146,9 @@ static int change_note(sc_changes *changes, const sc_state_item *prev,
         ch = (sc_change){SC_CHANGE_STATUS, cur->class_name, prev->class_name,
                          cur->surname, cur->first, (int)prev->status,
                          (int)cur->status};
-    } else if (!same_class(prev->class_name, cur->class_name)) {
+    } else if ((same = same_class(prev->class_name, cur->class_name)) < 0) {
+        return -1;
+    } else if (!same) {
         ch = (sc_change){SC_CHANGE_CLASS, cur->class_name, prev->class_name,
                          cur->surname, cur->first, (int)prev->status,
                          (int)cur->status};
@@ -126,59 +170,147 @@ static int change_note(sc_changes *changes, const sc_state_item *prev,
     return 0;
 }
 
-sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
-                          sc_changes *changes, int *previous_status)
+/* This run's side of a comparison: count places, each a line or none,
+ * read one at a time. */
+typedef struct current_side current_side;
+struct current_side {
+    size_t count;
+    /* Sets *line to place i's (its strings valid until the next call):
+     * returns 1, 0 when the place has no line, -1 when out of memory. */
+    int (*line)(current_side *side, size_t i, sc_state_item *line);
+    const sc_state *state;      /* sc_changes_compare's lines */
+    const sc_dataset *data;     /* sc_changes_compare_pupils' pupils, */
+    const sc_verdict *verdicts; /* and their statuses */
+    char *key;                  /* the key of a pupil's line, made here */
+    size_t key_cap;             /* (sc_state_line grows it) */
+};
+
+static int state_line(current_side *side, size_t i, sc_state_item *line)
 {
-    uint32_t *before = NULL, *now = NULL;
-    size_t i = 0, j = 0;
+    *line = side->state->items[i];
+    return 1;
+}
+
+/* A shown pupil's line (sc_state_line), its key in the side's buffer; the
+ * strings it borrows are cleaned where a change reads or copies them. */
+static int pupil_line(current_side *side, size_t i, sc_state_item *line)
+{
+    const sc_pupil *p = &side->data->pupils[i];
+
+    if (!sc_pupil_shown(p))
+        return 0;
+    return sc_state_line(p, (sc_status)side->verdicts[i].status, &side->key,
+                         &side->key_cap, line) == SC_OK ? 1 : -1;
+}
+
+/* Returns the first of the places sorted (of previous's lines, by key)
+ * whose key is not below key: previous->count when there is none. */
+static size_t key_lower_bound(const sc_state *previous,
+                              const uint32_t *sorted, const char *key)
+{
+    size_t lo = 0, hi = previous->count;
+
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+
+        if (strcmp(previous->items[sorted[mid]].key, key) < 0)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
+/* The comparison itself: each line of this run, in order, is paired with
+ * the previous line of its key, found by binary search among them sorted;
+ * what no line paired has left. Lines sharing a key (which should not
+ * happen) are paired in the order they were written: the first with the
+ * first, and the extra ones arrived or left. Only the previous lines are
+ * held: this run's are made one at a time. */
+static sc_error compare(const sc_state *previous, current_side *cur,
+                        sc_changes *changes, int *previous_status)
+{
+    uint32_t *before = NULL, *taken = NULL;
 
     memset(changes, 0, sizeof *changes);
     before = state_sorted(previous);
-    now = state_sorted(current);
-    /* At most one change per line of either state. */
-    changes->items = calloc(previous->count + current->count + 1,
+    /* At the first place of each key: how many of its lines are paired. */
+    taken = calloc(previous->count + 1, sizeof *taken);
+    /* At most one change per line of either side. */
+    changes->items = calloc(previous->count + cur->count + 1,
                             sizeof *changes->items);
-    if (!before || !now || !changes->items)
+    if (!before || !taken || !changes->items)
         goto mem_error;
+    for (size_t i = 0; i < cur->count; i++) {
+        const sc_state_item *prev = NULL;
+        sc_state_item line;
+        int got = cur->line(cur, i, &line);
+        size_t g, k;
 
-    /* A merge of the two sorted lists. Lines sharing a key (which should
-     * not happen) are paired in the order they were written: the first
-     * with the first, and the extra ones arrived or left. */
-    while (i < previous->count || j < current->count) {
-        const sc_state_item *prev =
-            i < previous->count ? &previous->items[before[i]] : NULL;
-        const sc_state_item *cur =
-            j < current->count ? &current->items[now[j]] : NULL;
-        int c = !prev ? 1 : !cur ? -1 : strcmp(prev->key, cur->key);
-
-        if (c < 0) {
-            if (change_note(changes, prev, NULL) != 0)
-                goto mem_error;
-            i++;
+        if (got < 0)
+            goto mem_error;
+        if (got == 0) {
+            if (previous_status)
+                previous_status[i] = -1;
             continue;
         }
-        if (c > 0)
-            prev = NULL;
-        else
-            i++;
+        g = key_lower_bound(previous, before, line.key);
+        k = g + (g < previous->count ? taken[g] : 0);
+        if (k < previous->count &&
+            strcmp(previous->items[before[k]].key, line.key) == 0) {
+            prev = &previous->items[before[k]];
+            taken[g]++;
+        }
         if (previous_status)
-            previous_status[now[j]] = prev ? (int)prev->status : -1;
-        if (change_note(changes, prev, cur) != 0)
+            previous_status[i] = prev ? (int)prev->status : -1;
+        if (change_note(changes, prev, &line) != 0)
             goto mem_error;
-        j++;
+    }
+    for (size_t g = 0, end; g < previous->count; g = end) {
+        const char *key = previous->items[before[g]].key;
+
+        for (end = g + 1; end < previous->count &&
+                          strcmp(previous->items[before[end]].key, key) == 0;
+             end++)
+            ;
+        for (size_t k = g + taken[g]; k < end; k++)
+            if (change_note(changes, &previous->items[before[k]], NULL) != 0)
+                goto mem_error;
     }
     if (changes->count > 1)
         qsort(changes->items, changes->count, sizeof *changes->items,
               change_order);
     free(before);
-    free(now);
+    free(taken);
     return SC_OK;
 
 mem_error:
     free(before);
-    free(now);
+    free(taken);
     sc_changes_clear(changes);
     return SC_ERROR_MEMORY;
+}
+
+sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
+                          sc_changes *changes, int *previous_status)
+{
+    current_side side = {.count = current->count, .line = state_line,
+                         .state = current};
+
+    return compare(previous, &side, changes, previous_status);
+}
+
+sc_error sc_changes_compare_pupils(const sc_state *previous,
+                                   const sc_dataset *data,
+                                   const sc_verdict *verdicts,
+                                   sc_changes *changes, int *previous_status)
+{
+    current_side side = {.count = data->npupils, .line = pupil_line,
+                         .data = data, .verdicts = verdicts};
+    sc_error err = compare(previous, &side, changes, previous_status);
+
+    free(side.key);
+    return err;
 }
 
 void sc_changes_clear(sc_changes *changes)

@@ -13,9 +13,6 @@
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/status.h"
 
-/* What a field may not hold: it would split the state file's line or
- * field (store/statefile.c writes them as spaces too). */
-static const char field_breaks[] = "\t\r\n";
 
 size_t sc_state_key_format(const sc_pupil *pupil, char *buf, size_t size)
 {
@@ -37,36 +34,16 @@ size_t sc_state_key_format(const sc_pupil *pupil, char *buf, size_t size)
                             class_key ? class_key : "", birth);
 }
 
-/* Turns the tabs and line breaks of s into spaces; returns s (NULL is
- * fine). Stored fields are cleaned this way so that what is compared now
- * equals what the file gives back on the next run. */
-static char *field_clean(char *s)
+char *sc_state_clean(char *s)
 {
     if (s)
-        for (char *p = s; *(p += strcspn(p, field_breaks)); p++)
+        for (char *p = s; *(p += strcspn(p, SC_STATE_BREAKS)); p++)
             *p = ' ';
     return s;
 }
 
-/* Returns s itself when it holds no tab nor line break (NULL read as ""),
- * else a cleaned copy in arena; NULL when out of memory. Borrowing spares
- * a million tiny pupils 7 bytes of copies each; exports almost never hold
- * such a character. */
-static char *field_borrow(sc_arena *arena, const char *s)
-{
-    static char empty[] = "";
-
-    if (!s)
-        return empty;
-    /* A line's strings are never written through (state.h): the pupil's
-     * own stay as they are. */
-    if (!s[strcspn(s, field_breaks)])
-        return (char *)s;
-    return field_clean(sc_arena_dup(arena, s));
-}
-
 /* Frees the strings of an item not packed: those packed are the
- * state's arena's or the dataset's. */
+ * state's arena's. */
 static void item_clear(sc_state_item *item)
 {
     if (item->packed)
@@ -104,34 +81,32 @@ sc_error sc_state_push(sc_state *state, sc_state_item *item)
     return SC_OK;
 }
 
-sc_error sc_state_reserve(sc_state *state, size_t more)
+sc_error sc_state_line(const sc_pupil *pupil, sc_status status, char **key,
+                       size_t *cap, sc_state_item *line)
 {
-    return sc_array_reserve_exact((void **)&state->items, &state->cap,
-                                  state->count, more, sizeof *state->items);
-}
+    const char *class_name = sc_pupil_class(pupil);
+    const char *surname = sc_pupil_surname(pupil);
+    const char *first = sc_pupil_first(pupil);
+    size_t len = sc_state_key_format(pupil, *key, *cap);
 
-sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, size_t index,
-                      sc_status status)
-{
-    sc_state_item item = {.pupil = (int32_t)index, .status = (uint8_t)status,
-                          .packed = 1};
-    size_t size;
+    if (len >= *cap) {
+        char *more = realloc(*key, len + 1);
 
-    if (index > INT32_MAX || state_grow(state) != SC_OK)
-        return SC_ERROR_MEMORY;
-    size = sc_state_key_format(pupil, NULL, 0) + 1;
-    if (!(item.key = sc_arena_alloc(&state->strings, size)))
-        return SC_ERROR_MEMORY;
-    sc_state_key_format(pupil, item.key, size);
-    /* The key can only hold a tab through the INE, which is not folded. */
-    field_clean(item.key);
-    if (!(item.class_name =
-              field_borrow(&state->strings, sc_pupil_class(pupil))) ||
-        !(item.surname =
-              field_borrow(&state->strings, sc_pupil_surname(pupil))) ||
-        !(item.first = field_borrow(&state->strings, sc_pupil_first(pupil))))
-        return SC_ERROR_MEMORY;
-    state->items[state->count++] = item;
+        if (!more)
+            return SC_ERROR_MEMORY;
+        *key = more;
+        *cap = len + 1;
+        sc_state_key_format(pupil, *key, *cap);
+    }
+    /* The key can only hold a tab through the INE, which is not folded.
+     * The strings are the pupil's, never written through (state.h). */
+    *line = (sc_state_item){
+        .key = sc_state_clean(*key),
+        .class_name = (char *)(class_name ? class_name : ""),
+        .surname = (char *)(surname ? surname : ""),
+        .first = (char *)(first ? first : ""),
+        .status = (uint8_t)status,
+        .packed = 1};
     return SC_OK;
 }
 

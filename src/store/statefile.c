@@ -36,8 +36,6 @@
 static const char state_comment[] =
     "# stagecheck — état du dernier passage : ne pas modifier à la main\n";
 
-/* What a field may not hold: it would split the line or the field. */
-static const char field_breaks[] = "\t\r\n";
 
 char *sc_statefile_path(const char *output)
 {
@@ -108,7 +106,7 @@ static sc_error state_parse_line(sc_state *state, char *text, size_t len,
                           .class_name = sc_text_dup(fields[1]),
                           .surname = sc_text_dup(fields[2]),
                           .first = sc_text_dup(fields[3]),
-                          .pupil = -1, .status = (uint8_t)status};
+                          .status = (uint8_t)status};
     return sc_state_push(state, &item);
 }
 
@@ -240,7 +238,7 @@ static void field_write(FILE *fp, const char *s, char end)
     if (!s)
         s = "";
     for (;;) {
-        size_t span = strcspn(s, field_breaks);
+        size_t span = strcspn(s, SC_STATE_BREAKS);
 
         fwrite(s, 1, span, fp);
         s += span;
@@ -354,41 +352,29 @@ sc_error sc_statefile_prepare_pupils(const sc_dataset *data,
                                      sc_date date, const char *path,
                                      sc_tempfile *file, sc_diag *diag)
 {
-    char small[256], *key = small;
-    size_t cap = sizeof small;
+    char *key = NULL;
+    size_t cap = 0;
     sc_error err;
     FILE *fp = state_create(path, file, dated, date, diag, &err);
 
     if (!fp)
         return err;
     for (size_t p = 0; p < data->npupils; p++) {
-        const sc_pupil *pupil = &data->pupils[p];
-        size_t len;
+        sc_state_item line;
 
-        if (!sc_pupil_shown(pupil))
+        if (!sc_pupil_shown(&data->pupils[p]))
             continue;
-        /* A key longer than most (an INE of a hundred characters) gets
-         * room of its own. */
-        if ((len = sc_state_key_format(pupil, key, cap)) >= cap) {
-            char *more = malloc(len + 1);
-
-            if (!more) {
-                fclose(fp);
-                sc_tempfile_abort(file);
-                if (key != small)
-                    free(key);
-                return SC_ERROR_MEMORY;
-            }
-            if (key != small)
-                free(key);
-            key = more;
-            cap = len + 1;
-            sc_state_key_format(pupil, key, cap);
+        if (sc_state_line(&data->pupils[p], (sc_status)verdicts[p].status,
+                          &key, &cap, &line) != SC_OK) {
+            free(key);
+            fclose(fp);
+            sc_tempfile_abort(file);
+            return SC_ERROR_MEMORY;
         }
-        line_write(fp, key, sc_pupil_class(pupil), sc_pupil_surname(pupil),
-                   sc_pupil_first(pupil), (sc_status)verdicts[p].status);
+        /* field_write cleans the strings the line borrows. */
+        line_write(fp, line.key, line.class_name, line.surname, line.first,
+                   (sc_status)line.status);
     }
-    if (key != small)
-        free(key);
+    free(key);
     return state_close(fp, path, file, diag);
 }

@@ -300,6 +300,28 @@ static void test_compare_repeated_keys_pair_in_written_order(void **state)
     assert_int_equal(f->previous[0], SC_STATUS_READY);
 }
 
+static void test_compare_orders_namesakes_by_what_they_say(void **state)
+{
+    fixture *f = *state;
+
+    /* Two namesakes sharing a key, both with a new status: the same class
+     * and names, the same kind of change. The list orders them by their
+     * statuses, not by the order they were paired in. */
+    put(&f->a, NULL, "2nde 2", "MARTIN", "Léa", SC_STATUS_READY);
+    put(&f->a, NULL, "2nde 2", "MARTIN", "Léa", SC_STATUS_NO_HOST);
+    put(&f->b, NULL, "2nde 2", "MARTIN", "Léa", SC_STATUS_PARTIAL);
+    put(&f->b, NULL, "2nde 2", "MARTIN", "Léa", SC_STATUS_INCOMPLETE);
+    compare(f, &f->a, &f->b);
+    assert_int_equal(f->changes.count, 2);
+    assert_change(&f->changes.items[0], SC_CHANGE_STATUS, "2nde 2", "2nde 2",
+                  "MARTIN", SC_STATUS_NO_HOST, SC_STATUS_INCOMPLETE);
+    assert_change(&f->changes.items[1], SC_CHANGE_STATUS, "2nde 2", "2nde 2",
+                  "MARTIN", SC_STATUS_READY, SC_STATUS_PARTIAL);
+    /* Paired in the order written all the same. */
+    assert_int_equal(f->previous[0], SC_STATUS_READY);
+    assert_int_equal(f->previous[1], SC_STATUS_NO_HOST);
+}
+
 static void test_compare_matches_50000_pupils_in_any_order(void **state)
 {
     fixture *f = *state;
@@ -392,6 +414,7 @@ int main(void)
         TEST(test_compare_same_state_changes_nothing),
         TEST(test_compare_three_runs_through_the_state_file),
         TEST(test_compare_repeated_keys_pair_in_written_order),
+        TEST(test_compare_orders_namesakes_by_what_they_say),
         TEST(test_compare_matches_50000_pupils_in_any_order),
         TEST(test_compare_changes_outlive_the_states),
         TEST(test_clear_frees_the_list_and_empties_it),

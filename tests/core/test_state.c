@@ -1,6 +1,6 @@
 /*
- * test_state.c - unit tests of state.c: the stable key of a pupil and the
- * lines a state holds.
+ * test_state.c - unit tests of state.c: the stable key of a pupil, the
+ * line made of it and the lines a state holds.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +22,9 @@
 typedef struct fixture {
     sc_state a;
     sc_arena pupils;
+    char *key;           /* the buffer of sc_state_line's keys */
+    size_t cap;
+    sc_state_item line;  /* the line it made last */
 } fixture;
 
 static int setup(void **state)
@@ -40,6 +43,7 @@ static int teardown(void **state)
 
     sc_state_clear(&f->a);
     sc_arena_clear(&f->pupils);
+    free(f->key);
     free(f);
     return 0;
 }
@@ -68,13 +72,14 @@ static sc_pupil pupil_of_at(fixture *f, const char *surname,
 
 /* ---- Key ---------------------------------------------------------------- */
 
-/* The key of pupil's line, added to the fixture's state; NULL when the
- * line could not be added. */
+/* The key of pupil's line, in the fixture's buffer; NULL when the line
+ * could not be made. */
 static const char *key_of(fixture *f, const sc_pupil *pupil)
 {
-    if (sc_state_add(&f->a, pupil, f->a.count, SC_STATUS_READY) != SC_OK)
+    if (sc_state_line(pupil, SC_STATUS_READY, &f->key, &f->cap, &f->line) !=
+        SC_OK)
         return NULL;
-    return f->a.items[f->a.count - 1].key;
+    return f->line.key;
 }
 
 static void test_key_is_the_ine_when_the_roll_gives_one(void **state)
@@ -128,62 +133,83 @@ static void test_key_of_an_empty_ine_is_the_name_key(void **state)
 
 /* ---- Lines -------------------------------------------------------------- */
 
-static void test_add_borrows_the_pupil_strings_and_keys_in_arena(
+static void test_line_borrows_the_pupil_strings_and_keys_in_its_buffer(
     void **state)
 {
     fixture *f = *state;
     sc_pupil p = pupil_of(f, "DUPONT", "Jean", "2nde 2", "1A", "dupont jean",
                           "2nde2", SC_DATE_NONE);
-    const sc_state_item *it;
 
-    assert_int_equal(sc_state_add(&f->a, &p, 7, SC_STATUS_PARTIAL), SC_OK);
-    assert_int_equal(f->a.count, 1);
-    it = &f->a.items[0];
-    assert_string_equal(it->key, "INE:1A");
-    /* Nothing to clean: the dataset's own strings, not copies. */
-    assert_ptr_equal(it->class_name, sc_pupil_class(&p));
-    assert_ptr_equal(it->surname, sc_pupil_surname(&p));
-    assert_ptr_equal(it->first, sc_pupil_first(&p));
-    assert_int_equal(it->status, SC_STATUS_PARTIAL);
-    assert_int_equal(it->pupil, 7);
-    assert_true(it->packed); /* nothing of it freed with the line */
+    assert_int_equal(sc_state_line(&p, SC_STATUS_PARTIAL, &f->key, &f->cap,
+                                   &f->line),
+                     SC_OK);
+    assert_string_equal(f->line.key, "INE:1A");
+    assert_ptr_equal(f->line.key, f->key);
+    /* The dataset's own strings, not copies. */
+    assert_ptr_equal(f->line.class_name, sc_pupil_class(&p));
+    assert_ptr_equal(f->line.surname, sc_pupil_surname(&p));
+    assert_ptr_equal(f->line.first, sc_pupil_first(&p));
+    assert_int_equal(f->line.status, SC_STATUS_PARTIAL);
+    assert_true(f->line.packed); /* nothing of it freed with the line */
 }
 
-static void test_add_reads_a_missing_string_as_empty(void **state)
+static void test_line_reads_a_missing_string_as_empty(void **state)
 {
     fixture *f = *state;
     sc_pupil p =
         pupil_of(f, "DUPONT", NULL, NULL, "1A", NULL, NULL, SC_DATE_NONE);
 
-    assert_int_equal(sc_state_add(&f->a, &p, 0, SC_STATUS_READY), SC_OK);
-    assert_non_null(f->a.items[0].class_name);
-    assert_string_equal(f->a.items[0].class_name, "");
-    assert_string_equal(f->a.items[0].first, "");
-    assert_ptr_equal(f->a.items[0].surname, sc_pupil_surname(&p));
+    assert_int_equal(sc_state_line(&p, SC_STATUS_READY, &f->key, &f->cap,
+                                   &f->line),
+                     SC_OK);
+    assert_non_null(f->line.class_name);
+    assert_string_equal(f->line.class_name, "");
+    assert_string_equal(f->line.first, "");
+    assert_ptr_equal(f->line.surname, sc_pupil_surname(&p));
 }
 
-static void test_add_copies_and_cleans_only_a_string_with_a_break(
+static void test_line_cleans_its_key_and_leaves_the_pupil_as_it_is(
     void **state)
 {
     fixture *f = *state;
-    sc_pupil p = pupil_of(f, "DU\tPONT", "Jean\n", "2nde 2", "1A", NULL, NULL,
-                          SC_DATE_NONE);
-    const sc_state_item *it;
+    sc_pupil p = pupil_of(f, "DU\tPONT", "Jean\n", "2nde 2", "1\tA", NULL,
+                          NULL, SC_DATE_NONE);
 
-    assert_int_equal(sc_state_add(&f->a, &p, 0, SC_STATUS_READY), SC_OK);
-    it = &f->a.items[0];
-    /* A cleaned copy, the pupil's string untouched (the workbook shows
-     * it as the roll gives it). */
-    assert_ptr_not_equal(it->surname, sc_pupil_surname(&p));
-    assert_string_equal(it->surname, "DU PONT");
+    assert_int_equal(sc_state_line(&p, SC_STATUS_READY, &f->key, &f->cap,
+                                   &f->line),
+                     SC_OK);
+    /* The key is the line's own: cleaned as the file gives it back. */
+    assert_string_equal(f->line.key, "INE:1 A");
+    /* The names are the pupil's, as the roll gives them (the workbook
+     * shows them so): whoever writes or copies them cleans them. */
+    assert_ptr_equal(f->line.surname, sc_pupil_surname(&p));
     assert_string_equal(sc_pupil_surname(&p), "DU\tPONT");
-    assert_ptr_not_equal(it->first, sc_pupil_first(&p));
-    assert_string_equal(it->first, "Jean ");
-    assert_string_equal(sc_pupil_first(&p), "Jean\n");
-    assert_ptr_equal(it->class_name, sc_pupil_class(&p));
+    assert_string_equal(sc_pupil_ine(&p), "1\tA");
 }
 
-static void test_add_turns_tabs_and_line_breaks_into_spaces(void **state)
+static void test_line_grows_its_buffer_for_a_long_key(void **state)
+{
+    fixture *f = *state;
+    char ine[300];
+    sc_pupil p;
+
+    memset(ine, '7', sizeof ine - 1);
+    ine[sizeof ine - 1] = '\0';
+    p = pupil_of(f, "DUPONT", "Jean", "2nde 2", ine, NULL, NULL,
+                 SC_DATE_NONE);
+    /* A buffer too small for it, then one that holds it. */
+    f->key = malloc(8);
+    assert_non_null(f->key);
+    f->cap = 8;
+    assert_int_equal(sc_state_line(&p, SC_STATUS_READY, &f->key, &f->cap,
+                                   &f->line),
+                     SC_OK);
+    assert_int_equal(strlen(f->line.key), strlen("INE:") + strlen(ine));
+    assert_true(f->cap > strlen(f->line.key));
+    assert_int_equal(strncmp(f->line.key, "INE:777", 7), 0);
+}
+
+static void test_put_turns_tabs_and_line_breaks_into_spaces(void **state)
 {
     fixture *f = *state;
 
@@ -194,22 +220,7 @@ static void test_add_turns_tabs_and_line_breaks_into_spaces(void **state)
     assert_string_equal(f->a.items[0].first, "Jean ");
 }
 
-static void test_add_of_an_index_past_32_bits_fails(void **state)
-{
-    fixture *f = *state;
-    sc_pupil p =
-        pupil_of(f, "DUPONT", NULL, NULL, "1A", NULL, NULL, SC_DATE_NONE);
-
-    /* The line keeps the index in 32 bits (state.h says why they do). */
-    assert_int_equal(sc_state_add(&f->a, &p, (size_t)INT32_MAX,
-                                  SC_STATUS_READY), SC_OK);
-    assert_int_equal(f->a.items[0].pupil, INT32_MAX);
-    assert_int_equal(sc_state_add(&f->a, &p, (size_t)INT32_MAX + 1,
-                                  SC_STATUS_READY), SC_ERROR_MEMORY);
-    assert_int_equal(f->a.count, 1);
-}
-
-static void test_add_keeps_the_order_of_the_lines(void **state)
+static void test_put_keeps_the_order_of_the_lines(void **state)
 {
     fixture *f = *state;
     char ine[16];
@@ -224,7 +235,6 @@ static void test_add_keeps_the_order_of_the_lines(void **state)
         snprintf(ine, sizeof ine, "INE:%d", i);
         assert_string_equal(f->a.items[i].key, ine);
         assert_int_equal(f->a.items[i].status, i % 6);
-        assert_int_equal(f->a.items[i].pupil, i);
     }
 }
 
@@ -234,7 +244,7 @@ static void test_push_takes_the_item_into_the_arena(void **state)
     sc_state_item item = {.key = strdup("INE:1A"),
                           .class_name = strdup("2nde 2"),
                           .surname = strdup("DUPONT"), .first = strdup("Jean"),
-                          .pupil = -1, .status = SC_STATUS_NO_HOST};
+                          .status = SC_STATUS_NO_HOST};
     long before = support_live_blocks();
     const sc_state_item *kept;
 
@@ -273,7 +283,7 @@ static void test_push_of_a_failed_allocation_frees_the_rest(void **state)
     item = (sc_state_item){.key = strdup("INE:2B"),
                            .class_name = strdup("2nde 2"),
                            .surname = strdup("MARTIN"), .first = NULL,
-                           .pupil = -1, .status = SC_STATUS_READY};
+                           .status = SC_STATUS_READY};
     assert_non_null(item.key);
     support_assert_more_blocks(before);
     assert_int_equal(sc_state_push(&f->a, &item), SC_ERROR_MEMORY);
@@ -312,12 +322,12 @@ int main(void)
         TEST(test_key_without_ine_is_name_class_and_iso_birth),
         TEST(test_key_without_ine_nor_birth_ends_empty),
         TEST(test_key_of_an_empty_ine_is_the_name_key),
-        TEST(test_add_borrows_the_pupil_strings_and_keys_in_arena),
-        TEST(test_add_reads_a_missing_string_as_empty),
-        TEST(test_add_copies_and_cleans_only_a_string_with_a_break),
-        TEST(test_add_turns_tabs_and_line_breaks_into_spaces),
-        TEST(test_add_of_an_index_past_32_bits_fails),
-        TEST(test_add_keeps_the_order_of_the_lines),
+        TEST(test_line_borrows_the_pupil_strings_and_keys_in_its_buffer),
+        TEST(test_line_reads_a_missing_string_as_empty),
+        TEST(test_line_cleans_its_key_and_leaves_the_pupil_as_it_is),
+        TEST(test_line_grows_its_buffer_for_a_long_key),
+        TEST(test_put_turns_tabs_and_line_breaks_into_spaces),
+        TEST(test_put_keeps_the_order_of_the_lines),
         TEST(test_push_takes_the_item_into_the_arena),
         TEST(test_push_of_a_failed_allocation_frees_the_rest),
         TEST(test_clear_frees_every_line_and_empties_the_state),

@@ -33,6 +33,9 @@ typedef struct fixture {
     char *text;      /* a string a test allocates */
     sc_dataset *data;  /* pupils whose state is written as it is made */
     sc_verdict verdicts[8];
+    int statuses[8];   /* previous_status, one per pupil of data */
+    char *key;         /* sc_state_line's buffer */
+    size_t cap;
 } fixture;
 
 static int setup(void **state)
@@ -59,7 +62,7 @@ static int teardown(void **state)
     sc_state_clear(&f->b);
     sc_changes_clear(&f->changes);
     free(f->text);
-    /* After the states, which borrow its pupils' strings. */
+    free(f->key);
     sc_dataset_free(f->data);
     free(f);
     return 0;
@@ -117,7 +120,6 @@ static void test_write_then_read_gives_the_same_lines(void **state)
         assert_string_equal(f->b.items[i].surname, f->a.items[i].surname);
         assert_string_equal(f->b.items[i].first, f->a.items[i].first);
         assert_int_equal(f->b.items[i].status, f->a.items[i].status);
-        assert_int_equal(f->b.items[i].pupil, -1);
     }
 }
 
@@ -344,12 +346,22 @@ static void test_pupils_write_what_their_lines_would(void **state)
     pupil_put(f, NULL, "N'DIAYE", NULL, NULL, sc_date_make(2008, 11, 30),
               SC_STATUS_INCOMPLETE);
     pupils_write(f, f->path, SC_DATE_NONE);
-    /* The state sc_state_add makes of the same pupils, written as a
-     * state: the same file, byte for byte. */
-    for (size_t p = 0; p < f->data->npupils; p++)
-        assert_int_equal(sc_state_add(&f->a, &f->data->pupils[p], p,
-                                      (sc_status)f->verdicts[p].status),
+    /* The lines sc_state_line makes of the same pupils, held in a state
+     * and written as one: the same file, byte for byte. */
+    for (size_t p = 0; p < f->data->npupils; p++) {
+        sc_state_item line, kept;
+
+        assert_int_equal(sc_state_line(&f->data->pupils[p],
+                                       (sc_status)f->verdicts[p].status,
+                                       &f->key, &f->cap, &line),
                          SC_OK);
+        kept = (sc_state_item){.key = strdup(line.key),
+                               .class_name = strdup(line.class_name),
+                               .surname = strdup(line.surname),
+                               .first = strdup(line.first),
+                               .status = line.status};
+        assert_int_equal(sc_state_push(&f->a, &kept), SC_OK);
+    }
     snprintf(again, sizeof again, "%s/again.etat", f->dir);
     assert_int_equal(sc_statefile_write(&f->a, again, &f->diag), SC_OK);
     lines = support_read(again);
@@ -362,6 +374,50 @@ static void test_pupils_write_what_their_lines_would(void **state)
     assert_string_equal(f->b.items[0].class_name, "2nde 2");
     assert_string_equal(f->b.items[2].key, "NOM:ndiaye ||2008-11-30");
     assert_false(f->b.dated);
+}
+
+static void test_pupils_compare_equal_to_the_state_they_wrote(void **state)
+{
+    fixture *f = *state;
+    const sc_change *c;
+
+    /* Tabs and line breaks everywhere: the file gives spaces back, and the
+     * next run compares its pupils, as the roll gives them, with that. */
+    pupil_put(f, "1\tA", "DU\tPONT", "Jean", "2nde\t2", SC_DATE_NONE,
+              SC_STATUS_READY);
+    pupil_put(f, NULL, "MARTIN", "Léa\r", "2nde 10", SC_DATE_NONE,
+              SC_STATUS_NO_HOST);
+    pupil_put(f, "2B", "DURAND", "Paul", "1re 1", SC_DATE_NONE,
+              SC_STATUS_CHECK)->selected = 0;
+    pupils_write(f, f->path, SC_DATE_NONE);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(sc_changes_compare_pupils(&f->b, f->data, f->verdicts,
+                                               &f->changes, f->statuses),
+                     SC_OK);
+    assert_int_equal(f->changes.count, 0);
+    assert_int_equal(f->statuses[0], SC_STATUS_READY);
+    assert_int_equal(f->statuses[1], SC_STATUS_NO_HOST);
+    assert_int_equal(f->statuses[2], -1); /* not shown */
+    /* A new status and a pupil gone: the changes say so, their names
+     * cleaned as the file keeps them. */
+    sc_changes_clear(&f->changes);
+    f->verdicts[0].status = SC_STATUS_PARTIAL;
+    f->data->pupils[1].selected = 0;
+    assert_int_equal(sc_changes_compare_pupils(&f->b, f->data, f->verdicts,
+                                               &f->changes, f->statuses),
+                     SC_OK);
+    assert_int_equal(f->changes.count, 2);
+    c = &f->changes.items[0];
+    assert_int_equal(c->kind, SC_CHANGE_STATUS);
+    assert_string_equal(c->class_name, "2nde 2");
+    assert_string_equal(c->surname, "DU PONT");
+    assert_int_equal(c->before, SC_STATUS_READY);
+    assert_int_equal(c->after, SC_STATUS_PARTIAL);
+    c = &f->changes.items[1];
+    assert_int_equal(c->kind, SC_CHANGE_LEFT);
+    assert_string_equal(c->first, "Léa ");
+    assert_int_equal(f->statuses[0], SC_STATUS_READY);
+    assert_int_equal(f->statuses[1], -1);
 }
 
 static void test_pupils_with_a_long_key_write_it_whole(void **state)
@@ -592,6 +648,7 @@ int main(void)
         TEST(test_prepare_leaves_the_state_in_the_temporary_file),
         TEST(test_pupils_write_a_line_for_each_shown_pupil),
         TEST(test_pupils_write_what_their_lines_would),
+        TEST(test_pupils_compare_equal_to_the_state_they_wrote),
         TEST(test_pupils_with_a_long_key_write_it_whole),
         TEST(test_pupils_into_a_missing_folder_fail_without_leftover),
         TEST(test_read_missing_file_is_file_open),

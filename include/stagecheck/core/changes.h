@@ -6,6 +6,8 @@
 
 #include <stddef.h>
 #include "stagecheck/base/arena.h"
+#include "stagecheck/core/dataset.h"
+#include "stagecheck/core/rules.h"
 #include "stagecheck/core/state.h"
 
 typedef enum sc_change_kind {
@@ -40,6 +42,15 @@ typedef struct sc_changes {
  *  sc_changes_clear. */
 sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
                           sc_changes *changes, int *previous_status);
+
+/** The same for this run's state made from the pupils, not held: a line
+ *  for each shown pupil of data (sc_pupil_shown), as sc_state_add makes
+ *  it, with its verdict's status; previous_status has one place per pupil
+ *  of data, -1 for a pupil not shown or not in previous. */
+sc_error sc_changes_compare_pupils(const sc_state *previous,
+                                   const sc_dataset *data,
+                                   const sc_verdict *verdicts,
+                                   sc_changes *changes, int *previous_status);
 
 /** Frees the change list; NULL is fine. */
 void sc_changes_clear(sc_changes *changes);

@@ -20,23 +20,19 @@
 #include "stagecheck/core/rules.h"
 #include "stagecheck/core/status.h"
 
-/* A line: 40 bytes, a million pupils being 40 MB at the parent's peak.
- * Its strings are the state's arena's (the key always, and a line read
- * back), or borrowed from the dataset (sc_state_add): never written
- * through. */
+/* A line: 40 bytes. A state holds the lines of a previous run, read
+ * back; this run's are made one at a time (sc_state_line), never held
+ * for every pupil. A held line's strings are the state's arena's; a line
+ * sc_state_line makes borrows the pupil's. Neither is written through. */
 typedef struct sc_state_item {
     char *key;
     char *class_name;
     char *surname;
     char *first;
-    int32_t pupil;       /* index in the dataset, -1 for a line read back:
-                            32 bits suffice, an input file holds at most
-                            2,000,000 rows (input/limits.h) and 2^31
-                            pupils would take hundreds of GB */
     uint8_t status;      /* an sc_status */
-    uint8_t packed;      /* its strings are the state's arena's or the
-                            dataset's, freed with them; 0 while each is
-                            its own allocation (sc_state_push) */
+    uint8_t packed;      /* its strings are the state's arena's, or
+                            borrowed (sc_state_line); 0 while each is its
+                            own allocation (sc_state_push) */
 } sc_state_item;
 
 _Static_assert(sizeof(sc_state_item) == 4 * sizeof(char *) + 8,
@@ -49,8 +45,7 @@ typedef struct sc_state {
     size_t cap;
     int dated;           /* the run's date is known (older files lack it) */
     sc_date date;        /* the run's reference date (--as-of), if dated */
-    sc_arena strings;    /* the keys, the cleaned copies and the lines
-                            pushed */
+    sc_arena strings;    /* the strings of the lines pushed */
 } sc_state;
 
 /** Writes the stable key of pupil (see above) into buf, size bytes,
@@ -59,26 +54,32 @@ typedef struct sc_state {
  *  LF gives them as they are: a line cleans them. */
 size_t sc_state_key_format(const sc_pupil *pupil, char *buf, size_t size);
 
-/** Appends the line of pupil, index in its dataset. The key is computed
- *  into the state's arena; the class and the names are the pupil's own
- *  strings, borrowed (NULL read as ""), but for one that holds a tab, CR
- *  or LF, which is copied into the arena with each of them turned into a
- *  space (as the file would give it back). The dataset must therefore
- *  outlive the state: clear the state first. Returns SC_OK, or
- *  SC_ERROR_MEMORY (an index past INT32_MAX too: see pupil above). */
-sc_error sc_state_add(sc_state *state, const sc_pupil *pupil, size_t index,
-                      sc_status status);
+/** What a field of the state file may not hold: it would split its line
+ *  or its fields. */
+#define SC_STATE_BREAKS "\t\r\n"
+
+/** Turns the tabs, CRs and LFs of s into spaces, as the state file gives
+ *  them back; returns s (NULL is fine). A line's key and strings are
+ *  cleaned this way, so that what is compared now equals what the next
+ *  run reads. */
+char *sc_state_clean(char *s);
+
+/** Makes the line of pupil, whose status is status, into *line: its key
+ *  in *key, a buffer of *cap bytes (both may start NULL and 0) grown with
+ *  realloc as the key needs, which the caller frees, and cleaned
+ *  (sc_state_clean); its class and names the pupil's own strings,
+ *  borrowed (NULL read as "") and not cleaned: whoever writes or copies
+ *  them cleans them (store/statefile.c, core/changes.c). The line is
+ *  valid until the next call with the same buffer. Returns SC_OK or
+ *  SC_ERROR_MEMORY. */
+sc_error sc_state_line(const sc_pupil *pupil, sc_status status, char **key,
+                       size_t *cap, sc_state_item *line);
 
 /** Appends item, whose four strings are its own allocations (packed 0):
  *  the state then owns them, moved into its arena, and frees them on
  *  failure (any of them may be NULL: an allocation that failed). Returns
  *  SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_state_push(sc_state *state, sc_state_item *item);
-
-/** Makes room for more items at once, so that a state of N pupils holds
- *  N items rather than up to twice as many. Returns SC_OK or
- *  SC_ERROR_MEMORY. */
-sc_error sc_state_reserve(sc_state *state, size_t more);
 
 /** Frees what state holds; a zeroed state is fine. */
 void sc_state_clear(sc_state *state);
