@@ -432,9 +432,9 @@ static inline sc_entry *support_entry_add_at(sc_dataset *d, const char *path,
 /* ---- States built by hand ------------------------------------------------ */
 
 /* Appends to s the line of a pupil keyed by INE when ine is not NULL, else
- * by name, class and (unknown) birth date: the line sc_state_line makes,
- * copied into s with its strings cleaned, as the state file gives a line
- * back (a previous run's). */
+ * by name, class and (unknown) birth date: the line sc_state_make_line
+ * makes, copied into s with its strings cleaned, as the state file gives
+ * a line back (a previous run's). */
 #define support_state_put(s, ine, class_name, surname, first, status) \
     support_state_put_at((s), (ine), (class_name), (surname), (first), \
                          (status), __FILE__, __LINE__)
@@ -446,26 +446,29 @@ static inline void support_state_put_at(sc_state *s, const char *ine,
                                         const char *file, int line)
 {
     sc_pupil p = {.birth = SC_DATE_NONE, .duplicate_of = -1, .selected = 1};
-    sc_state_item made, kept;
-    char *key = NULL;
+    sc_state_line made;
+    char *key = NULL, *texts[3];
     size_t cap = 0;
 
     support_pupil_texts_at(&p, NULL, surname, first, class_name, ine,
                            surname, class_name, NULL, file, line);
     _assert_int_equal(
         cast_to_largest_integral_type(
-            sc_state_line(&p, status, &key, &cap, &made)),
+            sc_state_make_line(&p, status, &key, &cap, &made)),
         cast_to_largest_integral_type(SC_OK), file, line);
-    kept = (sc_state_item){.key = strdup(made.key),
-                           .class_name = sc_state_clean(
-                               strdup(made.class_name)),
-                           .surname = sc_state_clean(strdup(made.surname)),
-                           .first = sc_state_clean(strdup(made.first)),
-                           .status = made.status};
+    /* Cleaned copies, as the file would give them back. */
+    texts[0] = sc_state_clean(support_dup_at(made.class_name, file, line));
+    texts[1] = sc_state_clean(support_dup_at(made.surname, file, line));
+    texts[2] = sc_state_clean(support_dup_at(made.first, file, line));
+    made.class_name = texts[0];
+    made.surname = texts[1];
+    made.first = texts[2];
+    _assert_int_equal(cast_to_largest_integral_type(sc_state_push(s, &made)),
+                      cast_to_largest_integral_type(SC_OK), file, line);
+    for (size_t i = 0; i < 3; i++)
+        free(texts[i]);
     free(key);
     sc_pupil_clear(&p);
-    _assert_int_equal(cast_to_largest_integral_type(sc_state_push(s, &kept)),
-                      cast_to_largest_integral_type(SC_OK), file, line);
 }
 
 #endif /* STAGECHECK_TESTS_SUPPORT_H */

@@ -129,8 +129,8 @@ static const char *change_keep(sc_changes *changes, const char *s)
 /* Records what became of the pupil of prev (the previous line) and cur
  * (the current one); either may be NULL, not both. Returns 0, or -1 when
  * out of memory. */
-static int change_note(sc_changes *changes, const sc_state_item *prev,
-                       const sc_state_item *cur)
+static int change_note(sc_changes *changes, const sc_state_line *prev,
+                       const sc_state_line *cur)
 {
     sc_change ch;
     sc_change *kept;
@@ -177,30 +177,33 @@ struct current_side {
     size_t count;
     /* Sets *line to place i's (its strings valid until the next call):
      * returns 1, 0 when the place has no line, -1 when out of memory. */
-    int (*line)(current_side *side, size_t i, sc_state_item *line);
+    int (*line)(current_side *side, size_t i, sc_state_line *line);
     const sc_state *state;      /* sc_changes_compare's lines */
     const sc_dataset *data;     /* sc_changes_compare_pupils' pupils, */
     const sc_verdict *verdicts; /* and their statuses */
     char *key;                  /* the key of a pupil's line, made here */
-    size_t key_cap;             /* (sc_state_line grows it) */
+    size_t key_cap;             /* (sc_state_make_line grows it) */
 };
 
-static int state_line(current_side *side, size_t i, sc_state_item *line)
+static int state_line(current_side *side, size_t i, sc_state_line *line)
 {
-    *line = side->state->items[i];
+    *line = sc_state_item_line(&side->state->items[i]);
     return 1;
 }
 
-/* A shown pupil's line (sc_state_line), its key in the side's buffer; the
- * strings it borrows are cleaned where a change reads or copies them. */
-static int pupil_line(current_side *side, size_t i, sc_state_item *line)
+/* A shown pupil's line (sc_state_make_line), its key in the side's
+ * buffer; the strings it borrows are cleaned where a change reads or
+ * copies them. */
+static int pupil_line(current_side *side, size_t i, sc_state_line *line)
 {
     const sc_pupil *p = &side->data->pupils[i];
 
     if (!sc_pupil_shown(p))
         return 0;
-    return sc_state_line(p, (sc_status)side->verdicts[i].status, &side->key,
-                         &side->key_cap, line) == SC_OK ? 1 : -1;
+    return sc_state_make_line(p, (sc_status)side->verdicts[i].status,
+                              &side->key, &side->key_cap, line) == SC_OK
+               ? 1
+               : -1;
 }
 
 /* Returns the first of the places sorted (of previous's lines, by key)
@@ -242,8 +245,8 @@ static sc_error compare(const sc_state *previous, current_side *cur,
     if (!before || !taken || !changes->items)
         goto mem_error;
     for (size_t i = 0; i < cur->count; i++) {
-        const sc_state_item *prev = NULL;
-        sc_state_item line;
+        sc_state_line prev, line;
+        int paired = 0;
         int got = cur->line(cur, i, &line);
         size_t g, k;
 
@@ -258,12 +261,13 @@ static sc_error compare(const sc_state *previous, current_side *cur,
         k = g + (g < previous->count ? taken[g] : 0);
         if (k < previous->count &&
             strcmp(previous->items[before[k]].key, line.key) == 0) {
-            prev = &previous->items[before[k]];
+            prev = sc_state_item_line(&previous->items[before[k]]);
+            paired = 1;
             taken[g]++;
         }
         if (previous_status)
-            previous_status[i] = prev ? (int)prev->status : -1;
-        if (change_note(changes, prev, &line) != 0)
+            previous_status[i] = paired ? (int)prev.status : -1;
+        if (change_note(changes, paired ? &prev : NULL, &line) != 0)
             goto mem_error;
     }
     for (size_t g = 0, end; g < previous->count; g = end) {
@@ -273,9 +277,13 @@ static sc_error compare(const sc_state *previous, current_side *cur,
                           strcmp(previous->items[before[end]].key, key) == 0;
              end++)
             ;
-        for (size_t k = g + taken[g]; k < end; k++)
-            if (change_note(changes, &previous->items[before[k]], NULL) != 0)
+        for (size_t k = g + taken[g]; k < end; k++) {
+            sc_state_line left =
+                sc_state_item_line(&previous->items[before[k]]);
+
+            if (change_note(changes, &left, NULL) != 0)
                 goto mem_error;
+        }
     }
     if (changes->count > 1)
         qsort(changes->items, changes->count, sizeof *changes->items,

@@ -42,18 +42,6 @@ char *sc_state_clean(char *s)
     return s;
 }
 
-/* Frees the strings of an item not packed: those packed are the
- * state's arena's. */
-static void item_clear(sc_state_item *item)
-{
-    if (item->packed)
-        return;
-    free(item->key);
-    free(item->class_name);
-    free(item->surname);
-    free(item->first);
-}
-
 /* Makes room for one more item. Returns SC_OK or SC_ERROR_MEMORY. */
 static sc_error state_grow(sc_state *state)
 {
@@ -61,28 +49,42 @@ static sc_error state_grow(sc_state *state)
                             sizeof *state->items);
 }
 
-/* Appends item, which the state then owns; frees its strings on failure
- * (any of them may be NULL: an allocation that failed). */
-sc_error sc_state_push(sc_state *state, sc_state_item *item)
+sc_error sc_state_push(sc_state *state, const sc_state_line *line)
 {
-    if (!item->key || !item->class_name || !item->surname || !item->first ||
-        state_grow(state) != SC_OK) {
-        item_clear(item);
-        return SC_ERROR_MEMORY;
-    }
-    if (!item->packed) {
-        char **const strings[] = {&item->key, &item->class_name,
-                                  &item->surname, &item->first};
+    const char *strings[] = {line->key, line->class_name, line->surname,
+                             line->first};
+    size_t size = 0;
+    char *block, *w;
 
-        /* Out of memory, each string stays its own allocation. */
-        item->packed = sc_arena_pack(&state->strings, strings, 4) != NULL;
+    for (size_t i = 0; i < 4; i++)
+        size += strlen(strings[i]) + 1;
+    if (state_grow(state) != SC_OK ||
+        !(block = sc_arena_alloc(&state->strings, size)))
+        return SC_ERROR_MEMORY;
+    w = block;
+    for (size_t i = 0; i < 4; i++) {
+        size_t len = strlen(strings[i]) + 1;
+
+        memcpy(w, strings[i], len);
+        w += len;
     }
-    state->items[state->count++] = *item;
+    state->items[state->count++] =
+        (sc_state_item){.key = block, .status = line->status};
     return SC_OK;
 }
 
-sc_error sc_state_line(const sc_pupil *pupil, sc_status status, char **key,
-                       size_t *cap, sc_state_item *line)
+sc_state_line sc_state_item_line(const sc_state_item *item)
+{
+    sc_state_line line = {.key = item->key, .status = item->status};
+
+    line.class_name = line.key + strlen(line.key) + 1;
+    line.surname = line.class_name + strlen(line.class_name) + 1;
+    line.first = line.surname + strlen(line.surname) + 1;
+    return line;
+}
+
+sc_error sc_state_make_line(const sc_pupil *pupil, sc_status status,
+                            char **key, size_t *cap, sc_state_line *line)
 {
     const char *class_name = sc_pupil_class(pupil);
     const char *surname = sc_pupil_surname(pupil);
@@ -98,15 +100,12 @@ sc_error sc_state_line(const sc_pupil *pupil, sc_status status, char **key,
         *cap = len + 1;
         sc_state_key_format(pupil, *key, *cap);
     }
-    /* The key can only hold a tab through the INE, which is not folded.
-     * The strings are the pupil's, never written through (state.h). */
-    *line = (sc_state_item){
-        .key = sc_state_clean(*key),
-        .class_name = (char *)(class_name ? class_name : ""),
-        .surname = (char *)(surname ? surname : ""),
-        .first = (char *)(first ? first : ""),
-        .status = (uint8_t)status,
-        .packed = 1};
+    /* The key can only hold a tab through the INE, which is not folded. */
+    *line = (sc_state_line){.key = sc_state_clean(*key),
+                            .class_name = class_name ? class_name : "",
+                            .surname = surname ? surname : "",
+                            .first = first ? first : "",
+                            .status = (uint8_t)status};
     return SC_OK;
 }
 
@@ -114,8 +113,6 @@ void sc_state_clear(sc_state *state)
 {
     if (!state)
         return;
-    for (size_t i = 0; i < state->count; i++)
-        item_clear(&state->items[i]);
     free(state->items);
     sc_arena_clear(&state->strings);
     memset(state, 0, sizeof *state);

@@ -102,12 +102,10 @@ static sc_error state_parse_line(sc_state *state, char *text, size_t len,
                     "inconnu « %s »", fields[4]);
         return SC_ERROR_STATE;
     }
-    sc_state_item item = {.key = sc_text_dup(fields[0]),
-                          .class_name = sc_text_dup(fields[1]),
-                          .surname = sc_text_dup(fields[2]),
-                          .first = sc_text_dup(fields[3]),
-                          .status = (uint8_t)status};
-    return sc_state_push(state, &item);
+    sc_state_line read = {fields[0], fields[1], fields[2], fields[3],
+                          (uint8_t)status};
+
+    return sc_state_push(state, &read);
 }
 
 /* Opens the state file with the care a shared folder asks: no link
@@ -339,10 +337,10 @@ sc_error sc_statefile_prepare(const sc_state *state, const char *path,
     if (!fp)
         return err;
     for (size_t i = 0; i < state->count; i++) {
-        const sc_state_item *item = &state->items[i];
+        sc_state_line line = sc_state_item_line(&state->items[i]);
 
-        line_write(fp, item->key, item->class_name, item->surname,
-                   item->first, (sc_status)item->status);
+        line_write(fp, line.key, line.class_name, line.surname, line.first,
+                   (sc_status)line.status);
     }
     return state_close(fp, path, file, diag);
 }
@@ -360,12 +358,13 @@ sc_error sc_statefile_prepare_pupils(const sc_dataset *data,
     if (!fp)
         return err;
     for (size_t p = 0; p < data->npupils; p++) {
-        sc_state_item line;
+        sc_state_line line;
 
         if (!sc_pupil_shown(&data->pupils[p]))
             continue;
-        if (sc_state_line(&data->pupils[p], (sc_status)verdicts[p].status,
-                          &key, &cap, &line) != SC_OK) {
+        if (sc_state_make_line(&data->pupils[p],
+                               (sc_status)verdicts[p].status, &key, &cap,
+                               &line) != SC_OK) {
             free(key);
             fclose(fp);
             sc_tempfile_abort(file);

@@ -20,23 +20,29 @@
 #include "stagecheck/core/rules.h"
 #include "stagecheck/core/status.h"
 
-/* A line: 40 bytes. A state holds the lines of a previous run, read
- * back; this run's are made one at a time (sc_state_line), never held
- * for every pupil. A held line's strings are the state's arena's; a line
- * sc_state_line makes borrows the pupil's. Neither is written through. */
+/* A line as it is compared or written: its key, class, surname, first
+ * name and status, its strings wherever they are (a held line's block, or
+ * a pupil's own strings: sc_state_make_line). Never written through. */
+typedef struct sc_state_line {
+    const char *key;
+    const char *class_name;
+    const char *surname;
+    const char *first;
+    uint8_t status;      /* an sc_status */
+} sc_state_line;
+
+/* A line held by a state, a previous run's read back: 16 bytes, its four
+ * strings one block in the state's arena, the key first, then the class,
+ * the surname and the first name, each after the NUL of the one before
+ * (sc_state_item_line). This run's lines are made one at a time
+ * (sc_state_make_line), never held for every pupil. */
 typedef struct sc_state_item {
     char *key;
-    char *class_name;
-    char *surname;
-    char *first;
     uint8_t status;      /* an sc_status */
-    uint8_t packed;      /* its strings are the state's arena's, or
-                            borrowed (sc_state_line); 0 while each is its
-                            own allocation (sc_state_push) */
 } sc_state_item;
 
-_Static_assert(sizeof(sc_state_item) == 4 * sizeof(char *) + 8,
-               "a state's line is four pointers and 8 bytes");
+_Static_assert(sizeof(sc_state_item) == 2 * sizeof(char *),
+               "a state's held line is a pointer and a status");
 _Static_assert(SC_STATUS_COUNT <= UINT8_MAX, "a status fits in 8 bits");
 
 typedef struct sc_state {
@@ -45,7 +51,7 @@ typedef struct sc_state {
     size_t cap;
     int dated;           /* the run's date is known (older files lack it) */
     sc_date date;        /* the run's reference date (--as-of), if dated */
-    sc_arena strings;    /* the strings of the lines pushed */
+    sc_arena strings;    /* the blocks of the lines pushed */
 } sc_state;
 
 /** Writes the stable key of pupil (see above) into buf, size bytes,
@@ -72,14 +78,16 @@ char *sc_state_clean(char *s);
  *  them cleans them (store/statefile.c, core/changes.c). The line is
  *  valid until the next call with the same buffer. Returns SC_OK or
  *  SC_ERROR_MEMORY. */
-sc_error sc_state_line(const sc_pupil *pupil, sc_status status, char **key,
-                       size_t *cap, sc_state_item *line);
+sc_error sc_state_make_line(const sc_pupil *pupil, sc_status status,
+                            char **key, size_t *cap, sc_state_line *line);
 
-/** Appends item, whose four strings are its own allocations (packed 0):
- *  the state then owns them, moved into its arena, and frees them on
- *  failure (any of them may be NULL: an allocation that failed). Returns
- *  SC_OK or SC_ERROR_MEMORY. */
-sc_error sc_state_push(sc_state *state, sc_state_item *item);
+/** Appends a copy of line, its strings as they are, in one block of the
+ *  state's arena. Returns SC_OK or SC_ERROR_MEMORY (the state as it
+ *  was). */
+sc_error sc_state_push(sc_state *state, const sc_state_line *line);
+
+/** Returns the line item holds, its strings in the item's block. */
+sc_state_line sc_state_item_line(const sc_state_item *item);
 
 /** Frees what state holds; a zeroed state is fine. */
 void sc_state_clear(sc_state *state);
