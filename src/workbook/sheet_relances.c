@@ -98,23 +98,43 @@ size_t sc_sheet_relances_items(const char *todo, char *out, size_t size,
 /* The order of Relances: rank, late first, then the class sheets' order.
  * 8 bytes, since every pupil may be chased and the sort takes as many
  * again: a model has fewer than 2^32 lines, and a rank is 0 to 3. */
-typedef struct relance {
-    uint32_t line;
-    uint8_t rank;
-    uint8_t late;
-} relance;
+/* Ranks (sc_sheet_relances_rank) times lateness: the places a line to
+ * chase can take. */
+#define RELANCES_BUCKETS 8
 
-_Static_assert(sizeof(relance) == 8, "a relance is 8 bytes");
-
-static int relance_cmp(const void *pa, const void *pb)
+/* Fills list with the lines of m to chase, most urgent first: by rank,
+ * the late first within a rank, then in the class sheets' order. Ranks
+ * and lateness take 8 values, so the lines are placed by counting, in
+ * two passes: 4 bytes a line and no sort's scratch (a million pupils, 12
+ * MB fewer than sorting 8-byte entries). Returns how many, and sets *late
+ * to how many of them are late. */
+static size_t relances_order(const sc_model *m, uint32_t *list, size_t *late)
 {
-    const relance *a = pa, *b = pb;
+    size_t at[RELANCES_BUCKETS] = {0}, n = 0;
 
-    if (a->rank != b->rank)
-        return a->rank < b->rank ? -1 : 1;
-    if (a->late != b->late)
-        return a->late ? -1 : 1;
-    return (a->line > b->line) - (a->line < b->line);
+    *late = 0;
+    for (size_t i = 0; i < m->nlines; i++) {
+        int rank = sc_sheet_relances_rank(m->lines[i].status);
+
+        if (rank >= 0)
+            at[rank * 2 + !m->lines[i].late]++;
+    }
+    /* Each bucket starts where the ones before it end. */
+    for (size_t k = 0; k < RELANCES_BUCKETS; k++) {
+        size_t count = at[k];
+
+        at[k] = n;
+        n += count;
+        if (k % 2 == 0)
+            *late += count;
+    }
+    for (size_t i = 0; i < m->nlines; i++) {
+        int rank = sc_sheet_relances_rank(m->lines[i].status);
+
+        if (rank >= 0)
+            list[at[rank * 2 + !m->lines[i].late]++] = (uint32_t)i;
+    }
+    return n;
 }
 
 /* The hosts of pupil p's places, one a line: the host concerned when no
@@ -172,7 +192,7 @@ void sc_sheet_relances_write(sc_book *b, const sc_model *m)
         "Classe", "Nom", "Prénom", "Statut", "À relancer", "Lieu d'accueil",
         "Fiche"};
     int late_col = m->report->has_deadline;
-    relance *list = malloc((m->nlines ? m->nlines : 1) * sizeof *list);
+    uint32_t *list = malloc((m->nlines ? m->nlines : 1) * sizeof *list);
     char *items = malloc(TEXT_MAX), *hosts = malloc(TEXT_MAX);
     size_t n = 0, shown, late = 0;
     char title[160];
@@ -185,16 +205,7 @@ void sc_sheet_relances_write(sc_book *b, const sc_model *m)
             b->status = SC_ERROR_MEMORY;
         goto done;
     }
-    for (size_t i = 0; i < m->nlines; i++) {
-        int rank = sc_sheet_relances_rank(m->lines[i].status);
-
-        if (rank >= 0) {
-            list[n++] = (relance){(uint32_t)i, (uint8_t)rank,
-                                  (uint8_t)m->lines[i].late};
-            late += m->lines[i].late != 0;
-        }
-    }
-    qsort(list, n, sizeof *list, relance_cmp);
+    n = relances_order(m, list, &late);
     if (late_col)
         snprintf(title, sizeof title, "Élèves à relancer : %zu, dont %zu en "
                  "retard (les plus urgents d'abord)", n, late);
@@ -209,7 +220,7 @@ void sc_sheet_relances_write(sc_book *b, const sc_model *m)
                                   "sont prêts ou dispensés");
     for (size_t i = 0; i < shown; i++)
         relances_row(&sh, m, (lxw_row_t)(RELANCES_TOP + 1 + i),
-                     &m->lines[list[i].line], items, hosts);
+                     &m->lines[list[i]], items, hosts);
     sc_cells_overflow_at(&sh, RELANCES_TOP, n);
 
 done:
