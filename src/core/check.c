@@ -31,7 +31,7 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
                              sc_anomalies *anomalies)
 {
     const sc_entry **entries;
-    sc_findings found = {NULL, 0, 0}; /* each pupil's, in turn */
+    sc_findings found = {NULL, 0, 0, 0}; /* each pupil's, in turn */
     sc_error err = SC_OK;
 
     check->verdicts = calloc(data->npupils ? data->npupils : 1,

@@ -18,7 +18,7 @@
 
 /* One verdict per pupil of a roll that may hold a million (issue 14). */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_verdict) == 32, "sc_verdict grew: see rules.h");
+_Static_assert(sizeof(sc_verdict) == 24, "sc_verdict grew: see rules.h");
 #endif
 
 /* The verdict under construction. */
@@ -624,7 +624,7 @@ static sc_dispense dispense_best(sc_dispense a, sc_dispense b)
 
 static sc_status judge_status(const judge *j, uint64_t all)
 {
-    uint64_t days = j->v->covered | j->dispensed | j->awaiting;
+    uint64_t days = j->found->covered | j->dispensed | j->awaiting;
 
     if (j->anomaly)
         return SC_STATUS_CHECK;
@@ -669,6 +669,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
 
     memset(verdict, 0, sizeof *verdict);
     findings->count = 0;
+    findings->covered = 0;
     places = malloc((n ? n : 1) * sizeof *places);
     if (!places)
         return SC_ERROR_MEMORY;
@@ -705,7 +706,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
     }
     rule_places(&j, places, nplaces);
     for (size_t i = 0; i < nplaces; i++) {
-        verdict->covered |= rule_placement_dates(&j, places[i]);
+        findings->covered |= rule_placement_dates(&j, places[i]);
         /* Rule: "L'élève, ou ses représentants légaux s'il est mineur",
          * minor on the day he signs (signed_on). */
         rule_convention(&j, places[i],
@@ -726,7 +727,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
      * working day no placement covers and no dispense (granted or awaiting
      * its justificatif) covers. */
     excused = j.dispensed | j.awaiting;
-    verdict->hosted = all & ~verdict->covered & ~excused;
+    verdict->hosted = all & ~findings->covered & ~excused;
     if (verdict->hosted == all)
         verdict->motif = verdict->dispense == SC_DISPENSE_REFUSED
                              ? SC_MOTIF_REFUSED

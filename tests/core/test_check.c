@@ -101,7 +101,8 @@ static sc_entry *complete(sc_entry *e)
     do { \
         assert_null((f)->check.verdicts[p].todo); \
         assert_int_equal((f)->check.verdicts[p].nfindings, 0); \
-        assert_int_equal((f)->check.verdicts[p].covered, 0); \
+        assert_int_equal((f)->check.verdicts[p].hosted, 0); \
+        assert_int_equal((f)->check.verdicts[p].motif, SC_MOTIF_NONE); \
     } while (0)
 
 /* ---- Who is followed ---------------------------------------------------- */

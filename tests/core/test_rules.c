@@ -160,7 +160,7 @@ static void test_complete_placement_over_whole_period_is_ready(void **state)
     f->entries[0] = placement(3);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_READY);
-    assert_int_equal(f->v.covered, sc_period_all_days(&f->period));
+    assert_int_equal(f->found.covered, sc_period_all_days(&f->period));
     assert_int_equal(f->v.hosted, 0);
     assert_int_equal(f->v.nfindings, 0);
     assert_string_equal(f->v.todo, "");
@@ -186,7 +186,7 @@ static void test_one_week_placement_leaves_second_week_hosted(void **state)
     f->entries[0].end = d(2024, 6, 21);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->v.covered, 0x1F);
+    assert_int_equal(f->found.covered, 0x1F);
     assert_int_equal(f->v.hosted, 0x3E0);
     assert_int_equal(f->v.motif, SC_MOTIF_PART);
 }
@@ -200,7 +200,7 @@ static void test_placement_counts_working_days_only(void **state)
     f->entries[0].start = d(2024, 6, 21);
     f->entries[0].end = d(2024, 6, 23);
     judge(f, 1);
-    assert_int_equal(f->v.covered, 0x10);
+    assert_int_equal(f->found.covered, 0x10);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
     assert_int_equal(f->v.nfindings, 0);
 }
@@ -214,7 +214,7 @@ static void test_weekend_only_row_is_an_anomaly(void **state)
     f->entries[0].start = d(2024, 6, 22);
     f->entries[0].end = d(2024, 6, 23);
     judge(f, 1);
-    assert_int_equal(f->v.covered, 0);
+    assert_int_equal(f->found.covered, 0);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "aucun jour ouvré entre le 22/06/2024 et le "
                           "23/06/2024");
@@ -290,7 +290,7 @@ static void test_dates_outside_national_period_are_an_anomaly(void **state)
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "hors de la période nationale");
     /* The days inside the period still count. */
-    assert_int_equal(f->v.covered, 0x3FF);
+    assert_int_equal(f->found.covered, 0x3FF);
 }
 
 static void test_start_after_end_is_an_anomaly(void **state)
@@ -303,7 +303,7 @@ static void test_start_after_end_is_an_anomaly(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "après la date de fin");
-    assert_int_equal(f->v.covered, 0);
+    assert_int_equal(f->found.covered, 0);
 }
 
 static void test_missing_dates_or_host_are_anomalies(void **state)

@@ -38,13 +38,16 @@ typedef struct sc_finding {
                             as the header names it), or NULL */
 } sc_finding;
 
-/** The findings of one pupil's judgement. The caller owns them, one list
- *  for every pupil it judges (sc_rules_apply empties it first), and frees
- *  items; zeroed, an empty list. */
+/** What one pupil's judgement found besides the verdict kept for the
+ *  workbook: its findings, and the days its placements cover, from which
+ *  the days to host come. The caller owns it, one for every pupil it
+ *  judges (sc_rules_apply empties it first), and frees items; zeroed, an
+ *  empty list. */
 typedef struct sc_findings {
     sc_finding *items;
     size_t count;
     size_t cap;
+    uint64_t covered;    /* working days covered by placements */
 } sc_findings;
 
 /** Why a pupil is hosted in school (sc_rules_motif gives its words). */
@@ -58,10 +61,9 @@ typedef enum sc_motif {
 } sc_motif;
 
 typedef struct sc_verdict {
-    /* 32 bytes, not 64: one per pupil of a roll that may have a million
-     * (issue 14). The findings are the caller's (sc_findings), the motif
-     * a byte. */
-    uint64_t covered;    /* working days covered by placements */
+    /* 24 bytes, not 64: one per pupil of a roll that may have a million
+     * (issue 14). The findings and the days covered are the caller's
+     * (sc_findings), the motif a byte. */
     uint64_t hosted;     /* working days the pupil is hosted in school: those
                             no placement and no dispense covers */
     char *todo;          /* what is missing, French, "; "-separated; never
