@@ -356,10 +356,27 @@ static inline void support_pupil_text_at(sc_pupil *p, sc_pupil_text t,
         cast_to_largest_integral_type(SC_OK), file, line);
 }
 
+/* Returns the index of the input of path in d, registered as a roll the
+ * first time (a copy of path, which d frees), or fails at file and line. */
+static inline uint32_t support_input_at(sc_dataset *d, const char *path,
+                                        const char *file, int line)
+{
+    sc_input *in;
+
+    for (size_t i = 0; i < d->ninputs; i++)
+        if (strcmp(d->inputs[i].path, path) == 0)
+            return (uint32_t)i;
+    in = support_append_at((void **)&d->inputs, &d->ninputs, &d->inputs_cap,
+                           sizeof *in, file, line);
+    in->path = support_dup_at(path, file, line);
+    in->kind = SC_KIND_ROLL;
+    return (uint32_t)(d->ninputs - 1);
+}
+
 /* Appends a roll row of path at line, selected and no repeat, with the keys
- * record.c would compute; ine and class_name may be NULL. Returns the
- * pupil, which data owns, valid until the next pupil is added (the array
- * may move). */
+ * record.c would compute; ine and class_name may be NULL; path becomes an
+ * input of data the first time. Returns the pupil, which data owns, valid
+ * until the next pupil is added (the array may move). */
 #define support_pupil_add(data, path, line, surname, first, class_name, ine, \
                           birth) \
     support_pupil_add_at((data), (path), (line), (surname), (first), \
@@ -373,12 +390,13 @@ static inline sc_pupil *support_pupil_add_at(sc_dataset *d, const char *path,
                                              const char *ine, sc_date birth,
                                              const char *file, int at)
 {
+    uint32_t input = support_input_at(d, path, file, at);
     sc_pupil *p = support_append_at((void **)&d->pupils, &d->npupils,
                                     &d->pupils_cap, sizeof *p, file, at);
     char *name_key = support_name_key_at(surname, first, file, at);
     char *class_key = support_class_key_at(class_name, file, at);
 
-    p->file = path;
+    p->input = input;
     p->line = line;
     p->birth = birth;
     p->duplicate_of = -1;

@@ -108,17 +108,20 @@ static int aside_cmp(const void *pa, const void *pb)
     return c ? c : (a < b ? -1 : a > b);
 }
 
-static sc_error note_class(sc_anomalies *anomalies, const sc_pupil *first,
-                           size_t count, const char *pattern)
+static sc_error note_class(const sc_dataset *data, sc_anomalies *anomalies,
+                           const sc_pupil *first, size_t count,
+                           const char *pattern)
 {
+    const char *file = sc_dataset_pupil_file(data, first);
+
     if (first->set_aside == SC_COHORT_CLASSES)
-        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, first->file,
+        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, file,
                                 first->line, sc_pupil_class(first), NULL,
                                 "classe écartée par --classes '%s' : %zu "
                                 "élève(s) de cette classe non suivi(s)",
                                 pattern, count);
     if (first->set_aside == SC_COHORT_MEF)
-        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, first->file,
+        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, file,
                                 first->line, sc_pupil_class(first), NULL,
                                 "%zu élève(s) de la classe %s écarté(s) "
                                 "d'après leur MEF (%s) : pas en seconde "
@@ -126,7 +129,7 @@ static sc_error note_class(sc_anomalies *anomalies, const sc_pupil *first,
                                 "(--classes pour les suivre quand même)",
                                 count, sc_pupil_class(first),
                                 sc_pupil_mef(first));
-    return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, first->file,
+    return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, file,
                             first->line, sc_pupil_class(first), NULL,
                             "classe %s écartée d'après son nom : pas une "
                             "classe de seconde générale et technologique ; "
@@ -135,17 +138,19 @@ static sc_error note_class(sc_anomalies *anomalies, const sc_pupil *first,
                             sc_pupil_class(first), count);
 }
 
-static sc_error note_left(sc_anomalies *anomalies, const sc_pupil *p)
+static sc_error note_left(const sc_dataset *data, sc_anomalies *anomalies,
+                          const sc_pupil *p)
 {
+    const char *file = sc_dataset_pupil_file(data, p);
     char who[256], day[11];
 
     sc_pupil_display(p, who, sizeof who);
     if (p->no_class)
-        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, p->file, p->line,
+        return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, file, p->line,
                                 NULL, who, "élève sans classe dans la liste "
                                 "(parti de l'établissement) : non suivi");
     sc_date_format(p->left, day);
-    return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, p->file, p->line,
+    return sc_anomalies_add(anomalies, SC_SEVERITY_NOTE, file, p->line,
                             sc_pupil_class(p), who,
                             "élève parti le %s : non suivi", day);
 }
@@ -169,7 +174,7 @@ static sc_error report_aside(sc_dataset *data, size_t n, const char *pattern,
         size_t j = i + 1;
 
         if (out[i]->set_aside == SC_COHORT_LEFT) {
-            err = note_left(anomalies, out[i]);
+            err = note_left(data, anomalies, out[i]);
             i = j;
             continue;
         }
@@ -177,7 +182,7 @@ static sc_error report_aside(sc_dataset *data, size_t n, const char *pattern,
                strcmp(sc_pupil_class_key(out[j]),
                       sc_pupil_class_key(out[i])) == 0)
             j++;
-        err = note_class(anomalies, out[i], j - i, pattern);
+        err = note_class(data, anomalies, out[i], j - i, pattern);
         i = j;
     }
     free(out);

@@ -95,10 +95,12 @@ static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
     sc_pupil_display(q, other, sizeof other);
     return sc_anomalies_add(anomalies,
                             same ? SC_SEVERITY_WARNING : SC_SEVERITY_ERROR,
-                            p->file, p->line, sc_pupil_class(p), who,
+                            sc_dataset_pupil_file(data, p), p->line,
+                            sc_pupil_class(p), who,
                             "élève en double : %s que %s ligne %u (%s, classe "
                             "%s) ; cette ligne n'est pas reprise dans les classes",
-                            why, q->file, q->line, other, sc_pupil_class(q));
+                            why, sc_dataset_pupil_file(data, q), q->line,
+                            other, sc_pupil_class(q));
 }
 
 static int index_item_same(const index_item *a, const index_item *b, int by_ine)

@@ -13,7 +13,7 @@
 /* A roll may hold a million rows (issue 14): what a pupil takes is kept
  * in check where pointers have 64 bits. */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_pupil) == 40, "sc_pupil grew: see dataset.h");
+_Static_assert(sizeof(sc_pupil) == 32, "sc_pupil grew: see dataset.h");
 #endif
 
 int sc_pupil_shown(const sc_pupil *pupil)

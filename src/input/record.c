@@ -315,8 +315,9 @@ typedef sc_error (*row_builder)(sc_dataset *data, row_reader *r);
 
 static sc_error roll_row(sc_dataset *data, row_reader *r)
 {
-    sc_pupil p = {.file = r->file, .line = r->row->line,
-                  .birth = SC_DATE_NONE,
+    /* The input this row's table registered last (dataset_add_rows). */
+    sc_pupil p = {.input = (uint32_t)(data->ninputs - 1),
+                  .line = r->row->line, .birth = SC_DATE_NONE,
                   .duplicate_of = -1, .selected = 1};
     char *t[SC_PUPIL_TEXTS] = {NULL};
 

@@ -121,10 +121,11 @@ static sc_error owners_build(const sc_model *m, const sc_anomalies *list,
     for (size_t i = 0; n > 0 && i < m->nlines; i++) {
         const sc_model_line *l = &m->lines[i];
         const sc_pupil *p = sc_model_pupil(m, l);
+        const char *file = sc_dataset_pupil_file(r->data, p);
         size_t begin, end;
 
-        if (p->file && p->line)
-            owners_meet(o, n, owner_of, first_of, p->file, p->line, p, l);
+        if (file && p->line)
+            owners_meet(o, n, owner_of, first_of, file, p->line, p, l);
         sc_model_entries(r, l->index, &begin, &end);
         for (size_t e = begin; e < end; e++) {
             const sc_entry *entry = &r->data->entries[r->links->items[e]];

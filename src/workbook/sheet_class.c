@@ -132,19 +132,22 @@ static char *todo_lines(const char *todo)
 static char *pupil_origins(const sc_report *r, size_t p)
 {
     const sc_pupil *pupil = &r->data->pupils[p];
+    const char *file = sc_dataset_pupil_file(r->data, pupil);
     size_t begin, end, size;
     char *text;
     int n;
 
     sc_model_entries(r, p, &begin, &end);
     /* ", ligne 4294967295" and " ; " at most beside each file name. */
-    size = strlen(pupil->file) + 24;
+    if (!file)
+        file = "";
+    size = strlen(file) + 24;
     for (size_t k = begin; k < end; k++)
         size += strlen(r->data->entries[r->links->items[k]].file) + 24;
     text = malloc(size);
     if (!text)
         return NULL;
-    n = sc_anomalies_where(text, size, pupil->file, pupil->line);
+    n = sc_anomalies_where(text, size, file, pupil->line);
     for (size_t k = begin; k < end && n > 0 && (size_t)n < size; k++) {
         const sc_entry *e = &r->data->entries[r->links->items[k]];
         n += snprintf(text + n, size - (size_t)n, " ; ");

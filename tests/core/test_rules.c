@@ -74,7 +74,6 @@ static int setup(void **state)
     assert_non_null(f);
     assert_int_equal(sc_period_init(&f->period, d(2024, 6, 17), d(2024, 6, 28), 0),
                      SC_OK);
-    f->pupil.file = "eleves.csv";
     f->pupil.line = 2;
     assert_int_equal(sc_pupil_set_texts(&f->pupil, NULL,
                                         (const char *[SC_PUPIL_TEXTS]){

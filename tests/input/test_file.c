@@ -669,7 +669,7 @@ static void test_open_xlsx_sheet_given_is_read(void **state)
                                  &f->anomalies), SC_OK);
     assert_true(f->data->npupils >= 2);
     assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
-    assert_string_equal(f->data->pupils[0].file,
+    assert_string_equal(sc_dataset_pupil_file(f->data, &f->data->pupils[0]),
                         FIXTURES "suivi-calc.xlsx, feuille « Élèves »");
 }
 

@@ -100,7 +100,8 @@ static void test_roll_rows_become_pupils_with_keys(void **state)
     assert_string_equal(sc_pupil_ine(&f->data->pupils[0]), "0701A");
     assert_int_equal(f->data->pupils[0].line, 4);
     assert_int_equal(f->data->pupils[0].birth, sc_date_make(2008, 2, 1));
-    assert_string_equal(f->data->pupils[0].file, "fichier.csv");
+    assert_string_equal(
+        sc_dataset_pupil_file(f->data, &f->data->pupils[0]), "fichier.csv");
     /* A pupil's strings are packed into the dataset's arena, not a dozen
      * small allocations. */
     assert_int_equal(f->data->pupils[0].packed, 1);

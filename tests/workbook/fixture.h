@@ -73,7 +73,7 @@ static inline void add_pupil(fixture *f, size_t i, const char *surname,
     char *class_key = sc_text_key(class_name);
 
     assert_non_null(class_key);
-    p->file = "eleves.csv";
+    p->input = 0; /* eleves.csv, the fixture's first input */
     p->line = (unsigned)i + 2;
     /* The pupil's own block, which teardown frees (sc_pupil_clear). */
     assert_int_equal(sc_pupil_set_texts(p, NULL,

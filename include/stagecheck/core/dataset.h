@@ -69,14 +69,16 @@ typedef enum sc_pupil_text {
     SC_PUPIL_TEXTS      /* keep last: how many */
 } sc_pupil_text;
 
-/** One pupil of a roll: 40 bytes where pointers have 64 bits, for a roll
+/** One pupil of a roll: 32 bytes where pointers have 64 bits, for a roll
  *  of a million rows (issue 14). Its seven strings are one block, those
  *  present one after the other, each ended by its NUL: seven pointers
  *  took 56 bytes where these names of a few letters take a dozen. Read
- *  them with the accessors below, set them with sc_pupil_set_texts. */
+ *  them with the accessors below, set them with sc_pupil_set_texts. Its
+ *  file is an index in the dataset's inputs (sc_dataset_pupil_file), its
+ *  flags bits. */
 typedef struct sc_pupil {
-    const char *file;   /* the input's path, owned by the dataset */
     char *texts;        /* the block, or NULL when every string is NULL */
+    uint32_t input;     /* the roll it was read from: data->inputs[input] */
     unsigned line;
     int32_t duplicate_of; /* -1, or the pupil this row repeats: an input
                              holds at most SC_LIMITS_ROWS rows, and 2^31
@@ -85,17 +87,17 @@ typedef struct sc_pupil {
     sc_date left;
     uint8_t present;    /* bit t: the string t (an sc_pupil_text) is in
                            the block; absent, it reads NULL */
-    uint8_t invalid;    /* the roll row has an anomaly: an unreadable cell,
-                           or another pupil's INE */
-    uint8_t has_left;   /* the roll gives a date of leaving (SIECLE
-                           DATE_SORTIE, Pronote Sortie): left */
-    uint8_t no_class;   /* the roll gives no class: the pupil has left
-                           (SIECLE empties DIV.); its class is "" */
-    uint8_t selected;   /* followed: see sc_cohort_select */
     uint8_t set_aside;  /* why not followed (an sc_cohort_reason), 0 when
                            followed or left out by --classes */
-    uint8_t packed;     /* 1 when the block is the dataset's arena's, 0
-                           when it is the pupil's own allocation */
+    unsigned invalid : 1;  /* the roll row has an anomaly: an unreadable
+                              cell, or another pupil's INE */
+    unsigned has_left : 1; /* the roll gives a date of leaving (SIECLE
+                              DATE_SORTIE, Pronote Sortie): left */
+    unsigned no_class : 1; /* the roll gives no class: the pupil has left
+                              (SIECLE empties DIV.); its class is "" */
+    unsigned selected : 1; /* followed: see sc_cohort_select */
+    unsigned packed : 1;   /* 1 when the block is the dataset's arena's,
+                              0 when it is the pupil's own allocation */
 } sc_pupil;
 
 _Static_assert(SC_PUPIL_TEXTS <= 8, "a pupil's strings take 8 bits");
@@ -219,6 +221,15 @@ typedef struct sc_dataset {
     size_t inputs_cap;
     sc_arena strings;   /* the packed strings of pupils and entries */
 } sc_dataset;
+
+/** Returns the path of the roll pupil was read from, or NULL when data
+ *  has no such input (a dataset made by hand). */
+static inline const char *sc_dataset_pupil_file(const sc_dataset *data,
+                                                const sc_pupil *pupil)
+{
+    return pupil->input < data->ninputs ? data->inputs[pupil->input].path
+                                        : NULL;
+}
 
 /** Returns an empty dataset, or NULL when out of memory. */
 sc_dataset *sc_dataset_new(void);
