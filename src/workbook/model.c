@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/workbook/model.h"
+#include "stagecheck/base/arena.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/rules.h"
@@ -77,13 +78,32 @@ static int class_cmp(const void *pa, const void *pb)
     return c ? c : strcmp(a->key, b->key);
 }
 
+/* A shown pupil while the lines are sorted: its folded names, its index
+ * in the dataset and its class. Only the sort needs the folded names, so
+ * a line, once sorted, is 8 bytes without them. */
+typedef struct sortable {
+    const char *folded;  /* the surname's sc_text_fold form, then the first
+                            name's after its NUL: in the build's arena */
+    uint32_t index;
+    uint32_t cls;
+} sortable;
+
+/* What the order of the lines reads: the sortables and the pupils. */
+typedef struct sort_context {
+    const sortable *items;
+    const sc_pupil *pupils;
+} sort_context;
+
 /* By class, then surname and first name folded, then as written, then
- * in the roll's order: a total order. pupils is the dataset's. */
-static int line_cmp(const void *pa, const void *pb, void *pupils)
+ * in the roll's order: a total order, of places (uint32_t) in the
+ * sortables. */
+static int line_cmp(const void *pa, const void *pb, void *context)
 {
-    const sc_model_line *a = pa, *b = pb;
-    const sc_pupil *x = (const sc_pupil *)pupils + a->index;
-    const sc_pupil *y = (const sc_pupil *)pupils + b->index;
+    const sort_context *ctx = context;
+    const sortable *a = &ctx->items[*(const uint32_t *)pa];
+    const sortable *b = &ctx->items[*(const uint32_t *)pb];
+    const sc_pupil *x = &ctx->pupils[a->index];
+    const sc_pupil *y = &ctx->pupils[b->index];
     int c;
 
     if (a->cls != b->cls)
@@ -164,57 +184,60 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
 {
     const sc_dataset *data = r->data;
     class_slot *slots = NULL;
-    size_t n = 0, n_classes = 0;
+    sortable *items = NULL;
+    uint32_t *order = NULL;
+    sc_arena folded = {NULL};
+    size_t n = 0, n_classes = 0, count = 0;
+    sort_context ctx;
 
     memset(m, 0, sizeof *m);
     m->report = r;
     model_columns(m);
     /* A line's index takes 32 bits, and its class 27 (below): with its
-     * pupil found by its index, a line is 16 bytes, and a million pupils
-     * take 32 MB fewer, lines and sort scratch, than at 32 (issue 14). A
-     * school has far fewer than 2^32 pupils, and 2^27 classes would be
-     * 2^27 sheets. */
+     * pupil found by its index and no folded names, a line is 8 bytes (a
+     * million pupils: 24 MB fewer than at 32, issue 14). A school has far
+     * fewer than 2^32 pupils, and 2^27 classes would be 2^27 sheets. */
     if (data->npupils >= UINT32_MAX)
         return SC_ERROR_MEMORY;
     for (size_t p = 0; p < data->npupils; p++)
         n += sc_pupil_shown(&data->pupils[p]);
     if (n == 0)
         return SC_OK;
-    m->lines = calloc(n, sizeof *m->lines);
+    items = malloc(n * sizeof *items);
     slots = malloc(n * sizeof *slots);
-    if (!m->lines || !slots)
+    if (!items || !slots)
         goto mem_error;
 
     for (size_t p = 0; p < data->npupils; p++) {
         const sc_pupil *pupil = &data->pupils[p];
-        sc_model_line *l;
+        sortable *it;
 
         if (!sc_pupil_shown(pupil))
             continue;
-        l = &m->lines[m->nlines++];
-        l->index = (uint32_t)p;
-        if (!(l->folded = fold_names(&m->folded, pupil)))
+        it = &items[count];
+        it->index = (uint32_t)p;
+        if (!(it->folded = fold_names(&folded, pupil)))
             goto mem_error;
-        slots[m->nlines - 1] = (class_slot){str(sc_pupil_class_key(pupil)),
-                                            m->nlines - 1};
+        slots[count] = (class_slot){str(sc_pupil_class_key(pupil)), count};
+        count++;
     }
     /* A class per key, named as its first pupil in the roll names it.
      * Counted first: a class holds its sheet name (a few hundred bytes),
      * one per pupil would cost more than the pupils. */
-    qsort(slots, m->nlines, sizeof *slots, slot_cmp);
-    for (size_t i = 0; i < m->nlines; i++)
+    qsort(slots, count, sizeof *slots, slot_cmp);
+    for (size_t i = 0; i < count; i++)
         n_classes += i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0;
     /* More than a line's class can hold: refused as too big. */
     if (n_classes > SC_MODEL_CLASSES_MAX ||
         !(m->classes = calloc(n_classes, sizeof *m->classes)))
         goto mem_error;
-    for (size_t i = 0; i < m->nlines; i++)
+    for (size_t i = 0; i < count; i++)
         if (i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0) {
             sc_model_class *k = &m->classes[m->nclasses++];
 
             k->key = slots[i].key;
             k->name = str(
-                sc_pupil_class(sc_model_pupil(m, &m->lines[slots[i].at])));
+                sc_pupil_class(&data->pupils[items[slots[i].at].index]));
             k->nplaces = 1;
         }
     qsort(m->classes, m->nclasses, sizeof *m->classes, class_cmp);
@@ -222,31 +245,55 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         slots[c] = (class_slot){m->classes[c].key, c};
     qsort(slots, m->nclasses, sizeof *slots, slot_cmp);
 
-    for (size_t i = 0; i < m->nlines; i++) {
-        sc_model_line *l = &m->lines[i];
+    for (size_t i = 0; i < count; i++) {
+        sortable *it = &items[i];
         sc_model_class *k;
-        size_t places = pupil_places(r, l->index);
-        class_slot probe = {str(sc_pupil_class_key(sc_model_pupil(m, l))), 0};
+        size_t places = pupil_places(r, it->index);
+        class_slot probe = {str(sc_pupil_class_key(&data->pupils[it->index])),
+                            0};
         const class_slot *found = bsearch(&probe, slots, m->nclasses,
                                           sizeof *slots, key_cmp);
+        sc_status status = pupil_status(r, it->index);
+        int late = r->has_deadline &&
+                   sc_rules_is_late(status, r->as_of, r->deadline);
 
-        l->cls = (unsigned)found->at;
-        k = &m->classes[l->cls];
-        l->status = pupil_status(r, l->index);
-        l->late = r->has_deadline &&
-                  sc_rules_is_late(l->status, r->as_of, r->deadline);
-        sc_tally_count(&k->tally, l->status, r->verdicts[l->index].hosted != 0,
-                       l->late);
+        it->cls = (uint32_t)found->at;
+        k = &m->classes[it->cls];
+        sc_tally_count(&k->tally, status, r->verdicts[it->index].hosted != 0,
+                       late);
         for (int d = 0; r->period && d < r->period->ndays; d++)
-            m->hosted_on[d] += (r->verdicts[l->index].hosted >> d) & 1;
+            m->hosted_on[d] += (r->verdicts[it->index].hosted >> d) & 1;
         if (places > k->nplaces)
             k->nplaces = places;
     }
-    /* Not needed past here: the sort's scratch takes its place. */
+    /* Not needed past here: the sort's scratch takes its place. The sort
+     * orders 4-byte places, its scratch as many, not the sortables. */
     free(slots);
     slots = NULL;
-    qsort_r(m->lines, m->nlines, sizeof *m->lines, line_cmp,
-            (void *)data->pupils);
+    if (!(order = malloc(count * sizeof *order)))
+        goto mem_error;
+    for (size_t i = 0; i < count; i++)
+        order[i] = (uint32_t)i;
+    ctx = (sort_context){items, data->pupils};
+    qsort_r(order, count, sizeof *order, line_cmp, &ctx);
+    if (!(m->lines = calloc(count, sizeof *m->lines)))
+        goto mem_error;
+    for (size_t i = 0; i < count; i++) {
+        const sortable *it = &items[order[i]];
+        sc_model_line *l = &m->lines[i];
+
+        l->index = it->index;
+        l->cls = it->cls;
+        l->status = pupil_status(r, it->index);
+        l->late = r->has_deadline &&
+                  sc_rules_is_late(l->status, r->as_of, r->deadline);
+    }
+    m->nlines = count;
+    free(order);
+    free(items);
+    sc_arena_clear(&folded);
+    order = NULL;
+    items = NULL;
 
     for (size_t c = 0, first = 0; c < m->nclasses; c++) {
         sc_model_class *k = &m->classes[c];
@@ -270,13 +317,15 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
 
 mem_error:
     free(slots);
+    free(order);
+    free(items);
+    sc_arena_clear(&folded);
     return SC_ERROR_MEMORY;
 }
 
 void sc_model_free(sc_model *m)
 {
     free(m->lines);
-    sc_arena_clear(&m->folded);
     free(m->classes);
     free(m->line_of);
     m->line_of = NULL;

@@ -10,7 +10,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "stagecheck/base/arena.h"
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/period.h"
@@ -38,14 +37,11 @@
 #define SC_MODEL_CLASS_BITS 27
 #define SC_MODEL_CLASSES_MAX ((size_t)1 << SC_MODEL_CLASS_BITS)
 
-/* One pupil shown on the class sheets: 16 bytes, since a model holds one
- * for every pupil, and its sort as many again (a million pupils: 32 MB
- * at the sort, 64 MB when the line was 32 bytes). Its pupil is
- * sc_model_pupil's. */
+/* One pupil shown on the class sheets: 8 bytes, since a model holds one
+ * for every pupil (a million pupils: 8 MB, 32 MB when the line was 32
+ * bytes). Its pupil is sc_model_pupil's; the folded names it is sorted by
+ * are the build's only. */
 typedef struct sc_model_line {
-    const char *folded;    /* the surname's sc_text_fold form, to sort by,
-                              then the first name's after its NUL: in the
-                              model's arena */
     uint32_t index;        /* in data->pupils and report->verdicts */
     unsigned cls : SC_MODEL_CLASS_BITS; /* in model->classes */
     unsigned status : 4;   /* an sc_status: the verdict's, SC_STATUS_CHECK
@@ -54,9 +50,7 @@ typedef struct sc_model_line {
                               dispensed */
 } sc_model_line;
 
-/* 16 bytes where pointers have 64 bits, 12 where they have 32. */
-_Static_assert(sizeof(sc_model_line) == sizeof(const char *) + 8,
-               "a model line is a pointer and 8 bytes");
+_Static_assert(sizeof(sc_model_line) == 8, "a model line is 8 bytes");
 _Static_assert(SC_STATUS_COUNT <= 16, "a status takes 4 bits");
 
 /* One class sheet. */
@@ -103,7 +97,6 @@ typedef struct sc_model {
     sc_model_columns columns;
     uint32_t *line_of;        /* per pupil of report->data: its index in
                                  lines, UINT32_MAX when not shown */
-    sc_arena folded;          /* the lines' folded names */
 } sc_model;
 
 /** Builds the model of report's workbook into model. Returns SC_OK or
