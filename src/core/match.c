@@ -1,6 +1,7 @@
 /*
  * match.c - tying placements rows to pupils; repeated roll rows.
  */
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -10,11 +11,13 @@
 #include "stagecheck/core/entry.h"
 #include "stagecheck/core/pupil.h"
 
-/* A sorted index: key -> pupil, searched with bsearch-like ranges. */
+/* A sorted index: key -> pupil, searched with bsearch-like ranges. 16
+ * bytes, and as many again for the sort's scratch: a roll of a million
+ * rows (issue 14). A pupil's index takes 32 bits (sc_match_entries). */
 typedef struct index_item {
     const char *key;
     sc_date birth;  /* second key, for duplicates by name and birth date */
-    size_t pupil;
+    uint32_t pupil;
 } index_item;
 
 typedef struct pupil_index {
@@ -52,28 +55,40 @@ static int pupil_index_build(pupil_index *index, const sc_dataset *data,
         if (!key || pupil->duplicate_of >= 0)
             continue;
         index->items[index->count++] =
-            (index_item){key, by_ine ? 0 : pupil->birth, p};
+            (index_item){key, by_ine ? 0 : pupil->birth, (uint32_t)p};
     }
     qsort(index->items, index->count, sizeof *index->items, index_item_cmp);
     return 0;
 }
 
-/* Returns the first item whose key is key, and in *n how many follow it. */
-static const index_item *pupil_index_find(const pupil_index *index,
-                                          const char *key, size_t *n)
+/* Returns the first item whose key is not below key (below: past it, when
+ * upper), by binary search. */
+static size_t pupil_index_bound(const pupil_index *index, const char *key,
+                                int upper)
 {
     size_t lo = 0, hi = index->count;
 
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (strcmp(index->items[mid].key, key) < 0)
+        int c = strcmp(index->items[mid].key, key);
+
+        if (c < 0 || (upper && c == 0))
             lo = mid + 1;
         else
             hi = mid;
     }
-    *n = 0;
-    while (lo + *n < index->count && strcmp(index->items[lo + *n].key, key) == 0)
-        (*n)++;
+    return lo;
+}
+
+/* Returns the first item whose key is key, and in *n how many follow it:
+ * both ends by binary search, so that a name a million pupils share costs
+ * no more than another. */
+static const index_item *pupil_index_find(const pupil_index *index,
+                                          const char *key, size_t *n)
+{
+    size_t lo = pupil_index_bound(index, key, 0);
+
+    *n = pupil_index_bound(index, key, 1) - lo;
     return index->items + lo;
 }
 
@@ -148,16 +163,15 @@ sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies)
 
 /* The candidates for one entry, narrowed step by step. */
 typedef struct candidates {
-    size_t *pupils;
+    uint32_t *pupils;
     size_t count;
 } candidates;
 
+/* Adds a candidate. No pupil comes twice: an index holds each pupil once,
+ * and the name's is read only when the INE's gave none. */
 static void candidates_add(candidates *c, size_t pupil)
 {
-    for (size_t i = 0; i < c->count; i++)
-        if (c->pupils[i] == pupil)
-            return;
-    c->pupils[c->count++] = pupil;
+    c->pupils[c->count++] = (uint32_t)pupil;
 }
 
 static int pupil_agrees(const sc_pupil *p, const sc_entry *e, int by_class)
@@ -272,16 +286,20 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
     candidates c = {NULL, 0};
     sc_error err = SC_ERROR_MEMORY;
 
-    /* Offsets of 32 bits: more rows than that could not be held anyway. */
-    if (data->nentries >= UINT32_MAX)
+    /* Offsets and indexes of 32 bits: more rows than that could not be
+     * held anyway. */
+    if (data->nentries >= UINT32_MAX || data->npupils >= UINT32_MAX)
         return SC_ERROR_MEMORY;
     links->first = calloc(data->npupils + 2, sizeof *links->first);
     links->items = malloc((data->nentries ? data->nentries : 1) *
                           sizeof *links->items);
     c.pupils = malloc((data->npupils ? data->npupils : 1) * sizeof *c.pupils);
-    if (!links->first || !links->items || !c.pupils ||
-        pupil_index_build(&by_ine, data, 1) < 0 ||
-        pupil_index_build(&by_name, data, 0) < 0)
+    if (!links->first || !links->items || !c.pupils)
+        goto mem_error;
+    /* No tracking row, nothing to look up: a roll read before the
+     * placements are known is spared two indexes of its pupils. */
+    if (data->nentries > 0 && (pupil_index_build(&by_ine, data, 1) < 0 ||
+                               pupil_index_build(&by_name, data, 0) < 0))
         goto mem_error;
 
     err = SC_OK;
@@ -306,7 +324,7 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
     for (size_t p = 0; p < data->npupils; p++)
         links->first[p + 1] += links->first[p];
     {
-        size_t *fill = c.pupils; /* reused: one slot per pupil */
+        uint32_t *fill = c.pupils; /* reused: one slot per pupil */
         for (size_t p = 0; p < data->npupils; p++)
             fill[p] = links->first[p];
         for (size_t i = 0; i < data->nentries; i++)
