@@ -44,9 +44,9 @@ sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
                           sc_changes *changes, int *previous_status);
 
 /** The same for this run's state made from the pupils, not held: a line
- *  for each shown pupil of data (sc_pupil_shown), as sc_state_add makes
- *  it, with its verdict's status; previous_status has one place per pupil
- *  of data, -1 for a pupil not shown or not in previous. */
+ *  for each shown pupil of data (sc_pupil_shown), as sc_state_make_line
+ *  makes it, with its verdict's status; previous_status has one place per
+ *  pupil of data, -1 for a pupil not shown or not in previous. */
 sc_error sc_changes_compare_pupils(const sc_state *previous,
                                    const sc_dataset *data,
                                    const sc_verdict *verdicts,

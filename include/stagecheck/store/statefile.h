@@ -41,10 +41,10 @@ sc_error sc_statefile_prepare(const sc_state *state, const char *path,
 
 /** Like sc_statefile_prepare, for the state of this run, made as it is
  *  written rather than held: a line for each shown pupil of data
- *  (sc_pupil_shown), in the dataset's order, with the status of its
- *  verdict; the state's date when dated. The same lines sc_state_add
- *  makes, so the same file. Returns SC_OK, SC_ERROR_MEMORY or
- *  SC_ERROR_OUTPUT (diag), the temporary file removed on failure. */
+ *  (sc_pupil_shown, sc_state_make_line), in the dataset's order, with the
+ *  status of its verdict; the state's date when dated. Returns SC_OK,
+ *  SC_ERROR_MEMORY or SC_ERROR_OUTPUT (diag), the temporary file removed
+ *  on failure. */
 sc_error sc_statefile_prepare_pupils(const sc_dataset *data,
                                      const sc_verdict *verdicts, int dated,
                                      sc_date date, const char *path,
