@@ -13,7 +13,7 @@
 
 /* A sorted index: key -> pupil, searched with bsearch-like ranges. 16
  * bytes, and as many again for the sort's scratch: a roll of a million
- * rows (issue 14). A pupil's index takes 32 bits (sc_match_entries). */
+ * rows (issue 14). A pupil's index takes 32 bits (pupil_index_build). */
 typedef struct index_item {
     const char *key;
     sc_date birth;  /* second key, for duplicates by name and birth date */
@@ -38,11 +38,15 @@ static int index_item_cmp(const void *a, const void *b)
 }
 
 /* Indexes the pupils that are not duplicates, by INE (by_ine) or by folded
- * name and birth date. Returns -1 when out of memory. */
+ * name and birth date. Returns -1 when out of memory, or for 2^32 pupils
+ * or more, whose indexes an item could not hold. */
 static int pupil_index_build(pupil_index *index, const sc_dataset *data,
                              int by_ine)
 {
     index->count = 0;
+    index->items = NULL;
+    if (data->npupils >= UINT32_MAX)
+        return -1;
     index->items = malloc((data->npupils ? data->npupils : 1) *
                           sizeof *index->items);
     if (!index->items)

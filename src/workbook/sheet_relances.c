@@ -95,11 +95,8 @@ size_t sc_sheet_relances_items(const char *todo, char *out, size_t size,
     return n;
 }
 
-/* The order of Relances: rank, late first, then the class sheets' order.
- * 8 bytes, since every pupil may be chased and the sort takes as many
- * again: a model has fewer than 2^32 lines, and a rank is 0 to 3. */
-/* Ranks (sc_sheet_relances_rank) times lateness: the places a line to
- * chase can take. */
+/* Ranks (sc_sheet_relances_rank, 0 to 3) times lateness: the places a
+ * line to chase can take. A model has fewer than 2^32 lines. */
 #define RELANCES_BUCKETS 8
 
 /* Fills list with the lines of m to chase, most urgent first: by rank,

@@ -425,7 +425,7 @@ static void test_pupils_with_a_long_key_write_it_whole(void **state)
     fixture *f = *state;
     char ine[600], expected[1024];
 
-    /* Past the writer's buffer of 256 bytes. */
+    /* Longer than the first key: the writer's buffer grows for it. */
     memset(ine, 'A', sizeof ine - 1);
     ine[sizeof ine - 1] = '\0';
     pupil_put(f, ine, "DUPONT", "Jean", "2nde 2", SC_DATE_NONE,

@@ -82,7 +82,7 @@ typedef struct sc_pupil {
     unsigned line;
     int32_t duplicate_of; /* -1, or the pupil this row repeats: an input
                              holds at most SC_LIMITS_ROWS rows, and 2^31
-                             pupils would take 80 GB before this field */
+                             pupils would take 64 GiB before this field */
     sc_date birth;      /* SC_DATE_NONE when unknown */
     sc_date left;
     uint8_t present;    /* bit t: the string t (an sc_pupil_text) is in
