@@ -76,14 +76,8 @@ static inline void add_pupil(fixture *f, size_t i, const char *surname,
     p->input = 0; /* eleves.csv, the fixture's first input */
     p->line = (unsigned)i + 2;
     /* The pupil's own block, which teardown frees (sc_pupil_clear). */
-    assert_int_equal(sc_pupil_set_texts(p, NULL,
-                                        (const char *[SC_PUPIL_TEXTS]){
-                                            [SC_PUPIL_SURNAME] = surname,
-                                            [SC_PUPIL_FIRST] = first,
-                                            [SC_PUPIL_CLASS] = class_name,
-                                            [SC_PUPIL_CLASS_KEY] =
-                                                class_key}),
-                     SC_OK);
+    support_pupil_texts(p, NULL, surname, first, class_name, NULL, NULL,
+                        class_key, NULL);
     free(class_key);
     p->birth = sc_date_make(2008, 3, (int)i + 1);
     p->duplicate_of = -1;
