@@ -78,14 +78,13 @@ static int class_cmp(const void *pa, const void *pb)
     return c ? c : strcmp(a->key, b->key);
 }
 
-/* A shown pupil while the lines are sorted: its folded names, its index
- * in the dataset and its class. Only the sort needs the folded names, so
- * a line, once sorted, is 8 bytes without them. */
+/* A shown pupil while the lines are sorted: its line, and the folded
+ * names it is sorted by. Only the sort needs them, so a line, once
+ * sorted, is 8 bytes without them. */
 typedef struct sortable {
     const char *folded;  /* the surname's sc_text_fold form, then the first
                             name's after its NUL: in the build's arena */
-    uint32_t index;
-    uint32_t cls;
+    sc_model_line line;
 } sortable;
 
 /* What the order of the lines reads: the sortables and the pupils. */
@@ -102,12 +101,12 @@ static int line_cmp(const void *pa, const void *pb, void *context)
     const sort_context *ctx = context;
     const sortable *a = &ctx->items[*(const uint32_t *)pa];
     const sortable *b = &ctx->items[*(const uint32_t *)pb];
-    const sc_pupil *x = &ctx->pupils[a->index];
-    const sc_pupil *y = &ctx->pupils[b->index];
+    const sc_pupil *x = &ctx->pupils[a->line.index];
+    const sc_pupil *y = &ctx->pupils[b->line.index];
     int c;
 
-    if (a->cls != b->cls)
-        return a->cls < b->cls ? -1 : 1;
+    if (a->line.cls != b->line.cls)
+        return a->line.cls < b->line.cls ? -1 : 1;
     if ((c = strcmp(a->folded, b->folded)) != 0 ||
         (c = strcmp(a->folded + strlen(a->folded) + 1,
                     b->folded + strlen(b->folded) + 1)) != 0 ||
@@ -115,7 +114,8 @@ static int line_cmp(const void *pa, const void *pb, void *context)
                     str(sc_pupil_surname(y)))) != 0 ||
         (c = strcmp(str(sc_pupil_first(x)), str(sc_pupil_first(y)))) != 0)
         return c;
-    return a->index < b->index ? -1 : a->index > b->index;
+    return a->line.index < b->line.index ? -1
+                                         : a->line.index > b->line.index;
 }
 
 static void model_columns(sc_model *m)
@@ -215,7 +215,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         if (!sc_pupil_shown(pupil))
             continue;
         it = &items[count];
-        it->index = (uint32_t)p;
+        it->line = (sc_model_line){.index = (uint32_t)p};
         if (!(it->folded = fold_names(&folded, pupil)))
             goto mem_error;
         slots[count] = (class_slot){str(sc_pupil_class_key(pupil)), count};
@@ -237,7 +237,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
 
             k->key = slots[i].key;
             k->name = str(
-                sc_pupil_class(&data->pupils[items[slots[i].at].index]));
+                sc_pupil_class(&data->pupils[items[slots[i].at].line.index]));
             k->nplaces = 1;
         }
     qsort(m->classes, m->nclasses, sizeof *m->classes, class_cmp);
@@ -246,23 +246,23 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     qsort(slots, m->nclasses, sizeof *slots, slot_cmp);
 
     for (size_t i = 0; i < count; i++) {
-        sortable *it = &items[i];
+        sc_model_line *l = &items[i].line;
+        const sc_verdict *v = &r->verdicts[l->index];
         sc_model_class *k;
-        size_t places = pupil_places(r, it->index);
-        class_slot probe = {str(sc_pupil_class_key(&data->pupils[it->index])),
+        size_t places = pupil_places(r, l->index);
+        class_slot probe = {str(sc_pupil_class_key(&data->pupils[l->index])),
                             0};
         const class_slot *found = bsearch(&probe, slots, m->nclasses,
                                           sizeof *slots, key_cmp);
-        sc_status status = pupil_status(r, it->index);
-        int late = r->has_deadline &&
-                   sc_rules_is_late(status, r->as_of, r->deadline);
 
-        it->cls = (uint32_t)found->at;
-        k = &m->classes[it->cls];
-        sc_tally_count(&k->tally, status, r->verdicts[it->index].hosted != 0,
-                       late);
+        l->cls = (unsigned)found->at;
+        l->status = pupil_status(r, l->index);
+        l->late = r->has_deadline &&
+                  sc_rules_is_late(l->status, r->as_of, r->deadline);
+        k = &m->classes[l->cls];
+        sc_tally_count(&k->tally, l->status, v->hosted != 0, l->late);
         for (int d = 0; r->period && d < r->period->ndays; d++)
-            m->hosted_on[d] += (r->verdicts[it->index].hosted >> d) & 1;
+            m->hosted_on[d] += (v->hosted >> d) & 1;
         if (places > k->nplaces)
             k->nplaces = places;
     }
@@ -278,16 +278,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     qsort_r(order, count, sizeof *order, line_cmp, &ctx);
     if (!(m->lines = calloc(count, sizeof *m->lines)))
         goto mem_error;
-    for (size_t i = 0; i < count; i++) {
-        const sortable *it = &items[order[i]];
-        sc_model_line *l = &m->lines[i];
-
-        l->index = it->index;
-        l->cls = it->cls;
-        l->status = pupil_status(r, it->index);
-        l->late = r->has_deadline &&
-                  sc_rules_is_late(l->status, r->as_of, r->deadline);
-    }
+    for (size_t i = 0; i < count; i++)
+        m->lines[i] = items[order[i]].line;
     m->nlines = count;
     free(order);
     free(items);
