@@ -81,11 +81,52 @@ static void test_set_grows_and_keeps_every_string(void **state)
     assert_int_equal(set->count, 10000);
 }
 
+/* Numbers in the order first added, the same on adding again; a string's
+ * number gives back the set's copy. */
+static void test_index_numbers_strings_in_the_order_added(void **state)
+{
+    sc_strset *set = *state;
+    const char *kept;
+
+    assert_null(sc_strset_at(set, 0)); /* empty, never grown */
+    assert_int_equal(sc_strset_add_index(set, "2nde 3"), 0);
+    assert_int_equal(sc_strset_add_index(set, "2nde 1"), 1);
+    assert_int_equal(sc_strset_add_index(set, "2nde 3"), 0);
+    kept = sc_strset_add(set, "2nde 10");
+    assert_ptr_equal(kept, sc_strset_at(set, 2));
+    assert_int_equal(sc_strset_add_index(set, "2nde 10"), 2);
+    assert_int_equal(set->count, 3);
+    assert_string_equal(sc_strset_at(set, 0), "2nde 3");
+    assert_string_equal(sc_strset_at(set, 1), "2nde 1");
+    assert_ptr_equal(sc_strset_at(set, 1), sc_strset_find(set, "2nde 1"));
+    assert_null(sc_strset_at(set, 3));
+}
+
+/* Past many doublings of the slots and of the list, every number still
+ * names its string. */
+static void test_index_survives_growth(void **state)
+{
+    sc_strset *set = *state;
+    char text[32];
+
+    for (size_t i = 0; i < 5000; i++) {
+        snprintf(text, sizeof text, "classe %zu", i);
+        assert_int_equal(sc_strset_add_index(set, text), i);
+    }
+    for (size_t i = 0; i < 5000; i++) {
+        snprintf(text, sizeof text, "classe %zu", i);
+        assert_string_equal(sc_strset_at(set, i), text);
+        assert_int_equal(sc_strset_add_index(set, text), i);
+    }
+    assert_int_equal(set->count, 5000);
+}
+
 static void test_clear_of_a_zeroed_set_is_fine(void **state)
 {
-    sc_strset zeroed = {NULL, 0, 0, {NULL}};
+    sc_strset zeroed;
 
     (void)state;
+    memset(&zeroed, 0, sizeof zeroed);
     sc_strset_clear(&zeroed);
     sc_strset_clear(NULL);
     assert_null(sc_strset_find(&zeroed, "a"));
@@ -99,6 +140,8 @@ int main(void)
         TEST(test_add_keeps_one_copy_of_each_string),
         TEST(test_find_of_a_string_not_added_is_null),
         TEST(test_set_grows_and_keeps_every_string),
+        TEST(test_index_numbers_strings_in_the_order_added),
+        TEST(test_index_survives_growth),
         TEST(test_clear_of_a_zeroed_set_is_fine),
     };
 
