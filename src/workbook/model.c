@@ -7,6 +7,7 @@
 #include <string.h>
 #include "stagecheck/workbook/model.h"
 #include "stagecheck/base/arena.h"
+#include "stagecheck/base/strset.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/pupil.h"
 #include "stagecheck/core/rules.h"
@@ -44,35 +45,13 @@ static sc_status pupil_status(const sc_report *r, size_t p)
     return (unsigned)s < SC_STATUS_COUNT ? s : SC_STATUS_CHECK;
 }
 
-/* A class key and where it is: a line's index while the classes are
- * gathered, then the class's. Sorted by key, so that finding a pupil's
- * class is a binary search: a linear one made a school of 200,000 pupils
- * in 6,700 classes cost 1.3 billion strcmp. */
-typedef struct class_slot {
-    const char *key;
-    size_t at;
-} class_slot;
-
-/* By key alone: the bsearch of a line's class. */
-static int key_cmp(const void *pa, const void *pb)
+/* "2nde 2" before "2nde 10": of the numbers (uint32_t) of classes in
+ * context, the classes as first seen. */
+static int class_cmp(const void *pa, const void *pb, void *context)
 {
-    return strcmp(((const class_slot *)pa)->key,
-                  ((const class_slot *)pb)->key);
-}
-
-/* By key, then place: the first line of each key comes first. */
-static int slot_cmp(const void *pa, const void *pb)
-{
-    const class_slot *a = pa, *b = pb;
-    int c = strcmp(a->key, b->key);
-
-    return c ? c : (a->at > b->at) - (a->at < b->at);
-}
-
-/* "2nde 2" before "2nde 10". */
-static int class_cmp(const void *pa, const void *pb)
-{
-    const sc_model_class *a = pa, *b = pb;
+    const sc_model_class *seen = context;
+    const sc_model_class *a = &seen[*(const uint32_t *)pa];
+    const sc_model_class *b = &seen[*(const uint32_t *)pb];
     int c = strverscmp(a->name, b->name);
 
     return c ? c : strcmp(a->key, b->key);
@@ -180,14 +159,45 @@ static const char *fold_names(sc_arena *arena, const sc_pupil *pupil)
     return folded;
 }
 
+/* The class of pupil, numbered as first seen in keys; a new one is added
+ * to *seen (*nseen of them), named as this pupil names it. Returns its
+ * number, or SC_STRSET_NONE when out of memory or past the classes a
+ * line can hold. */
+static size_t class_of(sc_strset *keys, sc_model_class **seen, size_t *nseen,
+                       const sc_pupil *pupil)
+{
+    const char *key = str(sc_pupil_class_key(pupil));
+    size_t c = sc_strset_add_index(keys, key);
+
+    if (c == SC_STRSET_NONE || c < *nseen)
+        return c;
+    if (c >= SC_MODEL_CLASSES_MAX)
+        return SC_STRSET_NONE;
+    /* A new class: *seen doubles when c reaches a power of two. */
+    if ((c & (c - 1)) == 0) {
+        sc_model_class *more = realloc(*seen, 2 * (c ? c : 1) * sizeof *more);
+
+        if (!more)
+            return SC_STRSET_NONE;
+        *seen = more;
+    }
+    memset(&(*seen)[c], 0, sizeof **seen);
+    (*seen)[c].key = key;
+    (*seen)[c].name = str(sc_pupil_class(pupil));
+    (*seen)[c].nplaces = 1;
+    *nseen = c + 1;
+    return c;
+}
+
 sc_error sc_model_build(sc_model *m, const sc_report *r)
 {
     const sc_dataset *data = r->data;
-    class_slot *slots = NULL;
     sortable *items = NULL;
-    uint32_t *order = NULL;
+    uint32_t *order = NULL, *rank = NULL;
+    sc_model_class *seen = NULL; /* the classes as first seen */
+    sc_strset keys = {0};        /* their keys, numbered so */
     sc_arena folded = {NULL};
-    size_t n = 0, n_classes = 0, count = 0;
+    size_t n = 0, nseen = 0, count = 0;
     sort_context ctx;
 
     memset(m, 0, sizeof *m);
@@ -203,59 +213,53 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         n += sc_pupil_shown(&data->pupils[p]);
     if (n == 0)
         return SC_OK;
-    items = malloc(n * sizeof *items);
-    slots = malloc(n * sizeof *slots);
-    if (!items || !slots)
+    if (!(items = malloc(n * sizeof *items)))
         goto mem_error;
 
+    /* Each pupil's class found in a set of the classes' keys, which grows
+     * with the classes, not the pupils: a list of the pupils' keys to
+     * sort took 32 bytes a pupil, with its sort's scratch (issue 14). */
     for (size_t p = 0; p < data->npupils; p++) {
         const sc_pupil *pupil = &data->pupils[p];
         sortable *it;
+        size_t c;
 
         if (!sc_pupil_shown(pupil))
             continue;
         it = &items[count];
         it->line = (sc_model_line){.index = (uint32_t)p};
-        if (!(it->folded = fold_names(&folded, pupil)))
+        if (!(it->folded = fold_names(&folded, pupil)) ||
+            (c = class_of(&keys, &seen, &nseen, pupil)) == SC_STRSET_NONE)
             goto mem_error;
-        slots[count] = (class_slot){str(sc_pupil_class_key(pupil)), count};
+        it->line.cls = (unsigned)c;
         count++;
     }
-    /* A class per key, named as its first pupil in the roll names it.
-     * Counted first: a class holds its sheet name (a few hundred bytes),
-     * one per pupil would cost more than the pupils. */
-    qsort(slots, count, sizeof *slots, slot_cmp);
-    for (size_t i = 0; i < count; i++)
-        n_classes += i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0;
-    /* More than a line's class can hold: refused as too big. */
-    if (n_classes > SC_MODEL_CLASSES_MAX ||
-        !(m->classes = calloc(n_classes, sizeof *m->classes)))
+    /* The classes by name; rank gives each its place among them. */
+    if (!(order = malloc(nseen * sizeof *order)) ||
+        !(rank = malloc(nseen * sizeof *rank)) ||
+        !(m->classes = calloc(nseen, sizeof *m->classes)))
         goto mem_error;
-    for (size_t i = 0; i < count; i++)
-        if (i == 0 || strcmp(slots[i].key, slots[i - 1].key) != 0) {
-            sc_model_class *k = &m->classes[m->nclasses++];
-
-            k->key = slots[i].key;
-            k->name = str(
-                sc_pupil_class(&data->pupils[items[slots[i].at].line.index]));
-            k->nplaces = 1;
-        }
-    qsort(m->classes, m->nclasses, sizeof *m->classes, class_cmp);
-    for (size_t c = 0; c < m->nclasses; c++)
-        slots[c] = (class_slot){m->classes[c].key, c};
-    qsort(slots, m->nclasses, sizeof *slots, slot_cmp);
+    for (size_t c = 0; c < nseen; c++)
+        order[c] = (uint32_t)c;
+    qsort_r(order, nseen, sizeof *order, class_cmp, seen);
+    for (size_t c = 0; c < nseen; c++) {
+        m->classes[c] = seen[order[c]];
+        rank[order[c]] = (uint32_t)c;
+    }
+    m->nclasses = nseen;
+    free(order);
+    free(seen);
+    sc_strset_clear(&keys);
+    order = NULL;
+    seen = NULL;
 
     for (size_t i = 0; i < count; i++) {
         sc_model_line *l = &items[i].line;
         const sc_verdict *v = &r->verdicts[l->index];
         sc_model_class *k;
         size_t places = pupil_places(r, l->index);
-        class_slot probe = {str(sc_pupil_class_key(&data->pupils[l->index])),
-                            0};
-        const class_slot *found = bsearch(&probe, slots, m->nclasses,
-                                          sizeof *slots, key_cmp);
 
-        l->cls = (unsigned)found->at;
+        l->cls = rank[l->cls];
         l->status = pupil_status(r, l->index);
         l->late = r->has_deadline &&
                   sc_rules_is_late(l->status, r->as_of, r->deadline);
@@ -266,10 +270,10 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         if (places > k->nplaces)
             k->nplaces = places;
     }
-    /* Not needed past here: the sort's scratch takes its place. The sort
-     * orders 4-byte places, its scratch as many, not the sortables. */
-    free(slots);
-    slots = NULL;
+    free(rank);
+    rank = NULL;
+    /* The sort orders 4-byte places, its scratch as many, not the
+     * sortables. */
     if (!(order = malloc(count * sizeof *order)))
         goto mem_error;
     for (size_t i = 0; i < count; i++)
@@ -308,8 +312,10 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     return model_name_sheets(m);
 
 mem_error:
-    free(slots);
+    free(rank);
     free(order);
+    free(seen);
+    sc_strset_clear(&keys);
     free(items);
     sc_arena_clear(&folded);
     return SC_ERROR_MEMORY;
