@@ -357,6 +357,7 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
                             .data = s->data,
                             .links = &s->check.links,
                             .verdicts = s->check.verdicts,
+                            .todos = &s->check.todos,
                             .anomalies = &s->anomalies,
                             .has_deadline = settings->has_deadline,
                             .deadline = settings->deadline,

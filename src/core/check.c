@@ -11,18 +11,24 @@
 #include "stagecheck/core/period.h"
 
 /* Most pupils share their À faire with many others ("trouver un lieu
- * d'accueil…", the same signature missing): the verdict's own copy is
- * swapped for the one the set keeps, so that each text is held once
- * however many pupils it is said of. Afterwards the verdict's todo
- * belongs to the set, or is NULL when out of memory. */
-static sc_error todo_intern(sc_check *check, sc_verdict *verdict)
+ * d'accueil…", the same signature missing): the set keeps each text once
+ * however many pupils it is said of, and the verdict its number. */
+static sc_error todo_intern(sc_check *check, sc_verdict *verdict,
+                            const char *todo)
 {
-    const char *kept = sc_strset_add(&check->todos, verdict->todo);
+    size_t i = sc_strset_add_index(&check->todos, todo);
 
-    free(verdict->todo);
-    /* The set's copy, which nothing writes to. */
-    verdict->todo = (char *)kept;
-    return kept ? SC_OK : SC_ERROR_MEMORY;
+    if (i == SC_STRSET_NONE)
+        return SC_ERROR_MEMORY;
+    /* The set numbers fewer than UINT32_MAX - 1 strings. */
+    verdict->todo = (uint32_t)(i + 1);
+    return SC_OK;
+}
+
+const char *sc_check_todo(const sc_strset *todos, const sc_verdict *verdict)
+{
+    return todos && verdict->todo ? sc_strset_at(todos, verdict->todo - 1u)
+                                  : NULL;
 }
 
 /* Applies the rules to each shown pupil; findings become anomalies. */
@@ -31,7 +37,7 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
                              sc_anomalies *anomalies)
 {
     const sc_entry **entries;
-    sc_findings found = {NULL, 0, 0, 0}; /* each pupil's, in turn */
+    sc_findings found = {0}; /* each pupil's, in turn */
     sc_error err = SC_OK;
 
     check->verdicts = calloc(data->npupils ? data->npupils : 1,
@@ -55,7 +61,7 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
         err = sc_rules_apply(period, as_of, pupil, entries, n,
                              &check->verdicts[p], &found);
         if (err == SC_OK)
-            err = todo_intern(check, &check->verdicts[p]);
+            err = todo_intern(check, &check->verdicts[p], found.todo);
         sc_pupil_display(pupil, who, sizeof who);
         for (size_t f = 0; err == SC_OK && f < found.count; f++) {
             const sc_finding *finding = &found.items[f];
@@ -67,10 +73,10 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
                 err = sc_anomalies_set_column(anomalies, finding->column);
         }
     }
-    /* Each is an anomaly now, which copied what it says; the verdict
-     * keeps the count. One list for every pupil: a finding takes some 280
-     * bytes, and nothing reads it again. */
-    free(found.items);
+    /* Each is an anomaly now, which copied what it says. One list for
+     * every pupil: a finding takes some 280 bytes, and nothing reads it
+     * again. */
+    sc_rules_findings_clear(&found);
     free(entries);
     return err;
 }
@@ -93,11 +99,6 @@ void sc_check_clear(sc_check *check)
 {
     if (!check)
         return;
-    /* Every verdict's todo is the set's (or NULL). */
-    for (size_t i = 0; i < check->nverdicts; i++) {
-        check->verdicts[i].todo = NULL;
-        sc_rules_verdict_clear(&check->verdicts[i]);
-    }
     sc_strset_clear(&check->todos);
     free(check->verdicts);
     sc_match_links_free(&check->links);

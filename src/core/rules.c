@@ -18,17 +18,15 @@
 
 /* One verdict per pupil of a roll that may hold a million (issue 14). */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_verdict) == 24, "sc_verdict grew: see rules.h");
+_Static_assert(sizeof(sc_verdict) == 16, "sc_verdict grew: see rules.h");
 #endif
 
 /* The verdict under construction. */
 typedef struct judge {
     const sc_period *period;
     sc_verdict *v;
-    sc_findings *found; /* the caller's */
-    char *todo;        /* "; "-separated */
+    sc_findings *found; /* the caller's, its todo "; "-separated */
     size_t todo_len;
-    size_t todo_cap;
     int incomplete;    /* something the file needs is missing */
     int anomaly;       /* a row of the pupil has an anomaly */
     uint64_t dispensed; /* working days a granted dispense covers */
@@ -51,17 +49,17 @@ static void judge_todo(judge *j, const char *fmt, ...)
     va_end(ap);
     sc_text_cut(item);
     len = strlen(item) + 2;
-    if (j->todo_len + len + 1 > j->todo_cap) {
-        size_t cap = (j->todo_cap + len + 1) * 2;
-        char *p = realloc(j->todo, cap);
+    if (j->todo_len + len + 1 > j->found->todo_cap) {
+        size_t cap = (j->found->todo_cap + len + 1) * 2;
+        char *p = realloc(j->found->todo, cap);
         if (!p) {
             j->err = SC_ERROR_MEMORY;
             return;
         }
-        j->todo = p;
-        j->todo_cap = cap;
+        j->found->todo = p;
+        j->found->todo_cap = cap;
     }
-    j->todo_len += (size_t)sprintf(j->todo + j->todo_len, "%s%s",
+    j->todo_len += (size_t)sprintf(j->found->todo + j->todo_len, "%s%s",
                                    j->todo_len ? "; " : "", item);
 }
 
@@ -659,7 +657,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
                         const sc_entry *const *entries, size_t n,
                         sc_verdict *verdict, sc_findings *findings)
 {
-    judge j = {period, verdict, findings, NULL, 0, 0, 0, 0, 0, 0, SC_OK};
+    judge j = {period, verdict, findings, 0, 0, 0, 0, 0, SC_OK};
     const sc_entry **places;
     size_t nplaces = 0;
     uint64_t all = sc_period_all_days(period);
@@ -670,6 +668,12 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
     memset(verdict, 0, sizeof *verdict);
     findings->count = 0;
     findings->covered = 0;
+    if (!findings->todo) {
+        if (!(findings->todo = malloc(128)))
+            return SC_ERROR_MEMORY;
+        findings->todo_cap = 128;
+    }
+    findings->todo[0] = '\0';
     places = malloc((n ? n : 1) * sizeof *places);
     if (!places)
         return SC_ERROR_MEMORY;
@@ -754,35 +758,21 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
         judge_todo(&j, "trouver un lieu d'accueil pour les jours non couverts, "
                        "sinon accueil dans l'établissement");
     verdict->status = judge_status(&j, all);
-    /* A pupil's rows number a few: their findings fit in 32 bits. */
-    verdict->nfindings = (uint32_t)findings->count;
     free(places);
-    if (j.err == SC_OK && !j.todo)
-        j.todo = strdup("");
-    if (j.err != SC_OK || !j.todo) {
-        free(j.todo);
-        sc_rules_verdict_clear(verdict);
-        return SC_ERROR_MEMORY;
+    if (j.err != SC_OK) {
+        memset(verdict, 0, sizeof *verdict);
+        return j.err;
     }
-    /* Sized to fit: judge_todo doubles as it goes, and every followed
-     * pupil keeps one until the run ends. A shrink that fails keeps the
-     * bigger copy. */
-    if (j.todo_cap > j.todo_len + 1) {
-        char *fit = realloc(j.todo, j.todo_len + 1);
-
-        if (fit)
-            j.todo = fit;
-    }
-    verdict->todo = j.todo;
     return SC_OK;
 }
 
-void sc_rules_verdict_clear(sc_verdict *verdict)
+void sc_rules_findings_clear(sc_findings *findings)
 {
-    if (!verdict)
+    if (!findings)
         return;
-    free(verdict->todo);
-    memset(verdict, 0, sizeof *verdict);
+    free(findings->items);
+    free(findings->todo);
+    memset(findings, 0, sizeof *findings);
 }
 
 const char *sc_rules_motif(sc_motif motif)

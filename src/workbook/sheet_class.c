@@ -336,7 +336,7 @@ static row_texts *row_texts_make(const sc_model *m, const sc_model_line *l,
 
     if (!t)
         return NULL;
-    t->todo = todo_lines(r->verdicts[l->index].todo);
+    t->todo = todo_lines(sc_check_todo(r->todos, &r->verdicts[l->index]));
     t->dispenses = pupil_dispenses(r, l->index);
     t->origins = pupil_origins(r, l->index);
     if (!t->todo || !t->dispenses || !t->origins)

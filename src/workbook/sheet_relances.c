@@ -158,8 +158,10 @@ static void relances_row(sc_cells *sh, const sc_model *m, lxw_row_t row,
     size_t nitems, lines;
     lxw_col_t col = 4;
 
-    sc_sheet_relances_items(m->report->verdicts[l->index].todo, items,
-                            TEXT_MAX, hosts, TEXT_MAX);
+    const char *todo = sc_check_todo(m->report->todos,
+                                     &m->report->verdicts[l->index]);
+
+    sc_sheet_relances_items(todo, items, TEXT_MAX, hosts, TEXT_MAX);
     if (!hosts[0])
         place_hosts(m->report, l->index, hosts, TEXT_MAX);
     /* As many lines as the taller of the two, long items wrapped. */

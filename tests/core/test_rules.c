@@ -93,8 +93,7 @@ static int teardown(void **state)
 {
     fixture *f = *state;
 
-    sc_rules_verdict_clear(&f->v);
-    free(f->found.items);
+    sc_rules_findings_clear(&f->found);
     sc_pupil_clear(&f->pupil);
     free(f);
     return 0;
@@ -103,26 +102,25 @@ static int teardown(void **state)
 /* Runs the rules on the fixture's first n entries. */
 static void judge(fixture *f, size_t n)
 {
-    sc_rules_verdict_clear(&f->v);
     assert_int_equal(sc_rules_apply(&f->period, f->as_of, &f->pupil, f->list, n,
                                     &f->v, &f->found),
                      SC_OK);
-    assert_int_equal(f->v.nfindings, f->found.count);
-    assert_non_null(f->v.todo);
+    assert_non_null(f->found.todo);
+    assert_int_equal(f->v.todo, 0); /* the caller's to number */
 }
 
 static void assert_todo_has(const fixture *f, const char *text)
 {
-    if (!strstr(f->v.todo, text))
-        fail_msg("À faire « %s » does not mention « %s »", f->v.todo, text);
+    if (!strstr(f->found.todo, text))
+        fail_msg("À faire « %s » does not mention « %s »", f->found.todo, text);
 }
 
 static void assert_finding_has(const fixture *f, const char *text)
 {
-    for (size_t i = 0; i < f->v.nfindings; i++)
+    for (size_t i = 0; i < f->found.count; i++)
         if (strstr(f->found.items[i].message, text))
             return;
-    fail_msg("no finding mentions « %s » (%u findings)", text, (unsigned)f->v.nfindings);
+    fail_msg("no finding mentions « %s » (%u findings)", text, (unsigned)f->found.count);
 }
 
 static void test_status_labels_are_exact(void **state)
@@ -161,8 +159,8 @@ static void test_complete_placement_over_whole_period_is_ready(void **state)
     assert_int_equal(f->v.status, SC_STATUS_READY);
     assert_int_equal(f->found.covered, sc_period_all_days(&f->period));
     assert_int_equal(f->v.hosted, 0);
-    assert_int_equal(f->v.nfindings, 0);
-    assert_string_equal(f->v.todo, "");
+    assert_int_equal(f->found.count, 0);
+    assert_string_equal(f->found.todo, "");
 }
 
 static void test_no_placement_means_hosted_in_school_every_day(void **state)
@@ -201,7 +199,7 @@ static void test_placement_counts_working_days_only(void **state)
     judge(f, 1);
     assert_int_equal(f->found.covered, 0x10);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
 }
 
 static void test_weekend_only_row_is_an_anomaly(void **state)
@@ -232,7 +230,7 @@ static void test_two_places_one_week_each_is_ready(void **state)
     f->entries[1].start = d(2024, 6, 24);
     judge(f, 2);
     assert_int_equal(f->v.status, SC_STATUS_READY);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
 }
 
 static void test_third_place_is_an_anomaly(void **state)
@@ -248,7 +246,7 @@ static void test_third_place_is_an_anomaly(void **state)
     f->entries[2].start = d(2024, 6, 25);
     judge(f, 3);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
-    assert_int_equal(f->v.nfindings, 1);
+    assert_int_equal(f->found.count, 1);
     assert_ptr_equal(f->found.items[0].entry, &f->entries[2]);
     assert_finding_has(f, "plus de deux lieux");
     /* The reason is on the pupil's line too, with the row to look at. */
@@ -271,11 +269,11 @@ static void test_overlapping_places_are_an_anomaly(void **state)
      * once per earlier place. */
     f->entries[2] = placement(5);
     judge(f, 3);
-    assert_int_equal(f->v.nfindings, 3); /* two overlaps, one third place */
+    assert_int_equal(f->found.count, 3); /* two overlaps, one third place */
     /* The list is the next pupil's too: emptied first, it holds only what
      * that pupil's rows give. */
     judge(f, 1);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
     assert_int_equal(f->found.count, 0);
 }
 
@@ -444,7 +442,7 @@ static void test_undated_signature_already_given_is_judged_on_as_of(
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
     assert_todo_has(f, "signature de l'élève");
-    assert_null(strstr(f->v.todo, "représentant légal"));
+    assert_null(strstr(f->found.todo, "représentant légal"));
 }
 
 static void test_unknown_birth_date_is_treated_as_minor(void **state)
@@ -528,7 +526,7 @@ static void test_host_type_must_be_one_of_the_five(void **state)
         f->entries[0].host_type = (char *)allowed[i];
         judge(f, 1);
         assert_int_equal(f->v.status, SC_STATUS_READY);
-        assert_int_equal(f->v.nfindings, 0);
+        assert_int_equal(f->found.count, 0);
     }
     f->entries[0].host_type = (char *)"Particulier";
     judge(f, 1);
@@ -549,7 +547,7 @@ static void test_host_type_synonym_of_a_category_is_accepted(void **state)
         f->entries[0].host_type = (char *)synonyms[i];
         judge(f, 1);
         assert_int_equal(f->v.status, SC_STATUS_READY);
-        assert_int_equal(f->v.nfindings, 0);
+        assert_int_equal(f->found.count, 0);
     }
 }
 
@@ -561,7 +559,7 @@ static void test_host_type_private_person_is_an_error(void **state)
     f->entries[0].host_type = (char *)"particulier";
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
-    assert_int_equal(f->v.nfindings, 1);
+    assert_int_equal(f->found.count, 1);
     assert_int_equal(f->found.items[0].severity, SC_SEVERITY_ERROR);
     assert_finding_has(f, "particulier");
     /* Found even when the dates are missing too. */
@@ -579,12 +577,12 @@ static void test_host_type_unknown_is_a_warning_status_unchanged(void **state)
     f->entries[0].host_type = (char *)"Tiers-lieu";
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_READY);
-    assert_int_equal(f->v.nfindings, 1);
+    assert_int_equal(f->found.count, 1);
     assert_int_equal(f->found.items[0].severity, SC_SEVERITY_WARNING);
     assert_finding_has(f, "« Tiers-lieu » non reconnu");
     assert_todo_has(f,
                     "attention, ligne 3 : type de structure « Tiers-lieu »");
-    assert_null(strstr(f->v.todo, "à vérifier"));
+    assert_null(strstr(f->found.todo, "à vérifier"));
     /* A warning leaves every other status as it was, too. */
     f->entries[0].end = d(2024, 6, 21);
     judge(f, 1);
@@ -638,13 +636,13 @@ static void assert_reasons_name(fixture *f, const char *const *reasons,
         f->entries[0] = dispense(reasons[i], d(2024, 6, 17), d(2024, 6, 28),
                                  SC_FLAG_NO);
         judge(f, 1);
-        if (f->v.status != SC_STATUS_INCOMPLETE || !strstr(f->v.todo, proof))
+        if (f->v.status != SC_STATUS_INCOMPLETE || !strstr(f->found.todo, proof))
             fail_msg("« %s » does not ask for the %s: %s", reasons[i], proof,
-                     f->v.todo);
+                     f->found.todo);
         f->entries[0].proof = SC_FLAG_YES;
         judge(f, 1);
         if (f->v.status != SC_STATUS_DISPENSED)
-            fail_msg("« %s » not dispensed: %s", reasons[i], f->v.todo);
+            fail_msg("« %s » not dispensed: %s", reasons[i], f->found.todo);
     }
 }
 
@@ -693,7 +691,7 @@ static void test_snu_starting_on_the_weekend_before_is_dispensed(
     judge(f, 1);
     assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
     /* Saturday 15/06 too. */
     f->entries[0].start = d(2024, 6, 15);
     judge(f, 1);
@@ -805,7 +803,7 @@ static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
     assert_int_equal(f->v.hosted, 0x3E0);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
     assert_todo_has(f, "jours non dispensés du 24/06/2024 au 28/06/2024");
     assert_int_equal(f->v.motif, SC_MOTIF_MOBILITY);
     /* Awaiting its contrat d'études, the same days are still to find. */
@@ -855,7 +853,7 @@ static void test_mobility_shorter_than_two_weeks_is_an_anomaly(void **state)
     f->entries[0].end = d(2024, 6, 25);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
     /* Ending on the Sunday after the period is enough too. */
     f->entries[0].start = d(2024, 6, 17);
     f->entries[0].end = d(2024, 6, 30);
@@ -899,7 +897,7 @@ static void test_other_dispense_reasons_are_refused(void **state)
         /* Refused, not an anomaly: the pupil still needs a placement. */
         assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
         assert_int_equal(f->v.dispense, SC_DISPENSE_REFUSED);
-        assert_int_equal(f->v.nfindings, 0);
+        assert_int_equal(f->found.count, 0);
         assert_todo_has(f, refused[i].why);
         assert_int_equal(f->v.hosted, 0x3FF);
         assert_int_equal(f->v.motif, SC_MOTIF_REFUSED);
@@ -937,7 +935,7 @@ static void test_language_words_do_not_refuse_a_named_mobility(void **state)
     judge(f, 1);
     assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
-    assert_int_equal(f->v.nfindings, 0);
+    assert_int_equal(f->found.count, 0);
     f->entries[0] = dispense("Mobilité individuelle - immersion en langue "
                              "allemande",
                              d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_YES);

@@ -98,7 +98,7 @@ static void check_verdicts(const sc_check *check, const sc_dataset *data,
         if (!sc_pupil_shown(&data->pupils[p]))
             continue;
         FUZZ_ASSERT(v->status < SC_STATUS_COUNT);
-        FUZZ_ASSERT(v->todo && fuzz_str_ok(v->todo));
+        FUZZ_ASSERT(v->todo && fuzz_str_ok(sc_check_todo(&check->todos, v)));
         FUZZ_ASSERT((v->hosted & ~all) == 0);
         FUZZ_ASSERT(v->motif < SC_MOTIF_COUNT);
         FUZZ_ASSERT((v->motif != SC_MOTIF_NONE) == (v->hosted != 0));

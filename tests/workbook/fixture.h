@@ -44,6 +44,7 @@ typedef struct fixture {
     uint32_t items[NENTRIES];
     sc_links links;
     sc_verdict verdicts[NPUPILS];
+    sc_strset todos;         /* the verdicts' À faire (set_todo) */
     sc_anomaly anomaly_items[2];
     sc_anomalies anomalies;
     int previous[NPUPILS];
@@ -53,6 +54,16 @@ typedef struct fixture {
     char *strings[NSTRINGS]; /* what keep() copied, freed by teardown */
     size_t nstrings;
 } fixture;
+
+/* Gives pupil i the À faire todo, numbered in the fixture's set as
+ * sc_check_run numbers it. */
+static inline void set_todo(fixture *f, size_t i, const char *todo)
+{
+    size_t n = sc_strset_add_index(&f->todos, todo);
+
+    assert_true(n != SC_STRSET_NONE);
+    f->verdicts[i].todo = (uint32_t)(n + 1);
+}
 
 /* Returns a copy of s that teardown frees (the records hold char *). */
 static inline char *keep(fixture *f, const char *s)
@@ -83,7 +94,7 @@ static inline void add_pupil(fixture *f, size_t i, const char *surname,
     p->duplicate_of = -1;
     p->selected = 1;
     f->verdicts[i].status = status;
-    f->verdicts[i].todo = keep(f, "");
+    set_todo(f, i, "");
 }
 
 static inline void add_place(fixture *f, size_t i, const char *host,
@@ -177,6 +188,7 @@ static inline int fixture_setup(void **state)
                             .data = &f->data,
                             .links = &f->links,
                             .verdicts = f->verdicts,
+                            .todos = &f->todos,
                             .anomalies = &f->anomalies};
     return 0;
 }
@@ -187,6 +199,7 @@ static inline int fixture_teardown(void **state)
     support_remove_dir(f->dir);
     for (size_t i = 0; i < f->nstrings; i++)
         free(f->strings[i]);
+    sc_strset_clear(&f->todos);
     for (size_t i = 0; i < NPUPILS; i++)
         sc_pupil_clear(&f->pupils[i]);
     free(f);

@@ -29,7 +29,7 @@ static void test_write_cuts_cells_over_excel_limit(void **state)
     for (size_t i = 0; i < n; i++)
         memcpy(todo + 2 * i, "é", 2);
     todo[2 * n] = '\0';
-    f->verdicts[0].todo = todo;
+    set_todo(f, 0, todo);
     assert_int_equal(sc_writer_write(&f->report, f->path, &f->diag), SC_OK);
     assert_xlsx(f->path);
     free(todo);

@@ -49,7 +49,7 @@ static void test_class_rows_in_reading_order(void **state)
 {
     fixture *f = *state;
 
-    f->verdicts[0].todo = keep(f, "Convention à signer; assurance à fournir");
+    set_todo(f, 0, "Convention à signer; assurance à fournir");
     assert_workbook_prints(f, "rows(wb['2nde 2'])\nrows(wb['2nde 10'])\n",
         "Nom|Prénom|Statut|À faire|Jours à accueillir|Dates à accueillir|"
         "Dispense|Lieu 1 — structure|Lieu 1 — commune / pays|Lieu 1 — du|"
@@ -131,9 +131,9 @@ static void test_class_sheet_reads_on_screen_and_paper(void **state)
 {
     fixture *f = *state;
 
-    f->verdicts[1].todo = keep(f, "trouver un lieu d'accueil pour les jours "
-                                  "non couverts, sinon accueil dans "
-                                  "l'établissement; convention à signer");
+    set_todo(f, 1, "trouver un lieu d'accueil pour les jours "
+                   "non couverts, sinon accueil dans "
+                   "l'établissement; convention à signer");
     assert_workbook_prints(f, py_page,
         /* fitToWidth 1 is the default, left out of the XML. */
         "C2|['$A$1:$K$2']|$1:$1|landscape|9|True||0\n"

@@ -80,13 +80,13 @@ static void test_relances_sheet_order_items_and_links(void **state)
     fixture *f = *state;
 
     f->verdicts[0].status = SC_STATUS_INCOMPLETE;
-    f->verdicts[0].todo = keep(f, "convention « Boulangerie du Centre » : "
-                                  "manque signature de l'élève, activités "
-                                  "prévues; attestation d'assurance "
-                                  "responsabilité civile de l'élève");
-    f->verdicts[1].todo = keep(f, "trouver un lieu d'accueil pour les jours "
-                                  "non couverts, sinon accueil dans "
-                                  "l'établissement");
+    set_todo(f, 0, "convention « Boulangerie du Centre » : "
+                   "manque signature de l'élève, activités "
+                   "prévues; attestation d'assurance "
+                   "responsabilité civile de l'élève");
+    set_todo(f, 1, "trouver un lieu d'accueil pour les jours "
+                   "non couverts, sinon accueil dans "
+                   "l'établissement");
     assert_workbook_prints(f,
         "ws = wb['Relances']\n"
         "show(ws['A1'].value)\n"

@@ -20,8 +20,12 @@ typedef struct sc_check {
                              pupils not shown) */
     size_t nverdicts;
     sc_strset todos;      /* every distinct À faire, kept once: the
-                             verdicts point into it */
+                             verdicts number them (sc_check_todo) */
 } sc_check;
+
+/** Returns the À faire of verdict, one of todos (a check's), or NULL for
+ *  a verdict of a pupil not judged or NULL todos. */
+const char *sc_check_todo(const sc_strset *todos, const sc_verdict *verdict);
 
 /** Checks data over period, on as_of (the reference date: who has left
  *  by then). classes (may be NULL) is the --classes pattern. Returns SC_OK or SC_ERROR_MEMORY; check is filled either way

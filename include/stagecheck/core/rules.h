@@ -39,16 +39,22 @@ typedef struct sc_finding {
 } sc_finding;
 
 /** What one pupil's judgement found besides the verdict kept for the
- *  workbook: its findings, and the days its placements cover, from which
- *  the days to host come. The caller owns it, one for every pupil it
- *  judges (sc_rules_apply empties it first), and frees items; zeroed, an
- *  empty list. */
+ *  workbook: its findings, its À faire, and the days its placements
+ *  cover, from which the days to host come. The caller owns it, one for
+ *  every pupil it judges (sc_rules_apply empties it first), and frees it
+ *  with sc_rules_findings_clear; zeroed, an empty list. */
 typedef struct sc_findings {
     sc_finding *items;
     size_t count;
     size_t cap;
     uint64_t covered;    /* working days covered by placements */
+    char *todo;          /* what is missing, French, "; "-separated ("" for
+                            nothing); never NULL after success */
+    size_t todo_cap;
 } sc_findings;
+
+/** Frees what findings holds, and zeroes it; a zeroed list is fine. */
+void sc_rules_findings_clear(sc_findings *findings);
 
 /** Why a pupil is hosted in school (sc_rules_motif gives its words). */
 typedef enum sc_motif {
@@ -61,14 +67,15 @@ typedef enum sc_motif {
 } sc_motif;
 
 typedef struct sc_verdict {
-    /* 24 bytes, not 64: one per pupil of a roll that may have a million
-     * (issue 14). The findings and the days covered are the caller's
-     * (sc_findings), the motif a byte. */
+    /* 16 bytes, not 64: one per pupil of a roll that may have a million
+     * (issue 14). The findings, the À faire and the days covered are the
+     * caller's (sc_findings), which keeps the À faire once however many
+     * pupils share it, and numbers it here; the motif is a byte. */
     uint64_t hosted;     /* working days the pupil is hosted in school: those
                             no placement and no dispense covers */
-    char *todo;          /* what is missing, French, "; "-separated; never
-                            NULL after success */
-    uint32_t nfindings;  /* how many findings the rules made */
+    uint32_t todo;       /* the caller's: 1 + the number of the pupil's À
+                            faire in its set (sc_check's todos), 0 for none;
+                            sc_rules_apply leaves it 0 */
     uint8_t status;      /* an sc_status */
     uint8_t dispense;    /* an sc_dispense */
     uint8_t motif;       /* an sc_motif */
@@ -76,9 +83,9 @@ typedef struct sc_verdict {
 
 /** Applies every rule to pupil and its entries (n of them, in input order)
  *  as the files stand on as_of (SC_DATE_NONE: unknown). Fills verdict,
- *  which the caller releases with sc_rules_verdict_clear, and findings
- *  with what it found (emptied first: verdict->nfindings of them, valid
- *  until the list is used again). Returns SC_OK or SC_ERROR_MEMORY. */
+ *  which holds nothing to free, and findings with what it found (emptied
+ *  first, valid until the list is used again). Returns SC_OK or
+ *  SC_ERROR_MEMORY (verdict zeroed). */
 sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
                         const sc_pupil *pupil,
                         const sc_entry *const *entries, size_t n,
@@ -87,9 +94,6 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
 /** Returns why a pupil with this motif is hosted in school (French), or
  *  NULL for SC_MOTIF_NONE or a value out of range. */
 const char *sc_rules_motif(sc_motif motif);
-
-/** Releases what a verdict holds; a zeroed verdict is fine. */
-void sc_rules_verdict_clear(sc_verdict *verdict);
 
 /** Returns 1 if, as_of being past the deadline (date limite de retour des
  *  conventions), a pupil with this status is late: neither ready nor

@@ -19,6 +19,7 @@
 #include "stagecheck/core/status.h"
 #include "stagecheck/core/tally.h"
 #include "stagecheck/core/changes.h"
+#include "stagecheck/core/check.h"
 #include "stagecheck/core/period.h"
 
 /** Everything the workbook shows. Nothing is owned. */
@@ -29,6 +30,7 @@ typedef struct sc_report {
     const sc_links *links;
     const sc_verdict *verdicts;   /* one per pupil, meaningful for pupils that
                                      are selected and not duplicates */
+    const sc_strset *todos;       /* the verdicts' À faire (sc_check_todo) */
     const sc_anomalies *anomalies;
     int has_deadline;             /* --deadline given */
     sc_date deadline;
