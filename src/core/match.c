@@ -37,29 +37,43 @@ static int index_item_cmp(const void *a, const void *b)
     return x->pupil < y->pupil ? -1 : x->pupil > y->pupil;
 }
 
-/* Indexes the pupils that are not duplicates, by INE (by_ine) or by folded
- * name and birth date. Returns -1 when out of memory, or for 2^32 pupils
- * or more, whose indexes an item could not hold. */
-static int pupil_index_build(pupil_index *index, const sc_dataset *data,
-                             int by_ine)
+/* Whether pupil goes into an index by INE (by_ine) or by folded name and
+ * birth date, and its key there; dated: only with a birth date. */
+static const char *pupil_index_key(const sc_pupil *pupil, int by_ine,
+                                   int dated)
 {
+    if (pupil->duplicate_of >= 0 ||
+        (dated && !by_ine && pupil->birth == SC_DATE_NONE))
+        return NULL;
+    return by_ine ? sc_pupil_ine(pupil) : sc_pupil_name_key(pupil);
+}
+
+/* Indexes the pupils that are not duplicates, by INE (by_ine) or by folded
+ * name and birth date (dated: only the pupils whose birth date is known).
+ * Sized to the pupils it holds: a roll without INE or birth dates, a
+ * million rows `A;B;2A`, costs no index to find its repeats (issue 14).
+ * Returns -1 when out of memory, or for 2^32 pupils or more, whose
+ * indexes an item could not hold. */
+static int pupil_index_build(pupil_index *index, const sc_dataset *data,
+                             int by_ine, int dated)
+{
+    size_t n = 0;
+
     index->count = 0;
     index->items = NULL;
     if (data->npupils >= UINT32_MAX)
         return -1;
-    index->items = malloc((data->npupils ? data->npupils : 1) *
-                          sizeof *index->items);
-    if (!index->items)
+    for (size_t p = 0; p < data->npupils; p++)
+        n += pupil_index_key(&data->pupils[p], by_ine, dated) != NULL;
+    if (!(index->items = malloc((n ? n : 1) * sizeof *index->items)))
         return -1;
     for (size_t p = 0; p < data->npupils; p++) {
         const sc_pupil *pupil = &data->pupils[p];
-        const char *key =
-            by_ine ? sc_pupil_ine(pupil) : sc_pupil_name_key(pupil);
+        const char *key = pupil_index_key(pupil, by_ine, dated);
 
-        if (!key || pupil->duplicate_of >= 0)
-            continue;
-        index->items[index->count++] =
-            (index_item){key, by_ine ? 0 : pupil->birth, (uint32_t)p};
+        if (key)
+            index->items[index->count++] =
+                (index_item){key, by_ine ? 0 : pupil->birth, (uint32_t)p};
     }
     qsort(index->items, index->count, sizeof *index->items, index_item_cmp);
     return 0;
@@ -134,7 +148,9 @@ sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies)
     sc_error err = SC_OK;
 
     for (int by_ine = 1; by_ine >= 0 && err == SC_OK; by_ine--) {
-        if (pupil_index_build(&index, data, by_ine) < 0)
+        /* Two rows of one name repeat a pupil only with the same known
+         * birth date (index_item_same): the undated are not indexed. */
+        if (pupil_index_build(&index, data, by_ine, 1) < 0)
             return SC_ERROR_MEMORY;
         for (size_t i = 0, end; i < index.count && err == SC_OK; i = end) {
             size_t kept = index.items[i].pupil;
@@ -302,8 +318,8 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
         goto mem_error;
     /* No tracking row, nothing to look up: a roll read before the
      * placements are known is spared two indexes of its pupils. */
-    if (data->nentries > 0 && (pupil_index_build(&by_ine, data, 1) < 0 ||
-                               pupil_index_build(&by_name, data, 0) < 0))
+    if (data->nentries > 0 && (pupil_index_build(&by_ine, data, 1, 0) < 0 ||
+                               pupil_index_build(&by_name, data, 0, 0) < 0))
         goto mem_error;
 
     err = SC_OK;
