@@ -159,6 +159,7 @@ static sc_error school_add_part(sc_school *school, const sc_file *file,
                                 size_t to)
 {
     sc_table *view = calloc(1, sizeof *view);
+    size_t below = file->table->nrows - file->header.row - 1;
     sc_part *parts;
 
     if (!view)
@@ -168,13 +169,23 @@ static sc_error school_add_part(sc_school *school, const sc_file *file,
     parts = realloc(school->parts, (school->nparts + 1) * sizeof *parts);
     if (parts)
         school->parts = parts;
-    if (sc_table_reserve_rows(view, to - from + 1) != SC_OK || !parts) {
+    if (!parts) {
         sc_table_free(view);
         return SC_ERROR_MEMORY;
     }
-    view->rows[view->nrows++] = file->table->rows[file->header.row];
-    for (size_t i = from; i < to; i++)
-        view->rows[view->nrows++] = file->table->rows[rows[i].row];
+    /* Every row under the header, in order (they are sorted, each once):
+     * the file's own rows from its header on, borrowed. */
+    if (to - from == below) {
+        sc_table_borrow(view, file->table, file->header.row, below + 1);
+    } else {
+        if (sc_table_reserve_rows(view, to - from + 1) != SC_OK) {
+            sc_table_free(view);
+            return SC_ERROR_MEMORY;
+        }
+        view->rows[view->nrows++] = file->table->rows[file->header.row];
+        for (size_t i = from; i < to; i++)
+            view->rows[view->nrows++] = file->table->rows[rows[i].row];
+    }
     school->parts[school->nparts++] = (sc_part){f, view};
     return SC_OK;
 }

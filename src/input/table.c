@@ -321,6 +321,15 @@ sc_error sc_table_add_row(sc_table *t, unsigned line, char **fields,
     return SC_OK;
 }
 
+void sc_table_borrow(sc_table *view, const sc_table *table, size_t first,
+                     size_t n)
+{
+    view->rows = table->rows + first;
+    view->nrows = n;
+    view->cap = n;
+    view->borrowed = 1;
+}
+
 int sc_table_row_blank(const sc_row *row)
 {
     for (size_t i = 0; i < row->nfields; i++)
@@ -341,6 +350,7 @@ void sc_table_free(sc_table *table)
         free(table->blocks);
         table->blocks = next;
     }
-    pages_free(table->rows, rows_bytes(table->cap));
+    if (!table->borrowed)
+        pages_free(table->rows, rows_bytes(table->cap));
     free(table);
 }

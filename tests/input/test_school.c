@@ -202,6 +202,41 @@ static void test_split_one_workbook_keeps_rows_without_uai(void **state)
     assert_int_equal(f->anomalies.items[0].line, 2);
 }
 
+/* A school's part holding every row under its file's header is that
+ * file's own array from the header on, borrowed, not a copy (a million
+ * rows: 16 MB); a part of some rows is a copy. */
+static void test_split_borrows_the_rows_of_a_whole_file(void **state)
+{
+    fixture *f = *state;
+    const sc_part *whole, *some;
+
+    load(f, "eleves.csv", SC_KIND_ROLL,
+         "Liste des élèves\n" ROLL_HEADER "0690001A;;A;a;2nde 1;I1\n"
+         "0690001A;;B;b;2nde 1;I2\n");
+    load(f, "stages.csv", SC_KIND_PLACEMENTS,
+         STAGES_HEADER "0690001A;I1;Mairie;17/06/2024;28/06/2024\n"
+                       "0690002B;I9;Garage;17/06/2024;28/06/2024\n");
+    assert_int_equal(split(f, 1), SC_OK);
+    assert_int_equal(f->schools.count, 2);
+    assert_int_equal(f->schools.items[0].nparts, 2);
+    whole = &f->schools.items[0].parts[0];
+    some = &f->schools.items[0].parts[1];
+    assert_true(whole->table->borrowed);
+    assert_ptr_equal(whole->table->rows,
+                     f->files[0].table->rows + f->files[0].header.row);
+    /* The title line above the header is left out. */
+    assert_int_equal(whole->table->nrows, 3);
+    assert_int_equal(whole->table->rows[0].line, 2); /* the header's */
+    assert_int_equal(whole->table->rows[1].line, 3);
+    assert_int_equal(whole->table->rows[2].line, 4);
+    assert_false(some->table->borrowed);
+    assert_true(some->table->rows < f->files[1].table->rows ||
+                some->table->rows >= f->files[1].table->rows +
+                                         f->files[1].table->nrows);
+    assert_lines(f, 0, 1, (unsigned[]){2}, 1);
+    assert_lines(f, 1, 0, (unsigned[]){3}, 1);
+}
+
 static void test_file_name_is_ascii_and_never_a_path(void **state)
 {
     char uai1[] = "0690001A", name1[] = "Lycée Saint-Exupéry (site d'Écully)";
@@ -243,6 +278,8 @@ int main(void)
             test_split_one_workbook_refuses_two_schools, setup, teardown),
         cmocka_unit_test_setup_teardown(
             test_split_one_workbook_keeps_rows_without_uai, setup, teardown),
+        cmocka_unit_test_setup_teardown(
+            test_split_borrows_the_rows_of_a_whole_file, setup, teardown),
         cmocka_unit_test(test_file_name_is_ascii_and_never_a_path),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

@@ -11,7 +11,8 @@
 #include "stagecheck/input/csv.h"
 
 /** A school's rows of one input file: a view of the file's table whose
- *  row 0 is the header row. */
+ *  row 0 is the header row (when they are all the file's rows under its
+ *  header, the file's own array, borrowed: sc_table_borrow). */
 typedef struct sc_part {
     size_t file;     /* index in the files given to sc_school_split */
     sc_table *table; /* a view (no blocks of its own), owned by the school */

@@ -33,6 +33,8 @@ typedef struct sc_table {
     struct sc_block *blocks; /* where the fields and their arrays live;
                                 NULL in a view, whose rows point into
                                 another table's blocks */
+    int borrowed;            /* a view whose rows are another table's own
+                                array (sc_table_borrow), not freed with it */
     struct sc_share *share;  /* while it is read: its fields by value,
                                 see sc_table_share */
 } sc_table;
@@ -75,6 +77,13 @@ sc_error sc_table_add_row(sc_table *table, unsigned line, char **fields,
  *  processes the run forks: a view is filled by hand up to its cap.
  *  Returns SC_OK or SC_ERROR_MEMORY. */
 sc_error sc_table_reserve_rows(sc_table *table, size_t n);
+
+/** Makes view's rows the n rows of table from rows[first] on, borrowed:
+ *  the view must be freed before table is, and neither changed. A view
+ *  of every row of a file costs no copy of them (a million rows: 16 MB,
+ *  issue 14). */
+void sc_table_borrow(sc_table *view, const sc_table *table, size_t first,
+                     size_t n);
 
 /** Returns 1 if every field of row is blank (sc_text_blank). */
 int sc_table_row_blank(const sc_row *row);
