@@ -303,12 +303,6 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     m->columns.class_tech = (unsigned)(m->columns.class_places +
                                        SC_MODEL_PLACE_COLS * m->nplaces);
     sc_tally_count_aside(&m->total, r->data);
-    if (!(m->line_of = malloc(data->npupils * sizeof *m->line_of)))
-        return SC_ERROR_MEMORY;
-    for (size_t p = 0; p < data->npupils; p++)
-        m->line_of[p] = UINT32_MAX;
-    for (size_t i = 0; i < m->nlines; i++)
-        m->line_of[m->lines[i].index] = (uint32_t)i;
     return model_name_sheets(m);
 
 mem_error:
@@ -325,8 +319,6 @@ void sc_model_free(sc_model *m)
 {
     free(m->lines);
     free(m->classes);
-    free(m->line_of);
-    m->line_of = NULL;
     m->lines = NULL;
     m->classes = NULL;
     m->nlines = m->nclasses = 0;
@@ -335,14 +327,6 @@ void sc_model_free(sc_model *m)
 size_t sc_model_class_cols(const sc_model *m)
 {
     return m->columns.class_tech + SC_MODEL_CLASS_TECH + m->nplaces;
-}
-
-const sc_model_line *sc_model_line_of(const sc_model *m, size_t p)
-{
-    if (!m->line_of || p >= m->report->data->npupils ||
-        m->line_of[p] == UINT32_MAX)
-        return NULL;
-    return &m->lines[m->line_of[p]];
 }
 
 size_t sc_model_class_row(const sc_model *m, const sc_model_line *l)

@@ -95,8 +95,6 @@ typedef struct sc_model {
     size_t hosted_on[SC_PERIOD_MAX_DAYS]; /* pupils hosted in school on
                                              each day of the period */
     sc_model_columns columns;
-    uint32_t *line_of;        /* per pupil of report->data: its index in
-                                 lines, UINT32_MAX when not shown */
 } sc_model;
 
 /** Builds the model of report's workbook into model. Returns SC_OK or
@@ -119,10 +117,6 @@ static inline const sc_pupil *sc_model_pupil(const sc_model *model,
 {
     return &model->report->data->pupils[line->index];
 }
-
-/** Returns the line of pupil p (an index into report->data->pupils), or
- *  NULL when p is not shown. */
-const sc_model_line *sc_model_line_of(const sc_model *model, size_t p);
 
 /** Returns the row of line on its class sheet, 0-based under the header
  *  at row 0: the links of Relances and Anomalies point at it. */
