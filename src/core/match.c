@@ -340,8 +340,11 @@ sc_error sc_match_entries(sc_dataset *data, sc_anomalies *anomalies,
     }
     if (err != SC_OK)
         goto mem_error;
-    /* Counts to offsets, then place each entry (input order is kept). */
-    for (size_t p = 0; p < data->npupils; p++)
+    /* Counts to offsets, then place each entry (input order is kept).
+     * Without entries every offset is 0 as calloc left it, in pages
+     * never written, which a writing child does not count (4 MB at a
+     * million pupils, issue 14). */
+    for (size_t p = 0; data->nentries > 0 && p < data->npupils; p++)
         links->first[p + 1] += links->first[p];
     {
         uint32_t *fill = c.pupils; /* reused: one slot per pupil */
