@@ -280,6 +280,9 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         order[i] = (uint32_t)i;
     ctx = (sort_context){items, data->pupils};
     qsort_r(order, count, sizeof *order, line_cmp, &ctx);
+    /* Sorted: the folded names go before the lines come (a million
+     * pupils: 5 MB at the build's peak). */
+    sc_arena_clear(&folded);
     if (!(m->lines = calloc(count, sizeof *m->lines)))
         goto mem_error;
     for (size_t i = 0; i < count; i++)
@@ -287,7 +290,6 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     m->nlines = count;
     free(order);
     free(items);
-    sc_arena_clear(&folded);
     order = NULL;
     items = NULL;
 

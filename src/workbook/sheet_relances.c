@@ -96,40 +96,37 @@ size_t sc_sheet_relances_items(const char *todo, char *out, size_t size,
 }
 
 /* Ranks (sc_sheet_relances_rank, 0 to 3) times lateness: the places a
- * line to chase can take. A model has fewer than 2^32 lines. */
+ * line to chase can take, most urgent first. */
 #define RELANCES_BUCKETS 8
 
-/* Fills list with the lines of m to chase, most urgent first: by rank,
- * the late first within a rank, then in the class sheets' order. Ranks
- * and lateness take 8 values, so the lines are placed by counting, in
- * two passes: 4 bytes a line and no sort's scratch (a million pupils, 12
- * MB fewer than sorting 8-byte entries). Returns how many, and sets *late
- * to how many of them are late. */
-static size_t relances_order(const sc_model *m, uint32_t *list, size_t *late)
+/* The place of line among the lines to chase: by rank, the late first
+ * within a rank; -1 for a line not to chase. */
+static int relances_bucket(const sc_model_line *line)
 {
-    size_t at[RELANCES_BUCKETS] = {0}, n = 0;
+    int rank = sc_sheet_relances_rank(line->status);
+
+    return rank < 0 ? -1 : rank * 2 + !line->late;
+}
+
+/* Counts in count[] the lines of m to chase of each place. Returns how
+ * many in all, and sets *late to how many of them are late. */
+static size_t relances_count(const sc_model *m,
+                             size_t count[RELANCES_BUCKETS], size_t *late)
+{
+    size_t n = 0;
 
     *late = 0;
+    memset(count, 0, RELANCES_BUCKETS * sizeof *count);
     for (size_t i = 0; i < m->nlines; i++) {
-        int rank = sc_sheet_relances_rank(m->lines[i].status);
+        int k = relances_bucket(&m->lines[i]);
 
-        if (rank >= 0)
-            at[rank * 2 + !m->lines[i].late]++;
+        if (k >= 0)
+            count[k]++;
     }
-    /* Each bucket starts where the ones before it end. */
-    for (size_t k = 0; k < RELANCES_BUCKETS; k++) {
-        size_t count = at[k];
-
-        at[k] = n;
-        n += count;
+    for (int k = 0; k < RELANCES_BUCKETS; k++) {
+        n += count[k];
         if (k % 2 == 0)
-            *late += count;
-    }
-    for (size_t i = 0; i < m->nlines; i++) {
-        int rank = sc_sheet_relances_rank(m->lines[i].status);
-
-        if (rank >= 0)
-            list[at[rank * 2 + !m->lines[i].late]++] = (uint32_t)i;
+            *late += count[k];
     }
     return n;
 }
@@ -191,20 +188,19 @@ void sc_sheet_relances_write(sc_book *b, const sc_model *m)
         "Classe", "Nom", "Prénom", "Statut", "À relancer", "Lieu d'accueil",
         "Fiche"};
     int late_col = m->report->has_deadline;
-    uint32_t *list = malloc((m->nlines ? m->nlines : 1) * sizeof *list);
     char *items = malloc(TEXT_MAX), *hosts = malloc(TEXT_MAX);
-    size_t n = 0, shown, late = 0;
+    size_t n = 0, shown, late = 0, row = 0, count[RELANCES_BUCKETS];
     char title[160];
     sc_cells sh;
 
     memset(&sh, 0, sizeof sh);
     sh.book = b;
-    if (!list || !items || !hosts) {
+    if (!items || !hosts) {
         if (b->status == SC_OK)
             b->status = SC_ERROR_MEMORY;
         goto done;
     }
-    n = relances_order(m, list, &late);
+    n = relances_count(m, count, &late);
     if (late_col)
         snprintf(title, sizeof title, "Élèves à relancer : %zu, dont %zu en "
                  "retard (les plus urgents d'abord)", n, late);
@@ -217,14 +213,21 @@ void sc_sheet_relances_write(sc_book *b, const sc_model *m)
                                   late_col ? 8 : 7, n,
                                   "Personne à relancer : tous les élèves "
                                   "sont prêts ou dispensés");
-    for (size_t i = 0; i < shown; i++)
-        relances_row(&sh, m, (lxw_row_t)(RELANCES_TOP + 1 + i),
-                     &m->lines[list[i]], items, hosts);
+    /* Most urgent first, each place's lines in the class sheets' order:
+     * one pass over the lines per place that has any, rather than a list
+     * of them all (4 bytes a line: a million pupils, 4 MB, issue 14). */
+    for (int k = 0; k < RELANCES_BUCKETS && row < shown; k++)
+        for (size_t i = 0, left = count[k]; left > 0 && row < shown &&
+                                            i < m->nlines; i++)
+            if (relances_bucket(&m->lines[i]) == k) {
+                relances_row(&sh, m, (lxw_row_t)(RELANCES_TOP + 1 + row++),
+                             &m->lines[i], items, hosts);
+                left--;
+            }
     sc_cells_overflow_at(&sh, RELANCES_TOP, n);
 
 done:
     sc_cells_close(&sh);
-    free(list);
     free(items);
     free(hosts);
 }
