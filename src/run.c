@@ -281,6 +281,7 @@ static void school_summary(school_run *s, const sc_settings *settings)
     for (size_t p = 0; p < s->data->npupils; p++) {
         const sc_verdict *v = &s->check.verdicts[p];
 
+        /* The number of its days hosted is 0 for none. */
         if (sc_pupil_shown(&s->data->pupils[p]))
             sc_tally_count(tally, v->status, v->hosted != 0,
                            settings->has_deadline &&
@@ -358,6 +359,7 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
                             .links = &s->check.links,
                             .verdicts = s->check.verdicts,
                             .todos = &s->check.todos,
+                            .hosted = s->check.hosted,
                             .anomalies = &s->anomalies,
                             .has_deadline = settings->has_deadline,
                             .deadline = settings->deadline,

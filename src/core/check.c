@@ -25,6 +25,72 @@ static sc_error todo_intern(sc_check *check, sc_verdict *verdict,
     return SC_OK;
 }
 
+/* Doubles the slots of the days hosted (64 at first), placing each set
+ * again. Returns 0, or -1 when out of memory. */
+static int hosted_grow(sc_check *check)
+{
+    size_t n = check->hosted_nslots ? 2 * check->hosted_nslots : 64;
+    uint32_t *slots = calloc(n, sizeof *slots);
+
+    if (!slots)
+        return -1;
+    for (size_t i = 0; i < check->nhosted; i++) {
+        size_t k = (size_t)(check->hosted[i] * UINT64_C(0x9E3779B97F4A7C15) >>
+                            32) & (n - 1);
+
+        while (slots[k])
+            k = (k + 1) & (n - 1);
+        slots[k] = (uint32_t)(i + 1);
+    }
+    free(check->hosted_slots);
+    check->hosted_slots = slots;
+    check->hosted_nslots = n;
+    return 0;
+}
+
+/* Most pupils hosted in school are so every day of the period, or on the
+ * same days as others: each set of days is kept once, and the verdict
+ * numbers it. No day hosted is 0, and takes no room. */
+static sc_error hosted_intern(sc_check *check, sc_verdict *verdict,
+                              uint64_t days)
+{
+    size_t k, mask;
+
+    if (days == 0)
+        return SC_OK;
+    if ((check->nhosted + 1) * 2 > check->hosted_nslots &&
+        hosted_grow(check) != 0)
+        return SC_ERROR_MEMORY;
+    mask = check->hosted_nslots - 1;
+    k = (size_t)(days * UINT64_C(0x9E3779B97F4A7C15) >> 32) & mask;
+    for (; check->hosted_slots[k]; k = (k + 1) & mask)
+        if (check->hosted[check->hosted_slots[k] - 1] == days) {
+            verdict->hosted = check->hosted_slots[k];
+            return SC_OK;
+        }
+    /* A new set: past what a verdict numbers, the school is too big. */
+    if (check->nhosted + 1 >= (size_t)1 << SC_VERDICT_HOSTED_BITS)
+        return SC_ERROR_MEMORY;
+    if (check->nhosted == check->hosted_cap) {
+        size_t cap = check->hosted_cap ? 2 * check->hosted_cap : 16;
+        uint64_t *more = realloc(check->hosted, cap * sizeof *more);
+
+        if (!more)
+            return SC_ERROR_MEMORY;
+        check->hosted = more;
+        check->hosted_cap = cap;
+    }
+    check->hosted[check->nhosted++] = days;
+    check->hosted_slots[k] = (uint32_t)check->nhosted;
+    verdict->hosted = check->hosted_slots[k];
+    return SC_OK;
+}
+
+uint64_t sc_check_hosted(const uint64_t *hosted, const sc_verdict *verdict)
+{
+    return hosted && verdict->hosted ? hosted[verdict->hosted - 1] : 0;
+}
+
 const char *sc_check_todo(const sc_strset *todos, const sc_verdict *verdict)
 {
     return todos && verdict->todo ? sc_strset_at(todos, verdict->todo - 1u)
@@ -62,6 +128,8 @@ static sc_error judge_pupils(sc_check *check, const sc_dataset *data,
                              &check->verdicts[p], &found);
         if (err == SC_OK)
             err = todo_intern(check, &check->verdicts[p], found.todo);
+        if (err == SC_OK)
+            err = hosted_intern(check, &check->verdicts[p], found.hosted);
         sc_pupil_display(pupil, who, sizeof who);
         for (size_t f = 0; err == SC_OK && f < found.count; f++) {
             const sc_finding *finding = &found.items[f];
@@ -100,6 +168,8 @@ void sc_check_clear(sc_check *check)
     if (!check)
         return;
     sc_strset_clear(&check->todos);
+    free(check->hosted);
+    free(check->hosted_slots);
     free(check->verdicts);
     sc_match_links_free(&check->links);
     memset(check, 0, sizeof *check);

@@ -18,7 +18,7 @@
 
 /* One verdict per pupil of a roll that may hold a million (issue 14). */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_verdict) == 16, "sc_verdict grew: see rules.h");
+_Static_assert(sizeof(sc_verdict) == 8, "sc_verdict grew: see rules.h");
 #endif
 
 /* The verdict under construction. */
@@ -668,6 +668,7 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
     memset(verdict, 0, sizeof *verdict);
     findings->count = 0;
     findings->covered = 0;
+    findings->hosted = 0;
     if (!findings->todo) {
         if (!(findings->todo = malloc(128)))
             return SC_ERROR_MEMORY;
@@ -731,30 +732,30 @@ sc_error sc_rules_apply(const sc_period *period, sc_date as_of,
      * working day no placement covers and no dispense (granted or awaiting
      * its justificatif) covers. */
     excused = j.dispensed | j.awaiting;
-    verdict->hosted = all & ~findings->covered & ~excused;
-    if (verdict->hosted == all)
+    findings->hosted = all & ~findings->covered & ~excused;
+    if (findings->hosted == all)
         verdict->motif = verdict->dispense == SC_DISPENSE_REFUSED
                              ? SC_MOTIF_REFUSED
                              : SC_MOTIF_NO_HOST;
-    else if (verdict->hosted && excused)
+    else if (findings->hosted && excused)
         verdict->motif = SC_MOTIF_MOBILITY;
-    else if (verdict->hosted)
+    else if (findings->hosted)
         verdict->motif = SC_MOTIF_PART;
     /* A mobility dispenses only from the days it covers: the others are
      * found like any day no placement covers. */
-    if (verdict->hosted && excused) {
+    if (findings->hosted && excused) {
         char list[200];
 
-        days_format(period, verdict->hosted, list, sizeof list);
+        days_format(period, findings->hosted, list, sizeof list);
         judge_todo(&j, "la mobilité ne couvre pas toute la période : %s %s",
-                   days_count(verdict->hosted) > 1 ? "jours non dispensés"
+                   days_count(findings->hosted) > 1 ? "jours non dispensés"
                                                    : "jour non dispensé",
                    list);
     }
-    if (verdict->hosted == all)
+    if (findings->hosted == all)
         judge_todo(&j, "trouver un lieu d'accueil, sinon accueil dans "
                        "l'établissement");
-    else if (verdict->hosted)
+    else if (findings->hosted)
         judge_todo(&j, "trouver un lieu d'accueil pour les jours non couverts, "
                        "sinon accueil dans l'établissement");
     verdict->status = judge_status(&j, all);

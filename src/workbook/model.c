@@ -255,7 +255,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
 
     for (size_t i = 0; i < count; i++) {
         sc_model_line *l = &items[i].line;
-        const sc_verdict *v = &r->verdicts[l->index];
+        uint64_t hosted = sc_check_hosted(r->hosted, &r->verdicts[l->index]);
         sc_model_class *k;
         size_t places = pupil_places(r, l->index);
 
@@ -264,9 +264,9 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         l->late = r->has_deadline &&
                   sc_rules_is_late(l->status, r->as_of, r->deadline);
         k = &m->classes[l->cls];
-        sc_tally_count(&k->tally, l->status, v->hosted != 0, l->late);
+        sc_tally_count(&k->tally, l->status, hosted != 0, l->late);
         for (int d = 0; r->period && d < r->period->ndays; d++)
-            m->hosted_on[d] += (v->hosted >> d) & 1;
+            m->hosted_on[d] += (hosted >> d) & 1;
         if (places > k->nplaces)
             k->nplaces = places;
     }

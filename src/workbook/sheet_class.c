@@ -344,8 +344,9 @@ static row_texts *row_texts_make(const sc_model *m, const sc_model_line *l,
     for (; t->nwhere < nplaces; t->nwhere++)
         if (!(t->where[t->nwhere] = entry_where(places[t->nwhere])))
             goto mem_error;
-    t->ndays = hosted_days(r->period, r->verdicts[l->index].hosted, t->days,
-                           sizeof t->days);
+    t->ndays = hosted_days(r->period,
+                           sc_check_hosted(r->hosted, &r->verdicts[l->index]),
+                           t->days, sizeof t->days);
     return t;
 
 mem_error:

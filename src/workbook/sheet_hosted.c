@@ -149,14 +149,15 @@ void sc_sheet_hosted_write(sc_book *b, const sc_model *m)
     for (size_t i = 0; i < m->nlines; i++) {
         const sc_model_line *l = &m->lines[i];
         const sc_verdict *v = &r->verdicts[l->index];
+        uint64_t hosted = sc_check_hosted(r->hosted, v);
 
-        if (!(v->hosted & all))
+        if (!(hosted & all))
             continue;
         if (row > SC_CELLS_LIST_ROWS_MAX - 1) {
             /* No room left above the notice and the count row: counted
              * all the same. */
             for (int d = 0; d < ndays; d++)
-                count[d] += (v->hosted >> d) & 1;
+                count[d] += (hosted >> d) & 1;
             left_out++;
             continue;
         }
@@ -171,7 +172,7 @@ void sc_sheet_hosted_write(sc_book *b, const sc_model *m)
             sc_cells_late(&sh, row, (lxw_col_t)m->columns.hosted_late,
                           l->late);
         for (int d = 0; d < ndays; d++)
-            if ((v->hosted >> d) & 1) {
+            if ((hosted >> d) & 1) {
                 sc_cells_text(&sh, row, (lxw_col_t)(days + d), "X",
                               fm->hosted);
                 count[d]++;

@@ -106,7 +106,7 @@ static const char *todo_of(const fixture *f, size_t p)
 #define assert_not_judged(f, p) \
     do { \
         assert_int_equal((f)->check.verdicts[p].todo, 0); \
-        assert_int_equal((f)->check.verdicts[p].hosted, 0); \
+        assert_int_equal((f)->check.verdicts[p].hosted, 0); /* none */ \
         assert_int_equal((f)->check.verdicts[p].motif, SC_MOTIF_NONE); \
     } while (0)
 
@@ -316,6 +316,95 @@ static void test_run_keeps_each_todo_text_once(void **state)
     assert_int_equal(f->check.todos.count, 2);
 }
 
+/* Each set of days hosted in school is kept once, numbered in the
+ * verdicts: 200 pupils hosted every day share one, a pupil placed the
+ * first week only has another, and a pupil placed the whole period has
+ * none (0, nothing kept). */
+static void test_run_keeps_each_set_of_days_hosted_once(void **state)
+{
+    fixture *f = *state;
+    char ine[8];
+    sc_entry *e;
+
+    for (unsigned p = 0; p < 200; p++) {
+        snprintf(ine, sizeof ine, "B%u", p);
+        add_pupil(f, 2 + p, "SANS", "Lieu", "2nde 1", ine);
+    }
+    add_pupil(f, 300, "MARTIN", "Paul", "2nde 1", "A2");
+    e = add_placement(f, 2, "A2");
+    e->end = D(2024, 6, 21);
+    add_pupil(f, 301, "DUPONT", "Léa", "2nde 1", "A3");
+    add_placement(f, 3, "A3");
+    run(f, NULL);
+    assert_int_equal(f->check.nverdicts, 202);
+    assert_int_not_equal(f->check.verdicts[0].hosted, 0);
+    for (unsigned p = 0; p < 200; p++) {
+        assert_int_equal(f->check.verdicts[p].hosted,
+                         f->check.verdicts[0].hosted);
+        assert_int_equal(
+            sc_check_hosted(f->check.hosted, &f->check.verdicts[p]),
+            sc_period_all_days(&f->period));
+    }
+    assert_int_equal(f->check.verdicts[200].status, SC_STATUS_PARTIAL);
+    assert_int_not_equal(f->check.verdicts[200].hosted,
+                         f->check.verdicts[0].hosted);
+    /* Hosted the second week: days 5 to 9 of the period. */
+    assert_int_equal(
+        sc_check_hosted(f->check.hosted, &f->check.verdicts[200]),
+        UINT64_C(0x3E0));
+    assert_int_equal(f->check.verdicts[201].status, SC_STATUS_READY);
+    assert_int_equal(f->check.verdicts[201].hosted, 0);
+    assert_int_equal(
+        sc_check_hosted(f->check.hosted, &f->check.verdicts[201]), 0);
+    assert_int_equal(f->check.nhosted, 2);
+    assert_int_equal(sc_check_hosted(NULL, &f->check.verdicts[0]), 0);
+}
+
+/* 225 pupils, each with a place in each week of the period: every pair
+ * of ranges leaves other days to host, all but the pair covering both
+ * weeks, so the set grows past its first slots, and each number still
+ * gives back its pupil's days. */
+static void test_run_numbers_many_sets_of_days_hosted(void **state)
+{
+    fixture *f = *state;
+    char ine[8];
+    unsigned p = 0;
+
+    for (int a1 = 0; a1 < 5; a1++)
+        for (int b1 = a1; b1 < 5; b1++)
+            for (int a2 = 0; a2 < 5; a2++)
+                for (int b2 = a2; b2 < 5; b2++, p++) {
+                    sc_entry *e;
+
+                    snprintf(ine, sizeof ine, "C%u", p);
+                    add_pupil(f, 2 + p, "DEUX", "Lieux", "2nde 1", ine);
+                    e = add_placement(f, 2 * p + 2, ine);
+                    e->start = D(2024, 6, 17 + a1);
+                    e->end = D(2024, 6, 17 + b1);
+                    e = add_placement(f, 2 * p + 3, ine);
+                    e->start = D(2024, 6, 24 + a2);
+                    e->end = D(2024, 6, 24 + b2);
+                }
+    run(f, NULL);
+    assert_int_equal(p, 225);
+    p = 0;
+    for (int a1 = 0; a1 < 5; a1++)
+        for (int b1 = a1; b1 < 5; b1++)
+            for (int a2 = 0; a2 < 5; a2++)
+                for (int b2 = a2; b2 < 5; b2++, p++) {
+                    uint64_t covered =
+                        ((UINT64_C(1) << (b1 + 1)) - (UINT64_C(1) << a1)) |
+                        ((UINT64_C(1) << (b2 + 6)) - (UINT64_C(1) << (a2 + 5)));
+
+                    assert_int_equal(
+                        sc_check_hosted(f->check.hosted,
+                                        &f->check.verdicts[p]),
+                        UINT64_C(0x3FF) & ~covered);
+                }
+    assert_int_equal(f->check.nhosted, 224);
+    assert_true(f->check.hosted_nslots >= 2 * f->check.nhosted);
+}
+
 static void test_run_other_levels_are_never_without_host_nor_hosted(
     void **state)
 {
@@ -353,10 +442,11 @@ static void test_run_other_levels_are_never_without_host_nor_hosted(
         if (pupils[i].seconde_gt) {
             /* Nothing in the tracking sheet: hosted in school every day. */
             assert_int_equal(v->status, SC_STATUS_NO_HOST);
-            assert_int_equal(v->hosted, sc_period_all_days(&f->period));
+            assert_int_equal(sc_check_hosted(f->check.hosted, v),
+                             sc_period_all_days(&f->period));
         } else {
             assert_not_judged(f, i);
-            assert_int_equal(v->hosted, 0);
+            assert_int_equal(sc_check_hosted(f->check.hosted, v), 0);
             assert_int_equal(v->motif, SC_MOTIF_NONE);
         }
     }
@@ -454,6 +544,8 @@ int main(void)
         TEST(test_run_entry_of_nobody_is_an_error),
         TEST(test_run_gives_a_verdict_to_each_pupil_shown),
         TEST(test_run_keeps_each_todo_text_once),
+        TEST(test_run_keeps_each_set_of_days_hosted_once),
+        TEST(test_run_numbers_many_sets_of_days_hosted),
         TEST(test_run_other_levels_are_never_without_host_nor_hosted),
         TEST(test_run_findings_become_errors_with_the_pupil),
         TEST(test_run_rule_warning_becomes_a_warning_anomaly),

@@ -158,7 +158,7 @@ static void test_complete_placement_over_whole_period_is_ready(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_READY);
     assert_int_equal(f->found.covered, sc_period_all_days(&f->period));
-    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->found.hosted, 0);
     assert_int_equal(f->found.count, 0);
     assert_string_equal(f->found.todo, "");
 }
@@ -169,7 +169,7 @@ static void test_no_placement_means_hosted_in_school_every_day(void **state)
 
     judge(f, 0);
     assert_int_equal(f->v.status, SC_STATUS_NO_HOST);
-    assert_int_equal(f->v.hosted, 0x3FF); /* 10 working days */
+    assert_int_equal(f->found.hosted, 0x3FF); /* 10 working days */
     assert_int_equal(f->v.motif, SC_MOTIF_NO_HOST);
     assert_string_equal(sc_rules_motif((sc_motif)f->v.motif),
                         "Sans lieu d'accueil");
@@ -184,7 +184,7 @@ static void test_one_week_placement_leaves_second_week_hosted(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
     assert_int_equal(f->found.covered, 0x1F);
-    assert_int_equal(f->v.hosted, 0x3E0);
+    assert_int_equal(f->found.hosted, 0x3E0);
     assert_int_equal(f->v.motif, SC_MOTIF_PART);
 }
 
@@ -215,7 +215,7 @@ static void test_weekend_only_row_is_an_anomaly(void **state)
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "aucun jour ouvré entre le 22/06/2024 et le "
                           "23/06/2024");
-    assert_int_equal(f->v.hosted, 0x3FF);
+    assert_int_equal(f->found.hosted, 0x3FF);
 }
 
 static void test_two_places_one_week_each_is_ready(void **state)
@@ -613,7 +613,7 @@ static void test_snu_in_june_period_justified_is_dispensed(void **state)
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
     assert_int_equal(f->v.dispense, SC_DISPENSE_VALID);
-    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->found.hosted, 0);
 }
 
 static void test_snu_in_july_is_dispensed(void **state)
@@ -743,7 +743,7 @@ static void test_snu_in_august_is_outside_its_window(void **state)
     assert_int_equal(f->v.dispense, SC_DISPENSE_INVALID);
     assert_finding_has(f, "SNU");
     /* An invalid dispense does not excuse the pupil: hosted every day. */
-    assert_int_equal(f->v.hosted, 0x3FF);
+    assert_int_equal(f->found.hosted, 0x3FF);
 }
 
 static void test_dispense_without_justificatif_is_pending(void **state)
@@ -755,7 +755,7 @@ static void test_dispense_without_justificatif_is_pending(void **state)
     assert_int_equal(f->v.status, SC_STATUS_INCOMPLETE);
     assert_int_equal(f->v.dispense, SC_DISPENSE_PENDING);
     assert_todo_has(f, "convocation SNU");
-    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->found.hosted, 0);
 
     f->entries[0] = dispense("Mobilité Erasmus+", d(2024, 6, 3), d(2024, 6, 28),
                              SC_FLAG_NO);
@@ -774,7 +774,7 @@ static void test_mobility_of_two_weeks_in_june_is_dispensed(void **state)
                              d(2024, 6, 17), d(2024, 6, 28), SC_FLAG_YES);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
-    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->found.hosted, 0);
     /* It may start before the period, if it covers it. */
     f->entries[0].start = d(2024, 6, 3);
     judge(f, 1);
@@ -802,7 +802,7 @@ static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
                              SC_FLAG_YES);
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->v.hosted, 0x3E0);
+    assert_int_equal(f->found.hosted, 0x3E0);
     assert_int_equal(f->found.count, 0);
     assert_todo_has(f, "jours non dispensés du 24/06/2024 au 28/06/2024");
     assert_int_equal(f->v.motif, SC_MOTIF_MOBILITY);
@@ -810,11 +810,11 @@ static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
     f->entries[0].proof = SC_FLAG_NO;
     judge(f, 1);
     assert_int_equal(f->v.status, SC_STATUS_PARTIAL);
-    assert_int_equal(f->v.hosted, 0x3E0);
+    assert_int_equal(f->found.hosted, 0x3E0);
     /* One day left: said in the singular. */
     f->entries[0].end = d(2024, 6, 27);
     judge(f, 1);
-    assert_int_equal(f->v.hosted, 0x200);
+    assert_int_equal(f->found.hosted, 0x200);
     assert_todo_has(f, "jour non dispensé le 28/06/2024");
     f->entries[0].end = d(2024, 6, 21);
     /* A placement for the second week: nothing left to find. */
@@ -823,7 +823,7 @@ static void test_mobility_ending_mid_period_leaves_days_to_find(void **state)
     f->entries[1].start = d(2024, 6, 24);
     judge(f, 2);
     assert_int_equal(f->v.status, SC_STATUS_READY);
-    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->found.hosted, 0);
 }
 
 static void test_mobility_barely_touching_the_period_is_to_check(void **state)
@@ -836,7 +836,7 @@ static void test_mobility_barely_touching_the_period_is_to_check(void **state)
     assert_int_equal(f->v.status, SC_STATUS_CHECK);
     assert_finding_has(f, "ne recouvre que 2 jours ouvrés de la période (du "
                           "17/06/2024 au 18/06/2024)");
-    assert_int_equal(f->v.hosted, 0x3FF);
+    assert_int_equal(f->found.hosted, 0x3FF);
 }
 
 static void test_mobility_shorter_than_two_weeks_is_an_anomaly(void **state)
@@ -899,7 +899,7 @@ static void test_other_dispense_reasons_are_refused(void **state)
         assert_int_equal(f->v.dispense, SC_DISPENSE_REFUSED);
         assert_int_equal(f->found.count, 0);
         assert_todo_has(f, refused[i].why);
-        assert_int_equal(f->v.hosted, 0x3FF);
+        assert_int_equal(f->found.hosted, 0x3FF);
         assert_int_equal(f->v.motif, SC_MOTIF_REFUSED);
     }
 }
@@ -921,7 +921,7 @@ static void test_unknown_dispense_reason_is_to_check(void **state)
         assert_int_equal(f->v.dispense, SC_DISPENSE_UNKNOWN);
         assert_finding_has(f, "motif de dispense non reconnu");
         assert_finding_has(f, reasons[i]);
-        assert_int_equal(f->v.hosted, 0x3FF);
+        assert_int_equal(f->found.hosted, 0x3FF);
     }
 }
 
@@ -1008,7 +1008,7 @@ static void test_status_priority_anomaly_over_dispense_over_coverage(void **stat
     f->entries[1].end = d(2024, 6, 19);
     judge(f, 2);
     assert_int_equal(f->v.status, SC_STATUS_DISPENSED);
-    assert_int_equal(f->v.hosted, 0);
+    assert_int_equal(f->found.hosted, 0);
     /* Partial and incomplete: partial comes first. */
     f->entries[0] = placement(3);
     f->entries[0].end = d(2024, 6, 21);

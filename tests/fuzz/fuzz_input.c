@@ -99,9 +99,10 @@ static void check_verdicts(const sc_check *check, const sc_dataset *data,
             continue;
         FUZZ_ASSERT(v->status < SC_STATUS_COUNT);
         FUZZ_ASSERT(v->todo && fuzz_str_ok(sc_check_todo(&check->todos, v)));
-        FUZZ_ASSERT((v->hosted & ~all) == 0);
+        FUZZ_ASSERT((sc_check_hosted(check->hosted, v) & ~all) == 0);
         FUZZ_ASSERT(v->motif < SC_MOTIF_COUNT);
-        FUZZ_ASSERT((v->motif != SC_MOTIF_NONE) == (v->hosted != 0));
+        FUZZ_ASSERT((v->motif != SC_MOTIF_NONE) ==
+                    (sc_check_hosted(check->hosted, v) != 0));
     }
     for (size_t i = 0; i < data->nentries; i++)
         linked += data->entries[i].pupil >= 0;

@@ -45,6 +45,7 @@ typedef struct fixture {
     sc_links links;
     sc_verdict verdicts[NPUPILS];
     sc_strset todos;         /* the verdicts' À faire (set_todo) */
+    uint64_t hosted[NPUPILS]; /* their days hosted (set_hosted), by number */
     sc_anomaly anomaly_items[2];
     sc_anomalies anomalies;
     int previous[NPUPILS];
@@ -63,6 +64,14 @@ static inline void set_todo(fixture *f, size_t i, const char *todo)
 
     assert_true(n != SC_STRSET_NONE);
     f->verdicts[i].todo = (uint32_t)(n + 1);
+}
+
+/* Gives pupil i the days hosted in school days, numbered as sc_check_run
+ * numbers them: 0 for none, else one number per pupil here. */
+static inline void set_hosted(fixture *f, size_t i, uint64_t days)
+{
+    f->hosted[i] = days;
+    f->verdicts[i].hosted = days ? (unsigned)i + 1 : 0;
 }
 
 /* Returns a copy of s that teardown frees (the records hold char *). */
@@ -134,7 +143,7 @@ static inline int fixture_setup(void **state)
     f->pupils[3].selected = 0;
     support_pupil_text(&f->pupils[1], SC_PUPIL_INE, "123456789AB");
     /* MARTIN is hosted in school the second week: days 5 to 9. */
-    f->verdicts[1].hosted = UINT64_C(0x3E0);
+    set_hosted(f, 1, UINT64_C(0x3E0));
     f->verdicts[1].motif = SC_MOTIF_PART;
 
     add_place(f, 0, "Boulangerie du Centre", "Lyon", "France", day, day + 11);
@@ -189,6 +198,7 @@ static inline int fixture_setup(void **state)
                             .links = &f->links,
                             .verdicts = f->verdicts,
                             .todos = &f->todos,
+                            .hosted = f->hosted,
                             .anomalies = &f->anomalies};
     return 0;
 }

@@ -32,6 +32,7 @@ typedef struct fixture {
     uint32_t items[NENTRIES];
     sc_links links;
     sc_verdict verdicts[NPUPILS];
+    uint64_t hosted[2];        /* the verdicts' days hosted, by number */
     int previous[NPUPILS];
     sc_report report;
     sc_model model;
@@ -93,12 +94,16 @@ static int setup(void **state)
     f->pupils[5].selected = 0;
     add_pupil(f, 6, "DUPONT", "Jean", "2nde 2", SC_STATUS_READY);
     f->pupils[6].duplicate_of = 4;
-    add_pupil(f, 7, "ABEL", "Zoé", LONG_B, (sc_status)99);
+    /* Out of range, the most a verdict's 4 bits hold. */
+    add_pupil(f, 7, "ABEL", "Zoé", LONG_B, (sc_status)15);
     add_pupil(f, 8, "BRUN", "Léo", LONG_A, SC_STATUS_INCOMPLETE);
     add_pupil(f, 9, "COLIN", "Sacha", "Synthèse", SC_STATUS_READY);
     add_pupil(f, 10, "de la Tour", "Inès", "2nde 10", SC_STATUS_CHECK);
-    f->verdicts[0].hosted = UINT64_C(0x3E0);
-    f->verdicts[2].hosted = UINT64_C(0x3FF);
+    /* Numbered as sc_check_run numbers them, from 1. */
+    f->hosted[0] = UINT64_C(0x3E0);
+    f->verdicts[0].hosted = 1;
+    f->hosted[1] = UINT64_C(0x3FF);
+    f->verdicts[2].hosted = 2;
 
     /* MARTIN: two places; élie: a dispense request; DUPONT: one place and
      * a dispense request. */
@@ -123,7 +128,8 @@ static int setup(void **state)
     f->report = (sc_report){.as_of = sc_date_make(2024, 5, 27),
                             .data = &f->data,
                             .links = &f->links,
-                            .verdicts = f->verdicts};
+                            .verdicts = f->verdicts,
+                            .hosted = f->hosted};
     return 0;
 }
 

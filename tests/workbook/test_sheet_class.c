@@ -74,7 +74,7 @@ static void test_class_row_hosted_all_period(void **state)
 {
     fixture *f = *state;
 
-    f->verdicts[1].hosted = sc_period_all_days(&f->period);
+    set_hosted(f, 1, sc_period_all_days(&f->period));
     assert_workbook_prints(f,
         "ws = wb['2nde 10']\nshow(ws['E2'].value, ws['F2'].value)\n",
         "10|toute la période\n");

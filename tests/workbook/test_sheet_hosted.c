@@ -31,8 +31,8 @@ static void test_hosted_rows_and_day_counts(void **state)
 {
     fixture *f = *state;
 
-    f->verdicts[0].hosted = UINT64_C(1) << 20;
-    f->verdicts[2].hosted = UINT64_C(0x201);
+    set_hosted(f, 0, UINT64_C(1) << 20);
+    set_hosted(f, 2, UINT64_C(0x201));
     f->verdicts[2].motif = SC_MOTIF_MOBILITY;
     assert_workbook_prints(f, py_hosted,
         "Classe|Nom|Prénom|Motif|17/06|18/06|19/06|20/06|21/06|24/06|25/06|"
@@ -86,7 +86,7 @@ static void test_hosted_nobody(void **state)
 {
     fixture *f = *state;
 
-    f->verdicts[1].hosted = 0;
+    set_hosted(f, 1, 0);
     assert_workbook_prints(f,
         "ws = wb['Accueil établissement']\n"
         "show(ws.max_row, *[c.value for c in ws[2]][:6])\n",

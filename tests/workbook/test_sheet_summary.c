@@ -191,7 +191,7 @@ static void test_summary_headline_without_deadline_or_hosting(void **state)
 {
     fixture *f = *state;
 
-    f->verdicts[1].hosted = 0;
+    set_hosted(f, 1, 0);
     assert_workbook_prints(f,
         "ws = wb['Synthèse']\n"
         "top = [c.row for c in ws['A'] if c.value == 'Où en est-on ?'][0]\n"

@@ -21,7 +21,19 @@ typedef struct sc_check {
     size_t nverdicts;
     sc_strset todos;      /* every distinct À faire, kept once: the
                              verdicts number them (sc_check_todo) */
+    uint64_t *hosted;     /* every distinct set of days hosted in school
+                             but none, kept once: the verdicts number
+                             them from 1 (sc_check_hosted) */
+    size_t nhosted;
+    size_t hosted_cap;
+    uint32_t *hosted_slots; /* open addressing: 1 + a set's index, 0 for
+                               an empty slot; at most half full */
+    size_t hosted_nslots;
 } sc_check;
+
+/** Returns the working days verdict's pupil is hosted in school, one of
+ *  hosted (a check's), 0 for none or NULL hosted. */
+uint64_t sc_check_hosted(const uint64_t *hosted, const sc_verdict *verdict);
 
 /** Returns the À faire of verdict, one of todos (a check's), or NULL for
  *  a verdict of a pupil not judged or NULL todos. */

@@ -39,8 +39,8 @@ typedef struct sc_finding {
 } sc_finding;
 
 /** What one pupil's judgement found besides the verdict kept for the
- *  workbook: its findings, its À faire, and the days its placements
- *  cover, from which the days to host come. The caller owns it, one for
+ *  workbook: its findings, its À faire, the days its placements cover,
+ *  and the days to host it in school. The caller owns it, one for
  *  every pupil it judges (sc_rules_apply empties it first), and frees it
  *  with sc_rules_findings_clear; zeroed, an empty list. */
 typedef struct sc_findings {
@@ -48,6 +48,8 @@ typedef struct sc_findings {
     size_t count;
     size_t cap;
     uint64_t covered;    /* working days covered by placements */
+    uint64_t hosted;     /* working days the pupil is hosted in school: those
+                            no placement and no dispense covers */
     char *todo;          /* what is missing, French, "; "-separated ("" for
                             nothing); never NULL after success */
     size_t todo_cap;
@@ -66,20 +68,31 @@ typedef enum sc_motif {
     SC_MOTIF_COUNT
 } sc_motif;
 
+/** Bits of a verdict's number of days hosted: 4 million distinct sets of
+ *  days in one school, which has far fewer pupils. */
+#define SC_VERDICT_HOSTED_BITS 22
+
 typedef struct sc_verdict {
-    /* 16 bytes, not 64: one per pupil of a roll that may have a million
-     * (issue 14). The findings, the À faire and the days covered are the
-     * caller's (sc_findings), which keeps the À faire once however many
-     * pupils share it, and numbers it here; the motif is a byte. */
-    uint64_t hosted;     /* working days the pupil is hosted in school: those
-                            no placement and no dispense covers */
+    /* 8 bytes, not 64: one per pupil of a roll that may have a million
+     * (issue 14). The findings, the À faire and the days are the
+     * caller's (sc_findings), which keeps each À faire and each set of
+     * days hosted once however many pupils share it, and numbers them
+     * here. */
     uint32_t todo;       /* the caller's: 1 + the number of the pupil's À
                             faire in its set (sc_check's todos), 0 for none;
                             sc_rules_apply leaves it 0 */
-    uint8_t status;      /* an sc_status */
-    uint8_t dispense;    /* an sc_dispense */
-    uint8_t motif;       /* an sc_motif */
+    unsigned hosted : SC_VERDICT_HOSTED_BITS; /* the caller's: the number
+                            of the pupil's days hosted in its set
+                            (sc_check_hosted), 0 for none; sc_rules_apply
+                            leaves it 0 */
+    unsigned status : 4;   /* an sc_status */
+    unsigned dispense : 3; /* an sc_dispense */
+    unsigned motif : 3;    /* an sc_motif */
 } sc_verdict;
+
+_Static_assert(SC_STATUS_COUNT <= 16, "a verdict's status takes 4 bits");
+_Static_assert(SC_DISPENSE_INVALID < 8, "a verdict's dispense takes 3 bits");
+_Static_assert(SC_MOTIF_COUNT <= 8, "a verdict's motif takes 3 bits");
 
 /** Applies every rule to pupil and its entries (n of them, in input order)
  *  as the files stand on as_of (SC_DATE_NONE: unknown). Fills verdict,

@@ -31,6 +31,7 @@ typedef struct sc_report {
     const sc_verdict *verdicts;   /* one per pupil, meaningful for pupils that
                                      are selected and not duplicates */
     const sc_strset *todos;       /* the verdicts' À faire (sc_check_todo) */
+    const uint64_t *hosted;       /* their days hosted (sc_check_hosted) */
     const sc_anomalies *anomalies;
     int has_deadline;             /* --deadline given */
     sc_date deadline;
