@@ -396,10 +396,9 @@ static inline sc_pupil *support_pupil_add_at(sc_dataset *d, const char *path,
     char *name_key = support_name_key_at(surname, first, file, at);
     char *class_key = support_class_key_at(class_name, file, at);
 
-    p->input = input;
+    p->input = (uint16_t)input;
     p->line = line;
     p->birth = birth;
-    p->duplicate_of = -1;
     p->selected = 1;
     support_pupil_texts_at(p, NULL, surname, first, class_name, ine, name_key,
                            class_key, NULL, file, at);
@@ -463,7 +462,7 @@ static inline void support_state_put_at(sc_state *s, const char *ine,
                                         const char *first, sc_status status,
                                         const char *file, int line)
 {
-    sc_pupil p = {.birth = SC_DATE_NONE, .duplicate_of = -1, .selected = 1};
+    sc_pupil p = {.birth = SC_DATE_NONE, .selected = 1};
     sc_state_line made;
     char *key = NULL, *texts[3];
     size_t cap = 0;

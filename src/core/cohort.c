@@ -13,6 +13,8 @@
 #include "stagecheck/core/cohort.h"
 #include "stagecheck/core/pupil.h"
 
+_Static_assert(SC_COHORT_LEFT < 8, "a pupil's set_aside takes 3 bits");
+
 static int starts_with(const char *s, const char *prefix)
 {
     return strncmp(s, prefix, strlen(prefix)) == 0;

@@ -42,7 +42,7 @@ static int index_item_cmp(const void *a, const void *b)
 static const char *pupil_index_key(const sc_pupil *pupil, int by_ine,
                                    int dated)
 {
-    if (pupil->duplicate_of >= 0 ||
+    if (pupil->duplicate ||
         (dated && !by_ine && pupil->birth == SC_DATE_NONE))
         return NULL;
     return by_ine ? sc_pupil_ine(pupil) : sc_pupil_name_key(pupil);
@@ -119,7 +119,7 @@ static sc_error report_duplicate(sc_dataset *data, sc_anomalies *anomalies,
                strcmp(sc_pupil_class_key(p), sc_pupil_class_key(q)) == 0;
     char who[256], other[256];
 
-    p->duplicate_of = (int32_t)kept;
+    p->duplicate = 1;
     /* The same pupil exported twice is harmless; another name or class under
      * one INE means one of the rows is wrong, so the row kept is doubtful. */
     if (!same)

@@ -13,12 +13,12 @@
 /* A roll may hold a million rows (issue 14): what a pupil takes is kept
  * in check where pointers have 64 bits. */
 #if UINTPTR_MAX == UINT64_MAX
-_Static_assert(sizeof(sc_pupil) == 32, "sc_pupil grew: see dataset.h");
+_Static_assert(sizeof(sc_pupil) == 24, "sc_pupil grew: see dataset.h");
 #endif
 
 int sc_pupil_shown(const sc_pupil *pupil)
 {
-    return pupil->selected && pupil->duplicate_of < 0;
+    return pupil->selected && !pupil->duplicate;
 }
 
 sc_error sc_pupil_set_texts(sc_pupil *p, sc_arena *arena,

@@ -21,7 +21,7 @@ void sc_tally_count_aside(sc_tally *tally, const sc_dataset *data)
     for (size_t p = 0; p < data->npupils; p++) {
         const sc_pupil *pupil = &data->pupils[p];
 
-        if (pupil->duplicate_of >= 0)
+        if (pupil->duplicate)
             continue;
         switch (pupil->set_aside) {
         case SC_COHORT_MEF:

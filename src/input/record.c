@@ -208,6 +208,9 @@ static sc_error dataset_add_input(sc_dataset *data, const sc_source *source,
 {
     sc_input *in;
 
+    /* A pupil holds its input in 16 bits: more is refused as too big. */
+    if (data->ninputs >= SC_DATASET_INPUTS)
+        return SC_ERROR_MEMORY;
     if (sc_array_reserve((void **)&data->inputs, &data->inputs_cap,
                          data->ninputs, sizeof *data->inputs) != SC_OK)
         return SC_ERROR_MEMORY;
@@ -316,9 +319,8 @@ typedef sc_error (*row_builder)(sc_dataset *data, row_reader *r);
 static sc_error roll_row(sc_dataset *data, row_reader *r)
 {
     /* The input this row's table registered last (dataset_add_rows). */
-    sc_pupil p = {.input = (uint32_t)(data->ninputs - 1),
-                  .line = r->row->line, .birth = SC_DATE_NONE,
-                  .duplicate_of = -1, .selected = 1};
+    sc_pupil p = {.input = (uint16_t)(data->ninputs - 1),
+                  .line = r->row->line, .birth = SC_DATE_NONE, .selected = 1};
     char *t[SC_PUPIL_TEXTS] = {NULL};
 
     row_names(r, &t[SC_PUPIL_SURNAME], &t[SC_PUPIL_FIRST]);

@@ -214,7 +214,7 @@ static void test_run_repeated_roll_row_is_not_judged(void **state)
     add_pupil(f, 3, "DUPONT", "Léa", "2nde 1", "A1");
     add_placement(f, 2, "A1");
     run(f, NULL);
-    assert_int_equal(f->data->pupils[1].duplicate_of, 0);
+    assert_true(f->data->pupils[1].duplicate);
     assert_true(sc_pupil_shown(&f->data->pupils[0]));
     assert_false(sc_pupil_shown(&f->data->pupils[1]));
     assert_int_equal(f->check.verdicts[0].status, SC_STATUS_READY);

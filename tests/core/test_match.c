@@ -87,6 +87,15 @@ static void duplicates(fixture *f)
         assert_int_equal((f)->anomalies.items[i].severity, (sev)); \
     } while (0)
 
+/* Anomaly i says its row repeats the pupil of line kept of the roll. */
+#define assert_repeats(f, i, kept) \
+    do { \
+        char said[32]; \
+        assert_true((i) < (f)->anomalies.count); \
+        snprintf(said, sizeof said, "que %s ligne %u (", ROLL, (unsigned)(kept)); \
+        assert_non_null(strstr((f)->anomalies.items[i].message, said)); \
+    } while (0)
+
 /* --- sc_match_entries --- */
 
 static void test_match_by_ine_even_when_name_differs(void **state)
@@ -333,10 +342,11 @@ static void test_duplicates_keep_the_row_of_a_selected_class(void **state)
     add_pupil(f, 7, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
     f->data->pupils[0].selected = 0;
     duplicates(f);
-    assert_int_equal(f->data->pupils[1].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[0].duplicate_of, 1);
+    assert_false(f->data->pupils[1].duplicate);
+    assert_true(f->data->pupils[0].duplicate);
     assert_int_equal(f->anomalies.count, 1);
     assert_anomaly_at(f, 0, ROLL, 2);
+    assert_repeats(f, 0, 7);
     /* Another class under one INE: an error, not a harmless repeat. */
     assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_ERROR);
 }
@@ -348,7 +358,8 @@ static void test_duplicates_same_pupil_twice_is_a_warning(void **state)
     add_pupil(f, 2, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
     add_pupil(f, 7, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
     duplicates(f);
-    assert_int_equal(f->data->pupils[1].duplicate_of, 0);
+    assert_true(f->data->pupils[1].duplicate);
+    assert_repeats(f, 0, 2);
     assert_int_equal(f->anomalies.items[0].severity, SC_SEVERITY_WARNING);
     assert_int_equal(f->data->pupils[0].invalid, 0);
 }
@@ -361,11 +372,12 @@ static void test_duplicates_same_ine_marks_later_row(void **state)
     add_pupil(f, 3, "MARTIN", "Paul", "2nde 1", "070111111AA", NONE);
     add_pupil(f, 9, "DUPONT", "Marie-Claire", "2nde 3", "070123456AB", NONE);
     duplicates(f);
-    assert_int_equal(f->data->pupils[0].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[1].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[2].duplicate_of, 0);
+    assert_false(f->data->pupils[0].duplicate);
+    assert_false(f->data->pupils[1].duplicate);
+    assert_true(f->data->pupils[2].duplicate);
     assert_int_equal(f->anomalies.count, 1);
     assert_anomaly_at(f, 0, ROLL, 9);
+    assert_repeats(f, 0, 2);
     /* Two names under one INE: the row kept is doubtful too. */
     assert_int_equal(f->data->pupils[0].invalid, 1);
     assert_int_equal(f->data->pupils[1].invalid, 0);
@@ -379,11 +391,12 @@ static void test_duplicates_same_name_and_birth_date(void **state)
     add_pupil(f, 3, "DUPONT", "Marie", "2nde 1", NULL, D(2008, 4, 3));
     add_pupil(f, 4, "Dupont", "Marie", "2nde 4", NULL, D(2008, 4, 3));
     duplicates(f);
-    assert_int_equal(f->data->pupils[0].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[1].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[2].duplicate_of, 1);
+    assert_false(f->data->pupils[0].duplicate);
+    assert_false(f->data->pupils[1].duplicate);
+    assert_true(f->data->pupils[2].duplicate);
     assert_int_equal(f->anomalies.count, 1);
     assert_anomaly_at(f, 0, ROLL, 4);
+    assert_repeats(f, 0, 3);
 }
 
 static void test_duplicates_same_name_other_birth_dates_are_two_pupils(
@@ -394,8 +407,8 @@ static void test_duplicates_same_name_other_birth_dates_are_two_pupils(
     add_pupil(f, 2, "DUPONT", "Marie", "2nde 1", NULL, D(2008, 4, 3));
     add_pupil(f, 3, "DUPONT", "Marie", "2nde 2", NULL, D(2008, 11, 20));
     duplicates(f);
-    assert_int_equal(f->data->pupils[0].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[1].duplicate_of, -1);
+    assert_false(f->data->pupils[0].duplicate);
+    assert_false(f->data->pupils[1].duplicate);
     assert_int_equal(f->anomalies.count, 0);
 }
 
@@ -407,7 +420,7 @@ static void test_duplicates_same_name_unknown_births_are_two_pupils(
     add_pupil(f, 2, "DUPONT", "Marie", "2nde 1", NULL, NONE);
     add_pupil(f, 3, "DUPONT", "Marie", "2nde 2", NULL, NONE);
     duplicates(f);
-    assert_int_equal(f->data->pupils[1].duplicate_of, -1);
+    assert_false(f->data->pupils[1].duplicate);
     assert_int_equal(f->anomalies.count, 0);
 }
 
@@ -419,10 +432,12 @@ static void test_duplicates_three_rows_point_to_the_first(void **state)
     add_pupil(f, 3, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
     add_pupil(f, 4, "DUPONT", "Marie", "2nde 1", "070123456AB", NONE);
     duplicates(f);
-    assert_int_equal(f->data->pupils[0].duplicate_of, -1);
-    assert_int_equal(f->data->pupils[1].duplicate_of, 0);
-    assert_int_equal(f->data->pupils[2].duplicate_of, 0);
+    assert_false(f->data->pupils[0].duplicate);
+    assert_true(f->data->pupils[1].duplicate);
+    assert_true(f->data->pupils[2].duplicate);
     assert_int_equal(f->anomalies.count, 2);
+    assert_repeats(f, 0, 2);
+    assert_repeats(f, 1, 2);
     assert_string_equal(f->anomalies.items[0].file, ROLL);
     assert_string_equal(f->anomalies.items[1].file, ROLL);
     assert_int_equal(f->anomalies.items[0].line + f->anomalies.items[1].line, 7);

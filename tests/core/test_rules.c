@@ -80,7 +80,6 @@ static int setup(void **state)
                                             "DUPONT", "Léa", "2nde 1"}),
                      SC_OK);
     f->pupil.birth = d(2008, 3, 10);
-    f->pupil.duplicate_of = -1;
     f->pupil.selected = 1;
     f->as_of = SC_DATE_NONE;
     for (size_t i = 0; i < 4; i++)

@@ -63,7 +63,7 @@ static sc_pupil pupil_of_at(fixture *f, const char *surname,
                             const char *class_key, sc_date birth,
                             const char *file, int line)
 {
-    sc_pupil p = {.birth = birth, .duplicate_of = -1};
+    sc_pupil p = {.birth = birth, };
 
     support_pupil_texts_at(&p, &f->pupils, surname, first, class_name, ine,
                            name_key, class_key, NULL, file, line);

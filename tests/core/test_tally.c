@@ -156,17 +156,17 @@ static void test_clean_not_with_a_finding(void **state)
         assert_int_equal((t)->left, (left_)); \
     } while (0)
 
-/* Appends a pupil of f.csv set aside for reason, repeating pupil
- * duplicate_of (-1: none). */
+/* Appends a pupil of f.csv set aside for reason, repeating another pupil's
+ * row when duplicate. */
 static void add_aside(sc_dataset *data, unsigned line, int reason,
-                      long duplicate_of)
+                      int duplicate)
 {
     sc_pupil *p = support_pupil_add(data, "f.csv", line, "DUPONT", "Léa",
                                     "2nde 1", NULL, SC_DATE_NONE);
 
     p->set_aside = reason;
     p->selected = reason == SC_COHORT_FOLLOWED;
-    p->duplicate_of = duplicate_of;
+    p->duplicate = duplicate != 0;
 }
 
 static void test_count_aside_counts_each_reason_apart(void **state)
@@ -175,14 +175,14 @@ static void test_count_aside_counts_each_reason_apart(void **state)
     sc_dataset *data = sc_dataset_new();
 
     assert_non_null(data);
-    add_aside(data, 2, SC_COHORT_FOLLOWED, -1);
-    add_aside(data, 3, SC_COHORT_MEF, -1);
-    add_aside(data, 4, SC_COHORT_LEVEL, -1);
-    add_aside(data, 5, SC_COHORT_LEVEL, -1);
-    add_aside(data, 6, SC_COHORT_CLASSES, -1);
-    add_aside(data, 7, SC_COHORT_LEFT, -1);
-    add_aside(data, 8, SC_COHORT_LEFT, -1);
-    add_aside(data, 9, SC_COHORT_LEFT, -1);
+    add_aside(data, 2, SC_COHORT_FOLLOWED, 0);
+    add_aside(data, 3, SC_COHORT_MEF, 0);
+    add_aside(data, 4, SC_COHORT_LEVEL, 0);
+    add_aside(data, 5, SC_COHORT_LEVEL, 0);
+    add_aside(data, 6, SC_COHORT_CLASSES, 0);
+    add_aside(data, 7, SC_COHORT_LEFT, 0);
+    add_aside(data, 8, SC_COHORT_LEFT, 0);
+    add_aside(data, 9, SC_COHORT_LEFT, 0);
     sc_tally_count_aside(&f->a, data);
     /* MEF and class name are both "another level". */
     assert_aside(&f->a, 3, 1, 3);
@@ -198,11 +198,11 @@ static void test_count_aside_leaves_duplicates_out(void **state)
 
     assert_non_null(data);
     /* A pupil given twice (two exports) has left once, not twice. */
-    add_aside(data, 2, SC_COHORT_LEFT, -1);
-    add_aside(data, 3, SC_COHORT_LEFT, 0);
-    add_aside(data, 4, SC_COHORT_CLASSES, -1);
-    add_aside(data, 5, SC_COHORT_CLASSES, 2);
-    add_aside(data, 6, SC_COHORT_MEF, 0);
+    add_aside(data, 2, SC_COHORT_LEFT, 0);
+    add_aside(data, 3, SC_COHORT_LEFT, 1); /* of pupil 0 */
+    add_aside(data, 4, SC_COHORT_CLASSES, 0);
+    add_aside(data, 5, SC_COHORT_CLASSES, 1); /* of pupil 2 */
+    add_aside(data, 6, SC_COHORT_MEF, 1); /* of pupil 0 */
     sc_tally_count_aside(&f->a, data);
     assert_aside(&f->a, 0, 1, 1);
     sc_dataset_free(data);
@@ -214,9 +214,9 @@ static void test_count_aside_adds_to_the_counts_so_far(void **state)
     sc_dataset *data = sc_dataset_new();
 
     assert_non_null(data);
-    add_aside(data, 2, SC_COHORT_MEF, -1);
-    add_aside(data, 3, SC_COHORT_CLASSES, -1);
-    add_aside(data, 4, SC_COHORT_LEFT, -1);
+    add_aside(data, 2, SC_COHORT_MEF, 0);
+    add_aside(data, 3, SC_COHORT_CLASSES, 0);
+    add_aside(data, 4, SC_COHORT_LEFT, 0);
     /* One school after another into the académie's tally. */
     f->a.other_level = 10;
     f->a.not_chosen = 20;

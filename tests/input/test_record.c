@@ -114,6 +114,33 @@ static void test_roll_rows_become_pupils_with_keys(void **state)
     free_rows(f);
 }
 
+/* A pupil holds its roll's number in 16 bits: the dataset reads
+ * SC_DATASET_INPUTS files, and refuses one more rather than let two
+ * pupils name each other's file. */
+static void test_dataset_reads_at_most_its_inputs(void **state)
+{
+    fixture *f = *state;
+    const sc_pupil *last;
+
+    map(f, SC_FIELD_SURNAME, SC_FIELD_FIRST, SC_FIELD_CLASS, -1);
+    add_row(f, 1, 3, "Nom", "Prénom", "Classe");
+    add_row(f, 2, 3, "DUPONT", "Léa", "2nde 1");
+    f->header.row = 0;
+    for (size_t i = 0; i < SC_DATASET_INPUTS; i++)
+        assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                             &f->header, &f->anomalies),
+                         SC_OK);
+    assert_int_equal(f->data->ninputs, SC_DATASET_INPUTS);
+    last = &f->data->pupils[f->data->npupils - 1];
+    assert_int_equal(last->input, SC_DATASET_INPUTS - 1);
+    assert_string_equal(sc_dataset_pupil_file(f->data, last), "fichier.csv");
+    assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
+                                         &f->header, &f->anomalies),
+                     SC_ERROR_MEMORY);
+    assert_int_equal(f->data->ninputs, SC_DATASET_INPUTS);
+    free_rows(f);
+}
+
 static void test_pronote_full_name_is_split(void **state)
 {
     fixture *f = *state;
@@ -468,6 +495,7 @@ int main(void)
             test_cell_longer_than_excel_cell_is_cut_and_said, setup, teardown),
 #define T(name) cmocka_unit_test_setup_teardown(name, setup, teardown)
         T(test_roll_rows_become_pupils_with_keys),
+        T(test_dataset_reads_at_most_its_inputs),
         T(test_pronote_full_name_is_split),
         T(test_roll_rows_without_name_are_reported),
         T(test_placement_cells_are_read_and_flags_kept),

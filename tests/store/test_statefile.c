@@ -324,7 +324,7 @@ static void test_pupils_write_a_line_for_each_shown_pupil(void **state)
     pupil_put(f, "2B", "DURAND", "Paul", "1re 1", SC_DATE_NONE,
               SC_STATUS_CHECK)->selected = 0;
     pupil_put(f, "1A", "DUPONT", "Jean", "2nde 2", SC_DATE_NONE,
-              SC_STATUS_CHECK)->duplicate_of = 0;
+              SC_STATUS_CHECK)->duplicate = 1;
     /* A tab and a line break in names are written as spaces. */
     pupil_put(f, "3C", "DU\tPONT", "Léa\n", "2nde 10", SC_DATE_NONE,
               SC_STATUS_NO_HOST);

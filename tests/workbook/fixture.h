@@ -100,7 +100,6 @@ static inline void add_pupil(fixture *f, size_t i, const char *surname,
                         class_key, NULL);
     free(class_key);
     p->birth = sc_date_make(2008, 3, (int)i + 1);
-    p->duplicate_of = -1;
     p->selected = 1;
     f->verdicts[i].status = status;
     set_todo(f, i, "");

@@ -68,7 +68,6 @@ static void add_pupil(fixture *f, size_t i, const char *surname,
                      SC_OK);
     /* The pupil's own block, which teardown frees. */
     keep(f, p->texts);
-    p->duplicate_of = -1;
     p->selected = 1;
     f->verdicts[i].status = status;
 }
@@ -93,7 +92,7 @@ static int setup(void **state)
     add_pupil(f, 5, "DURAND", "Paul", "1re 1", SC_STATUS_READY);
     f->pupils[5].selected = 0;
     add_pupil(f, 6, "DUPONT", "Jean", "2nde 2", SC_STATUS_READY);
-    f->pupils[6].duplicate_of = 4;
+    f->pupils[6].duplicate = 1; /* of pupil 4 */
     /* Out of range, the most a verdict's 4 bits hold. */
     add_pupil(f, 7, "ABEL", "Zoé", LONG_B, (sc_status)15);
     add_pupil(f, 8, "BRUN", "Léo", LONG_A, SC_STATUS_INCOMPLETE);

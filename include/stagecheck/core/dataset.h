@@ -69,7 +69,11 @@ typedef enum sc_pupil_text {
     SC_PUPIL_TEXTS      /* keep last: how many */
 } sc_pupil_text;
 
-/** One pupil of a roll: 32 bytes where pointers have 64 bits, for a roll
+/** Most inputs a dataset reads: a pupil's is 16 bits. One school's
+ *  workbook is read from a few files, the nation's from some 5,000. */
+#define SC_DATASET_INPUTS ((size_t)UINT16_MAX)
+
+/** One pupil of a roll: 24 bytes where pointers have 64 bits, for a roll
  *  of a million rows (issue 14). Its seven strings are one block, those
  *  present one after the other, each ended by its NUL: seven pointers
  *  took 56 bytes where these names of a few letters take a dozen. Read
@@ -78,17 +82,18 @@ typedef enum sc_pupil_text {
  *  flags bits. */
 typedef struct sc_pupil {
     char *texts;        /* the block, or NULL when every string is NULL */
-    uint32_t input;     /* the roll it was read from: data->inputs[input] */
     unsigned line;
-    int32_t duplicate_of; /* -1, or the pupil this row repeats: an input
-                             holds at most SC_LIMITS_ROWS rows, and 2^31
-                             pupils would take 64 GiB before this field */
     sc_date birth;      /* SC_DATE_NONE when unknown */
     sc_date left;
-    uint8_t present;    /* bit t: the string t (an sc_pupil_text) is in
-                           the block; absent, it reads NULL */
-    uint8_t set_aside;  /* why not followed (an sc_cohort_reason), 0 when
-                           followed or left out by --classes */
+    uint16_t input;     /* the roll it was read from: data->inputs[input]
+                           (a dataset reads at most SC_DATASET_INPUTS) */
+    unsigned present : SC_PUPIL_TEXTS; /* bit t: the string t (an
+                           sc_pupil_text) is in the block; absent, it
+                           reads NULL */
+    unsigned duplicate : 1; /* the row repeats another pupil's, which
+                               sc_match_duplicates reported */
+    unsigned set_aside : 3; /* why not followed (an sc_cohort_reason), 0
+                               when followed or left out by --classes */
     unsigned invalid : 1;  /* the roll row has an anomaly: an unreadable
                               cell, or another pupil's INE */
     unsigned has_left : 1; /* the roll gives a date of leaving (SIECLE
@@ -100,7 +105,7 @@ typedef struct sc_pupil {
                               0 when it is the pupil's own allocation */
 } sc_pupil;
 
-_Static_assert(SC_PUPIL_TEXTS <= 8, "a pupil's strings take 8 bits");
+_Static_assert(SC_PUPIL_TEXTS <= 7, "a pupil's strings take 7 bits");
 
 /** Returns the string t of pupil, or NULL when absent. The block is
  *  walked: its strings are names of a few letters, and the seventh is

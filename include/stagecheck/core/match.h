@@ -20,7 +20,7 @@ typedef struct sc_links {
 } sc_links;
 
 /** Marks roll rows that repeat a pupil (same INE, or same name and birth
- *  date): the later row gets duplicate_of and an anomaly. */
+ *  date): each row but the one kept is marked duplicate and reported. */
 sc_error sc_match_duplicates(sc_dataset *data, sc_anomalies *anomalies);
 
 /** Sets entry->pupil for every entry: by INE when both sides have one,
