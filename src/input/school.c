@@ -6,6 +6,7 @@
  * school gets one view per file it appears in.
  */
 #include <ctype.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -17,11 +18,13 @@
 
 #define NAME_MAX_CHARS 60
 
-/* One row and its school. */
+/* One row and its school: 16 bytes, for a file of a million rows (issue
+ * 14); a file has at most SC_LIMITS_ROWS rows, and a run far fewer than
+ * 2^32 files. */
 typedef struct tagged {
     char *key;       /* owned; NULL: the run's only school */
-    size_t file;
-    size_t row;      /* index in the file's table */
+    uint32_t file;
+    uint32_t row;    /* index in the file's table */
 } tagged;
 
 typedef struct splitter {
@@ -58,7 +61,7 @@ static sc_error tag(splitter *s, char *key, size_t file, size_t row)
         free(key);
         return SC_ERROR_MEMORY;
     }
-    s->rows[s->count++] = (tagged){key, file, row};
+    s->rows[s->count++] = (tagged){key, (uint32_t)file, (uint32_t)row};
     return SC_OK;
 }
 
@@ -148,6 +151,15 @@ static int tagged_cmp(const void *pa, const void *pb)
     return (a->row > b->row) - (a->row < b->row);
 }
 
+/* 1 if rows (n of them) are in tagged_cmp's order. */
+static int tagged_sorted(const tagged *rows, size_t n)
+{
+    for (size_t i = 1; i < n; i++)
+        if (tagged_cmp(&rows[i - 1], &rows[i]) > 0)
+            return 0;
+    return 1;
+}
+
 static int same_school(const tagged *a, const tagged *b)
 {
     return strcmp(a->key ? a->key : "", b->key ? b->key : "") == 0;
@@ -227,6 +239,9 @@ sc_error sc_school_split(sc_schools *schools, const sc_file *files,
     sc_error err = SC_OK;
 
     memset(schools, 0, sizeof *schools);
+    /* A tag holds its file in 32 bits (and its row: SC_LIMITS_ROWS). */
+    if (nfiles > UINT32_MAX)
+        return SC_ERROR_MEMORY;
     for (size_t f = 0; f < nfiles; f++)
         any_uai |= files[f].header.col[SC_FIELD_UAI] >= 0;
     for (size_t f = 0; any_uai && by_school && f < nfiles; f++)
@@ -248,7 +263,11 @@ sc_error sc_school_split(sc_schools *schools, const sc_file *files,
         err = tag_file(&s, f, by_school, anomalies);
     if (err == SC_OK && !by_school)
         err = single_school(&s, anomalies, diag);
-    if (err == SC_OK)
+    /* Tagged file by file, row by row: one school's rows (one workbook,
+     * or an académie whose files each hold one school in order) are in
+     * order already, and a sort's scratch would cost as much as the tags
+     * (a million rows: 16 MB, issue 14). */
+    if (err == SC_OK && !tagged_sorted(s.rows, s.count))
         qsort(s.rows, s.count, sizeof *s.rows, tagged_cmp);
     for (size_t i = 0; err == SC_OK && i < s.count;) {
         size_t j = i + 1;
