@@ -1,7 +1,8 @@
 /*
  * strset.c - a set of strings: open addressing (FNV-1a, linear probing),
  * at most half full, grown by doubling, each slot the 32-bit number of a
- * string in the order added; no removal, which no user needs. A library set would not do: glibc's hsearch_r cannot grow, and
+ * string in the order added; no removal, which no user needs. A library
+ * set would not do: glibc's hsearch_r cannot grow, numbers nothing, and
  * sized for the worst case (one À faire per pupil) it would take 32 MB at
  * a million pupils (issue 14).
  */

@@ -25,6 +25,13 @@ static sc_error todo_intern(sc_check *check, sc_verdict *verdict,
     return SC_OK;
 }
 
+/* Where days would sit first among n slots (a power of two): Fibonacci
+ * hashing, the product's middle bits. */
+static size_t hosted_home(uint64_t days, size_t n)
+{
+    return (size_t)(days * UINT64_C(0x9E3779B97F4A7C15) >> 32) & (n - 1);
+}
+
 /* Doubles the slots of the days hosted (64 at first), placing each set
  * again. Returns 0, or -1 when out of memory. */
 static int hosted_grow(sc_check *check)
@@ -35,8 +42,7 @@ static int hosted_grow(sc_check *check)
     if (!slots)
         return -1;
     for (size_t i = 0; i < check->nhosted; i++) {
-        size_t k = (size_t)(check->hosted[i] * UINT64_C(0x9E3779B97F4A7C15) >>
-                            32) & (n - 1);
+        size_t k = hosted_home(check->hosted[i], n);
 
         while (slots[k])
             k = (k + 1) & (n - 1);
@@ -62,7 +68,7 @@ static sc_error hosted_intern(sc_check *check, sc_verdict *verdict,
         hosted_grow(check) != 0)
         return SC_ERROR_MEMORY;
     mask = check->hosted_nslots - 1;
-    k = (size_t)(days * UINT64_C(0x9E3779B97F4A7C15) >> 32) & mask;
+    k = hosted_home(days, check->hosted_nslots);
     for (; check->hosted_slots[k]; k = (k + 1) & mask)
         if (check->hosted[check->hosted_slots[k] - 1] == days) {
             verdict->hosted = check->hosted_slots[k];
