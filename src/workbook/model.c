@@ -45,13 +45,21 @@ static sc_status pupil_status(const sc_report *r, size_t p)
     return (unsigned)s < SC_STATUS_COUNT ? s : SC_STATUS_CHECK;
 }
 
+/* A class as first seen: its key and the name its first pupil gives it,
+ * 16 bytes until the classes are sorted (a class of the model holds its
+ * sheet name too, a few hundred bytes). */
+typedef struct seen_class {
+    const char *key;
+    const char *name;
+} seen_class;
+
 /* "2nde 2" before "2nde 10": of the numbers (uint32_t) of classes in
  * context, the classes as first seen. */
 static int class_cmp(const void *pa, const void *pb, void *context)
 {
-    const sc_model_class *seen = context;
-    const sc_model_class *a = &seen[*(const uint32_t *)pa];
-    const sc_model_class *b = &seen[*(const uint32_t *)pb];
+    const seen_class *seen = context;
+    const seen_class *a = &seen[*(const uint32_t *)pa];
+    const seen_class *b = &seen[*(const uint32_t *)pb];
     int c = strverscmp(a->name, b->name);
 
     return c ? c : strcmp(a->key, b->key);
@@ -163,7 +171,7 @@ static const char *fold_names(sc_arena *arena, const sc_pupil *pupil)
  * to *seen (*nseen of them), named as this pupil names it. Returns its
  * number, or SC_STRSET_NONE when out of memory or past the classes a
  * line can hold. */
-static size_t class_of(sc_strset *keys, sc_model_class **seen, size_t *nseen,
+static size_t class_of(sc_strset *keys, seen_class **seen, size_t *nseen,
                        const sc_pupil *pupil)
 {
     const char *key = str(sc_pupil_class_key(pupil));
@@ -175,16 +183,13 @@ static size_t class_of(sc_strset *keys, sc_model_class **seen, size_t *nseen,
         return SC_STRSET_NONE;
     /* A new class: *seen doubles when c reaches a power of two. */
     if ((c & (c - 1)) == 0) {
-        sc_model_class *more = realloc(*seen, 2 * (c ? c : 1) * sizeof *more);
+        seen_class *more = realloc(*seen, 2 * (c ? c : 1) * sizeof *more);
 
         if (!more)
             return SC_STRSET_NONE;
         *seen = more;
     }
-    memset(&(*seen)[c], 0, sizeof **seen);
-    (*seen)[c].key = key;
-    (*seen)[c].name = str(sc_pupil_class(pupil));
-    (*seen)[c].nplaces = 1;
+    (*seen)[c] = (seen_class){key, str(sc_pupil_class(pupil))};
     *nseen = c + 1;
     return c;
 }
@@ -194,7 +199,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     const sc_dataset *data = r->data;
     sortable *items = NULL;
     uint32_t *order = NULL, *rank = NULL;
-    sc_model_class *seen = NULL; /* the classes as first seen */
+    seen_class *seen = NULL;     /* the classes as first seen */
     sc_strset keys = {0};        /* their keys, numbered so */
     sc_arena folded = {NULL};
     size_t n = 0, nseen = 0, count = 0;
@@ -243,7 +248,9 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         order[c] = (uint32_t)c;
     qsort_r(order, nseen, sizeof *order, class_cmp, seen);
     for (size_t c = 0; c < nseen; c++) {
-        m->classes[c] = seen[order[c]];
+        m->classes[c].key = seen[order[c]].key;
+        m->classes[c].name = seen[order[c]].name;
+        m->classes[c].nplaces = 1;
         rank[order[c]] = (uint32_t)c;
     }
     m->nclasses = nseen;

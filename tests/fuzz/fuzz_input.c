@@ -70,7 +70,7 @@ static void check_dataset(const sc_dataset *data)
                     fuzz_str_ok(sc_pupil_class(pupil)) &&
                     fuzz_str_ok(sc_pupil_ine(pupil)) &&
                     fuzz_str_ok(sc_pupil_mef(pupil)));
-        FUZZ_ASSERT(!pupil->duplicate || !sc_pupil_shown(pupil));
+        FUZZ_ASSERT(pupil->input < data->ninputs);
     }
     for (size_t i = 0; i < data->nentries; i++) {
         const sc_entry *e = &data->entries[i];

@@ -25,7 +25,8 @@ typedef enum sc_dispense {
     SC_DISPENSE_PENDING,  /* allowed case, justificatif or dates missing */
     SC_DISPENSE_REFUSED,  /* a case the FAQ refuses (job d'été, stage) */
     SC_DISPENSE_UNKNOWN,  /* a reason that names no case: checked by hand */
-    SC_DISPENSE_INVALID   /* allowed case, but outside its window */
+    SC_DISPENSE_INVALID,  /* allowed case, but outside its window */
+    SC_DISPENSE_COUNT     /* keep last: how many */
 } sc_dispense;
 
 /** An anomaly found by a rule, on one of the pupil's entries. An error
@@ -74,10 +75,10 @@ typedef enum sc_motif {
 
 typedef struct sc_verdict {
     /* 8 bytes, not 64: one per pupil of a roll that may have a million
-     * (issue 14). The findings, the À faire and the days are the
-     * caller's (sc_findings), which keeps each À faire and each set of
-     * days hosted once however many pupils share it, and numbers them
-     * here. */
+     * (issue 14). The findings, the À faire and the days come out in the
+     * caller's list (sc_findings); the check (sc_check) keeps each À
+     * faire and each set of days hosted once however many pupils share
+     * it, and numbers them here. */
     uint32_t todo;       /* the caller's: 1 + the number of the pupil's À
                             faire in its set (sc_check's todos), 0 for none;
                             sc_rules_apply leaves it 0 */
@@ -91,7 +92,7 @@ typedef struct sc_verdict {
 } sc_verdict;
 
 _Static_assert(SC_STATUS_COUNT <= 16, "a verdict's status takes 4 bits");
-_Static_assert(SC_DISPENSE_INVALID < 8, "a verdict's dispense takes 3 bits");
+_Static_assert(SC_DISPENSE_COUNT <= 8, "a verdict's dispense takes 3 bits");
 _Static_assert(SC_MOTIF_COUNT <= 8, "a verdict's motif takes 3 bits");
 
 /** Applies every rule to pupil and its entries (n of them, in input order)
