@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/base/strset.h"
+#include "stagecheck/base/array.h"
 
 #define FIRST_SLOTS ((size_t)64)
 
@@ -73,17 +74,9 @@ size_t sc_strset_add_index(sc_strset *set, const char *s)
     /* A slot holds 1 + the number in 32 bits. */
     if (set->count >= UINT32_MAX - 1)
         return SC_STRSET_NONE;
-    if (set->count == set->items_cap) {
-        size_t cap = set->items_cap ? 2 * set->items_cap : FIRST_SLOTS;
-        const char **items;
-
-        if (cap > SIZE_MAX / sizeof *items ||
-            !(items = realloc(set->items, cap * sizeof *items)))
-            return SC_STRSET_NONE;
-        set->items = items;
-        set->items_cap = cap;
-    }
-    if (!(copy = sc_arena_dup(&set->strings, s)))
+    if (sc_array_reserve((void **)&set->items, &set->items_cap, set->count,
+                         sizeof *set->items) != SC_OK ||
+        !(copy = sc_arena_dup(&set->strings, s)))
         return SC_STRSET_NONE;
     set->items[set->count] = copy;
     set->slots[i] = (uint32_t)(set->count + 1);

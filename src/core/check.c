@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include "stagecheck/core/check.h"
+#include "stagecheck/base/array.h"
 #include "stagecheck/base/strset.h"
 #include "stagecheck/core/cohort.h"
 #include "stagecheck/core/dataset.h"
@@ -77,15 +78,9 @@ static sc_error hosted_intern(sc_check *check, sc_verdict *verdict,
     /* A new set: past what a verdict numbers, the school is too big. */
     if (check->nhosted + 1 >= (size_t)1 << SC_VERDICT_HOSTED_BITS)
         return SC_ERROR_MEMORY;
-    if (check->nhosted == check->hosted_cap) {
-        size_t cap = check->hosted_cap ? 2 * check->hosted_cap : 16;
-        uint64_t *more = realloc(check->hosted, cap * sizeof *more);
-
-        if (!more)
-            return SC_ERROR_MEMORY;
-        check->hosted = more;
-        check->hosted_cap = cap;
-    }
+    if (sc_array_reserve((void **)&check->hosted, &check->hosted_cap,
+                         check->nhosted, sizeof *check->hosted) != SC_OK)
+        return SC_ERROR_MEMORY;
     check->hosted[check->nhosted++] = days;
     check->hosted_slots[k] = (uint32_t)check->nhosted;
     verdict->hosted = check->hosted_slots[k];

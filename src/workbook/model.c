@@ -7,6 +7,7 @@
 #include <string.h>
 #include "stagecheck/workbook/model.h"
 #include "stagecheck/base/arena.h"
+#include "stagecheck/base/array.h"
 #include "stagecheck/base/strset.h"
 #include "stagecheck/base/text.h"
 #include "stagecheck/core/pupil.h"
@@ -168,27 +169,20 @@ static const char *fold_names(sc_arena *arena, const sc_pupil *pupil)
 }
 
 /* The class of pupil, numbered as first seen in keys; a new one is added
- * to *seen (*nseen of them), named as this pupil names it. Returns its
- * number, or SC_STRSET_NONE when out of memory or past the classes a
- * line can hold. */
+ * to *seen (*nseen of them, room for *cap), named as this pupil names it.
+ * Returns its number, or SC_STRSET_NONE when out of memory or past the
+ * classes a line can hold. */
 static size_t class_of(sc_strset *keys, seen_class **seen, size_t *nseen,
-                       const sc_pupil *pupil)
+                       size_t *cap, const sc_pupil *pupil)
 {
     const char *key = str(sc_pupil_class_key(pupil));
     size_t c = sc_strset_add_index(keys, key);
 
     if (c == SC_STRSET_NONE || c < *nseen)
         return c;
-    if (c >= SC_MODEL_CLASSES_MAX)
+    if (c >= SC_MODEL_CLASSES_MAX ||
+        sc_array_reserve((void **)seen, cap, c, sizeof **seen) != SC_OK)
         return SC_STRSET_NONE;
-    /* A new class: *seen doubles when c reaches a power of two. */
-    if ((c & (c - 1)) == 0) {
-        seen_class *more = realloc(*seen, 2 * (c ? c : 1) * sizeof *more);
-
-        if (!more)
-            return SC_STRSET_NONE;
-        *seen = more;
-    }
     (*seen)[c] = (seen_class){key, str(sc_pupil_class(pupil))};
     *nseen = c + 1;
     return c;
@@ -202,7 +196,7 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
     seen_class *seen = NULL;     /* the classes as first seen */
     sc_strset keys = {0};        /* their keys, numbered so */
     sc_arena folded = {NULL};
-    size_t n = 0, nseen = 0, count = 0;
+    size_t n = 0, nseen = 0, seen_cap = 0, count = 0;
     sort_context ctx;
 
     memset(m, 0, sizeof *m);
@@ -234,7 +228,8 @@ sc_error sc_model_build(sc_model *m, const sc_report *r)
         it = &items[count];
         it->line = (sc_model_line){.index = (uint32_t)p};
         if (!(it->folded = fold_names(&folded, pupil)) ||
-            (c = class_of(&keys, &seen, &nseen, pupil)) == SC_STRSET_NONE)
+            (c = class_of(&keys, &seen, &nseen, &seen_cap, pupil)) ==
+                SC_STRSET_NONE)
             goto mem_error;
         it->line.cls = (unsigned)c;
         count++;
