@@ -285,19 +285,26 @@ static void test_run_gives_a_verdict_to_each_pupil_shown(void **state)
             assert_non_null(todo_of(f, p));
 }
 
+/* Adds n pupils of 2nde 1 without a placement, on lines 2 to n + 1. */
+static void add_pupils_without_place(fixture *f, unsigned n)
+{
+    char ine[16];
+
+    for (unsigned p = 0; p < n; p++) {
+        snprintf(ine, sizeof ine, "B%u", p);
+        add_pupil(f, 2 + p, "SANS", "Lieu", "2nde 1", ine);
+    }
+}
+
 static void test_run_keeps_each_todo_text_once(void **state)
 {
     fixture *f = *state;
-    char ine[8];
     sc_entry *e;
 
     /* 200 pupils without a placement (enough to grow the set past its
      * first 64 slots only if each text were kept again) and one whose
      * convention lacks a signature. */
-    for (unsigned p = 0; p < 200; p++) {
-        snprintf(ine, sizeof ine, "B%u", p);
-        add_pupil(f, 2 + p, "SANS", "Lieu", "2nde 1", ine);
-    }
+    add_pupils_without_place(f, 200);
     add_pupil(f, 300, "MARTIN", "Paul", "2nde 1", "A2");
     e = add_placement(f, 2, "A2");
     e->sign_head = SC_FLAG_NO;
@@ -323,13 +330,9 @@ static void test_run_keeps_each_todo_text_once(void **state)
 static void test_run_keeps_each_set_of_days_hosted_once(void **state)
 {
     fixture *f = *state;
-    char ine[8];
     sc_entry *e;
 
-    for (unsigned p = 0; p < 200; p++) {
-        snprintf(ine, sizeof ine, "B%u", p);
-        add_pupil(f, 2 + p, "SANS", "Lieu", "2nde 1", ine);
-    }
+    add_pupils_without_place(f, 200);
     add_pupil(f, 300, "MARTIN", "Paul", "2nde 1", "A2");
     e = add_placement(f, 2, "A2");
     e->end = D(2024, 6, 21);
