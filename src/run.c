@@ -461,12 +461,21 @@ static sc_error school_label(school_run *s, const sc_school *school)
     return SC_OK;
 }
 
-/* Appends an input: given is split into its path, class and sheet. */
+_Static_assert(SC_DATASET_INPUTS == 65535, "add_input's message says it");
+
+/* Appends an input: given is split into its path, class and sheet. A
+ * workbook's pupil holds its file in 16 bits: past SC_DATASET_INPUTS
+ * files, given is refused by name before anything is read. */
 static sc_error add_input(sc_run *r, const char *given, int detect,
-                          sc_kind kind, int from_folder)
+                          sc_kind kind, int from_folder, sc_diag *diag)
 {
     run_input *in;
 
+    if (r->ninputs >= SC_DATASET_INPUTS) {
+        sc_diag_set(diag, given, 0, "trop de fichiers d'entrée : un passage "
+                    "en lit au plus 65 535");
+        return SC_ERROR_FILE_READ;
+    }
     if (r->ninputs == r->ncap) {
         size_t cap = r->ncap ? 2 * r->ncap : 8;
         run_input *grown = realloc(r->specs, cap * sizeof *grown);
@@ -517,7 +526,7 @@ static sc_error add_folder(sc_run *r, const char *dir, sc_diag *diag)
         err = SC_ERROR_FILE_EMPTY;
     }
     for (size_t i = 0; err == SC_OK && i < n; i++)
-        err = add_input(r, paths[i], 1, SC_KIND_ROLL, 1);
+        err = add_input(r, paths[i], 1, SC_KIND_ROLL, 1, diag);
     for (size_t i = 0; i < n; i++)
         free(paths[i]);
     free(paths);
@@ -532,16 +541,17 @@ static sc_error list_inputs(sc_run *r, sc_diag *diag)
     sc_error err = SC_OK;
 
     for (size_t i = 0; err == SC_OK && i < settings->nrolls; i++)
-        err = add_input(r, settings->rolls[i], 0, SC_KIND_ROLL, 0);
+        err = add_input(r, settings->rolls[i], 0, SC_KIND_ROLL, 0, diag);
     for (size_t i = 0; err == SC_OK && i < settings->nplacements; i++)
-        err = add_input(r, settings->placements[i], 0, SC_KIND_PLACEMENTS, 0);
+        err = add_input(r, settings->placements[i], 0, SC_KIND_PLACEMENTS, 0,
+                        diag);
     for (size_t i = 0; err == SC_OK && i < settings->nfiles; i++) {
         struct stat st;
 
         if (stat(settings->files[i], &st) == 0 && S_ISDIR(st.st_mode))
             err = add_folder(r, settings->files[i], diag);
         else
-            err = add_input(r, settings->files[i], 1, SC_KIND_ROLL, 0);
+            err = add_input(r, settings->files[i], 1, SC_KIND_ROLL, 0, diag);
     }
     if (err != SC_OK)
         return err;

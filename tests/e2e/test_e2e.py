@@ -412,6 +412,29 @@ class E2E(unittest.TestCase):
         with open(st, "rb") as f:
             self.assertEqual(f.read(), before)
 
+    def test_past_65535_inputs_the_file_is_named_and_nothing_written(self):
+        # A workbook's pupil holds its file in 16 bits: the 65,536th file
+        # given is refused by name before anything is read, and the
+        # previous workbook stays. 65,535 pass (the same roll given again
+        # and again is read once). Names relative to the run's folder, so
+        # that 65,536 of them fit in the command line.
+        self.write("e.csv", ROLL_HEADER + "\nDUPONT;Léa;2nde 1;A1;\n")
+        self.write("s.csv", PLACEMENT_HEADER + "\n")
+        roll, st = "e.csv", "s.csv"
+        r = self.run_tool(*["--roll", roll] * 65534, "--placements", st,
+                          "--as-of", "2024-05-27", "-q")
+        self.assertIn(r.code, (0, 1), r.stderr)
+        with open(r.out, "rb") as f:
+            before = f.read()
+        r = self.run_tool(*["--roll", roll] * 65535, "--placements", st,
+                          "--as-of", "2024-05-27", "-q")
+        self.assertEqual(r.code, 2)
+        self.assertIn(st + ": trop de fichiers d'entrée : un passage en lit "
+                      "au plus 65 535", r.stderr)
+        self.assertIn("aucun classeur écrit", r.stderr)
+        with open(r.out, "rb") as f:
+            self.assertEqual(f.read(), before)
+
     def test_missing_output_folder_exits_2(self):
         roll = self.write("e.csv", ROLL_HEADER + "\nDUPONT;Léa;2nde 1;A1;\n")
         st = self.write("s.csv", PLACEMENT_HEADER + "\n")
