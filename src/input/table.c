@@ -40,6 +40,8 @@ struct sc_block {
     size_t used;
     size_t cap;     /* whole pages */
     char *data;     /* cap bytes, aligned on a page */
+    size_t first;   /* in a block of field arrays (the table's cells), */
+    size_t last;    /* the rows whose arrays it holds */
 };
 
 /* Returns size rounded up to whole pages, or 0 past SIZE_MAX. */
@@ -134,9 +136,11 @@ sc_table *sc_table_new(const char *path)
     return table;
 }
 
-void *sc_table_alloc(sc_table *t, size_t size, size_t align)
+/* Returns size bytes aligned for align from the newest block of *chain,
+ * or from a new block put at its head; NULL when out of memory. */
+static void *block_alloc(struct sc_block **chain, size_t size, size_t align)
 {
-    struct sc_block *blk = t->blocks;
+    struct sc_block *blk = *chain;
     size_t at = blk ? (blk->used + align - 1) & ~(align - 1) : 0;
 
     if (!blk || at + size > blk->cap) {
@@ -154,13 +158,19 @@ void *sc_table_alloc(sc_table *t, size_t size, size_t align)
             free(blk);
             return NULL;
         }
-        blk->next = t->blocks;
+        blk->next = *chain;
         blk->cap = cap;
-        t->blocks = blk;
+        blk->first = blk->last = 0;
+        *chain = blk;
         at = 0;
     }
     blk->used = at + size;
     return blk->data + at;
+}
+
+void *sc_table_alloc(sc_table *t, size_t size, size_t align)
+{
+    return block_alloc(&t->blocks, size, align);
 }
 
 /* A table's index of its fields by value while it is read, to keep each
@@ -302,6 +312,7 @@ char *sc_table_field(sc_table *table, const char *text, size_t len)
 sc_error sc_table_add_row(sc_table *t, unsigned line, char **fields,
                           size_t n)
 {
+    struct sc_block *was;
     char **copy;
     int blank = 1;
 
@@ -311,23 +322,82 @@ sc_error sc_table_add_row(sc_table *t, unsigned line, char **fields,
         return SC_OK;
     /* 2^32 fields would take 32 GB of pointers: more than memory, and
      * far more than an input of SC_LIMITS_FILE_BYTES holds. */
-    if (n > UINT32_MAX)
+    if (n > UINT32_MAX || sc_table_reserve_rows(t, t->nrows + 1) != SC_OK)
         return SC_ERROR_MEMORY;
-    copy = sc_table_alloc(t, (n ? n : 1) * sizeof *copy, sizeof *copy);
-    if (!copy || sc_table_reserve_rows(t, t->nrows + 1) != SC_OK)
+    /* The arrays apart from the text, in the rows' order: a block of them
+     * holds only rows first to last, given back once they are read
+     * (sc_table_release), while a later row may share a field's text. */
+    was = t->cells;
+    copy = block_alloc(&t->cells, (n ? n : 1) * sizeof *copy, sizeof *copy);
+    if (!copy)
         return SC_ERROR_MEMORY;
+    if (t->cells != was)
+        t->cells->first = t->nrows;
+    t->cells->last = t->nrows;
     memcpy(copy, fields, n * sizeof *copy);
     t->rows[t->nrows++] = (sc_row){line, (uint32_t)n, copy};
     return SC_OK;
 }
 
-void sc_table_borrow(sc_table *view, const sc_table *table, size_t first,
+void sc_table_borrow(sc_table *view, sc_table *table, size_t first,
                      size_t n)
 {
     view->rows = table->rows + first;
     view->nrows = n;
     view->cap = n;
     view->borrowed = 1;
+    view->owner = table;
+}
+
+/* Frees the blocks of *chain that hold only arrays of rows from .. to - 1
+ * (every block of text, whose rows are 0 .. 0, when to is SIZE_MAX). */
+static void blocks_release(struct sc_block **chain, size_t from, size_t to)
+{
+    while (*chain) {
+        struct sc_block *blk = *chain;
+
+        if (blk->first >= from && blk->last < to) {
+            *chain = blk->next;
+            pages_free(blk->data, blk->cap);
+            free(blk);
+        } else {
+            chain = &blk->next;
+        }
+    }
+}
+
+void sc_table_release(sc_table *table, size_t from, size_t to)
+{
+    sc_table *t = table;
+    uintptr_t start, end, page = BLOCK_ALIGN;
+
+    if (table->owner) {
+        size_t at = (size_t)(table->rows - table->owner->rows);
+
+        t = table->owner;
+        from += at;
+        to += at;
+    }
+    /* A view of copied rows, or rows made by hand: nothing its own. */
+    if (!t->cells || t->borrowed || to > t->nrows || from >= to)
+        return;
+    blocks_release(&t->cells, from, to);
+    /* The rows' whole pages read as zeros from now on; the rows at either
+     * end, on pages shared with rows still read, are emptied by hand, so
+     * that every row given back reads as one without fields. */
+    start = ((uintptr_t)&t->rows[from] + page - 1) & ~(page - 1);
+    end = (uintptr_t)&t->rows[to] & ~(page - 1);
+    if (start < end) {
+        (void)madvise((void *)start, end - start, MADV_DONTNEED);
+        for (size_t i = from; (uintptr_t)&t->rows[i] < start; i++)
+            t->rows[i] = (sc_row){0, 0, NULL};
+        for (size_t i = to; i > from && (uintptr_t)&t->rows[i - 1] >= end;
+             i--)
+            t->rows[i - 1] = (sc_row){0, 0, NULL};
+    } else {
+        for (size_t i = from; i < to; i++)
+            t->rows[i] = (sc_row){0, 0, NULL};
+    }
 }
 
 int sc_table_row_blank(const sc_row *row)
@@ -343,13 +413,8 @@ void sc_table_free(sc_table *table)
     if (!table)
         return;
     sc_table_done(table);
-    while (table->blocks) {
-        struct sc_block *next = table->blocks->next;
-
-        pages_free(table->blocks->data, table->blocks->cap);
-        free(table->blocks);
-        table->blocks = next;
-    }
+    blocks_release(&table->blocks, 0, SIZE_MAX);
+    blocks_release(&table->cells, 0, SIZE_MAX);
     if (!table->borrowed)
         pages_free(table->rows, rows_bytes(table->cap));
     free(table);

@@ -226,6 +226,100 @@ static void test_free_unmaps_rows_and_fields(void **state)
     assert_false(mapped(rows));
 }
 
+/* Fills t with a title row, then n rows "NOM i;2A" at lines 2 ..: the
+ * class is one field shared by every row. */
+static void add_numbered_rows(sc_table *t, unsigned n)
+{
+    char cell[32];
+
+    add_row(t, 1, "Nom", "Classe");
+    for (unsigned i = 0; i < n; i++) {
+        snprintf(cell, sizeof cell, "NOM %u", i);
+        add_row(t, i + 2, cell, "2A");
+    }
+}
+
+static void test_release_gives_back_the_arrays_of_rows_read(void **state)
+{
+    sc_table *t = *state;
+    const void *early;
+    long before;
+
+    add_numbered_rows(t, 20000);
+    early = t->rows[10000].fields;
+    before = support_live_blocks();
+    sc_table_release(t, 1, 19000);
+    /* Their arrays' blocks are unmapped, their bookkeeping freed. */
+    assert_false(mapped(early));
+    assert_true(!SUPPORT_BLOCKS_COUNTED || support_live_blocks() < before);
+    /* Each row given back reads as one of no fields, at either end of the
+     * range too, on pages it shares with rows kept. */
+    for (size_t i = 1; i < 19000; i++) {
+        assert_int_equal(t->rows[i].nfields, 0);
+        assert_null(t->rows[i].fields);
+    }
+    /* The header before, and the rows after, are whole; the field they
+     * share with the rows given back stays. */
+    assert_string_equal(t->rows[0].fields[1], "Classe");
+    assert_int_equal(t->rows[19000].line, 19001);
+    assert_string_equal(t->rows[19000].fields[0], "NOM 18999");
+    assert_string_equal(t->rows[20000].fields[0], "NOM 19999");
+    assert_string_equal(t->rows[20000].fields[1], "2A");
+}
+
+static void test_release_again_further_on_keeps_the_rest(void **state)
+{
+    sc_table *t = *state;
+
+    /* As the record step calls it: from the first row, a little further
+     * each time, then freed. */
+    add_numbered_rows(t, 10000);
+    for (size_t to = 4096; to < t->nrows; to += 4096) {
+        sc_table_release(t, 1, to);
+        assert_int_equal(t->rows[to - 1].nfields, 0);
+        assert_string_equal(t->rows[to].fields[1], "2A");
+        assert_string_equal(t->rows[0].fields[0], "Nom");
+    }
+}
+
+static void test_release_through_a_borrowed_view_reaches_its_table(
+    void **state)
+{
+    sc_table *t = *state;
+    sc_table view = {.path = "eleves.csv"};
+
+    add_numbered_rows(t, 5000);
+    /* The rows from the header on, as school.c borrows them. */
+    sc_table_borrow(&view, t, 0, t->nrows);
+    sc_table_release(&view, 1, 4000);
+    assert_int_equal(t->rows[1].nfields, 0);
+    assert_int_equal(t->rows[3999].nfields, 0);
+    assert_string_equal(t->rows[4000].fields[0], "NOM 3999");
+    assert_string_equal(view.rows[0].fields[0], "Nom");
+}
+
+static void test_release_of_rows_it_does_not_own_changes_nothing(
+    void **state)
+{
+    sc_table *t = *state, *copy = sc_table_new("eleves.csv");
+
+    add_numbered_rows(t, 3000);
+    assert_non_null(copy);
+    assert_int_equal(sc_table_reserve_rows(copy, 3001), SC_OK);
+    memcpy(copy->rows, t->rows, 3001 * sizeof *t->rows);
+    copy->nrows = 3001;
+    /* A view of copied rows points into another table's arrays, which it
+     * cannot tell apart: it gives back nothing. */
+    sc_table_release(copy, 1, 3000);
+    assert_string_equal(copy->rows[1].fields[0], "NOM 0");
+    assert_string_equal(t->rows[1].fields[0], "NOM 0");
+    /* Nor does a range past the rows, or an empty one. */
+    sc_table_release(t, 1, t->nrows + 1);
+    sc_table_release(t, 5, 5);
+    assert_string_equal(t->rows[5].fields[0], "NOM 4");
+    sc_table_free(copy);
+}
+
 static void test_reserve_rows_keeps_the_rows_there(void **state)
 {
     sc_table *t = *state;
@@ -388,6 +482,10 @@ int main(void)
         TEST(test_free_gives_back_every_block),
         TEST(test_rows_and_fields_are_left_out_of_forks),
         TEST(test_free_unmaps_rows_and_fields),
+        TEST(test_release_gives_back_the_arrays_of_rows_read),
+        TEST(test_release_again_further_on_keeps_the_rest),
+        TEST(test_release_through_a_borrowed_view_reaches_its_table),
+        TEST(test_release_of_rows_it_does_not_own_changes_nothing),
         TEST(test_reserve_rows_keeps_the_rows_there),
         TEST(test_reserve_rows_that_cannot_grow_keeps_the_table),
         TEST(test_equal_fields_are_kept_once),

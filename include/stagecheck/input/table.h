@@ -30,11 +30,13 @@ typedef struct sc_table {
     size_t nrows;
     sc_row *rows;      /* see sc_table_reserve_rows */
     size_t cap;
-    struct sc_block *blocks; /* where the fields and their arrays live;
-                                NULL in a view, whose rows point into
-                                another table's blocks */
+    struct sc_block *blocks; /* where the fields live; NULL in a view,
+                                whose rows point into another table's */
+    struct sc_block *cells;  /* where the rows' arrays of fields live, in
+                                the rows' order; NULL in a view */
     int borrowed;            /* a view whose rows are another table's own
                                 array (sc_table_borrow), not freed with it */
+    struct sc_table *owner;  /* that other table, for sc_table_release */
     struct sc_share *share;  /* while it is read: its fields by value,
                                 see sc_table_share */
 } sc_table;
@@ -79,11 +81,22 @@ sc_error sc_table_add_row(sc_table *table, unsigned line, char **fields,
 sc_error sc_table_reserve_rows(sc_table *table, size_t n);
 
 /** Makes view's rows the n rows of table from rows[first] on, borrowed:
- *  the view must be freed before table is, and neither changed. A view
- *  of every row of a file costs no copy of them (a million rows: 16 MB,
- *  issue 14). */
-void sc_table_borrow(sc_table *view, const sc_table *table, size_t first,
+ *  the view must be freed before table is, and neither changed but for
+ *  rows given back (sc_table_release, through either). A view of every
+ *  row of a file costs no copy of them (a million rows: 16 MB, issue
+ *  14). */
+void sc_table_borrow(sc_table *view, sc_table *table, size_t first,
                      size_t n);
+
+/** Says rows[from .. to - 1] of table are read for the last time: the
+ *  memory only they hold is given back, their arrays of fields and the
+ *  pages of the row array wholly theirs (their fields' text stays, which a
+ *  later row may share). Each of them then reads as a row of no fields.
+ *  A view borrowing its rows passes it on to its table; a view of copied
+ *  rows, or rows not made by sc_table_add_row, give back nothing. The
+ *  record step of a file's last reader calls it as it goes: a million rows
+ *  then never weigh 40 MB beside their records (issue 14). */
+void sc_table_release(sc_table *table, size_t from, size_t to);
 
 /** Returns 1 if every field of row is blank (sc_text_blank). */
 int sc_table_row_blank(const sc_row *row);
