@@ -331,12 +331,17 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
     s->data = sc_dataset_new();
     if (!s->data)
         return SC_ERROR_MEMORY;
-    for (size_t i = 0; school && err == SC_OK && i < school->nparts; i++)
-        err = sc_file_add(&r->files[school->parts[i].file],
-                          school->parts[i].table, s->data, &s->anomalies);
-    /* Its rows are records now: a million rows of a lycée's file weigh
-     * some 70 MB of rows and cells that nothing reads again (the writing
-     * processes never get them: input/table.c keeps them out of forks). */
+    /* A file no later school reads gives back its rows as they become
+     * records: a million rows of a lycée's file weigh some 40 MB of rows
+     * and arrays that nothing reads again, and would otherwise stand
+     * beside the records they became (the writing processes never get
+     * them: input/table.c keeps them out of forks). */
+    for (size_t i = 0; school && err == SC_OK && i < school->nparts; i++) {
+        size_t f = school->parts[i].file;
+
+        err = sc_file_add(&r->files[f], school->parts[i].table, s->data,
+                          &s->anomalies, r->last_reader[f] == index);
+    }
     if (school)
         release_tables(r, index);
     if (err != SC_OK ||

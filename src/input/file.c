@@ -600,8 +600,8 @@ sc_error sc_file_split(const char *given, char **path, char **class_name,
     return SC_OK;
 }
 
-sc_error sc_file_add(const sc_file *file, const sc_table *table,
-                     sc_dataset *data, sc_anomalies *anomalies)
+sc_error sc_file_add(const sc_file *file, sc_table *table, sc_dataset *data,
+                     sc_anomalies *anomalies, int last)
 {
     sc_header header = file->header;
 
@@ -609,9 +609,9 @@ sc_error sc_file_add(const sc_file *file, const sc_table *table,
         header.row = 0;
     return file->kind == SC_KIND_ROLL
                ? sc_record_add_roll(data, file->source, table, &header,
-                                     anomalies)
+                                     anomalies, last)
                : sc_record_add_placements(data, file->source, table, &header,
-                                           anomalies);
+                                           anomalies, last);
 }
 
 void sc_file_init_threads(void)

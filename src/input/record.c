@@ -448,13 +448,17 @@ static int row_fills_no_field(const sc_row *row, const sc_header *header)
     return 1;
 }
 
+/* Rows read between two calls of sc_table_release by their last reader:
+ * some 64 KiB of their arrays, a few calls for a lycée. */
+#define RELEASE_EVERY ((size_t)4096)
+
 /* Registers the input, then builds a record from every row below the
- * header; blank rows are skipped. */
+ * header; blank rows are skipped. With last, the rows read are given back
+ * as it goes (sc_table_release), the header's kept to the end. */
 static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
-                                 const sc_table *table,
-                                 const sc_header *header,
+                                 sc_table *table, const sc_header *header,
                                  sc_anomalies *anomalies, sc_kind kind,
-                                 row_builder build)
+                                 int last, row_builder build)
 {
     const char *path;
     sc_error err;
@@ -465,6 +469,8 @@ static sc_error dataset_add_rows(sc_dataset *data, const sc_source *source,
         row_reader r = {&table->rows[i], header, path, anomalies, 0, SC_OK,
                         "", NULL};
 
+        if (last && (i - header->row) % RELEASE_EVERY == 0)
+            sc_table_release(table, header->row + 1, i);
         if (sc_table_row_blank(r.row))
             continue;
         /* Pronote's teacher lists put a line of sub-titles ("Toutes",
@@ -497,20 +503,19 @@ static sc_error pupils_presize(sc_dataset *data, size_t more)
 }
 
 sc_error sc_record_add_roll(sc_dataset *data, const sc_source *source,
-                             const sc_table *table, const sc_header *header,
-                             sc_anomalies *anomalies)
+                             sc_table *table, const sc_header *header,
+                             sc_anomalies *anomalies, int last)
 {
     if (pupils_presize(data, table->nrows) != SC_OK)
         return SC_ERROR_MEMORY;
     return dataset_add_rows(data, source, table, header, anomalies,
-                            SC_KIND_ROLL, roll_row);
+                            SC_KIND_ROLL, last, roll_row);
 }
 
 sc_error sc_record_add_placements(sc_dataset *data, const sc_source *source,
-                                   const sc_table *table,
-                                   const sc_header *header,
-                                   sc_anomalies *anomalies)
+                                   sc_table *table, const sc_header *header,
+                                   sc_anomalies *anomalies, int last)
 {
     return dataset_add_rows(data, source, table, header, anomalies,
-                            SC_KIND_PLACEMENTS, placement_row);
+                            SC_KIND_PLACEMENTS, last, placement_row);
 }

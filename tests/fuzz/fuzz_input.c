@@ -47,7 +47,7 @@ static int load_part(sc_dataset *data, const char *path, const uint8_t *bytes,
         FUZZ_ASSERT(fuzz_xml_ok(source->text, source->len));
         err = sc_file_parse(&file, source, kind, aliases, anomalies, &diag);
         if (err == SC_OK)
-            err = sc_file_add(&file, file.table, data, anomalies);
+            err = sc_file_add(&file, file.table, data, anomalies, 1);
         sc_file_clear(&file);
     }
     if (err != SC_OK) {

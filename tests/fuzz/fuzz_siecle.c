@@ -84,7 +84,7 @@ static void load_roll(const sc_table *table, const sc_siecle_params *params,
     data = sc_dataset_new();
     if (!data)
         abort();
-    if (sc_record_add_roll(data, &source, table, &header, anomalies) ==
+    if (sc_record_add_roll(data, &source, table, &header, anomalies, 1) ==
         SC_OK) {
         FUZZ_ASSERT(data->npupils <= table->nrows - 1);
         for (size_t p = 0; p < data->npupils; p++)

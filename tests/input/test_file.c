@@ -316,13 +316,46 @@ static void test_add_puts_the_rows_below_the_header_in_the_dataset(
                                             "MARTIN;Paul;2nde 2;A2\n"),
                      SC_OK);
     assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
-                                 &f->anomalies), SC_OK);
+                                 &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 2);
     assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
     assert_int_equal(f->data->pupils[0].line, 3);
     assert_string_equal(sc_pupil_class(&f->data->pupils[1]), "2nde 2");
     assert_int_equal(f->data->ninputs, 1);
     assert_int_equal(f->data->inputs[0].kind, SC_KIND_ROLL);
+}
+
+static void test_add_by_the_last_reader_gives_back_the_rows_read(
+    void **state)
+{
+    fixture *f = *state;
+    size_t n = 10000, size = 64 + n * 32, len;
+    char *text = malloc(size);
+
+    assert_non_null(text);
+    len = (size_t)snprintf(text, size, "Export\n" ROLL_HEADER);
+    for (size_t i = 0; i < n; i++)
+        len += (size_t)snprintf(text + len, size - len,
+                                "NOM%zu;Léa;2nde %zu;A%zu\n", i, i % 9, i);
+    assert_int_equal(parse_at(f, SC_KIND_ROLL, text, len, __FILE__, __LINE__),
+                     SC_OK);
+    free(text);
+    assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
+                                 &f->anomalies, 1), SC_OK);
+    /* Every row became its pupil, in order, with its line... */
+    assert_int_equal(f->data->npupils, n);
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "NOM0");
+    assert_int_equal(f->data->pupils[0].line, 3);
+    assert_string_equal(sc_pupil_surname(&f->data->pupils[n - 1]), "NOM9999");
+    assert_string_equal(sc_pupil_class(&f->data->pupils[n - 1]), "2nde 0");
+    assert_int_equal(f->data->pupils[n - 1].line, n + 2);
+    assert_int_equal(f->data->inputs[0].rows, n);
+    /* ... and the rows read on the way were given back (the header and
+     * the last rows are freed with the table). */
+    assert_int_equal(f->file.table->rows[2].nfields, 0);
+    assert_int_equal(f->file.table->rows[4096].nfields, 0);
+    assert_string_equal(f->file.table->rows[1].fields[0], "Nom");
+    assert_int_equal(f->anomalies.count, 0);
 }
 
 static void test_add_of_a_view_reads_its_row_0_as_the_header(void **state)
@@ -337,11 +370,11 @@ static void test_add_of_a_view_reads_its_row_0_as_the_header(void **state)
                      SC_OK);
     assert_int_equal(f->file.header.row, 1);
     view = *f->file.table;
-    view.blocks = NULL;
+    view.blocks = view.cells = NULL;
     view.rows = f->file.table->rows + 1;
     view.nrows = 2; /* the header and DUPONT */
     view.cap = 2;
-    assert_int_equal(sc_file_add(&f->file, &view, f->data, &f->anomalies),
+    assert_int_equal(sc_file_add(&f->file, &view, f->data, &f->anomalies, 0),
                      SC_OK);
     assert_int_equal(f->data->npupils, 1);
     assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
@@ -356,7 +389,7 @@ static void test_add_of_placements_gives_entries(void **state)
                                                   "28/06/2024\n"),
                      SC_OK);
     assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
-                                 &f->anomalies), SC_OK);
+                                 &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 0);
     assert_int_equal(f->data->nentries, 1);
     assert_string_equal(f->data->entries[0].host, "Mairie");
@@ -568,7 +601,7 @@ static void test_open_class_given_is_every_pupils_class(void **state)
         assert_int_equal(f->file.detected, detect);
         assert_string_equal(f->file.header.class_given, "2NDE3");
         assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
-                                     &f->anomalies), SC_OK);
+                                     &f->anomalies, 0), SC_OK);
         assert_int_equal(f->data->npupils, 2);
         assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "2NDE3");
         assert_string_equal(sc_pupil_class(&f->data->pupils[1]), "2NDE3");
@@ -666,7 +699,7 @@ static void test_open_xlsx_sheet_given_is_read(void **state)
     assert_string_equal(f->file.source->path,
                         FIXTURES "suivi-calc.xlsx, feuille « Élèves »");
     assert_int_equal(sc_file_add(&f->file, f->file.table, f->data,
-                                 &f->anomalies), SC_OK);
+                                 &f->anomalies, 0), SC_OK);
     assert_true(f->data->npupils >= 2);
     assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DUPONT");
     assert_string_equal(sc_dataset_pupil_file(f->data, &f->data->pupils[0]),
@@ -818,6 +851,7 @@ int main(void)
         TEST(test_load_of_a_missing_file_leaves_it_empty),
         TEST(test_load_with_aliases_maps_unknown_headers),
         TEST(test_add_puts_the_rows_below_the_header_in_the_dataset),
+        TEST(test_add_by_the_last_reader_gives_back_the_rows_read),
         TEST(test_add_of_a_view_reads_its_row_0_as_the_header),
         TEST(test_add_of_placements_gives_entries),
         TEST(test_clear_gives_back_every_block),

@@ -93,7 +93,7 @@ static void test_roll_rows_become_pupils_with_keys(void **state)
     add_row(f, 4, 5, "DUPONT-MARTIN", "Éloïse", "2NDE 1", "07 01a", "01/02/2008");
     f->header.row = 0;
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 1);
     assert_string_equal(sc_pupil_name_key(&f->data->pupils[0]), "dupontmartin eloise");
     assert_string_equal(sc_pupil_class_key(&f->data->pupils[0]), "2nde1");
@@ -128,14 +128,14 @@ static void test_dataset_reads_at_most_its_inputs(void **state)
     f->header.row = 0;
     for (size_t i = 0; i < SC_DATASET_INPUTS; i++)
         assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                             &f->header, &f->anomalies),
+                                             &f->header, &f->anomalies, 0),
                          SC_OK);
     assert_int_equal(f->data->ninputs, SC_DATASET_INPUTS);
     last = &f->data->pupils[f->data->npupils - 1];
     assert_int_equal(last->input, SC_DATASET_INPUTS - 1);
     assert_string_equal(sc_dataset_pupil_file(f->data, last), "fichier.csv");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies),
+                                         &f->header, &f->anomalies, 0),
                      SC_ERROR_MEMORY);
     assert_int_equal(f->data->ninputs, SC_DATASET_INPUTS);
     free_rows(f);
@@ -149,7 +149,7 @@ static void test_pronote_full_name_is_split(void **state)
     add_row(f, 1, 2, "Élèves", "Classe");
     add_row(f, 2, 2, "DE LA FONTAINE Jean-Baptiste", "2nde 3");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 1);
     assert_string_equal(sc_pupil_surname(&f->data->pupils[0]), "DE LA FONTAINE");
     assert_string_equal(sc_pupil_first(&f->data->pupils[0]), "Jean-Baptiste");
@@ -168,7 +168,7 @@ static void test_roll_rows_without_name_are_reported(void **state)
     add_row(f, 6, 4, "DURAND", "Zoé", "2nde 1", "31/02/2008");
     add_row(f, 7, 2, "PETIT", "Emma");         /* too few fields */
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     /* Without a class, a pupil is kept as one who has left (SIECLE
      * empties the division): the cohort step notes him, not followed. */
     assert_int_equal(f->data->npupils, 3);
@@ -205,7 +205,7 @@ static void test_placement_cells_are_read_and_flags_kept(void **state)
     add_row(f, 3, 8, "A2", "", "", "", "", "", "", "SNU");
     add_row(f, 4, 8, "", "Garage", "", "", "", "", "", "");
     assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
-                                               &f->header, &f->anomalies),
+                                               &f->header, &f->anomalies, 0),
                      SC_OK);
     assert_int_equal(f->data->nentries, 2);
     e = &f->data->entries[0];
@@ -242,7 +242,7 @@ static void test_pupil_signature_date_is_kept(void **state)
     add_row(f, 3, 3, "A2", "Mairie", "oui");
     add_row(f, 4, 3, "A3", "Mairie", "2024-05-21 10:30");
     assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
-                                               &f->header, &f->anomalies),
+                                               &f->header, &f->anomalies, 0),
                      SC_OK);
     assert_int_equal(f->data->nentries, 3);
     /* A date is a signature, and the day it was given. */
@@ -275,7 +275,7 @@ static void test_words_for_none_in_dispense_column_are_no_request(
         add_row(f, (unsigned)i + 2, 5, "A1", "Garage", "17/06/2024",
                 "28/06/2024", none[i]);
     assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
-                                               &f->header, &f->anomalies),
+                                               &f->header, &f->anomalies, 0),
                      SC_OK);
     assert_int_equal(f->data->nentries, n);
     /* Each row stays a placement, with no dispense request. */
@@ -295,7 +295,7 @@ static void test_words_for_none_in_dispense_column_are_no_request(
     add_row(f, 2, 5, "A1", "", "17/06/2024", "28/06/2024",
             "SNU (aucune convention)");
     assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
-                                               &f->header, &f->anomalies),
+                                               &f->header, &f->anomalies, 0),
                      SC_OK);
     assert_string_equal(f->data->entries[0].dispense,
                         "SNU (aucune convention)");
@@ -311,7 +311,7 @@ static void test_no_in_dispense_column_is_no_request(void **state)
     add_row(f, 2, 3, "A1", "Garage", "non");
     add_row(f, 3, 3, "A2", "", "");     /* the pupil is listed, nothing yet */
     assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
-                                               &f->header, &f->anomalies),
+                                               &f->header, &f->anomalies, 0),
                      SC_OK);
     assert_int_equal(f->data->nentries, 1);
     assert_null(f->data->entries[0].dispense);
@@ -339,7 +339,7 @@ static void test_cell_longer_than_excel_cell_is_cut_and_said(void **state)
     add_row(f, 1, 2, "INE", "Structure d'accueil");
     add_row(f, 7, 2, "A1", host);
     assert_int_equal(sc_record_add_placements(f->data, &f->source, &f->table,
-                                               &f->header, &f->anomalies),
+                                               &f->header, &f->anomalies, 0),
                      SC_OK);
     assert_int_equal(f->data->nentries, 1);
     /* 32,766 "a" and the "é": 32,767 characters, 32,768 bytes. */
@@ -364,7 +364,7 @@ static void test_extra_filled_cells_are_said_empty_ones_not(void **state)
     add_row(f, 2, 5, "DUPONT", "Léa", "2nde 1", "", " ");
     add_row(f, 3, 5, "MARTIN", "Paul", "2nde 1", "", "oubli");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     /* Both pupils are kept; only the row with a filled extra cell is
      * reported. */
     assert_int_equal(f->data->npupils, 2);
@@ -386,7 +386,7 @@ static void test_repeated_header_row_is_a_note_not_a_pupil(void **state)
     add_row(f, 3, 3, "NOM", "prénom", "Classe");
     add_row(f, 4, 3, "MARTIN", "Paul", "2nde 2");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 2);
     assert_int_equal(f->anomalies.count, 1);
     assert_int_equal(f->anomalies.items[0].line, 3);
@@ -409,7 +409,7 @@ static void test_short_rows_of_a_sheet_are_not_said(void **state)
     add_row(f, 3, 1, "DURAND");
     add_row(f, 4, 5, "MARTIN", "Paul", "2nde 2", "", "oubli");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 3);
     assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "2nde 1");
     assert_true(f->data->pupils[1].no_class);
@@ -431,7 +431,7 @@ static void test_short_rows_of_a_csv_are_said(void **state)
     add_row(f, 2, 3, "PETIT", "Emma", "2nde 1");
     add_row(f, 3, 1, "DURAND");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 2);
     assert_int_equal(f->anomalies.count, 2);
     assert_int_equal(f->anomalies.items[0].line, 2);
@@ -455,7 +455,7 @@ static void test_class_given_is_every_rows_class(void **state)
     add_row(f, 2, 2, "DUPONT", "Léa");
     add_row(f, 3, 2, "MARTIN", "Paul");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 2);
     for (size_t i = 0; i < 2; i++) {
         assert_string_equal(sc_pupil_class(&f->data->pupils[i]), "2NDE3");
@@ -480,7 +480,7 @@ static void test_class_given_wins_over_a_class_column(void **state)
     add_row(f, 2, 3, "DUPONT", "Léa", "2nde 1");
     add_row(f, 3, 3, "MARTIN", "Paul", "");
     assert_int_equal(sc_record_add_roll(f->data, &f->source, &f->table,
-                                         &f->header, &f->anomalies), SC_OK);
+                                         &f->header, &f->anomalies, 0), SC_OK);
     assert_int_equal(f->data->npupils, 2);
     assert_string_equal(sc_pupil_class(&f->data->pupils[0]), "2NDE3");
     assert_string_equal(sc_pupil_class(&f->data->pupils[1]), "2NDE3");

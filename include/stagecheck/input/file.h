@@ -86,9 +86,12 @@ sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
                       sc_diag *diag);
 
 /** Adds the rows of table, which is file's table or a view of it whose row
- *  0 is the header row, to data. Returns SC_OK or SC_ERROR_MEMORY. */
-sc_error sc_file_add(const sc_file *file, const sc_table *table,
-                     sc_dataset *data, sc_anomalies *anomalies);
+ *  0 is the header row, to data. last says no later reader reads the
+ *  file's rows: they are given back as they are read, and table and the
+ *  file's table are then only fit to be freed. Returns SC_OK or
+ *  SC_ERROR_MEMORY. */
+sc_error sc_file_add(const sc_file *file, sc_table *table, sc_dataset *data,
+                     sc_anomalies *anomalies, int last);
 
 /** Frees what file holds and zeroes it; NULL is fine. */
 void sc_file_clear(sc_file *file);
