@@ -265,6 +265,17 @@ static void writer_drop(sc_writer *w)
     writer_free(w);
 }
 
+/* Gives the system back what the run freed and malloc kept in its heap
+ * (a file's records, the previous run's state compared): a writer forked
+ * with it would hold it too (a second run of a million pupils: 8 MB in
+ * its writer). Only a saving: glibc's. */
+static void give_back_freed(void)
+{
+#ifdef __GLIBC__
+    (void)malloc_trim(0);
+#endif
+}
+
 sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
                          sc_diag *diag)
 {
@@ -310,6 +321,7 @@ sc_error sc_writer_start(sc_book_job *jobs, size_t n, sc_writer **out,
          * ended. */
         signal(SIGCHLD, SIG_DFL);
         w->pid = -1;
+        give_back_freed();
         if (pipe2(fds, O_CLOEXEC) != 0) {
             en = errno;
         } else if ((w->pid = fork()) < 0) {
