@@ -16,6 +16,12 @@
  *   floor parse FILE...       reads, decodes to UTF-8 (iconv) and splits
  *       into fields (libcsv) the CSV files stagecheck reads: the least any
  *       reader of these inputs does.
+ *   floor links N OUTDIR      writes, in constant_memory, a workbook of a
+ *       class sheet and a Relances of N rows each, every name in
+ *       Relances a link to its row (as stagecheck's, at most Excel's
+ *       65,530 a sheet): the memory libxlsxwriter itself takes for the
+ *       million tiny rows' workbook, whose sheets are written row by row
+ *       but whose links are held to the end of their sheet.
  *
  * Each prints one line on stdout; the seconds are the process's CPU time
  * for the work alone (lxw: without loading SHAPE; deflate: without reading
@@ -1037,6 +1043,48 @@ static int floor_parse(int n, char **files)
     return 0;
 }
 
+static int floor_links(long n, const char *dir)
+{
+    lxw_workbook_options options = {.constant_memory = LXW_TRUE,
+                                    .tmpdir = getenv("TMPDIR")};
+    char path[4096], url[64], sec[32];
+    lxw_workbook *book;
+    lxw_worksheet *relances, *cls;
+    double t0 = cpu_seconds(), seconds;
+    lxw_error err = LXW_NO_ERROR;
+
+    snprintf(path, sizeof path, "%s/liens.xlsx", dir);
+    if (!(book = workbook_new_opt(path, &options)) ||
+        !(relances = workbook_add_worksheet(book, "Relances")) ||
+        !(cls = workbook_add_worksheet(book, "2A")))
+        die(path, "classeur impossible à créer");
+    for (long r = 0; err == LXW_NO_ERROR && r < n; r++) {
+        snprintf(url, sizeof url, "internal:'2A'!B%ld", r + 2);
+        err = worksheet_write_url_opt(relances, (lxw_row_t)r, 0, url, NULL,
+                                      "A B", NULL);
+        if (err == LXW_NO_ERROR)
+            err = worksheet_write_string(relances, (lxw_row_t)r, 1, "2A",
+                                         NULL);
+        if (err == LXW_NO_ERROR)
+            err = worksheet_write_string(cls, (lxw_row_t)r, 0, "A", NULL);
+        if (err == LXW_NO_ERROR)
+            err = worksheet_write_string(cls, (lxw_row_t)r, 1, "B", NULL);
+    }
+    if (err != LXW_NO_ERROR) {
+        workbook_close(book);
+        die(path, lxw_strerror(err));
+    }
+    if ((err = workbook_close(book)) != LXW_NO_ERROR)
+        die(path, lxw_strerror(err));
+    seconds = cpu_seconds() - t0;
+    snprintf(sec, sizeof sec, "%.2f", seconds);
+    for (char *c = sec; *c; c++)
+        if (*c == '.')
+            *c = ',';
+    printf("floor links : %ld lignes, %ld liens, %s s\n", n, n, sec);
+    return 0;
+}
+
 int main(int argc, char **argv)
 {
     if (argc == 4 && !strcmp(argv[1], "lxw")) {
@@ -1047,9 +1095,14 @@ int main(int argc, char **argv)
         return floor_deflate(argv[2]);
     if (argc >= 3 && !strcmp(argv[1], "parse"))
         return floor_parse(argc - 2, argv + 2);
+    if (argc == 4 && !strcmp(argv[1], "links")) {
+        (void)mallopt(M_MMAP_THRESHOLD, 128 * 1024);
+        return floor_links(atol(argv[2]), argv[3]);
+    }
     fputs("usage : floor lxw FORME DOSSIER\n"
           "        floor deflate DOSSIER\n"
-          "        floor parse FICHIER...\n",
+          "        floor parse FICHIER...\n"
+          "        floor links N DOSSIER\n",
           stderr);
     return 2;
 }

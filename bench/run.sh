@@ -130,6 +130,9 @@ while [ $r -le "$ROUNDS" ]; do
     once menues $r $SC --roll $B/menues-eleves.csv \
         --placements $B/menues-stages.csv -o "$OUT/suivi.xlsx" \
         --as-of $AS_OF -q
+    # What libxlsxwriter alone holds for that workbook: its Relances'
+    # 65,530 links (Excel's most a sheet), kept to the end of the sheet.
+    once floor_links $r "$FLOOR" links 65530 "$OUT"
     r=$((r + 1))
 done
 echo "load_after $(cut -d' ' -f1-3 /proc/loadavg)" >> $B/machine
