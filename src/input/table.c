@@ -383,17 +383,19 @@ void sc_table_release(sc_table *table, size_t from, size_t to)
         return;
     blocks_release(&t->cells, from, to);
     /* The rows' whole pages read as zeros from now on; the rows at either
-     * end, on pages shared with rows still read, are emptied by hand, so
-     * that every row given back reads as one without fields. */
+     * end, on pages shared with rows still read, are emptied by hand
+     * first (a row may straddle a page where it is 12 bytes, on 32-bit
+     * systems), so that every row given back reads as one without
+     * fields. */
     start = ((uintptr_t)&t->rows[from] + page - 1) & ~(page - 1);
     end = (uintptr_t)&t->rows[to] & ~(page - 1);
     if (start < end) {
-        (void)madvise((void *)start, end - start, MADV_DONTNEED);
         for (size_t i = from; (uintptr_t)&t->rows[i] < start; i++)
             t->rows[i] = (sc_row){0, 0, NULL};
-        for (size_t i = to; i > from && (uintptr_t)&t->rows[i - 1] >= end;
+        for (size_t i = to; i > from && (uintptr_t)(&t->rows[i - 1] + 1) > end;
              i--)
             t->rows[i - 1] = (sc_row){0, 0, NULL};
+        (void)madvise((void *)start, end - start, MADV_DONTNEED);
     } else {
         for (size_t i = from; i < to; i++)
             t->rows[i] = (sc_row){0, 0, NULL};
