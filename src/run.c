@@ -332,10 +332,12 @@ static sc_error school_check(sc_run *r, school_run *s, size_t index)
     if (!s->data)
         return SC_ERROR_MEMORY;
     /* A file no later school reads gives back its rows as they become
-     * records: a million rows of a lycée's file weigh some 40 MB of rows
-     * and arrays that nothing reads again, and would otherwise stand
-     * beside the records they became (the writing processes never get
-     * them: input/table.c keeps them out of forks). */
+     * records, when this school borrows them all (-o, or a file per
+     * school; a copy of some rows gives back nothing): a million rows of
+     * a lycée's file weigh some 40 MB of rows and arrays that nothing
+     * reads again, and would otherwise stand beside the records they
+     * became (the writing processes never get them: input/table.c keeps
+     * them out of forks). */
     for (size_t i = 0; school && err == SC_OK && i < school->nparts; i++) {
         size_t f = school->parts[i].file;
 

@@ -449,7 +449,9 @@ static int row_fills_no_field(const sc_row *row, const sc_header *header)
 }
 
 /* Rows read between two calls of sc_table_release by their last reader:
- * some 64 KiB of their arrays, a few calls for a lycée. */
+ * 64 KiB of the row array, and their arrays of fields (80 bytes a row of
+ * ten columns). A file of fewer rows gives back nothing before it is
+ * freed, right after. */
 #define RELEASE_EVERY ((size_t)4096)
 
 /* Registers the input, then builds a record from every row below the

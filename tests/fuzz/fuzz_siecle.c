@@ -64,7 +64,7 @@ static void check_table(const sc_table *t, const sc_siecle_params *params)
 
 /* The rows as a roll, with a source standing for the file (record.c names
  * the file and its encoding from it). */
-static void load_roll(const sc_table *table, const sc_siecle_params *params,
+static void load_roll(sc_table *table, const sc_siecle_params *params,
                       sc_anomalies *anomalies)
 {
     char path[] = "ExportXML_ElevesSansAdresses.zip";

@@ -87,8 +87,10 @@ sc_error sc_file_load(sc_file *file, const char *path, sc_kind kind,
 
 /** Adds the rows of table, which is file's table or a view of it whose row
  *  0 is the header row, to data. last says no later reader reads the
- *  file's rows: they are given back as they are read, and table and the
- *  file's table are then only fit to be freed. Returns SC_OK or
+ *  file's rows: those table borrows (the file's own, or a view of
+ *  sc_table_borrow) are given back as they are read (sc_table_release;
+ *  a view of copied rows gives back nothing), and table and the file's
+ *  table are then only fit to be freed. Returns SC_OK or
  *  SC_ERROR_MEMORY. */
 sc_error sc_file_add(const sc_file *file, sc_table *table, sc_dataset *data,
                      sc_anomalies *anomalies, int last);

@@ -12,8 +12,9 @@
 
 /** Adds the rows of a roll below its header. Rows that cannot be a pupil
  *  (no name, no class) and unreadable cells go to anomalies. last says
- *  this is the rows' last reading: they are given back as they are read
- *  (sc_table_release), and table is then only fit to be freed. */
+ *  this is the rows' last reading: they are given back as they are read,
+ *  when table holds them or borrows them (sc_table_release), and table
+ *  is then only fit to be freed. */
 sc_error sc_record_add_roll(sc_dataset *data, const sc_source *source,
                              sc_table *table, const sc_header *header,
                              sc_anomalies *anomalies, int last);

@@ -15,7 +15,8 @@
  *  header, the file's own array, borrowed: sc_table_borrow). */
 typedef struct sc_part {
     size_t file;     /* index in the files given to sc_school_split */
-    sc_table *table; /* a view (no blocks of its own), owned by the school */
+    sc_table *table; /* a view (no blocks or cells of its own), owned by
+                        the school */
 } sc_part;
 
 typedef struct sc_school {
