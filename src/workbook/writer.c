@@ -266,9 +266,9 @@ static void writer_drop(sc_writer *w)
 }
 
 /* Gives the system back what the run freed and malloc kept in its heap
- * (a file's records, the previous run's state compared): a writer forked
- * with it would hold it too (a second run of a million pupils: 8 MB in
- * its writer). Only a saving: glibc's. */
+ * (the records of the schools already written, the previous run's state
+ * once compared): a writer forked with it would hold it too (a second run
+ * of a million pupils: 8 MB in its writer). Only a saving: glibc's. */
 static void give_back_freed(void)
 {
 #ifdef __GLIBC__
