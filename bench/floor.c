@@ -1077,11 +1077,8 @@ static int floor_links(long n, const char *dir)
     if ((err = workbook_close(book)) != LXW_NO_ERROR)
         die(path, lxw_strerror(err));
     seconds = cpu_seconds() - t0;
-    snprintf(sec, sizeof sec, "%.2f", seconds);
-    for (char *c = sec; *c; c++)
-        if (*c == '.')
-            *c = ',';
-    printf("floor links : %ld lignes, %ld liens, %s s\n", n, n, sec);
+    printf("floor links : %ld lignes, %ld liens, %s s\n", n, n,
+           seconds_fr(seconds, sec));
     return 0;
 }
 
