@@ -379,7 +379,7 @@ void sc_table_release(sc_table *table, size_t from, size_t to)
         to += at;
     }
     /* A view of copied rows, or rows made by hand: nothing its own. */
-    if (!t->cells || t->borrowed || to > t->nrows || from >= to)
+    if (!t->cells || to > t->nrows || from >= to)
         return;
     blocks_release(&t->cells, from, to);
     /* The rows' whole pages read as zeros from now on; the rows at either
