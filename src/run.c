@@ -75,7 +75,7 @@ typedef struct school_run {
     int previous_dated;        /* the previous run's date, kept past the */
     sc_date previous_date;     /* comparison for the workbook */
     sc_changes changes;
-    int *previous_status;      /* per pupil, when has_previous */
+    int8_t *previous_status;   /* per pupil, when has_previous */
     sc_report report;          /* what its workbook shows, once checked */
     sc_tempfile book;          /* the workbook, ready once prepared */
     sc_tempfile state;

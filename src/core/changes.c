@@ -231,7 +231,7 @@ static size_t key_lower_bound(const sc_state *previous,
  * first, and the extra ones arrived or left. Only the previous lines are
  * held: this run's are made one at a time. */
 static sc_error compare(const sc_state *previous, current_side *cur,
-                        sc_changes *changes, int *previous_status)
+                        sc_changes *changes, int8_t *previous_status)
 {
     uint32_t *before = NULL, *taken = NULL;
 
@@ -266,7 +266,7 @@ static sc_error compare(const sc_state *previous, current_side *cur,
             taken[g]++;
         }
         if (previous_status)
-            previous_status[i] = paired ? (int)prev.status : -1;
+            previous_status[i] = paired ? (int8_t)prev.status : -1;
         if (change_note(changes, paired ? &prev : NULL, &line) != 0)
             goto mem_error;
     }
@@ -300,7 +300,7 @@ mem_error:
 }
 
 sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
-                          sc_changes *changes, int *previous_status)
+                          sc_changes *changes, int8_t *previous_status)
 {
     current_side side = {.count = current->count, .line = state_line,
                          .state = current};
@@ -311,7 +311,8 @@ sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
 sc_error sc_changes_compare_pupils(const sc_state *previous,
                                    const sc_dataset *data,
                                    const sc_verdict *verdicts,
-                                   sc_changes *changes, int *previous_status)
+                                   sc_changes *changes,
+                                   int8_t *previous_status)
 {
     current_side side = {.count = data->npupils, .line = pupil_line,
                          .data = data, .verdicts = verdicts};

@@ -30,7 +30,7 @@ typedef struct fixture {
     sc_state b;
     sc_state c;
     sc_changes changes;
-    int *previous;  /* previous_status, one per current item */
+    int8_t *previous;  /* previous_status, one per current item */
 } fixture;
 
 static int setup(void **state)

@@ -29,11 +29,11 @@ typedef struct fixture {
     sc_state a;
     sc_state b;
     sc_changes changes;
-    int previous[4]; /* previous_status, one per current item */
+    int8_t previous[4]; /* previous_status, one per current item */
     char *text;      /* a string a test allocates */
     sc_dataset *data;  /* pupils whose state is written as it is made */
     sc_verdict verdicts[8];
-    int statuses[8];   /* previous_status, one per pupil of data */
+    int8_t statuses[8];   /* previous_status, one per pupil of data */
     char *key;         /* sc_state_make_line's buffer */
     size_t cap;
 } fixture;

@@ -48,7 +48,7 @@ typedef struct fixture {
     uint64_t hosted[NPUPILS]; /* their days hosted (set_hosted), by number */
     sc_anomaly anomaly_items[2];
     sc_anomalies anomalies;
-    int previous[NPUPILS];
+    int8_t previous[NPUPILS];
     sc_change change_items[NCHANGES];
     sc_changes changes;
     sc_report report;
@@ -244,7 +244,7 @@ static inline void assert_xlsx(const char *path)
  * changed status and class, and BERNARD left. */
 static inline void set_previous_run(fixture *f)
 {
-    static const int previous[NPUPILS] = {SC_STATUS_INCOMPLETE, -1,
+    static const int8_t previous[NPUPILS] = {SC_STATUS_INCOMPLETE, -1,
                                           SC_STATUS_DISPENSED, -1};
     /* DUPONT's class differs only in case: the same class. */
     const sc_change items[NCHANGES] = {

@@ -33,7 +33,7 @@ typedef struct fixture {
     sc_links links;
     sc_verdict verdicts[NPUPILS];
     uint64_t hosted[2];        /* the verdicts' days hosted, by number */
-    int previous[NPUPILS];
+    int8_t previous[NPUPILS];
     sc_report report;
     sc_model model;
     char *strings[NSTRINGS]; /* what keep() copied, freed by teardown */

@@ -5,6 +5,7 @@
 #define STAGECHECK_CORE_CHANGES_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stagecheck/base/arena.h"
 #include "stagecheck/core/dataset.h"
 #include "stagecheck/core/rules.h"
@@ -34,14 +35,18 @@ typedef struct sc_changes {
     sc_arena strings;         /* the changes' strings */
 } sc_changes;
 
+_Static_assert(SC_STATUS_COUNT <= INT8_MAX,
+               "a status, or -1, fits in a previous_status");
+
 /** Compares the previous state with the current one (pure). Fills changes,
  *  sorted by class (strverscmp), surname and first name, and, for each item
- *  of current, previous_status[i] = its status in previous or -1.
+ *  of current, previous_status[i] = its status in previous or -1 (a
+ *  byte a pupil: a status fits, SC_STATUS_COUNT <= INT8_MAX).
  *  The list copies what it shows: the states may be freed before it.
  *  Returns SC_OK or SC_ERROR_MEMORY; the caller frees with
  *  sc_changes_clear. */
 sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
-                          sc_changes *changes, int *previous_status);
+                          sc_changes *changes, int8_t *previous_status);
 
 /** The same for this run's state made from the pupils, not held: a line
  *  for each shown pupil of data (sc_pupil_shown), as sc_state_make_line
@@ -50,7 +55,8 @@ sc_error sc_changes_compare(const sc_state *previous, const sc_state *current,
 sc_error sc_changes_compare_pupils(const sc_state *previous,
                                    const sc_dataset *data,
                                    const sc_verdict *verdicts,
-                                   sc_changes *changes, int *previous_status);
+                                   sc_changes *changes,
+                                   int8_t *previous_status);
 
 /** Frees the change list; NULL is fine. */
 void sc_changes_clear(sc_changes *changes);

@@ -9,6 +9,7 @@
 #define STAGECHECK_WORKBOOK_REPORT_H
 
 #include <stddef.h>
+#include <stdint.h>
 #include "stagecheck/core/anomalies.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/core/match.h"
@@ -35,7 +36,7 @@ typedef struct sc_report {
     const sc_anomalies *anomalies;
     int has_deadline;             /* --deadline given */
     sc_date deadline;
-    const int *previous;          /* per pupil: the previous run's status, or
+    const int8_t *previous;       /* per pupil: the previous run's status, or
                                      -1; NULL when there was no previous run */
     const sc_changes *changes;    /* set with previous, NULL without */
     int previous_dated;           /* the previous run's date is known */
