@@ -20,14 +20,12 @@
  * a line per pupil, is freed as soon as it is compared: the process that
  * writes the workbook then does not inherit it (issue 14). */
 
-/* Orders the places (uint32_t) of two lines of the state items by key,
- * then by place: among lines sharing a key, the first written comes
- * first. */
-static int line_order(const void *a, const void *b, void *items)
+/* Orders two places (uint32_t) of lines in the state's text by key, then
+ * by place: among lines sharing a key, the first written comes first. */
+static int line_order(const void *a, const void *b, void *state)
 {
-    const sc_state_item *lines = items;
     uint32_t x = *(const uint32_t *)a, y = *(const uint32_t *)b;
-    int c = strcmp(lines[x].key, lines[y].key);
+    int c = strcmp(sc_state_key_at(state, x), sc_state_key_at(state, y));
 
     if (c != 0)
         return c;
@@ -35,21 +33,20 @@ static int line_order(const void *a, const void *b, void *items)
 }
 
 /* Returns the places of the lines of state sorted by key (an empty state
- * gives a non-NULL array), or NULL when out of memory (for a state of
- * 2^32 lines too). The caller frees it. Places rather than pointers: 4
- * bytes a line rather than 8, and as much again for the scratch of
- * glibc's merge sort, at the peak of a second run; a state file read back
- * (64 MiB at most) has far fewer lines than 2^32. */
+ * gives a non-NULL array), or NULL when out of memory. The caller frees
+ * it. A copy, 4 bytes a line, and as much again for the scratch of
+ * glibc's merge sort, at the peak of a second run: the state's own order
+ * is the file's, and the comparison is pure. */
 static uint32_t *state_sorted(const sc_state *state)
 {
-    uint32_t *sorted;
+    uint32_t *sorted = malloc((state->count + 1) * sizeof *sorted);
 
-    if (state->count > UINT32_MAX ||
-        !(sorted = malloc((state->count + 1) * sizeof *sorted)))
+    if (!sorted)
         return NULL;
-    for (size_t i = 0; i < state->count; i++)
-        sorted[i] = (uint32_t)i;
-    qsort_r(sorted, state->count, sizeof *sorted, line_order, state->items);
+    if (state->count)
+        memcpy(sorted, state->lines, state->count * sizeof *sorted);
+    qsort_r(sorted, state->count, sizeof *sorted, line_order,
+            (void *)state);
     return sorted;
 }
 
@@ -187,7 +184,7 @@ struct current_side {
 
 static int state_line(current_side *side, size_t i, sc_state_line *line)
 {
-    *line = sc_state_item_line(&side->state->items[i]);
+    *line = sc_state_get(side->state, i);
     return 1;
 }
 
@@ -216,7 +213,7 @@ static size_t key_lower_bound(const sc_state *previous,
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
 
-        if (strcmp(previous->items[sorted[mid]].key, key) < 0)
+        if (strcmp(sc_state_key_at(previous, sorted[mid]), key) < 0)
             lo = mid + 1;
         else
             hi = mid;
@@ -260,8 +257,8 @@ static sc_error compare(const sc_state *previous, current_side *cur,
         g = key_lower_bound(previous, before, line.key);
         k = g + (g < previous->count ? taken[g] : 0);
         if (k < previous->count &&
-            strcmp(previous->items[before[k]].key, line.key) == 0) {
-            prev = sc_state_item_line(&previous->items[before[k]]);
+            strcmp(sc_state_key_at(previous, before[k]), line.key) == 0) {
+            prev = sc_state_line_at(previous, before[k]);
             paired = 1;
             taken[g]++;
         }
@@ -271,15 +268,15 @@ static sc_error compare(const sc_state *previous, current_side *cur,
             goto mem_error;
     }
     for (size_t g = 0, end; g < previous->count; g = end) {
-        const char *key = previous->items[before[g]].key;
+        const char *key = sc_state_key_at(previous, before[g]);
 
-        for (end = g + 1; end < previous->count &&
-                          strcmp(previous->items[before[end]].key, key) == 0;
+        for (end = g + 1;
+             end < previous->count &&
+             strcmp(sc_state_key_at(previous, before[end]), key) == 0;
              end++)
             ;
         for (size_t k = g + taken[g]; k < end; k++) {
-            sc_state_line left =
-                sc_state_item_line(&previous->items[before[k]]);
+            sc_state_line left = sc_state_line_at(previous, before[k]);
 
             if (change_note(changes, &left, NULL) != 0)
                 goto mem_error;

@@ -6,7 +6,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include "stagecheck/base/arena.h"
 #include "stagecheck/base/array.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/core/state.h"
@@ -42,40 +41,76 @@ char *sc_state_clean(char *s)
     return s;
 }
 
-/* Makes room for one more item. Returns SC_OK or SC_ERROR_MEMORY. */
-static sc_error state_grow(sc_state *state)
+/* Makes room for one more line of size bytes. Returns SC_OK or
+ * SC_ERROR_MEMORY (the state as it was). */
+static sc_error state_grow(sc_state *state, size_t size)
 {
-    return sc_array_reserve((void **)&state->items, &state->cap, state->count,
-                            sizeof *state->items);
+    size_t cap = state->text_cap;
+
+    if (size > SC_STATE_TEXT_MAX - state->used)
+        return SC_ERROR_MEMORY;
+    if (state->used + size > cap) {
+        char *more;
+
+        /* Doubled: a million lines of 20 bytes are read in 15 steps, and
+         * past malloc's threshold a step remaps, never copies. */
+        if (cap < 4096)
+            cap = 4096;
+        while (cap < state->used + size)
+            cap = cap > SC_STATE_TEXT_MAX / 2 ? SC_STATE_TEXT_MAX : cap * 2;
+        if (!(more = realloc(state->text, cap)))
+            return SC_ERROR_MEMORY;
+        state->text = more;
+        state->text_cap = cap;
+    }
+    return sc_array_reserve((void **)&state->lines, &state->cap, state->count,
+                            sizeof *state->lines);
+}
+
+sc_error sc_state_reserve(sc_state *state, size_t lines, size_t bytes)
+{
+    if (bytes > SC_STATE_TEXT_MAX - state->used)
+        return SC_ERROR_MEMORY;
+    if (state->used + bytes > state->text_cap) {
+        char *more = realloc(state->text, state->used + bytes);
+
+        if (!more)
+            return SC_ERROR_MEMORY;
+        state->text = more;
+        state->text_cap = state->used + bytes;
+    }
+    return sc_array_reserve_exact((void **)&state->lines, &state->cap,
+                                  state->count, lines, sizeof *state->lines);
 }
 
 sc_error sc_state_push(sc_state *state, const sc_state_line *line)
 {
     const char *strings[] = {line->key, line->class_name, line->surname,
                              line->first};
-    size_t size = 0;
-    char *block, *w;
+    size_t size = 1;
+    char *w;
 
     for (size_t i = 0; i < 4; i++)
         size += strlen(strings[i]) + 1;
-    if (state_grow(state) != SC_OK ||
-        !(block = sc_arena_alloc(&state->strings, size)))
+    if (state_grow(state, size) != SC_OK)
         return SC_ERROR_MEMORY;
-    w = block;
+    w = state->text + state->used;
+    *w++ = (char)line->status;
     for (size_t i = 0; i < 4; i++) {
         size_t len = strlen(strings[i]) + 1;
 
         memcpy(w, strings[i], len);
         w += len;
     }
-    state->items[state->count++] =
-        (sc_state_item){.key = block, .status = line->status};
+    state->lines[state->count++] = (uint32_t)state->used;
+    state->used += size;
     return SC_OK;
 }
 
-sc_state_line sc_state_item_line(const sc_state_item *item)
+sc_state_line sc_state_line_at(const sc_state *state, uint32_t place)
 {
-    sc_state_line line = {.key = item->key, .status = item->status};
+    sc_state_line line = {.key = sc_state_key_at(state, place),
+                          .status = (uint8_t)state->text[place]};
 
     line.class_name = line.key + strlen(line.key) + 1;
     line.surname = line.class_name + strlen(line.class_name) + 1;
@@ -113,7 +148,7 @@ void sc_state_clear(sc_state *state)
 {
     if (!state)
         return;
-    free(state->items);
-    sc_arena_clear(&state->strings);
+    free(state->lines);
+    free(state->text);
     memset(state, 0, sizeof *state);
 }

@@ -31,6 +31,10 @@
 #include "stagecheck/core/status.h"
 
 #define STATE_FIELDS 5
+/* The shortest line read: a key of one byte, four tabs and the shortest
+ * status label ("Prêt", 5 bytes). Only a guess of room: a file of shorter
+ * lines still reads. */
+#define STATE_LINE_MIN 10
 #define DATE_MARK "# passage du "
 
 static const char state_comment[] =
@@ -165,6 +169,7 @@ static FILE *state_open(const char *path, sc_error *err, sc_diag *diag)
 
 sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag)
 {
+    struct stat st;
     FILE *fp;
     char *text = NULL;
     size_t size = 0, total = 0;
@@ -176,6 +181,15 @@ sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag)
     fp = state_open(path, &err, diag);
     if (!fp)
         return err;
+    /* Its lines take no more text than the file, and are at least
+     * STATE_LINE_MIN bytes each: room for them all at once. */
+    if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 &&
+        sc_state_reserve(state, (size_t)st.st_size / STATE_LINE_MIN + 1,
+                         (size_t)st.st_size) != SC_OK) {
+        fclose(fp);
+        sc_state_clear(state);
+        return SC_ERROR_MEMORY;
+    }
     /* getline and not fgets: a line has no length limit worth guessing. */
     while ((len = getline(&text, &size, fp)) >= 0) {
         line++;
@@ -337,7 +351,7 @@ sc_error sc_statefile_prepare(const sc_state *state, const char *path,
     if (!fp)
         return err;
     for (size_t i = 0; i < state->count; i++) {
-        sc_state_line line = sc_state_item_line(&state->items[i]);
+        sc_state_line line = sc_state_get(state, i);
 
         line_write(fp, line.key, line.class_name, line.surname, line.first,
                    (sc_status)line.status);

@@ -215,7 +215,7 @@ static void test_put_turns_tabs_and_line_breaks_into_spaces(void **state)
     sc_state_line held;
 
     put(&f->a, "1\tA", "2nde\t2", "DU\rPONT", "Jean\n", SC_STATUS_READY);
-    held = sc_state_item_line(&f->a.items[0]);
+    held = sc_state_get(&f->a, 0);
     assert_string_equal(held.key, "INE:1 A");
     assert_string_equal(held.class_name, "2nde 2");
     assert_string_equal(held.surname, "DU PONT");
@@ -227,16 +227,18 @@ static void test_put_keeps_the_order_of_the_lines(void **state)
     fixture *f = *state;
     char ine[16];
 
-    /* More than the first capacity, so that the items move once. */
-    for (int i = 0; i < 40; i++) {
+    /* More than the first capacities, so that the lines' array and the
+     * text (4 KiB, 30 bytes a line) move. */
+    for (int i = 0; i < 400; i++) {
         snprintf(ine, sizeof ine, "%d", i);
         put(&f->a, ine, "2nde 1", "NOM", "Prénom", (sc_status)(i % 6));
     }
-    assert_int_equal(f->a.count, 40);
-    for (int i = 0; i < 40; i++) {
+    assert_int_equal(f->a.count, 400);
+    assert_true(f->a.text_cap > 4096);
+    for (int i = 0; i < 400; i++) {
         snprintf(ine, sizeof ine, "INE:%d", i);
-        assert_string_equal(f->a.items[i].key, ine);
-        assert_int_equal(f->a.items[i].status, i % 6);
+        assert_string_equal(sc_state_get(&f->a, i).key, ine);
+        assert_int_equal(sc_state_get(&f->a, i).status, i % 6);
     }
 }
 
@@ -254,15 +256,16 @@ static void test_push_copies_the_line_into_one_block(void **state)
     key[4] = '9';
     class_name[0] = '1';
     assert_int_equal(f->a.count, 1);
-    held = sc_state_item_line(&f->a.items[0]);
+    held = sc_state_get(&f->a, 0);
     assert_string_equal(held.key, "INE:1A");
     assert_string_equal(held.class_name, "2nde 2");
     assert_string_equal(held.surname, "DUPONT");
     assert_string_equal(held.first, "Jean");
     assert_int_equal(held.status, SC_STATUS_NO_HOST);
-    /* One block, the key first: the arena's first block and the items'
-     * array made, nothing else. */
-    assert_ptr_equal(held.key, f->a.items[0].key);
+    /* In the state's text, the status first, then the key: the text and
+     * the lines' array made, nothing else. */
+    assert_ptr_equal(held.key, f->a.text + 1);
+    assert_int_equal((unsigned char)f->a.text[0], SC_STATUS_NO_HOST);
     assert_ptr_equal(held.class_name, held.key + sizeof "INE:1A");
     assert_ptr_equal(held.first, held.surname + sizeof "DUPONT");
     if (SUPPORT_BLOCKS_COUNTED)
@@ -277,17 +280,54 @@ static void test_push_keeps_empty_strings(void **state)
     sc_state_line line = {"NOM:x||", "", "X", "", SC_STATUS_READY}, held;
 
     assert_int_equal(sc_state_push(&f->a, &line), SC_OK);
-    held = sc_state_item_line(&f->a.items[0]);
+    held = sc_state_get(&f->a, 0);
     assert_string_equal(held.class_name, "");
     assert_string_equal(held.surname, "X");
     assert_string_equal(held.first, "");
+}
+
+static void test_reserve_makes_room_so_that_pushes_move_nothing(void **state)
+{
+    fixture *f = *state;
+    sc_state_line line = {"INE:1A", "2nde 2", "DUPONT", "Jean",
+                          SC_STATUS_READY};
+    size_t size = 1 + sizeof "INE:1A" + sizeof "2nde 2" + sizeof "DUPONT" +
+                  sizeof "Jean";
+    const char *text;
+    const uint32_t *lines;
+    long before = support_live_blocks();
+
+    assert_int_equal(sc_state_reserve(&f->a, 1000, 1000 * size), SC_OK);
+    text = f->a.text;
+    lines = f->a.lines;
+    for (int i = 0; i < 1000; i++)
+        assert_int_equal(sc_state_push(&f->a, &line), SC_OK);
+    /* The room made at once, nothing moved or allocated since. */
+    assert_ptr_equal(f->a.text, text);
+    assert_ptr_equal(f->a.lines, lines);
+    assert_int_equal(f->a.used, 1000 * size);
+    assert_int_equal(f->a.text_cap, 1000 * size);
+    if (SUPPORT_BLOCKS_COUNTED)
+        assert_int_equal(support_live_blocks(), before + 2);
+    assert_string_equal(sc_state_get(&f->a, 999).first, "Jean");
+    /* Past the room, the state grows as before. */
+    assert_int_equal(sc_state_push(&f->a, &line), SC_OK);
+    assert_int_equal(f->a.count, 1001);
+    assert_string_equal(sc_state_get(&f->a, 1000).key, "INE:1A");
+    /* Room for nothing changes nothing; beyond 32 bits is refused. */
+    text = f->a.text;
+    assert_int_equal(sc_state_reserve(&f->a, 0, 0), SC_OK);
+    assert_ptr_equal(f->a.text, text);
+    assert_int_equal(sc_state_reserve(&f->a, 0, SC_STATE_TEXT_MAX),
+                     SC_ERROR_MEMORY);
+    assert_int_equal(f->a.count, 1001);
 }
 
 #if SUPPORT_BLOCKS_COUNTED
 static void test_push_out_of_memory_leaves_the_state_as_it_was(void **state)
 {
     fixture *f = *state;
-    size_t big = (size_t)3 << 20; /* past any arena block's room */
+    size_t big = (size_t)3 << 20; /* past the text's room */
     char *key = malloc(big);
     sc_state_line line = {key, "2nde 2", "MARTIN", "Léa", SC_STATUS_READY};
     sc_state empty = {0};
@@ -297,8 +337,8 @@ static void test_push_out_of_memory_leaves_the_state_as_it_was(void **state)
     memset(key, 'K', big - 1);
     key[big - 1] = '\0';
     put(&f->a, "1A", "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
-    /* The items' array has room for a second line; the block the line
-     * needs, its first allocation, fails. */
+    /* The lines' array has room for a second line; the text's growth
+     * the line needs, its first allocation, fails. */
     fault_arm(1);
     err = sc_state_push(&f->a, &line);
     fault_disarm();
@@ -306,13 +346,29 @@ static void test_push_out_of_memory_leaves_the_state_as_it_was(void **state)
      * compared here; ASan and valgrind see leaks.) */
     assert_int_equal(err, SC_ERROR_MEMORY);
     assert_int_equal(f->a.count, 1);
-    assert_string_equal(f->a.items[0].key, "INE:1A");
+    assert_string_equal(sc_state_get(&f->a, 0).key, "INE:1A");
     /* An empty state's array, the first allocation, fails alike. */
     fault_arm(1);
     err = sc_state_push(&empty, &line);
     fault_disarm();
     assert_int_equal(err, SC_ERROR_MEMORY);
     assert_int_equal(empty.count, 0);
+    /* The text grows, then the lines' array, full, fails to: the line is
+     * not held, the others are as they were. */
+    for (int i = 1; (size_t)i < f->a.cap; i++)
+        put(&f->a, "2B", "2nde 2", "DURAND", "Paul", SC_STATUS_NO_HOST);
+    fault_arm(2);
+    err = sc_state_push(&f->a, &line);
+    fault_disarm();
+    assert_int_equal(err, SC_ERROR_MEMORY);
+    assert_int_equal(f->a.count, f->a.cap);
+    assert_string_equal(sc_state_get(&f->a, 0).key, "INE:1A");
+    assert_string_equal(sc_state_get(&f->a, f->a.count - 1).key, "INE:2B");
+    assert_int_equal(sc_state_get(&f->a, f->a.count - 1).status,
+                     SC_STATUS_NO_HOST);
+    /* And the next line, memory back, goes after them. */
+    assert_int_equal(sc_state_push(&f->a, &line), SC_OK);
+    assert_int_equal(sc_state_get(&f->a, f->a.count - 1).key[0], 'K');
     sc_state_clear(&empty);
     free(key);
 }
@@ -329,13 +385,15 @@ static void test_clear_frees_every_line_and_empties_the_state(void **state)
     support_assert_more_blocks(before);
     sc_state_clear(&s);
     support_assert_live_blocks(before);
-    assert_null(s.items);
+    assert_null(s.lines);
+    assert_null(s.text);
     assert_int_equal(s.count, 0);
     assert_int_equal(s.cap, 0);
+    assert_int_equal(s.used, 0);
     /* Cleared again, or never filled: nothing to do. */
     sc_state_clear(&s);
     sc_state_clear(NULL);
-    assert_null(s.items);
+    assert_null(s.lines);
     support_assert_live_blocks(before);
 }
 
@@ -356,6 +414,7 @@ int main(void)
         TEST(test_put_keeps_the_order_of_the_lines),
         TEST(test_push_copies_the_line_into_one_block),
         TEST(test_push_keeps_empty_strings),
+        TEST(test_reserve_makes_room_so_that_pushes_move_nothing),
 #if SUPPORT_BLOCKS_COUNTED
         TEST(test_push_out_of_memory_leaves_the_state_as_it_was),
 #endif

@@ -61,10 +61,10 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     if (err == SC_OK) {
         for (size_t i = 0; i < state.count; i++) {
-            const sc_state_item *it = &state.items[i];
-            FUZZ_ASSERT(it->key && it->key[0] != '\0');
-            FUZZ_ASSERT(fuzz_utf8_scan(it->key, strlen(it->key), 0));
-            FUZZ_ASSERT(it->status < SC_STATUS_COUNT);
+            sc_state_line it = sc_state_get(&state, i);
+            FUZZ_ASSERT(it.key && it.key[0] != '\0');
+            FUZZ_ASSERT(fuzz_utf8_scan(it.key, strlen(it.key), 0));
+            FUZZ_ASSERT(it.status < SC_STATUS_COUNT);
         }
         /* What was read back writes and reads back as itself. */
         sc_diag_clear(&diag);
@@ -73,9 +73,11 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
                         SC_OK);
             FUZZ_ASSERT(again.count == state.count);
             for (size_t i = 0; i < state.count; i++) {
-                FUZZ_ASSERT(same_field(state.items[i].key,
-                                       again.items[i].key));
-                FUZZ_ASSERT(again.items[i].status == state.items[i].status);
+                sc_state_line a = sc_state_get(&state, i);
+                sc_state_line b = sc_state_get(&again, i);
+
+                FUZZ_ASSERT(same_field(a.key, b.key));
+                FUZZ_ASSERT(b.status == a.status);
             }
             sc_state_clear(&again);
         }

@@ -72,7 +72,7 @@ static int teardown(void **state)
 #define put support_state_put
 
 /* The i-th line state holds. */
-#define line_of(state, i) sc_state_item_line(&(state)->items[(i)])
+#define line_of(state, i) sc_state_get((state), (i))
 
 /* The whole file at path, which the fixture frees. */
 #define read_whole(f, path) (free((f)->text), (f)->text = support_read(path))
@@ -117,13 +117,36 @@ static void test_write_then_read_gives_the_same_lines(void **state)
 
     assert_int_equal(f->b.count, f->a.count);
     for (size_t i = 0; i < f->a.count; i++) {
-        assert_string_equal(f->b.items[i].key, f->a.items[i].key);
+        assert_string_equal(line_of(&f->b, i).key, line_of(&f->a, i).key);
         assert_string_equal(line_of(&f->b, i).class_name,
                             line_of(&f->a, i).class_name);
         assert_string_equal(line_of(&f->b, i).surname, line_of(&f->a, i).surname);
         assert_string_equal(line_of(&f->b, i).first, line_of(&f->a, i).first);
-        assert_int_equal(f->b.items[i].status, f->a.items[i].status);
+        assert_int_equal(line_of(&f->b, i).status, line_of(&f->a, i).status);
     }
+}
+
+static void test_read_takes_room_for_every_line_at_once(void **state)
+{
+    fixture *f = *state;
+    struct stat st;
+    char ine[16];
+
+    /* Far past a first room of 4 KiB: read line by line into room
+     * doubled, the text would have moved a dozen times. */
+    for (int i = 0; i < 3000; i++) {
+        snprintf(ine, sizeof ine, "%dA", i);
+        put(&f->a, ine, "2nde 2", "DUPONT", "Jean", SC_STATUS_READY);
+    }
+    assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
+    assert_int_equal(stat(f->path, &st), 0);
+    assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
+    assert_int_equal(f->b.count, 3000);
+    /* The file's size, taken once: what it holds takes no more. */
+    assert_int_equal(f->b.text_cap, (size_t)st.st_size);
+    assert_true(f->b.used <= f->b.text_cap);
+    assert_true(f->b.cap >= f->b.count);
+    assert_string_equal(line_of(&f->b, 2999).key, "INE:2999A");
 }
 
 static void test_write_gives_comment_then_one_tab_separated_line(void **state)
@@ -190,7 +213,7 @@ static void test_add_cleans_tabs_so_the_next_run_compares_equal(void **state)
     fixture *f = *state;
 
     put(&f->a, "1\tA", "2nde\t2", "DU\rPONT", "Jean\n", SC_STATUS_READY);
-    assert_string_equal(f->a.items[0].key, "INE:1 A");
+    assert_string_equal(sc_state_get(&f->a, 0).key, "INE:1 A");
     assert_string_equal(line_of(&f->a, 0).class_name, "2nde 2");
     assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
@@ -249,7 +272,7 @@ static void test_write_replaces_the_previous_state(void **state)
     assert_int_equal(sc_statefile_write(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
     assert_int_equal(f->b.count, 1);
-    assert_string_equal(f->b.items[0].key, "INE:1A");
+    assert_string_equal(sc_state_get(&f->b, 0).key, "INE:1A");
     support_assert_files(f->dir, 1);
 }
 
@@ -370,9 +393,9 @@ static void test_pupils_write_what_their_lines_would(void **state)
     /* And it reads back as those lines. */
     assert_int_equal(sc_statefile_read(&f->b, f->path, &f->diag), SC_OK);
     assert_int_equal(f->b.count, 3);
-    assert_string_equal(f->b.items[0].key, "INE:1 A");
+    assert_string_equal(sc_state_get(&f->b, 0).key, "INE:1 A");
     assert_string_equal(line_of(&f->b, 0).class_name, "2nde 2");
-    assert_string_equal(f->b.items[2].key, "NOM:ndiaye ||2008-11-30");
+    assert_string_equal(sc_state_get(&f->b, 2).key, "NOM:ndiaye ||2008-11-30");
     assert_false(f->b.dated);
 }
 
@@ -465,7 +488,7 @@ static void test_read_missing_file_is_file_open(void **state)
                      SC_ERROR_FILE_OPEN);
     assert_string_equal(f->diag.file, f->path);
     assert_int_equal(f->a.count, 0);
-    assert_null(f->a.items);
+    assert_null(f->a.lines);
 }
 
 static void test_read_of_a_folder_is_state_error(void **state)
@@ -533,9 +556,9 @@ static void test_read_skips_comments_blank_lines_and_crlf(void **state)
     assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag), SC_OK);
     assert_int_equal(f->a.count, 2);
     assert_string_equal(line_of(&f->a, 0).first, "Jean");
-    assert_int_equal(f->a.items[0].status, SC_STATUS_INCOMPLETE);
-    assert_string_equal(f->a.items[1].key, "INE:2B");
-    assert_int_equal(f->a.items[1].status, SC_STATUS_NO_HOST);
+    assert_int_equal(sc_state_get(&f->a, 0).status, SC_STATUS_INCOMPLETE);
+    assert_string_equal(sc_state_get(&f->a, 1).key, "INE:2B");
+    assert_int_equal(sc_state_get(&f->a, 1).status, SC_STATUS_NO_HOST);
 }
 
 static void test_read_line_of_three_fields_is_state_error_there(void **state)
@@ -625,7 +648,7 @@ static void test_read_knows_every_status_label(void **state)
         sc_state_clear(&f->a);
         assert_int_equal(sc_statefile_read(&f->a, f->path, &f->diag), SC_OK);
         assert_int_equal(f->a.count, 1);
-        assert_int_equal(f->a.items[0].status, s);
+        assert_int_equal(sc_state_get(&f->a, 0).status, s);
     }
 }
 
@@ -636,6 +659,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         TEST(test_path_is_workbook_path_plus_etat),
         TEST(test_write_then_read_gives_the_same_lines),
+        TEST(test_read_takes_room_for_every_line_at_once),
         TEST(test_write_keeps_the_run_date_in_a_comment),
         TEST(test_write_gives_comment_then_one_tab_separated_line),
         TEST(test_write_turns_tab_and_newline_in_a_field_into_spaces),

@@ -13,7 +13,6 @@
 
 #include <stddef.h>
 #include <stdint.h>
-#include "stagecheck/base/arena.h"
 #include "stagecheck/base/date.h"
 #include "stagecheck/base/error.h"
 #include "stagecheck/core/dataset.h"
@@ -31,28 +30,29 @@ typedef struct sc_state_line {
     uint8_t status;      /* an sc_status */
 } sc_state_line;
 
-/* A line held by a state, a previous run's read back: 16 bytes, its four
- * strings one block in the state's arena, the key first, then the class,
- * the surname and the first name, each after the NUL of the one before
- * (sc_state_item_line). This run's lines are made one at a time
+/* A state holds its lines, a previous run's read back, in one block of
+ * text: each line its status (a byte, an sc_status), then its key,
+ * class, surname and first name, each after the NUL of the one before.
+ * It finds a line by its place in that text, 4 bytes: a line held was 16
+ * bytes and a block of its own, 9 MB more at the peak of a second run of
+ * a million pupils (issue 14). This run's lines are made one at a time
  * (sc_state_make_line), never held for every pupil. */
-typedef struct sc_state_item {
-    char *key;
-    uint8_t status;      /* an sc_status */
-} sc_state_item;
-
-_Static_assert(sizeof(sc_state_item) == 2 * sizeof(char *),
-               "a state's held line is a pointer and a status");
-_Static_assert(SC_STATUS_COUNT <= UINT8_MAX, "a status fits in 8 bits");
-
 typedef struct sc_state {
-    sc_state_item *items;
+    uint32_t *lines;     /* each line's place in text */
     size_t count;
     size_t cap;
+    char *text;          /* the lines, one after the other */
+    size_t used;         /* bytes of text used */
+    size_t text_cap;     /* and allocated */
     int dated;           /* the run's date is known (older files lack it) */
     sc_date date;        /* the run's reference date (--as-of), if dated */
-    sc_arena strings;    /* the blocks of the lines pushed */
 } sc_state;
+
+_Static_assert(SC_STATUS_COUNT <= UINT8_MAX, "a status fits in 8 bits");
+
+/** The most bytes of text a state holds: a line's place takes 32 bits. A
+ *  state file read back is far smaller (SC_STATEFILE_MAX). */
+#define SC_STATE_TEXT_MAX ((size_t)UINT32_MAX)
 
 /** Writes the stable key of pupil (see above) into buf, size bytes,
  *  snprintf's way: always NUL-terminated when size is not 0, buf may be
@@ -81,13 +81,36 @@ char *sc_state_clean(char *s);
 sc_error sc_state_make_line(const sc_pupil *pupil, sc_status status,
                             char **key, size_t *cap, sc_state_line *line);
 
-/** Appends a copy of line, its strings as they are, in one block of the
- *  state's arena. Returns SC_OK or SC_ERROR_MEMORY (the state as it
- *  was). */
+/** Appends a copy of line, its strings as they are, to the state's text.
+ *  Returns SC_OK or SC_ERROR_MEMORY, also past SC_STATE_TEXT_MAX (the
+ *  state as it was). */
 sc_error sc_state_push(sc_state *state, const sc_state_line *line);
 
-/** Returns the line item holds, its strings in the item's block. */
-sc_state_line sc_state_item_line(const sc_state_item *item);
+/** Makes room for lines more lines of bytes bytes of text in all, so
+ *  that pushing them moves nothing: a state file's size bounds what it
+ *  holds, and its lines read one by one into room doubled each time left
+ *  the copies it outgrew in the heap (a million lines: 10 MB more at the
+ *  peak of a second run). Pages never written are never the process's.
+ *  Returns SC_OK or SC_ERROR_MEMORY (the state as it was, its room maybe
+ *  grown). */
+sc_error sc_state_reserve(sc_state *state, size_t lines, size_t bytes);
+
+/** Returns the key of the line at place (an item of state->lines). */
+static inline const char *sc_state_key_at(const sc_state *state,
+                                          uint32_t place)
+{
+    return state->text + place + 1;
+}
+
+/** Returns the line at place (an item of state->lines), its strings in
+ *  the state's text. */
+sc_state_line sc_state_line_at(const sc_state *state, uint32_t place);
+
+/** Returns the i-th line of state, i below state->count. */
+static inline sc_state_line sc_state_get(const sc_state *state, size_t i)
+{
+    return sc_state_line_at(state, state->lines[i]);
+}
 
 /** Frees what state holds; a zeroed state is fine. */
 void sc_state_clear(sc_state *state);
