@@ -186,9 +186,8 @@ sc_error sc_statefile_read(sc_state *state, const char *path, sc_diag *diag)
     if (fstat(fileno(fp), &st) == 0 && st.st_size > 0 &&
         sc_state_reserve(state, (size_t)st.st_size / STATE_LINE_MIN + 1,
                          (size_t)st.st_size) != SC_OK) {
-        fclose(fp);
-        sc_state_clear(state);
-        return SC_ERROR_MEMORY;
+        err = SC_ERROR_MEMORY;
+        goto error;
     }
     /* getline and not fgets: a line has no length limit worth guessing. */
     while ((len = getline(&text, &size, fp)) >= 0) {

@@ -235,7 +235,7 @@ static _Noreturn void child_run(int fd, pid_t parent, sc_writer *w)
              * the parent's heap had when it forked (a second run: its
              * previous state freed), not from pages of its own that
              * freeing unmaps: kept by the heap, it stayed in this process
-             * to the end (a second run of a million pupils: 17 MB). Given
+             * to the end (a second run of a million pupils: 11 MB). Given
              * back before the sheets, for a big school only: for a small
              * one, what is given back is pages the sheets' own scratch
              * then faults in again (the 50k académie: 3 times the page

@@ -81,9 +81,10 @@ char *sc_state_clean(char *s);
 sc_error sc_state_make_line(const sc_pupil *pupil, sc_status status,
                             char **key, size_t *cap, sc_state_line *line);
 
-/** Appends a copy of line, its strings as they are, to the state's text.
- *  Returns SC_OK or SC_ERROR_MEMORY, also past SC_STATE_TEXT_MAX (the
- *  state as it was). */
+/** Appends a copy of line, its strings as they are, to the state's text,
+ *  which may move: the lines got from it before are then no longer valid,
+ *  and line may not be one of them. Returns SC_OK or SC_ERROR_MEMORY, also
+ *  past SC_STATE_TEXT_MAX (the state as it was). */
 sc_error sc_state_push(sc_state *state, const sc_state_line *line);
 
 /** Makes room for lines more lines of bytes bytes of text in all, so
